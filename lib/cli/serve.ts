@@ -1,0 +1,50 @@
+// `npm start`: prepare the database (migrations; demo data when it is empty), build the
+// app when there is no build or the sources are newer, then serve it on HOST:PORT.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { seedIfEmpty } from "@/prisma/seed";
+
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === "generated" || e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const id = join(DIST, "BUILD_ID");
+  if (!existsSync(id)) return true;
+  const built = statSync(id).mtimeMs;
+  const src = Math.max(...["app", "components", "lib", "public"].map(newestMtime), statSync("package.json").mtimeMs);
+  return src > built;
+}
+
+async function main() {
+  const { HOST, PORT } = env();
+  const seeded = await seedIfEmpty();
+  if (seeded) console.log(`seeded demo dataset: ${seeded}`);
+  await prisma.$disconnect();
+  if (needsBuild()) {
+    console.log("building the dashboard (next build)...");
+    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  console.log(`InT Studio on http://${HOST}:${PORT}`);
+  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// The one place environment variables are read and validated.
+const Env = z.object({
+  DATABASE_URL: z.string().default("file:./data/int-studio.db"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  MODEL_BASE_URL: z.string().optional(),
+  MODEL_NAME: z.string().optional(),
+  MODEL_API_KEY: z.string().optional(),
+  INT_USER: z.string().optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined });
+  return cached;
+}
+
+/** Filesystem path of a `file:` SQLite URL (relative paths resolve against the working directory). */
+export function sqlitePath(url = env().DATABASE_URL): string {
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a file: URL for SQLite, got ${url}`);
+  return url.slice("file:".length).replace(/\?.*$/, "");
+}

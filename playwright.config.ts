@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// Journeys run against `next build && next start` with a throwaway SQLite file and,
+// where a journey needs a model, the stub server in e2e/stub-model (a test tool only).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB = `file:./data/e2e-${PORT}.db`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  workers: 1,
+  reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    command: `rm -f ./data/e2e-${PORT}.db* && npx next start -H 127.0.0.1 -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}`,
+    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e" },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});
