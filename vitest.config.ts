@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
+    setupFiles: ["lib/testing/setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -14,6 +14,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold text-slate-800">InT Studio</Link>
             <nav className="flex gap-4 text-sm text-slate-600">
               <Link href="/">Datasets</Link>
+              <Link href="/import">Import</Link>
+              <Link href="/jobs">Jobs</Link>
+              <Link href="/settings">Model</Link>
             </nav>
           </header>
           <main className="px-6 py-4">{children}</main>

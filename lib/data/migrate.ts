@@ -23,7 +23,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const done = new Set<string>();
 
 export function migrationsDir(): string {
-  return join(process.cwd(), "prisma", "migrations");
+  return join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 }
 
 export function ensureMigrated(url: string, dir = migrationsDir()): string[] {
@@ -38,11 +38,13 @@ export function ensureMigrated(url: string, dir = migrationsDir()): string[] {
     const applied = new Set(
       (db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map((r) => r.migration_name),
     );
-    const names = existsSync(dir) ? readdirSync(dir).filter((n) => existsSync(join(dir, n, "migration.sql"))).sort() : [];
+    const names = existsSync(/*turbopackIgnore: true*/ dir)
+      ? readdirSync(/*turbopackIgnore: true*/ dir).filter((n) => existsSync(/*turbopackIgnore: true*/ join(dir, n, "migration.sql"))).sort()
+      : [];
     const ran: string[] = [];
     for (const name of names) {
       if (applied.has(name)) continue;
-      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       db.transaction(() => {
         db.exec(sql);

@@ -1,0 +1,32 @@
+// Contract between the job runner (lib/jobs) and the stages that do the work
+// (propose, rollouts, sample). A stage plans idempotent items (unique `key` per job) and
+// runs one item at a time; the runner owns concurrency, retries, progress, pause/cancel and
+// resume after a restart. `runItem` must be safe to re-run after a crash (write its results
+// with upserts keyed by the item id) because an item that was running when the process died
+// is run again.
+
+export type JobKind = "propose" | "rollouts" | "sample";
+
+export type PlannedItem = { key: string; payload: Record<string, unknown> };
+
+export type ItemContext = {
+  jobId: string;
+  itemId: string;
+  params: Record<string, unknown>;
+  signal: AbortSignal; // aborted on cancel/pause
+};
+
+export class RetryableError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = "RetryableError";
+  }
+}
+
+export type JobHandler = {
+  kind: JobKind;
+  /** Items for a new job; params are the job's stored params. */
+  plan(params: Record<string, unknown>, datasetId: string | null): Promise<PlannedItem[]>;
+  /** Do one item; return a JSON-able result summary. Throw RetryableError for transient failures. */
+  runItem(payload: Record<string, unknown>, ctx: ItemContext): Promise<Record<string, unknown>>;
+};
