@@ -1,0 +1,105 @@
+import { parseTraceFilter } from "@/lib/core/filters";
+import {
+  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, splitStatusParams, trlNote,
+} from "@/lib/core/export";
+import { exportFileName, exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
+
+// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|processbench&status=..&<list filters>
+//   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat).
+//   `status` is shared with the list filter: trace statuses (todo|labelled|curated) filter
+//   the traces, intervention statuses (accepted,edited | any | a list) pick interventions.
+// &summary=1          JSON counts of the same export (rows, excluded for leakage, skipped).
+//                     Counts are only known at the end of a stream, so they are not headers.
+// &part=dataset_info  llamafactory: the dataset_info.json entry for the JSONL download.
+// &part=note          llamafactory: template registration (no end-of-turn); trl: the EOS note.
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const CHUNK = 64 * 1024;
+
+const bad = (error: string, status = 400) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+
+function attachment(name: string, type: string): Record<string, string> {
+  return {
+    "Content-Type": type,
+    "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
+
+export async function GET(req: Request, ctx: { params: Promise<{ datasetId: string }> }): Promise<Response> {
+  const { datasetId } = await ctx.params;
+  const sp = new URL(req.url).searchParams;
+  const format = sp.get("format") ?? "int";
+  if (!isExportFormat(format)) return bad(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
+  const split = splitStatusParams(sp.getAll("status"));
+  if (!split.ok) return bad(split.reason);
+  const listParams = new URLSearchParams(sp);
+  listParams.delete("status");
+  if (split.value.traceStatus) listParams.set("status", split.value.traceStatus);
+  const filter = parseTraceFilter(listParams);
+
+  const dataset = await findDatasetForExport({ id: datasetId });
+  if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
+  const fileName = exportFileName(dataset.name, format);
+  const opts: ExportOptions = { datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter };
+
+  const part = sp.get("part");
+  if (part !== null) return partResponse(part, format, dataset.name, fileName);
+  if (sp.get("summary") === "1") {
+    return Response.json({ dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) }, { headers: { "Cache-Control": "no-store" } });
+  }
+
+  const summaryUrl = new URL(req.url);
+  summaryUrl.searchParams.set("summary", "1");
+  const headers = { ...attachment(fileName, "application/jsonl; charset=utf-8"), "X-Export-Summary": summaryUrl.pathname + summaryUrl.search };
+  return new Response(toStream(exportLines(opts)), { headers });
+}
+
+function partResponse(part: string, format: string, datasetName: string, fileName: string): Response {
+  if (part === "dataset_info" && format === "llamafactory") {
+    const body = JSON.stringify(llamaFactoryDatasetInfo(datasetInfoKey(datasetName), fileName), null, 2) + "\n";
+    return new Response(body, { headers: attachment("dataset_info.json", "application/json; charset=utf-8") });
+  }
+  if (part === "note" && format === "llamafactory") {
+    const body = llamaFactoryNote({ key: datasetInfoKey(datasetName), fileName });
+    return new Response(body, { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
+  }
+  if (part === "note" && format === "trl") {
+    return new Response(trlNote({ fileName }), { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
+  }
+  return bad(`no part "${part}" for format ${format} (llamafactory: dataset_info, note; trl: note)`);
+}
+
+/** Pull-based: the next batch is read only when the client has taken the previous chunk. */
+function toStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let buf = "";
+        try {
+          while (buf.length < CHUNK) {
+            const r = await lines.next();
+            if (r.done) {
+              if (buf) controller.enqueue(enc.encode(buf));
+              controller.close();
+              return;
+            }
+            buf += r.value;
+          }
+          controller.enqueue(enc.encode(buf));
+        } catch (e) {
+          console.error("export stream failed", e);
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await lines.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

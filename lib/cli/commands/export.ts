@@ -1,0 +1,122 @@
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import { parseTraceFilter } from "@/lib/core/filters";
+import {
+  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, parseStatusFilter, trlNote,
+} from "@/lib/core/export";
+import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
+
+export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|processbench --out PATH [--status accepted,edited|any] [--filter QUERY]";
+
+const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY]
+
+  --status   intervention statuses (int, llamafactory, trl); default accepted,edited;
+             any = proposed,accepted,edited (rejected only when named); ignored by processbench
+  --filter   the trace list's URL query, e.g. "status=curated&generator=Qwen2-7B-Instruct&q=triangle"
+Beside --out (for OUT.jsonl): llamafactory writes/merges dataset_info.json in the same folder and
+OUT.README.md (template registration); trl writes OUT.README.md (the EOS note).
+`;
+
+const fail = (msg: string, code = 2) => {
+  process.stderr.write(`export: ${msg}\n`);
+  return code;
+};
+
+export async function run(argv: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return fail(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { dataset: name, format, out } = values as Record<string, string | undefined>;
+  if (!name || !format || !out) return fail(`--dataset, --format and --out are required\n\n${USAGE}`);
+  if (!isExportFormat(format)) return fail(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
+  const statuses = parseStatusFilter(values.status as string | undefined);
+  if (!statuses.ok) return fail(statuses.reason);
+  const filter = parseTraceFilter(new URLSearchParams((values.filter as string | undefined) ?? ""));
+
+  const dataset = await findDatasetForExport({ name });
+  if (!dataset) return fail(`unknown dataset "${name}"`, 1);
+
+  const stem = out.endsWith(".jsonl") ? out.slice(0, -".jsonl".length) : out;
+  const infoPath = join(dirname(out), "dataset_info.json");
+  let info: Record<string, unknown> = {};
+  if (format === "llamafactory" && existsSync(infoPath)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(infoPath, "utf8"));
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a JSON object");
+      info = parsed as Record<string, unknown>;
+    } catch (e) {
+      return fail(`${infoPath} exists but is not a JSON object (${e instanceof Error ? e.message : e}); move it away first`, 1);
+    }
+  }
+
+  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter };
+  const counts = newCounts(opts);
+  const partial = `${out}.partial`;
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    await writeLines(partial, exportLines(opts, counts));
+    renameSync(partial, out);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+
+  const notes: string[] = [];
+  if (format === "llamafactory") {
+    const key = datasetInfoKey(dataset.name);
+    writeFileSync(infoPath, JSON.stringify({ ...info, ...llamaFactoryDatasetInfo(key, basename(out)) }, null, 2) + "\n");
+    writeFileSync(`${stem}.README.md`, llamaFactoryNote({ key, fileName: basename(out) }));
+    notes.push(infoPath, `${stem}.README.md`);
+  } else if (format === "trl") {
+    writeFileSync(`${stem}.README.md`, trlNote({ fileName: basename(out) }));
+    notes.push(`${stem}.README.md`);
+  }
+  process.stdout.write(summaryLine(dataset.name, out, counts, notes) + "\n");
+  return 0;
+}
+
+/** Writes lines in ~1 MB chunks, waiting for the stream to drain (memory stays flat). */
+async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
+  const ws = createWriteStream(path, { encoding: "utf8" });
+  const failed = once(ws, "error").then(([e]) => Promise.reject(e));
+  failed.catch(() => {});
+  let buf = "";
+  const flush = async () => {
+    if (!ws.write(buf)) await Promise.race([once(ws, "drain"), failed]);
+    buf = "";
+  };
+  for await (const line of lines) {
+    buf += line;
+    if (buf.length >= 1 << 20) await flush();
+  }
+  if (buf) await flush();
+  ws.end();
+  await Promise.race([once(ws, "finish"), failed]);
+}
+
+export function summaryLine(dataset: string, out: string, c: ExportCounts, notes: string[] = []): string {
+  const what = c.format === "processbench" ? "traces" : "interventions";
+  const skipped = Object.entries(c.skipped).map(([k, n]) => `${n} ${k.replaceAll("_", " ")}`);
+  const parts = [
+    `exported ${c.written} ${what} of "${dataset}" as ${c.format} to ${out}`,
+    c.statuses ? `statuses ${c.statuses.join(",")}` : null,
+    c.format === "processbench" ? null : `${c.excludedLeakage} excluded (contain the answer)`,
+    skipped.length ? `skipped: ${skipped.join(", ")}` : null,
+    notes.length ? `notes: ${notes.join(", ")}` : null,
+  ];
+  return parts.filter(Boolean).join("; ");
+}

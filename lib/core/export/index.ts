@@ -1,0 +1,33 @@
+import { buildIntRow } from "./int";
+import { buildProcessBenchRow } from "./processbench";
+import { buildLlamaFactoryRow, buildTrlRow } from "./sft";
+import type { BuildResult, ExportFormat, InterventionExportInput } from "./types";
+
+export * from "./types";
+export { buildIntRow, guidedAttemptFor } from "./int";
+export { buildLlamaFactoryRow, buildTrlRow } from "./sft";
+export { buildProcessBenchRow } from "./processbench";
+export * from "./status-filter";
+export * from "./notes";
+export { exportHref } from "./url";
+
+/** Formats with one row per intervention (processbench has one row per trace). */
+export type InterventionFormat = Exclude<ExportFormat, "processbench">;
+
+export function buildInterventionRow(format: InterventionFormat, input: InterventionExportInput): BuildResult<unknown> {
+  if (format === "int") return buildIntRow(input);
+  if (format === "llamafactory") return buildLlamaFactoryRow(input);
+  return buildTrlRow(input);
+}
+
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/**
+ * One JSONL line: JSON.stringify escapes "\n" inside strings, so a row is exactly one line.
+ * U+2028/U+2029 are legal raw in JSON but some line readers split on them: escape them too
+ * (JSON.parse gives back the same string).
+ */
+export function toJsonLine(row: unknown): string {
+  const s = JSON.stringify(row);
+  return (LINE_SEPARATORS.test(s) ? s.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : s) + "\n";
+}

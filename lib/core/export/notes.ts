@@ -1,0 +1,95 @@
+// Companion texts of the SFT exports (method.md §8): the LLaMA-Factory dataset_info.json
+// entry and template registration, and the TRL end-of-sequence caveat.
+
+/** A dataset_info.json key for a studio dataset: letters, digits, `_`, `-`. */
+export function datasetInfoKey(datasetName: string): string {
+  return `int_${datasetName.replace(/[^A-Za-z0-9_-]+/g, "_")}`;
+}
+
+export const LLAMAFACTORY_TEMPLATE = "qwen3_nothink_noeos";
+
+/** The entry to merge into LLaMA-Factory's `dataset_info.json` (alpaca formatting). */
+export function llamaFactoryDatasetInfo(key: string, fileName: string) {
+  return {
+    [key]: {
+      file_name: fileName,
+      formatting: "alpaca",
+      columns: { prompt: "problem", response: "intervention_guided_attempt" },
+    },
+  };
+}
+
+export function llamaFactoryNote(o: { key: string; fileName: string }): string {
+  return `# InT SFT set for LLaMA-Factory
+
+\`${o.fileName}\`: one JSON object per line, \`{"problem", "intervention_guided_attempt"}\`.
+prompt (user turn) = the problem; response = the guided attempt (the attempt's steps before
+the first error + the intervention, no suffix). Interventions containing the ground-truth
+answer were excluded.
+
+## 1. Register the data
+
+Put \`${o.fileName}\` in your \`dataset_dir\` and merge this entry into its \`dataset_info.json\`
+(the CLI writes/merges \`dataset_info.json\` beside the JSONL already):
+
+\`\`\`json
+${JSON.stringify(llamaFactoryDatasetInfo(o.key, o.fileName), null, 2)}
+\`\`\`
+
+## 2. Register a template with NO end-of-turn token after the response
+
+The model must not learn to stop right after the intervention, so the response is trained
+without \`<|im_end|>\`. Upstream's \`qwen3_nothink\` closes every assistant turn with
+\`<|im_end|>\\n\`; register this variant in the training process (e.g. a launcher script):
+
+\`\`\`python
+# train_int.py: python train_int.py your_sft.yaml
+from llamafactory.data.formatter import StringFormatter
+from llamafactory.data.template import register_template
+from llamafactory.train.tuner import run_exp
+
+register_template(
+    name="${LLAMAFACTORY_TEMPLATE}",
+    format_user=StringFormatter(slots=["<|im_start|>user\\n{{content}}<|im_end|>\\n<|im_start|>assistant\\n"]),
+    format_assistant=StringFormatter(slots=["{{content}}"]),  # no <|im_end|>, no eos_token
+    format_system=StringFormatter(slots=["<|im_start|>system\\n{{content}}<|im_end|>\\n"]),
+    stop_words=["<|im_end|>"],
+    replace_eos=True,
+    efficient_eos=False,  # True would append the EOS id to every response's labels
+)
+
+run_exp()
+\`\`\`
+
+and in the YAML: \`template: ${LLAMAFACTORY_TEMPLATE}\`, \`dataset: ${o.key}\`,
+\`dataset_dir: <folder of the JSONL>\`, \`cutoff_len\` at least the longest row in tokens.
+Qwen3-4B-Instruct-2507 is a non-thinking model: no \`<think>\` block is added.
+Check once with a tokenizer that an encoded row ends with the last tokens of the
+intervention, not with \`<|im_end|>\`.
+
+Paper SFT settings (method.md §8): batch 64, 4 epochs, lr 1e-6, cosine with min lr 0.1x, warmup 0.1.
+`;
+}
+
+export function trlNote(o: { fileName: string }): string {
+  return `# InT SFT set for TRL
+
+\`${o.fileName}\`: conversational prompt/completion rows,
+\`{"prompt": [{"role": "user", "content": problem}], "completion": [{"role": "assistant", "content": guided attempt}]}\`.
+The guided attempt is the attempt's steps before the first error + the intervention, no
+suffix. Interventions containing the ground-truth answer were excluded.
+
+## End of sequence: not yet the InT form
+
+InT trains the response WITHOUT an end-of-turn token after it (method.md §8): the model must
+not learn to stop right after the intervention. TRL's SFTTrainer adds one: for
+conversational data it applies the chat template, which closes the assistant turn (for Qwen:
+\`<|im_end|>\\n\`), and for standard string prompt/completion data it appends \`eos_token\`.
+Trained as is, this file teaches the model to stop after the intervention.
+
+The token-exact form, pre-tokenized \`input_ids\` + \`labels\` (-100 on the prompt tokens,
+nothing after the last response token), comes in a later export. Until then use the
+\`llamafactory\` export with its no-EOS template, or tokenize these rows yourself and drop the
+trailing end-of-turn tokens from \`input_ids\` and the completion mask.
+`;
+}

@@ -1,0 +1,63 @@
+// Plain inputs of the export row builders (lib/core: no Prisma types). lib/data maps its
+// rows to these shapes; the builders never see the database.
+
+export const EXPORT_FORMATS = ["int", "llamafactory", "trl", "processbench"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(s: string): s is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(s);
+}
+
+export type ExportProblem = {
+  id: string;
+  statement: string;
+  answer: string; // ground-truth answer, "" when unknown
+  referenceSolution: string;
+  externalId: string | null;
+};
+
+export type ExportTrace = {
+  id: string;
+  text: string; // byte-exact attempt
+  generator: string;
+  externalId: string | null;
+  correct: boolean | null;
+};
+
+export type ExportIntervention = {
+  id: string;
+  location: number; // 1-based step it replaces
+  content: string;
+  status: string;
+  origin: string;
+  author: string;
+  originalContent: string | null;
+  provenance: string; // JSON text as stored
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  /** The latest audited change by a person (accept, edit, ...), when there is one. */
+  lastChange?: { actor: string; at: Date | string } | null;
+};
+
+export type ExportLabel = { step: number | null; annotator: string };
+
+/** One intervention with its trace and problem: input of the int / llamafactory / trl rows. */
+export type InterventionExportInput = {
+  problem: ExportProblem;
+  trace: ExportTrace;
+  intervention: ExportIntervention;
+  humanLabel: ExportLabel | null;
+};
+
+/** One trace with its labels: input of the processbench row. */
+export type TraceExportInput = {
+  problem: Pick<ExportProblem, "statement">;
+  trace: ExportTrace;
+  humanLabel: ExportLabel | null;
+  importedLabel: ExportLabel | null;
+};
+
+/** Why a selected item produced no row. `leakage` is counted apart (method.md §5). */
+export type SkipReason = "leakage" | "location_out_of_range" | "no_label" | "label_out_of_range";
+
+export type BuildResult<T> = { ok: true; row: T } | { ok: false; reason: SkipReason };

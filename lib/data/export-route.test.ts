@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { sha256 } from "@/lib/core/hash";
+import { GET } from "@/app/api/datasets/[datasetId]/export/route";
+
+// The download route (app/api/datasets/[datasetId]/export/route.ts) called as Next calls it.
+
+let datasetId = "";
+const call = (query: string, id = datasetId) =>
+  GET(new Request(`http://127.0.0.1/api/datasets/${id}/export?${query}`), { params: Promise.resolve({ datasetId: id }) });
+
+beforeAll(async () => {
+  const ds = await prisma.dataset.create({ data: { name: "web set/1" } });
+  datasetId = ds.id;
+  const p = await prisma.problem.create({ data: { datasetId, statement: "Compute 2+2.", answer: "4", contentHash: sha256("p") } });
+  for (const [i, status] of (["todo", "curated"] as const).entries()) {
+    const t = await prisma.trace.create({ data: { id: `${datasetId}-t${i}`, datasetId, problemId: p.id, text: `Start ${i}.\n\n2+2=5.`, stepCount: 2, contentHash: `h${i}`, status, generator: `g${i}` } });
+    await prisma.intervention.create({ data: { traceId: t.id, location: 2, content: `Add carefully ${i}.`, status: "accepted", origin: "human", contentHash: `c${i}` } });
+    await prisma.intervention.create({ data: { traceId: t.id, location: 2, content: `so 2+2=4 (${i})`, status: "accepted", origin: "human", contentHash: `d${i}` } });
+  }
+});
+
+describe("GET /api/datasets/:id/export", () => {
+  it("streams the JSONL as a download named <dataset>-<format>.jsonl", async () => {
+    const res = await call("format=llamafactory");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/jsonl");
+    expect(res.headers.get("content-disposition")).toContain('attachment; filename="web_set_1-llamafactory.jsonl"');
+    expect(res.headers.get("x-export-summary")).toContain("summary=1");
+    const lines = (await res.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { problem: "Compute 2+2.", intervention_guided_attempt: "Start 0.\n\nAdd carefully 0." },
+      { problem: "Compute 2+2.", intervention_guided_attempt: "Start 1.\n\nAdd carefully 1." },
+    ]);
+  });
+
+  it("takes the list's filters, with `status` shared between list and export", async () => {
+    const text = async (q: string) => (await (await call(q)).text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    expect((await text("format=int&status=curated")).map((r) => r.incorrect_attempt)).toEqual(["Start 1.\n\n2+2=5."]);
+    expect(await text("format=int&status=curated&status=proposed")).toEqual([]);
+    expect(await text("format=int&generator=g0&status=accepted,edited")).toHaveLength(1);
+    expect(await text("format=int&q=Start%201")).toHaveLength(1);
+  });
+
+  it("summary=1 returns the counts, including interventions excluded for leakage", async () => {
+    const res = await call("format=trl&summary=1");
+    expect(await res.json()).toMatchObject({ dataset: "web set/1", fileName: "web_set_1-trl.jsonl", written: 2, excludedLeakage: 2, statuses: ["accepted", "edited"], done: true });
+  });
+
+  it("parts: dataset_info entry and notes", async () => {
+    const info = await call("format=llamafactory&part=dataset_info");
+    expect(info.headers.get("content-disposition")).toContain('filename="dataset_info.json"');
+    expect(await info.json()).toEqual({ int_web_set_1: { file_name: "web_set_1-llamafactory.jsonl", formatting: "alpaca", columns: { prompt: "problem", response: "intervention_guided_attempt" } } });
+    expect(await (await call("format=llamafactory&part=note")).text()).toContain('format_assistant=StringFormatter(slots=["{{content}}"])');
+    expect(await (await call("format=trl&part=note")).text()).toContain("eos_token");
+    expect((await call("format=int&part=note")).status).toBe(400);
+  });
+
+  it("refuses unknown dataset, format and status with a JSON error", async () => {
+    expect((await call("format=int", "nope")).status).toBe(404);
+    const bad = await call("format=csv");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toContain('unknown format "csv"');
+    expect((await call("format=int&status=bogus")).status).toBe(400);
+  });
+});
