@@ -2,22 +2,26 @@ import "./globals.css";
 import "katex/dist/katex.min.css";
 import Link from "next/link";
 import { Providers } from "./providers";
+import { getActor } from "@/lib/server/actor";
+import { UserPicker } from "@/components/layout/user-picker";
 
 export const metadata = { title: "InT Studio", description: "Curate Intervention Training data" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
         <Providers>
-          <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-6 py-2">
-            <Link href="/" className="font-semibold text-slate-800">InT Studio</Link>
-            <nav className="flex gap-4 text-sm text-slate-600">
-              <Link href="/">Datasets</Link>
-              <Link href="/import">Import</Link>
-              <Link href="/jobs">Jobs</Link>
-              <Link href="/settings">Model</Link>
+          <header className="sticky top-0 z-20 flex h-11 items-center gap-6 border-b border-slate-200 bg-white/95 px-6 backdrop-blur">
+            <Link href="/" className="font-semibold tracking-tight text-slate-900">InT <span className="text-indigo-600">Studio</span></Link>
+            <nav className="flex gap-1 text-sm text-slate-600">
+              <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/">Datasets</Link>
+              <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/import">Import</Link>
+              <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/jobs">Jobs</Link>
+              <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/settings">Model</Link>
             </nav>
+            <div className="ml-auto"><UserPicker current={actor} /></div>
           </header>
           <main className="px-6 py-4">{children}</main>
         </Providers>

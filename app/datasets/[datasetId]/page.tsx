@@ -1,0 +1,63 @@
+import { notFound } from "next/navigation";
+import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
+import { getDataset } from "@/lib/data/datasets";
+import { countByStatus, listGenerators, listTraces } from "@/lib/data/trace-list";
+import { CurationBar } from "@/components/datasets/curation-bar";
+import { ExportPanel } from "@/components/export/export-panel";
+import { Pager } from "@/components/traces/pager";
+import { StatusTabs } from "@/components/traces/status-tabs";
+import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
+import { TraceTable } from "@/components/traces/trace-table";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DatasetPage({ params, searchParams }: Props) {
+  const { datasetId } = await params;
+  const sp = await searchParams;
+  const dataset = await getDataset(datasetId);
+  if (!dataset) notFound();
+
+  const filter = parseTraceFilter(sp);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const cursor = one(sp.cursor) || undefined;
+  const dir = one(sp.dir) === "prev" ? "prev" : "next";
+  const [list, overall, generators] = await Promise.all([
+    listTraces(datasetId, filter, { cursor, dir }),
+    countByStatus(datasetId, {}),
+    listGenerators(datasetId),
+  ]);
+  const total = overall.todo + overall.labelled + overall.curated;
+  const base = `/datasets/${datasetId}`;
+  const search = traceFilterToSearch(filter);
+  const from = list.rows[0]?.position ?? 0;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-lg font-semibold">{dataset.name}</h1>
+          <p className="text-xs text-slate-500">{total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}</p>
+        </div>
+        <CurationBar counts={overall} total={total} className="w-80" />
+      </div>
+      <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} />
+      <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <StatusTabs base={base} filter={filter} counts={list.statusCounts} />
+          <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
+        </div>
+        <TraceFilterBar key={search} filter={filter} generators={generators} />
+        {list.rows.length === 0 ? (
+          <p className="py-8 text-center text-sm text-slate-500">
+            {total === 0 ? "No traces in this dataset yet: import a JSONL file with attempts." : "No traces match these filters."}
+          </p>
+        ) : (
+          <TraceTable rows={list.rows} hrefFor={(id) => `${base}/traces/${id}${search}`} />
+        )}
+        <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+import { useState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { useExportSummary } from "./use-export-summary";
+
+const FORMATS = [
+  { value: "int", label: "InT (JSONL + provenance)" },
+  { value: "llamafactory", label: "LLaMA-Factory" },
+  { value: "trl", label: "TRL prompt/completion" },
+  { value: "trl-tokenized", label: "TRL tokenized (Qwen3, token-exact)" },
+  { value: "processbench", label: "ProcessBench labels" },
+] as const;
+const STATUSES = [
+  { value: "accepted,edited", label: "accepted + edited" },
+  { value: "any", label: "any status" },
+] as const;
+const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
+const LINK = "text-xs text-indigo-700 hover:underline";
+
+/** "Export what I see": the download carries the list's current filters. `filterSearch` is "" or "?a=b". */
+export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: string; filterSearch: string; matching: number }) {
+  const [format, setFormat] = useState<string>("int");
+  const [status, setStatus] = useState<string>("accepted,edited");
+  const [counting, setCounting] = useState(false);
+  const q = new URLSearchParams({ format, status });
+  // A list status filter (todo|labelled|curated) rides along as a second `status`: the route tells them apart.
+  for (const [k, v] of new URLSearchParams(filterSearch)) q.append(k, v);
+  const href = `/api/datasets/${encodeURIComponent(datasetId)}/export?${q.toString()}`;
+  const summary = useExportSummary(href, counting);
+  const change = (f: () => void) => { f(); setCounting(false); };
+
+  return (
+    <section aria-label="Export" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
+      <span className="font-medium text-slate-700">Export</span>
+      <label className="flex items-center gap-1 text-slate-600">Format
+        <select aria-label="Export format" className={SELECT} value={format} onChange={(e) => change(() => setFormat(e.target.value))}>
+          {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+        </select>
+      </label>
+      {format !== "processbench" && (
+        <label className="flex items-center gap-1 text-slate-600">Interventions
+          <select aria-label="Export status" className={SELECT} value={status} onChange={(e) => change(() => setStatus(e.target.value))}>
+            {STATUSES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        </label>
+      )}
+      <a href={href} download className={buttonClass("primary", "sm")}>Download</a>
+      {format === "llamafactory" && <><a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a><a href={`${href}&part=note`} download className={LINK}>template note</a></>}
+      {format === "trl" && <a href={`${href}&part=note`} download className={LINK}>EOS note</a>}
+      {format === "trl-tokenized" && <a href={`${href}&part=note`} download className={LINK}>row layout note</a>}
+      <span className="text-xs text-slate-500">from the {matching.toLocaleString("en")} traces the filters show</span>
+      <span className="ml-auto text-xs text-slate-600" aria-live="polite">
+        {!counting && <Button size="xs" variant="ghost" onClick={() => setCounting(true)}>Count rows</Button>}
+        {counting && summary.isFetching && "counting…"}
+        {counting && summary.data && !summary.isFetching && (
+          <span data-testid="export-count">
+            {summary.data.written.toLocaleString("en")} rows
+            {summary.data.excludedLeakage > 0 && ` · ${summary.data.excludedLeakage} excluded (contain the answer)`}
+            {Object.entries(summary.data.skipped ?? {}).map(([k, v]) => ` · ${v} skipped (${k})`).join("")}
+          </span>
+        )}
+        {counting && summary.error && <span className="text-rose-700">{(summary.error as Error).message}</span>}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { traceFilterToSearch, type TraceFilter } from "@/lib/core/filters";
+import { Button } from "@/components/ui/button";
+
+const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
+
+/** Filters other than status (status is chosen with the count tabs). Every change goes to the URL and drops the cursor. */
+export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; generators: string[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [q, setQ] = useState(filter.q ?? "");
+  const go = (patch: Partial<TraceFilter>) => router.push(pathname + traceFilterToSearch({ ...filter, ...patch }));
+  const pick = (v: string) => (v === "" ? undefined : v);
+  const submit = (e: FormEvent) => { e.preventDefault(); go({ q: pick(q) }); };
+  const active = filter.labelled || filter.intervention || filter.generator !== undefined || filter.q || filter.status;
+
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-center gap-2 text-sm" role="search" aria-label="Trace filters">
+      <label className="flex items-center gap-1 text-slate-600">Human label
+        <select aria-label="Human label" className={SELECT} value={filter.labelled ?? ""} onChange={(e) => go({ labelled: pick(e.target.value) as TraceFilter["labelled"] })}>
+          <option value="">any</option><option value="yes">labelled</option><option value="no">not labelled</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-600">Intervention
+        <select aria-label="Intervention" className={SELECT} value={filter.intervention ?? ""} onChange={(e) => go({ intervention: pick(e.target.value) as TraceFilter["intervention"] })}>
+          <option value="">any</option><option value="yes">has one</option><option value="no">none</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-600">Generator
+        <select aria-label="Generator" className={`${SELECT} max-w-56`} value={filter.generator ?? ""} onChange={(e) => go({ generator: pick(e.target.value) })}>
+          <option value="">any</option>
+          {generators.filter((g) => g !== "").map((g) => <option key={g} value={g}>{g}</option>)}
+        </select>
+      </label>
+      <input
+        type="search" aria-label="Search text" placeholder="Search problem or trace text" value={q}
+        onChange={(e) => setQ(e.target.value)} className="h-7 w-64 rounded-md border border-slate-300 bg-white px-2"
+      />
+      <Button type="submit" size="sm">Search</Button>
+      {active && <Button variant="ghost" size="sm" onClick={() => { setQ(""); router.push(pathname); }}>Clear filters</Button>}
+    </form>
+  );
+}

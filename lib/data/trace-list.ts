@@ -1,0 +1,118 @@
+import { prisma, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TraceFilter } from "@/lib/core/filters";
+import type { TraceStatus } from "@/lib/core/status";
+import { pageIdsSql, statusCountsSql, traceWhereSql, type Sql } from "@/lib/data/trace-list-sql";
+
+// The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
+// status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
+// the list columns of the page's 50 rows are read: never a trace body, and the problem
+// statement is cut to a snippet before it leaves this module.
+
+export const PAGE_SIZE = 50;
+const SNIPPET = 180;
+const STATUSES: TraceStatus[] = ["todo", "labelled", "curated"];
+
+export type TracePage = { cursor?: string; dir?: "next" | "prev" };
+
+export type TraceRow = {
+  id: string;
+  position: number; // 1-based position in the filtered list
+  externalId: string | null;
+  snippet: string;
+  generator: string;
+  stepCount: number;
+  humanStep: number | null;
+  labelled: boolean; // a human label exists (humanStep null + labelled = "no error")
+  status: string;
+  interventions: Record<string, number>; // count per intervention status
+};
+
+export type TraceListResult = {
+  rows: TraceRow[];
+  total: number; // traces matching the filter
+  statusCounts: Record<TraceStatus, number>; // matching the filter except its status
+  prevCursor: string | null; // pass as ?cursor=..&dir=prev
+  nextCursor: string | null; // pass as ?cursor=..
+};
+
+/**
+ * Prisma `where` for a dataset's traces under a filter (for callers that use Prisma, e.g.
+ * review next/previous). Same selection as traceWhereSql. "Has intervention" goes through the
+ * Intervention index rather than the denormalised flag, which lives behind the trace text.
+ */
+export function traceWhere(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Prisma.TraceWhereInput {
+  const and: Prisma.TraceWhereInput[] = [{ datasetId }];
+  if (f.status && !opts.ignoreStatus) and.push({ status: f.status });
+  if (f.labelled === "yes") and.push({ labels: { some: { source: "human" } } });
+  if (f.labelled === "no") and.push({ labels: { none: { source: "human" } } });
+  if (f.intervention === "yes") and.push({ interventions: { some: { status: { not: "rejected" } } } });
+  if (f.intervention === "no") and.push({ interventions: { none: { status: { not: "rejected" } } } });
+  if (f.generator !== undefined) and.push({ generator: f.generator });
+  if (f.q) and.push({ OR: [{ text: { contains: f.q } }, { problem: { statement: { contains: f.q } } }] });
+  return and.length === 1 ? and[0] : { AND: and };
+}
+
+/** Plain-text snippet of a Markdown/LaTeX statement for a table cell. */
+export function snippet(text: string, max = SNIPPET): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<Record<TraceStatus, number>> {
+  const q = statusCountsSql(datasetId, f);
+  const [row] = await db.$queryRawUnsafe<Record<TraceStatus, bigint | number>[]>(q.sql, ...q.params);
+  return { todo: Number(row.todo), labelled: Number(row.labelled), curated: Number(row.curated) };
+}
+
+const count = async (db: Tx, q: Sql) => Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(q.sql, ...q.params))[0].n);
+
+export async function listTraces(datasetId: string, f: TraceFilter, page: TracePage = {}, db: Tx = prisma): Promise<TraceListResult> {
+  const where = traceWhereSql(datasetId, f);
+  const dir = page.dir === "prev" && page.cursor ? "prev" : "next";
+  const ids = await db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, page.cursor, dir, PAGE_SIZE)));
+  if (dir === "prev") ids.reverse();
+
+  const statusCounts = await countByStatus(datasetId, f, db);
+  const total = f.status ? statusCounts[f.status] : STATUSES.reduce((n, s) => n + statusCounts[s], 0);
+  if (ids.length === 0) return { rows: [], total, statusCounts, prevCursor: null, nextCursor: null };
+
+  const first = ids[0].id;
+  const last = ids[ids.length - 1].id;
+  const idList = ids.map((r) => r.id);
+  const [before, after, found, humanLabels, ivGroups] = await Promise.all([
+    count(db, { sql: `SELECT COUNT(*) AS n FROM "Trace" t WHERE ${where.sql} AND t."id" < ?`, params: [...where.params, first] }),
+    db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, last, "next", 1))),
+    db.trace.findMany({
+      where: { id: { in: idList } },
+      select: { id: true, externalId: true, generator: true, stepCount: true, humanStep: true, status: true, problem: { select: { statement: true } } },
+    }),
+    db.firstErrorLabel.findMany({ where: { traceId: { in: idList }, source: "human" }, select: { traceId: true } }),
+    db.intervention.groupBy({ by: ["traceId", "status"], where: { traceId: { in: idList } }, _count: { _all: true } }),
+  ]);
+  const byId = new Map(found.map((t) => [t.id, t]));
+  const labelled = new Set(humanLabels.map((l) => l.traceId));
+  const ivs = new Map<string, Record<string, number>>();
+  for (const g of ivGroups) {
+    const m = ivs.get(g.traceId) ?? {};
+    m[g.status] = g._count._all;
+    ivs.set(g.traceId, m);
+  }
+  const rows: TraceRow[] = idList.flatMap((id, i) => {
+    const t = byId.get(id);
+    if (!t) return []; // deleted between the two reads
+    return [{
+      id, position: before + i + 1, externalId: t.externalId, snippet: snippet(t.problem.statement), generator: t.generator,
+      stepCount: t.stepCount, humanStep: t.humanStep, labelled: labelled.has(id), status: t.status, interventions: ivs.get(id) ?? {},
+    }];
+  });
+  return { rows, total, statusCounts, prevCursor: before > 0 ? first : null, nextCursor: after.length > 0 ? last : null };
+}
+
+const spread = (q: Sql): [string, ...unknown[]] => [q.sql, ...q.params];
+
+/** Distinct generator names of a dataset, for the filter select. */
+export async function listGenerators(datasetId: string, db: Tx = prisma): Promise<string[]> {
+  const g = await db.trace.groupBy({ by: ["generator"], where: { datasetId }, orderBy: { generator: "asc" } });
+  return g.map((x) => x.generator);
+}
