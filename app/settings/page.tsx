@@ -1,0 +1,56 @@
+import { env } from "@/lib/env";
+import { modelStatus, readModelSettings } from "@/lib/model/settings";
+import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "@/lib/model/sampling";
+import { listTemplateVersions } from "@/lib/model/templates";
+import { prisma } from "@/lib/db";
+import { CONCURRENCY_SETTING, DEFAULTS } from "@/lib/jobs/settings";
+import { EndpointForm } from "@/components/settings/endpoint-form";
+import { ModelStatusNotice } from "@/components/settings/model-status-notice";
+import { TemplateEditor } from "@/components/settings/template-editor";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Model settings · InT Studio" };
+
+export default async function SettingsPage() {
+  const [saved, status, versions, conc] = await Promise.all([
+    readModelSettings(),
+    modelStatus(),
+    listTemplateVersions(),
+    prisma.setting.findUnique({ where: { key: CONCURRENCY_SETTING } }),
+  ]);
+  const e = env();
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="endpoint-h">
+        <div>
+          <h1 id="endpoint-h" className="text-lg font-semibold">Model endpoint</h1>
+          <p className="text-sm text-slate-600">
+            Any OpenAI-compatible server (vLLM, SGLang, OpenAI, Ollama). Saved values override MODEL_BASE_URL, MODEL_NAME and MODEL_API_KEY.
+          </p>
+          <ModelStatusNotice status={status} />
+        </div>
+        <EndpointForm
+          values={{
+            baseUrl: saved.baseUrl ?? "", name: saved.name ?? "", apiKeySet: Boolean(saved.apiKey),
+            timeoutMs: saved.timeoutMs ?? "", maxPromptTokens: saved.maxPromptTokens ?? "", concurrency: conc?.value ?? "",
+            envBaseUrl: e.MODEL_BASE_URL ?? "", envName: e.MODEL_NAME ?? "",
+            defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
+          }}
+        />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="tpl-h">
+        <div>
+          <h2 id="tpl-h" className="text-lg font-semibold">Verifier prompt template</h2>
+          <p className="text-sm text-slate-600">
+            The two-turn procedure: the model first solves the problem guided by the reference solution, then verifies the
+            student&apos;s attempt, reports the first critical error and writes one intervention. Paste another prompt (e.g. the
+            paper&apos;s) to save it as a new version; every proposal records the version and hash it used.
+          </p>
+        </div>
+        <TemplateEditor
+          versions={versions.map((v) => ({ id: v.id, version: v.version, hash: v.hash, active: v.active, createdAt: v.createdAt.toISOString(), turn1: v.turn1, turn2: v.turn2 }))}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { startStubModel, type StubModel } from "./stub-model/server";
+
+// Settings journey: no model -> one-line hint; point at an OpenAI-compatible server (the stub,
+// a test tool), "Test connection" lists its models, save; edit the template -> a new version.
+let stub: StubModel;
+test.beforeAll(async () => {
+  stub = await startStubModel({ models: ["stub-model", "other-model"] });
+});
+test.afterAll(() => stub.close());
+
+test("configure the model endpoint and version the verifier template", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page.getByTestId("model-status")).toContainText("No model configured");
+  await expect(page.getByTestId("model-status")).toContainText("vllm serve");
+
+  await page.getByLabel("Base URL").fill("http://127.0.0.1:1/v1");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status", { name: "Connection test" })).toContainText("unreachable");
+
+  await page.getByLabel("Base URL").fill(stub.url);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  const result = page.getByRole("status", { name: "Connection test" });
+  await expect(result).toContainText("2 model(s)");
+  await result.getByRole("button", { name: "stub-model" }).click();
+  await expect(page.getByLabel("Model name")).toHaveValue("stub-model");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("model-status")).toContainText("stub-model");
+  await expect(page.getByTestId("model-status")).toContainText(stub.url);
+
+  const versions = page.getByRole("complementary", { name: "Template versions" });
+  await expect(versions.getByText("v1")).toBeVisible();
+  const turn2 = page.getByLabel(/Turn 2/);
+  await turn2.fill((await turn2.inputValue()) + "\nBe brief.");
+  await page.getByRole("button", { name: "Save as new version" }).click();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+  await expect(versions.getByText("v2")).toBeVisible();
+  await page.screenshot({ path: "test-results/settings.png", fullPage: true });
+
+  await turn2.fill("no placeholder");
+  await page.getByRole("button", { name: "Save as new version" }).click();
+  await expect(page.getByText("Turn 2 must contain {{attempt}}")).toBeVisible();
+});

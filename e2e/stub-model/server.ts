@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { autoReply, type StubReply, type StubRequest } from "./replies";
+
+// A stub OpenAI-compatible server for tests and the benchmark ONLY (never offered as a model).
+// Real HTTP on 127.0.0.1 (random port): GET /v1/models, POST /v1/chat/completions.
+// Scripted per test, in process (setScript) or over HTTP (POST /__stub/script with the same JSON,
+// minus functions), which is how Playwright drives a stub started by another process.
+//   queue    replies used in order, one per chat request, before anything else
+//   rules    [{ match, reply }]: the first rule whose `match` occurs in the last message answers
+//   respond  in-process function (req) => StubReply | undefined
+//   fallback the reply when nothing above answered (default: { kind: "auto" })
+//   latencyMs a fixed delay added to every chat request (benchmark)
+
+export type StubRule = { match: string; reply: StubReply; times?: number };
+export type StubScript = {
+  models?: string[];
+  latencyMs?: number;
+  queue?: StubReply[];
+  rules?: StubRule[];
+  fallback?: StubReply;
+  respond?: (req: StubRequest) => StubReply | undefined;
+};
+export type StubModel = {
+  url: string; // base URL to use as MODEL_BASE_URL (ends in /v1)
+  port: number;
+  setScript(s: StubScript): void;
+  requests(): StubRequest[];
+  count(): number;
+  close(): Promise<void>;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export async function startStubModel(initial: StubScript = {}, opts: { port?: number; keepRequests?: number } = {}): Promise<StubModel> {
+  let script: StubScript = { ...initial, queue: [...(initial.queue ?? [])], rules: [...(initial.rules ?? [])] };
+  const log: StubRequest[] = [];
+  const keep = opts.keepRequests ?? 2000;
+  let n = 0;
+
+  const pick = (r: StubRequest): StubReply => {
+    if (script.queue?.length) return script.queue.shift() as StubReply;
+    const last = r.messages[r.messages.length - 1]?.content ?? "";
+    const rule = script.rules?.find((x) => (x.times === undefined || x.times > 0) && last.includes(x.match));
+    if (rule) {
+      if (rule.times !== undefined) rule.times--;
+      return rule.reply;
+    }
+    return script.respond?.(r) ?? script.fallback ?? { kind: "auto" };
+  };
+
+  async function chat(req: IncomingMessage, res: ServerResponse) {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: { message: "invalid JSON body" } });
+    }
+    const r: StubRequest = { index: n++, path: req.url ?? "", body, messages: (body.messages as StubRequest["messages"]) ?? [] };
+    log.push(r);
+    if (log.length > keep) log.shift();
+    const reply = pick(r);
+    const delay = (script.latencyMs ?? 0) + (reply.delayMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    if (res.destroyed) return;
+    switch (reply.kind) {
+      case "drop":
+        req.socket.destroy();
+        return;
+      case "status":
+        return json(res, reply.status, reply.body ?? { error: { message: `stub HTTP ${reply.status}` } }, reply.retryAfterS ? { "retry-after": String(reply.retryAfterS) } : {});
+      case "garbage":
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(reply.body);
+      default: {
+        const text = reply.kind === "text" ? reply.text : autoReply(r, reply);
+        return json(res, 200, {
+          id: `stub-${r.index}`,
+          object: "chat.completion",
+          created: Math.floor(Date.now() / 1000),
+          model: String(body.model ?? "stub"),
+          choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: reply.kind === "text" ? (reply.finishReason ?? "stop") : "stop" }],
+          usage: { prompt_tokens: JSON.stringify(r.messages).length >> 2, completion_tokens: text.length >> 2, total_tokens: 0 },
+        });
+      }
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "").split("?")[0];
+    const handle = async () => {
+      if (req.method === "GET" && path === "/v1/models") {
+        return json(res, 200, { object: "list", data: (script.models ?? ["stub-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "stub" })) });
+      }
+      if (req.method === "POST" && path === "/v1/chat/completions") return chat(req, res);
+      if (req.method === "POST" && path === "/__stub/script") {
+        const s = JSON.parse((await readBody(req)) || "{}") as StubScript;
+        script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
+        return json(res, 200, { ok: true });
+      }
+      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, requests: log.slice(-200) });
+      json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
+    };
+    handle().catch((e) => {
+      if (!res.headersSent) json(res, 500, { error: { message: String(e) } });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    setScript(s) {
+      script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
+    },
+    requests: () => [...log],
+    count: () => n,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// `tsx e2e/stub-model/server.ts [--port N] [--latency MS]`: prints the base URL, runs until killed.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const arg = (k: string) => {
+    const i = process.argv.indexOf(k);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
+  startStubModel({ latencyMs: arg("--latency") }, { port: arg("--port") }).then((s) => {
+    process.stdout.write(`stub model listening at ${s.url}\n`);
+  });
+}

@@ -1,0 +1,106 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { getActor } from "@/lib/server/actor";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { listModels } from "@/lib/model/client";
+import { isModelError } from "@/lib/model/errors";
+import { MODEL_SETTING_KEYS, resolveModelConfig } from "@/lib/model/settings";
+import { activateTemplateVersion, saveTemplateVersion } from "@/lib/model/templates";
+import { CONCURRENCY_SETTING } from "@/lib/jobs/settings";
+
+// /settings: the model endpoint (overrides MODEL_* env), "test connection", template versions.
+// Every change writes an AuditEvent; the API key is never sent back to the browser.
+
+const optionalInt = (min: number, max: number) =>
+  z.union([z.literal(""), z.coerce.number().int().min(min).max(max)]).optional();
+
+const EndpointForm = z.object({
+  baseUrl: z.union([z.literal(""), z.string().trim().url("Enter a URL like http://127.0.0.1:8000/v1").max(500)]),
+  name: z.string().trim().max(300),
+  apiKey: z.string().max(500).optional(), // empty = keep the saved key
+  clearApiKey: z.enum(["on"]).optional(),
+  timeoutMs: optionalInt(1_000, 3_600_000),
+  maxPromptTokens: optionalInt(256, 1_000_000),
+  concurrency: optionalInt(1, 256),
+});
+export type EndpointForm = z.infer<typeof EndpointForm>;
+
+async function audit(action: string, entity: string, entityId: string, before: unknown, after: unknown) {
+  await prisma.auditEvent.create({
+    data: { actor: await getActor(), action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after) },
+  });
+}
+
+export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise<ActionResult<{ saved: true }>> {
+  const r = EndpointForm.safeParse(Object.fromEntries(form));
+  if (!r.success) return fail("Check the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  const v = r.data;
+  const values: Record<string, string> = {
+    [MODEL_SETTING_KEYS.baseUrl]: v.baseUrl,
+    [MODEL_SETTING_KEYS.name]: v.name,
+    [MODEL_SETTING_KEYS.timeoutMs]: v.timeoutMs === undefined || v.timeoutMs === "" ? "" : String(v.timeoutMs),
+    [MODEL_SETTING_KEYS.maxPromptTokens]: v.maxPromptTokens === undefined || v.maxPromptTokens === "" ? "" : String(v.maxPromptTokens),
+    [CONCURRENCY_SETTING]: v.concurrency === undefined || v.concurrency === "" ? "" : String(v.concurrency),
+  };
+  if (v.clearApiKey) values[MODEL_SETTING_KEYS.apiKey] = "";
+  else if (v.apiKey) values[MODEL_SETTING_KEYS.apiKey] = v.apiKey;
+  const keys = Object.keys(values);
+  const before = await prisma.setting.findMany({ where: { key: { in: keys } } });
+  const shown = (k: string, val: string | undefined) => (k === MODEL_SETTING_KEYS.apiKey ? (val ? "(set)" : "") : (val ?? ""));
+  await prisma.$transaction(async (tx) => {
+    for (const [key, value] of Object.entries(values)) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    await tx.auditEvent.create({
+      data: {
+        actor: await getActor(), action: "settings.model", entity: "Setting", entityId: "model",
+        before: JSON.stringify(Object.fromEntries(before.map((b) => [b.key, shown(b.key, b.value)]))),
+        after: JSON.stringify(Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)]))),
+      },
+    });
+  });
+  revalidatePath("/settings");
+  return ok({ saved: true });
+}
+
+const TestInput = z.object({ baseUrl: z.string().trim().max(500).optional(), apiKey: z.string().max(500).optional() });
+
+/** Lists the server's models; with no URL given, tests the saved/env endpoint. */
+export async function testModelConnection(input: { baseUrl?: string; apiKey?: string }): Promise<ActionResult<{ baseUrl: string; models: string[] }>> {
+  const r = TestInput.safeParse(input ?? {});
+  if (!r.success) return fail("Invalid input.");
+  const cfg = await resolveModelConfig();
+  const baseUrl = (r.data.baseUrl || cfg.baseUrl || "").replace(/\/+$/, "");
+  if (!baseUrl) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
+  if (!/^https?:\/\//.test(baseUrl)) return fail("The base URL must start with http:// or https://.");
+  try {
+    const models = await listModels({ baseUrl, apiKey: r.data.apiKey || cfg.apiKey }, { timeoutMs: 8_000 });
+    return ok({ baseUrl, models });
+  } catch (e) {
+    if (isModelError(e)) return fail(e.message);
+    console.error("[settings] test connection", e);
+    return fail("Could not reach the model server.");
+  }
+}
+
+const TemplateInput = z.object({ turn1: z.string().min(1, "Turn 1 is empty").max(200_000), turn2: z.string().min(1, "Turn 2 is empty").max(200_000) });
+
+export async function saveTemplate(_prev: unknown, form: FormData): Promise<ActionResult<{ version: number; created: boolean }>> {
+  const r = TemplateInput.safeParse({ turn1: form.get("turn1"), turn2: form.get("turn2") });
+  if (!r.success) return fail("Both turns are needed.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  if (!r.data.turn2.includes("{{attempt}}")) return fail("Turn 2 must contain {{attempt}} (the numbered student attempt).", { turn2: ["missing {{attempt}}"] });
+  const { template, created } = await saveTemplateVersion(r.data);
+  if (created) await audit("template.version", "PromptTemplate", template.id, undefined, { name: template.name, version: template.version, hash: template.hash });
+  revalidatePath("/settings");
+  return ok({ version: template.version, created });
+}
+
+export async function activateTemplate(id: string): Promise<ActionResult<{ version: number }>> {
+  const r = z.string().min(1).max(64).safeParse(id);
+  if (!r.success) return fail("Invalid template id.");
+  const t = await activateTemplateVersion(r.data);
+  if (!t) return fail("That template version no longer exists.");
+  await audit("template.activate", "PromptTemplate", t.id, undefined, { name: t.name, version: t.version, hash: t.hash });
+  revalidatePath("/settings");
+  return ok({ version: t.version });
+}

@@ -1,0 +1,81 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { prisma } from "@/lib/db";
+import { resolveProposeParams, type ProposeInput } from "@/lib/propose/params";
+import { selectTraces } from "@/lib/propose/select";
+import { solveMessages, verifierPrompt } from "@/lib/propose/build-prompt";
+import { PENDING_REASON } from "@/lib/propose/run-proposal";
+import { getTemplate } from "@/lib/model/templates";
+import { formatCustomId, requestLine } from "./format";
+import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "./meta";
+
+// Stage exports. "solve" starts a new batch (turn 1 for every trace x K); "verify" builds turn 2
+// from the turn-1 results already imported (pending proposals), so it runs after `batch import`.
+
+async function writeLines(out: string, lines: AsyncIterable<object> | Iterable<object>): Promise<number> {
+  const ws = createWriteStream(out, { encoding: "utf8" });
+  let n = 0;
+  for await (const l of lines) {
+    if (!ws.write(JSON.stringify(l) + "\n")) await once(ws, "drain");
+    n++;
+  }
+  ws.end();
+  await once(ws, "finish");
+  return n;
+}
+
+export async function exportSolve(datasetId: string, out: string, input: ProposeInput = {}): Promise<{ batchId: string; lines: number }> {
+  const p = await resolveProposeParams(input);
+  if (!p.model) throw new Error("no model name: set MODEL_NAME, save one on /settings, or pass --model");
+  const template = await getTemplate(p.templateId);
+  if (!template) throw new Error("prompt template not found");
+  const batchId = newBatchId();
+  await saveBatchMeta({
+    batchId, datasetId, model: p.model, templateId: template.id, templateHash: template.hash, sampling: p.sampling,
+    maxPromptTokens: p.maxPromptTokens, k: p.k, createdAt: new Date().toISOString(),
+  });
+  const ids = await selectTraces(p, datasetId);
+  async function* gen() {
+    for (let i = 0; i < ids.length; i += 200) {
+      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true } } }, orderBy: { id: "asc" } });
+      for (const t of traces) {
+        const messages = solveMessages(template!, t.problem);
+        for (let s = 0; s < p.k; s++) yield requestLine(formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }), p.model, messages, p.sampling);
+      }
+    }
+  }
+  return { batchId, lines: await writeLines(out, gen()) };
+}
+
+export async function exportVerify(datasetId: string, out: string, opts: { batchId?: string } = {}): Promise<{ lines: number; batches: string[] }> {
+  const batches = new Set<string>();
+  async function* gen() {
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await prisma.proposal.findMany({
+        where: {
+          parseReason: PENDING_REASON,
+          trace: { datasetId },
+          jobItemId: opts.batchId ? batchJobItemId(opts.batchId) : { startsWith: "batch:" },
+        },
+        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true } } } } },
+        orderBy: { id: "asc" },
+        take: 200,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      if (rows.length === 0) return;
+      cursor = rows[rows.length - 1].id;
+      for (const r of rows) {
+        const batchId = (r.jobItemId ?? "").slice("batch:".length);
+        const meta = await getBatchMeta(batchId);
+        const template = meta ? await getTemplate(meta.templateId) : null;
+        if (!meta || !template) continue;
+        batches.add(batchId);
+        const prompt = verifierPrompt(template, r.trace.problem, r.trace.text, r.turn1Raw, meta.maxPromptTokens);
+        yield requestLine(formatCustomId({ batchId, stage: "verify", traceId: r.traceId, sample: r.sample }), meta.model, prompt.messages, meta.sampling);
+      }
+    }
+  }
+  const lines = await writeLines(out, gen());
+  return { lines, batches: [...batches] };
+}

@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { exportSolve, exportVerify } from "@/lib/batch/export";
+import { importResults } from "@/lib/batch/import";
+
+export const summary = "OpenAI Batch JSONL for a GPU cluster: export --stage solve|verify --dataset NAME --out FILE | import FILE";
+
+const USAGE = `usage: npm run int -- batch export --stage solve --dataset NAME --out FILE [--k 4] [--limit N] [--model NAME] [--again]
+       npm run int -- batch export --stage verify --dataset NAME --out FILE [--batch ID]
+       npm run int -- batch import RESULTS.jsonl
+Run the exported file with e.g. \`vllm run-batch -i FILE -o RESULTS.jsonl --model MODEL\`, import the
+results, then export the verify stage (built from the imported turn-1 answers), run it and import it.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values: v, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      stage: { type: "string" }, dataset: { type: "string" }, out: { type: "string" }, k: { type: "string" },
+      limit: { type: "string" }, model: { type: "string" }, batch: { type: "string" }, again: { type: "boolean" },
+    },
+  });
+  if (sub === "import") {
+    const file = positionals[0];
+    if (!file) return usage();
+    const s = await importResults(file);
+    process.stdout.write(`${s.lines} result line(s): ${s.solve} turn-1 stored, ${s.verify} proposal(s) finished, ${s.unchanged} already imported, ${s.failed.length} failed\n`);
+    for (const f of s.failed.slice(0, 20)) process.stdout.write(`  line ${f.line}${f.customId ? ` (${f.customId})` : ""}: ${f.reason}\n`);
+    if (s.failed.length > 20) process.stdout.write(`  ... ${s.failed.length - 20} more\n`);
+    return 0;
+  }
+  if (sub !== "export" || !v.dataset || !v.out || (v.stage !== "solve" && v.stage !== "verify")) return usage();
+  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
+  if (!ds) {
+    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
+    return 1;
+  }
+  if (v.stage === "solve") {
+    const num = (s?: string) => (s === undefined ? undefined : Number(s));
+    const r = await exportSolve(ds.id, v.out, { k: num(v.k), limit: num(v.limit), model: v.model, skipDone: !v.again });
+    process.stdout.write(`batch ${r.batchId}: wrote ${r.lines} turn-1 request(s) to ${v.out}\n`);
+  } else {
+    const r = await exportVerify(ds.id, v.out, { batchId: v.batch });
+    process.stdout.write(`wrote ${r.lines} turn-2 request(s) to ${v.out}${r.batches.length ? ` (batch ${r.batches.join(", ")})` : " (import turn-1 results first)"}\n`);
+  }
+  return 0;
+}
+
+function usage(): number {
+  process.stderr.write(USAGE);
+  return 2;
+}

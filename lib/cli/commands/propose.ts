@@ -1,0 +1,69 @@
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
+import { reparseProposals } from "@/lib/propose/reparse";
+import { startProposeJob } from "@/lib/propose/start";
+
+export const summary = "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--concurrency N] [--again] | --reparse";
+
+const USAGE = `usage: npm run int -- propose --dataset NAME [--limit N] [--k 4] [--concurrency 8]
+                 [--temperature 0.7] [--top-p 0.8] [--top-k 20] [--max-tokens 16384] [--again]
+       npm run int -- propose --reparse --dataset NAME     re-apply the parser to stored outputs
+Uses MODEL_BASE_URL / MODEL_NAME (or the values saved on /settings). Traces that already have a
+parsed proposal from the same model are skipped unless --again.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: "string" }, limit: { type: "string" }, k: { type: "string" }, concurrency: { type: "string" },
+      temperature: { type: "string" }, "top-p": { type: "string" }, "top-k": { type: "string" }, "max-tokens": { type: "string" },
+      again: { type: "boolean" }, reparse: { type: "boolean" }, help: { type: "boolean" },
+    },
+  });
+  if (v.help || !v.dataset) {
+    (v.help ? process.stdout : process.stderr).write(USAGE);
+    return v.help ? 0 : 2;
+  }
+  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
+  if (!ds) {
+    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
+    return 1;
+  }
+  if (v.reparse) {
+    const s = await reparseProposals({ datasetId: ds.id });
+    process.stdout.write(`re-parsed ${s.total} proposal(s): ${s.changed} changed, ${s.nowOk} now parse, ${s.nowFailed} no longer parse, ${s.interventionsCreated} intervention(s) created\n`);
+    return 0;
+  }
+  const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+  const sampling = Object.fromEntries(
+    Object.entries({ temperature: num(v.temperature), top_p: num(v["top-p"]), top_k: num(v["top-k"]), max_tokens: num(v["max-tokens"]) }).filter(([, x]) => x !== undefined),
+  );
+  const started = await startProposeJob({
+    datasetId: ds.id, actor: process.env.INT_USER || "cli", k: num(v.k), limit: num(v.limit),
+    concurrency: num(v.concurrency), sampling, skipDone: !v.again,
+  });
+  if (!started.ok) {
+    process.stderr.write(`${started.error}\n`);
+    return 1;
+  }
+  process.stdout.write(`job ${started.jobId}: ${started.total} proposal(s) to make\n`);
+  const t0 = Date.now();
+  const line = (p: { done: number; failed: number; total: number; status: string }) => {
+    const s = ((Date.now() - t0) / 1000).toFixed(0);
+    const text = `${p.status} ${p.done + p.failed}/${p.total} (${p.failed} failed) ${s}s`;
+    if (process.stdout.isTTY) process.stdout.write(`\r${text}   `);
+    else process.stdout.write(`${text}\n`);
+  };
+  const final = await runJobToCompletion(started.jobId, { onProgress: line, progressMs: process.stdout.isTTY ? 500 : 5000 });
+  if (process.stdout.isTTY) {
+    line(final);
+    process.stdout.write("\n");
+  }
+  const items = await prisma.jobItem.findMany({ where: { jobId: started.jobId, status: "done" }, select: { result: true } });
+  const ok = items.filter((i) => i.result && JSON.parse(i.result).parseOk === true).length;
+  process.stdout.write(`${items.length} proposal(s) stored: ${ok} parsed, ${items.length - ok} with a recorded parse failure\n`);
+  if (final.error) process.stderr.write(`job ${final.status}: ${final.error}\n`);
+  return final.status === "done" ? 0 : 1;
+}

@@ -1,0 +1,160 @@
+import { containsAnswer } from "./guided";
+import { decodeLatexJsonString, repairLatexJson, scanJsonString } from "./latex-json";
+
+// Parser of the verifier's output (method.md §3). Model output is untrusted: this never throws.
+//   - the LAST complete <intervention>...</intervention> wins
+//   - JSON repaired for unescaped LaTeX backslashes (rule in ./latex-json.ts)
+//   - unescaped quotes inside "content": fallback extraction between `"content": "` and the quote
+//     that closes the object (or precedes `"location"`)
+//   - location coerced from 7, "7", "Substep 7", "**Substep 7**", 7.0
+//   - failures carry a code and a one-line reason; `partial` keeps what could be read
+
+export type ParseFailCode =
+  | "missing_tag"
+  | "invalid_json"
+  | "missing_content"
+  | "empty_content"
+  | "missing_location"
+  | "bad_location"
+  | "location_out_of_range"
+  | "answer_leak";
+
+export type ParsedIntervention = {
+  content: string;
+  location: number;
+  repaired: boolean; // true when the JSON needed the LaTeX repair or the fallback extraction
+  tagCount: number;
+};
+
+export type ParseSections = { verificationLog: string | null; errorReport: string | null };
+
+export type ParseResult =
+  | { ok: true; value: ParsedIntervention; sections: ParseSections }
+  | {
+      ok: false;
+      code: ParseFailCode;
+      reason: string;
+      partial: { content?: string; location?: number };
+      sections: ParseSections;
+    };
+
+export type ParseOptions = { stepCount: number; answer?: string };
+
+const TAG = /<intervention>([\s\S]*?)<\/intervention>/gi;
+
+export function lastInterventionTag(raw: string): { body: string; count: number; index: number } | null {
+  const all = [...raw.matchAll(TAG)];
+  if (all.length === 0) return null;
+  const m = all[all.length - 1];
+  return { body: m[1], count: all.length, index: m.index ?? 0 };
+}
+
+export function coerceLocation(v: unknown): number | null {
+  if (typeof v === "number") return Number.isInteger(v) ? v : null;
+  if (typeof v !== "string") return null;
+  const m = /^\s*(?:\*\*)?\s*(?:(?:sub)?step)?\s*#?\s*(\d+)(?:\.0+)?\s*:?\s*(?:\*\*)?\s*:?\s*$/i.exec(v);
+  return m ? Number(m[1]) : null;
+}
+
+type Obj = { content?: unknown; location?: unknown };
+
+function tryJson(text: string): Obj | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fallback when "content" holds unescaped quotes: take everything up to the quote that ends the object. */
+function fallbackExtract(body: string): Obj | null {
+  const out: Obj = {};
+  const loc = /"location"\s*:\s*("(?:[^"\\]|\\.)*"|-?[\d.]+)/.exec(body);
+  if (loc) out.location = loc[1].startsWith('"') ? loc[1].slice(1, -1) : Number(loc[1]);
+  const c = /"content"\s*:\s*"/.exec(body);
+  if (c) {
+    const start = c.index + c[0].length;
+    const rest = body.slice(start);
+    // The content ends at the last quote before `, "location"` (content first) or before the final `}`.
+    const beforeLoc = /"\s*,\s*"location"\s*:/.exec(rest);
+    let end = -1;
+    if (beforeLoc && (!loc || loc.index > start)) end = beforeLoc.index;
+    else {
+      const close = rest.lastIndexOf("}");
+      const upTo = close === -1 ? rest : rest.slice(0, close);
+      end = upTo.lastIndexOf('"');
+    }
+    if (end >= 0) out.content = decodeLatexJsonString(rest.slice(0, end));
+  }
+  return out.content === undefined && out.location === undefined ? null : out;
+}
+
+function readObject(body: string): { obj: Obj; repaired: boolean } | null {
+  const start = body.indexOf("{");
+  const stop = body.lastIndexOf("}");
+  const json = start >= 0 && stop > start ? body.slice(start, stop + 1) : body;
+  // Valid JSON whose strings contain no backslash is taken as is; anything with a backslash goes
+  // through the LaTeX rule, because JSON.parse would silently turn "\frac" into a form feed.
+  if (!json.includes("\\")) {
+    const plain = tryJson(json);
+    if (plain) return { obj: plain, repaired: false };
+  }
+  const fixed = tryJson(repairLatexJson(json));
+  if (fixed) return { obj: fixed, repaired: json.includes("\\") };
+  const fb = fallbackExtract(json);
+  return fb ? { obj: fb, repaired: true } : null;
+}
+
+/** Verification log and critical-error report, when the output uses the headings the template asks for. */
+export function extractSections(raw: string): ParseSections {
+  const tag = lastInterventionTag(raw);
+  const head = tag ? raw.slice(0, tag.index) : raw;
+  const h = (re: RegExp) => {
+    const m = re.exec(head);
+    return m ? m.index : -1;
+  };
+  const logAt = h(/^\s*#{1,4}\s*.*verification log.*$/im);
+  const repAt = h(/^\s*#{1,4}\s*.*(critical[- ]error report|error report).*$/im);
+  const intAt = h(/^\s*#{1,4}\s*.*(intervention|proposed step).*$/im);
+  const cut = (from: number, candidates: number[]) => {
+    const ends = candidates.filter((x) => x > from);
+    return head.slice(from, ends.length ? Math.min(...ends) : head.length);
+  };
+  return {
+    verificationLog: logAt >= 0 ? cut(logAt, [repAt, intAt]) : head.length ? head : null,
+    errorReport: repAt >= 0 ? cut(repAt, [logAt, intAt]) : null,
+  };
+}
+
+export function parseIntervention(raw: string, opts: ParseOptions): ParseResult {
+  const sections = extractSections(typeof raw === "string" ? raw : "");
+  const fail = (code: ParseFailCode, reason: string, partial: { content?: string; location?: number } = {}): ParseResult => ({
+    ok: false,
+    code,
+    reason: `${code}: ${reason}`,
+    partial,
+    sections,
+  });
+  if (typeof raw !== "string") return fail("missing_tag", "output is not text");
+  const tag = lastInterventionTag(raw);
+  if (!tag) return fail("missing_tag", "no <intervention>...</intervention> in the output");
+  const read = readObject(tag.body);
+  if (!read) return fail("invalid_json", "the tag does not hold a readable JSON object");
+  const { obj, repaired } = read;
+  const content = typeof obj.content === "string" ? obj.content : undefined;
+  const location = coerceLocation(obj.location);
+  const partial = { content, location: location ?? undefined };
+  if (obj.content === undefined) return fail("missing_content", 'no "content" field', partial);
+  if (content === undefined) return fail("missing_content", '"content" is not a string', partial);
+  if (content.trim() === "") return fail("empty_content", "the content is empty", partial);
+  if (obj.location === undefined) return fail("missing_location", 'no "location" field', partial);
+  if (location === null) return fail("bad_location", `cannot read a step number from ${JSON.stringify(obj.location)}`, partial);
+  if (location < 1 || location > opts.stepCount) {
+    return fail("location_out_of_range", `location ${location} outside 1..${opts.stepCount}`, partial);
+  }
+  if (opts.answer && containsAnswer(content, opts.answer)) {
+    return fail("answer_leak", `the content contains the ground-truth answer ${JSON.stringify(opts.answer.trim())}`, partial);
+  }
+  return { ok: true, value: { content, location, repaired, tagCount: tag.count }, sections };
+}

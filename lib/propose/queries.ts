@@ -1,0 +1,71 @@
+import { prisma, type Tx } from "@/lib/db";
+import { PENDING_REASON } from "./run-proposal";
+
+// Reads for the review screen and the dataset view (server-only).
+
+export type ProposalView = {
+  id: string; sample: number; model: string; createdAt: Date; jobItemId: string | null;
+  templateId: string | null; templateHash: string; sampling: Record<string, unknown>;
+  parseOk: boolean; parseReason: string | null; location: number | null; content: string | null;
+  verificationLog: string | null; errorReport: string | null; turn1Raw: string; turn2Raw: string;
+  promptTokens: number | null; truncated: boolean; interventionId: string | null; interventionStatus: string | null;
+};
+
+const safeJson = (s: string): Record<string, unknown> => {
+  try {
+    const v: unknown = JSON.parse(s);
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+/** Finished proposals of a trace (pending half-done ones are left out), newest first, with their intervention. */
+export async function listProposals(traceId: string, db: Tx = prisma): Promise<ProposalView[]> {
+  const [rows, ivs] = await Promise.all([
+    db.proposal.findMany({
+      where: { traceId, OR: [{ parseReason: null }, { parseReason: { not: PENDING_REASON } }] },
+      orderBy: [{ createdAt: "desc" }, { sample: "asc" }],
+    }),
+    db.intervention.findMany({ where: { traceId, proposalId: { not: null } }, select: { id: true, proposalId: true, status: true, location: true, content: true } }),
+  ]);
+  return rows.map((p) => {
+    // the intervention this proposal created, or the one with identical text created by a sibling
+    const iv = ivs.find((i) => i.proposalId === p.id) ?? (p.parseOk ? ivs.find((i) => i.location === p.location && i.content === p.content) : undefined);
+    return {
+      id: p.id, sample: p.sample, model: p.model, createdAt: p.createdAt, jobItemId: p.jobItemId,
+      templateId: p.templateId, templateHash: p.templateHash, sampling: safeJson(p.sampling),
+      parseOk: p.parseOk, parseReason: p.parseReason, location: p.location, content: p.content,
+      verificationLog: p.verificationLog, errorReport: p.errorReport, turn1Raw: p.turn1Raw, turn2Raw: p.turn2Raw,
+      promptTokens: p.promptTokens, truncated: p.truncated, interventionId: iv?.id ?? null, interventionStatus: iv?.status ?? null,
+    };
+  });
+}
+
+export type Agreement = { compared: number; agree: number; rate: number | null };
+
+/** Human vs model first-error step, over traces that have both labels (a "no error" human label counts as step null). */
+export async function firstErrorAgreement(where: { datasetId?: string; traceId?: string }, db: Tx = prisma): Promise<Agreement> {
+  const labels = await db.firstErrorLabel.findMany({
+    where: { source: { in: ["human", "model"] }, ...(where.traceId ? { traceId: where.traceId } : {}), ...(where.datasetId ? { trace: { datasetId: where.datasetId } } : {}) },
+    select: { traceId: true, source: true, step: true, updatedAt: true },
+    orderBy: { updatedAt: "desc" },
+  });
+  const human = new Map<string, number | null>();
+  const model = new Map<string, (number | null)[]>();
+  for (const l of labels) {
+    if (l.source === "human") {
+      if (!human.has(l.traceId)) human.set(l.traceId, l.step);
+    } else model.set(l.traceId, [...(model.get(l.traceId) ?? []), l.step]);
+  }
+  let compared = 0;
+  let agree = 0;
+  for (const [traceId, steps] of model) {
+    if (!human.has(traceId)) continue;
+    for (const s of steps) {
+      compared++;
+      if (s === human.get(traceId)) agree++;
+    }
+  }
+  return { compared, agree, rate: compared ? agree / compared : null };
+}
