@@ -1,0 +1,68 @@
+import { notFound } from "next/navigation";
+import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
+import { splitSteps } from "@/lib/core/steps";
+import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
+import { getActor } from "@/lib/server/actor";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { StepList } from "@/components/review/step-list";
+import { ReferencePanel } from "@/components/review/reference-panel";
+import { ReviewHeader } from "@/components/review/review-header";
+import { DualText } from "@/components/review/dual-text";
+import type { ReviewData } from "@/components/review/types";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewPage({ params, searchParams }: Props) {
+  const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
+  const filter = parseTraceFilter(sp);
+  const [trace, nb, actor] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor()]);
+  if (!trace || trace.datasetId !== datasetId) notFound();
+
+  const search = traceFilterToSearch(filter);
+  const base = `/datasets/${datasetId}`;
+  const href = (id: string | null) => (id ? `${base}/traces/${id}${search}` : null);
+  const steps = splitSteps(trace.text);
+  const mine = trace.labels.find((l) => l.source === "human" && l.annotator === actor) ?? null;
+  const stepsOf = (source: string) => trace.labels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
+
+  const data: ReviewData = {
+    datasetId, traceId, text: trace.text, stepCount: steps.length, actor,
+    myLabel: mine && {
+      step: mine.step, checkFactual: mine.checkFactual, checkNotRecovered: mine.checkNotRecovered, note: mine.note,
+      badProblem: mine.badProblem, badReference: mine.badReference, unsure: mine.unsure, version: mine.version,
+    },
+    humanStep: trace.humanStep,
+    otherLabels: trace.labels.filter((l) => l !== mine).map((l) => ({ source: l.source, annotator: l.annotator, step: l.step })),
+    interventions: trace.interventions.map((i) => ({
+      id: i.id, location: i.location, content: i.content, status: i.status, origin: i.origin, author: i.author,
+      originalContent: i.originalContent, version: i.version, updatedAt: i.updatedAt.toISOString(),
+    })),
+    prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`,
+  };
+  const marks = {
+    humanStep: trace.humanStep, imported: stepsOf("imported"), model: stepsOf("model"),
+    interventions: trace.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
+  };
+
+  return (
+    <ReviewWorkspace
+      key={trace.id}
+      data={data}
+      header={
+        <ReviewHeader traceId={trace.id} datasetName={trace.dataset.name} listHref={data.listHref} externalId={trace.externalId} generator={trace.generator}
+          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref} />
+      }
+      problem={
+        <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed">
+          <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Problem</h2>
+          <DualText text={trace.problem.statement} />
+        </section>
+      }
+      steps={<StepList steps={steps} marks={marks} />}
+      reference={<ReferencePanel solution={trace.problem.referenceSolution} answer={trace.problem.answer} source={trace.problem.source} />}
+      ivBodies={Object.fromEntries(trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { Kbd } from "@/components/ui/kbd";
+import { InterventionStatusBadge } from "@/components/traces/status-badge";
+import { cn } from "@/components/ui/cn";
+import { useReview } from "./review-context";
+import type { ReviewActions } from "./use-review-actions";
+
+export function InterventionList({ actions, bodies, onEdit, onNew }: {
+  actions: ReviewActions; bodies: Record<string, ReactNode>; onEdit: (id: string) => void; onNew: () => void;
+}) {
+  const { data, focusIv, setFocusIv, pending } = useReview();
+  return (
+    <section aria-label="Interventions" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      <div className="flex items-center justify-between">
+        <h2 className="font-semibold">Interventions</h2>
+        <Button size="xs" onClick={onNew}>Write <Kbd>i</Kbd></Button>
+      </div>
+      {data.interventions.length === 0 && <p className="text-xs text-slate-500">None yet. Mark the first error, then press i to write one.</p>}
+      <ul className="space-y-2">
+        {data.interventions.map((iv) => (
+          <li
+            key={iv.id}
+            data-testid="intervention"
+            aria-current={focusIv === iv.id ? "true" : undefined}
+            onClick={() => setFocusIv(iv.id)}
+            className={cn("rounded border p-2", focusIv === iv.id ? "border-indigo-400 ring-1 ring-indigo-300" : "border-slate-200")}
+          >
+            <div className="mb-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
+              <span className="font-medium text-slate-800">Step {iv.location}</span>
+              <InterventionStatusBadge status={iv.status} />
+              <Badge tone={iv.origin === "model" ? "violet" : iv.origin === "imported" ? "amber" : "slate"}>{iv.origin}</Badge>
+              {iv.author && <span title={`updated ${iv.updatedAt}`}>by {iv.author}</span>}
+            </div>
+            <div className="max-h-48 overflow-y-auto text-sm">{bodies[iv.id]}</div>
+            {iv.originalContent !== null && (
+              <details className="mt-1 text-xs text-slate-500">
+                <summary>original before edit</summary>
+                <pre className="whitespace-pre-wrap break-words">{iv.originalContent}</pre>
+              </details>
+            )}
+            <div className="mt-2 flex gap-1.5">
+              <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept <Kbd>a</Kbd></Button>
+              <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>Edit <Kbd>c</Kbd></Button>
+              <Button size="xs" variant="ghost" disabled={pending || iv.status === "rejected"} onClick={() => actions.decide(iv.id, "reject")}>Reject <Kbd>r</Kbd></Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { ReviewContext, type LabelForm, type ReviewState } from "./review-context";
+import { useReviewActions } from "./use-review-actions";
+import { useReviewKeys } from "./use-review-keys";
+import { LabelPanel } from "./label-panel";
+import { InterventionList } from "./intervention-list";
+import { InterventionComposer } from "./intervention-composer";
+import { Cheatsheet } from "./cheatsheet";
+import { ReviewToolbar } from "./review-toolbar";
+import type { Composer, ReviewData } from "./types";
+
+function initialForm(d: ReviewData): LabelForm {
+  const l = d.myLabel;
+  return {
+    checkFactual: l?.checkFactual ?? true, checkNotRecovered: l?.checkNotRecovered ?? true,
+    badProblem: l?.badProblem ?? false, badReference: l?.badReference ?? false, unsure: l?.unsure ?? false, note: l?.note ?? "",
+  };
+}
+
+function defaultFocus(d: ReviewData): string | null {
+  const open = d.interventions.find((i) => i.status === "proposed");
+  return (open ?? d.interventions[d.interventions.length - 1])?.id ?? null;
+}
+
+/**
+ * The client shell of the review screen. The steps, the problem and the reference arrive as
+ * server-rendered children: changing the selection re-renders this shell only, never the
+ * (possibly 400) steps; the selected step is marked with aria-current straight on the DOM.
+ */
+export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, header }: {
+  data: ReviewData; steps: ReactNode; problem: ReactNode; reference: ReactNode; ivBodies: Record<string, ReactNode>; header: ReactNode;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState(() => data.humanStep ?? 1);
+  const [mode, setMode] = useState<"rendered" | "raw">("rendered");
+  const [form, setFormState] = useState(() => initialForm(data));
+  const [composer, setComposer] = useState<Composer | null>(null);
+  const [focusIv, setFocusIv] = useState<string | null>(() => defaultFocus(data));
+  const [cheatsheet, setCheatsheet] = useState(false);
+  const stepsRef = useRef<HTMLDivElement>(null);
+  const act = useReviewActions(data, form, composer, setComposer);
+
+  // Fresh server data after a write: keep the form in step with the saved label.
+  const labelKey = `${data.myLabel?.version ?? "none"}:${data.myLabel?.step ?? "-"}`;
+  useEffect(() => setFormState(initialForm(data)), [labelKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!focusIv || !data.interventions.some((i) => i.id === focusIv)) setFocusIv(defaultFocus(data));
+  }, [data, focusIv]);
+
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const select = useCallback((step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)), [data.stepCount]);
+  useEffect(() => {
+    const root = stepsRef.current;
+    if (!root) return;
+    let frame = 0;
+    let tries = 0;
+    const mark = () => {
+      const el = root.querySelector(`[data-step="${selected}"]`);
+      // Later steps stream in after hydration: retry for a short while.
+      if (!el) return void (tries++ < 120 && (frame = requestAnimationFrame(mark)));
+      root.querySelector('[aria-current="step"]')?.removeAttribute("aria-current");
+      el.setAttribute("aria-current", "step");
+      el.scrollIntoView({ block: "nearest" });
+    };
+    mark();
+    return () => cancelAnimationFrame(frame);
+  }, [selected, data]);
+
+  const setForm = useCallback((f: Partial<LabelForm>) => setFormState((s) => ({ ...s, ...f })), []);
+  const toggleMode = useCallback(() => setMode((m) => (m === "raw" ? "rendered" : "raw")), []);
+
+  const openNew = (location: number) => setComposer({ kind: "new", location, content: "" });
+  const openEdit = (id: string | null) => {
+    const iv = data.interventions.find((i) => i.id === id);
+    if (iv) setComposer({ kind: "edit", id: iv.id, expectedVersion: iv.version, location: iv.location, content: iv.content, original: iv.content });
+  };
+  const cycleIv = (d: 1 | -1) => {
+    const ids = data.interventions.map((i) => i.id);
+    if (ids.length) setFocusIv(ids[(Math.max(0, ids.indexOf(focusIv ?? "")) + d + ids.length) % ids.length]);
+  };
+  const go = (href: string | null) => href && router.push(href);
+  const decide = (d: "accept" | "reject", advance = false) =>
+    focusIv ? act.decide(focusIv, d, advance) : act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
+
+  useReviewKeys({
+    j: () => select(selected + 1), ArrowDown: () => select(selected + 1),
+    k: () => select(selected - 1), ArrowUp: () => select(selected - 1),
+    n: () => go(data.nextHref), p: () => go(data.prevHref), g: () => go(data.listHref),
+    e: () => act.label(selected), "0": () => act.label(null),
+    i: () => openNew(selected), w: () => openNew(selected), c: () => openEdit(focusIv),
+    "[": () => cycleIv(-1), "]": () => cycleIv(1),
+    a: () => decide("accept"), r: () => decide("reject"), A: () => decide("accept", true), R: () => decide("reject", true),
+    Enter: () => composer ? act.saveComposer()
+      : data.myLabel ? act.label(data.myLabel.step)
+      : act.setFlash({ kind: "error", text: "Mark a step first: e (first error at the selected step) or 0 (no error)" }),
+    Escape: () => setComposer(null),
+    u: () => act.undo(), t: toggleMode, "?": () => setCheatsheet(!cheatsheet),
+  });
+
+  const onStepsClick = (e: React.MouseEvent) => {
+    const t = e.target as HTMLElement;
+    const mark = t.closest<HTMLElement>("[data-mark-step]");
+    if (mark) return act.label(Number(mark.dataset.markStep));
+    const step = t.closest<HTMLElement>("[data-step]");
+    if (step) select(Number(step.dataset.step));
+  };
+
+  const state: ReviewState = useMemo(() => ({
+    data, selected, select, mode, toggleMode, form, setForm, composer, setComposer, focusIv, setFocusIv,
+    flash: act.flash, pending: act.pending, cheatsheet, setCheatsheet,
+  }), [data, selected, select, mode, toggleMode, form, setForm, composer, focusIv, act.flash, act.pending, cheatsheet]);
+
+  return (
+    <ReviewContext.Provider value={state}>
+      <div data-mode={mode} data-ready={ready ? "1" : undefined} data-selected={selected} className="group/review space-y-3">
+        <ReviewToolbar header={header} actions={act} />
+        {problem}
+        <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
+          <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">{steps}</section>
+          <aside aria-label="Reference solution" className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white">{reference}</aside>
+          <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
+            <LabelPanel actions={act} />
+            <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} />
+          </aside>
+        </div>
+        {composer && <InterventionComposer actions={act} />}
+        <Cheatsheet />
+      </div>
+    </ReviewContext.Provider>
+  );
+}

@@ -1,0 +1,79 @@
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/components/ui/cn";
+import { DualText } from "./dual-text";
+
+export type StepMarks = {
+  humanStep: number | null; // the trace's human first error
+  imported: number[];
+  model: number[];
+  interventions: number[]; // locations of non-rejected interventions
+};
+
+const FIRST = 20; // steps rendered before anything streams
+const CHUNK = 40;
+
+function Mark({ tone, label, title }: { tone: string; label: string; title: string }) {
+  return <span title={title} aria-label={title} className={cn("rounded px-1 text-[10px] font-bold leading-4", tone)}>{label}</span>;
+}
+
+function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks }) {
+  const human = marks.humanStep === n;
+  const after = marks.humanStep !== null && n > marks.humanStep;
+  return (
+    <div
+      data-step={n}
+      id={`step-${n}`}
+      className={cn(
+        // Off-screen steps skip layout and paint: a 400-step trace stays cheap to scroll and to toggle raw.
+        "flex scroll-mt-16 gap-2 border-l-4 py-1.5 pr-2 text-[15px] leading-relaxed [content-visibility:auto] [contain-intrinsic-size:auto_3.5rem]",
+        "aria-[current=step]:bg-indigo-50 aria-[current=step]:outline aria-[current=step]:outline-indigo-300",
+        human ? "border-rose-500 bg-rose-50/60" : "border-transparent",
+        after && "text-slate-500",
+      )}
+    >
+      <div className="flex w-16 shrink-0 flex-col items-end gap-0.5 pt-0.5">
+        <button
+          type="button"
+          data-mark-step={n}
+          aria-label={`Mark step ${n} as first error`}
+          title={`Step ${n}: click to mark as the first critical error`}
+          className={cn("rounded px-1.5 font-mono text-xs hover:bg-rose-100", human ? "bg-rose-600 text-white hover:bg-rose-700" : "text-slate-500")}
+        >
+          {n}
+        </button>
+        <div className="flex flex-wrap justify-end gap-0.5">
+          {human && <Mark tone="bg-rose-600 text-white" label="H" title="human first error" />}
+          {marks.imported.includes(n) && <Mark tone="bg-amber-400 text-amber-950" label="I" title="imported first-error label" />}
+          {marks.model.includes(n) && <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />}
+          {marks.interventions.includes(n) && <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />}
+        </div>
+      </div>
+      <DualText text={text} empty="(empty step)" />
+    </div>
+  );
+}
+
+async function LaterSteps({ steps, from, marks }: { steps: string[]; from: number; marks: StepMarks }) {
+  // Yield once so the steps above are flushed to the browser before these are rendered.
+  await new Promise((r) => setImmediate(r));
+  return <div className="divide-y divide-slate-100">{steps.map((s, i) => <Step key={from + i} n={from + i} text={s} marks={marks} />)}</div>;
+}
+
+/** The trace's steps, numbered 1..n, rendered on the server; long traces stream in chunks. */
+export function StepList({ steps, marks }: { steps: string[]; marks: StepMarks }) {
+  const chunks: number[] = [];
+  for (let i = FIRST; i < steps.length; i += CHUNK) chunks.push(i);
+  return (
+    <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+      {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
+      {chunks.map((start) => (
+        <li key={start}>
+          <Suspense fallback={<div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>}>
+            <LaterSteps steps={steps.slice(start, start + CHUNK)} from={start + 1} marks={marks} />
+          </Suspense>
+        </li>
+      ))}
+    </ol>
+  );
+}

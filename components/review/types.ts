@@ -1,0 +1,43 @@
+// Serializable data the review client needs. Step bodies are rendered on the server; the
+// client gets the raw trace text once (for the guided-attempt preview and the diff).
+export type ReviewIntervention = {
+  id: string;
+  location: number;
+  content: string;
+  status: string;
+  origin: string;
+  author: string;
+  originalContent: string | null;
+  version: number;
+  updatedAt: string;
+};
+
+export type MyLabel = {
+  step: number | null;
+  checkFactual: boolean | null;
+  checkNotRecovered: boolean | null;
+  note: string;
+  badProblem: boolean;
+  badReference: boolean;
+  unsure: boolean;
+  version: number;
+};
+
+export type ReviewData = {
+  datasetId: string;
+  traceId: string;
+  text: string;
+  stepCount: number;
+  actor: string;
+  myLabel: MyLabel | null;
+  humanStep: number | null; // the trace's current human first error (any annotator)
+  otherLabels: { source: string; annotator: string; step: number | null }[]; // imported, model, other people
+  interventions: ReviewIntervention[];
+  prevHref: string | null;
+  nextHref: string | null;
+  listHref: string;
+};
+
+export type Composer =
+  | { kind: "new"; location: number; content: string }
+  | { kind: "edit"; id: string; expectedVersion: number; location: number; content: string; original: string };

@@ -1,0 +1,75 @@
+"use client";
+import { useCallback, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import {
+  acceptIntervention, rejectIntervention, saveLabel, undoLastDecision, updateIntervention, writeIntervention, type ReviewResult,
+} from "@/lib/actions/review";
+import type { Flash, LabelForm } from "./review-context";
+import type { Composer, ReviewData } from "./types";
+
+export type ReviewActions = ReturnType<typeof useReviewActions>;
+
+// Calls the server actions. A write that stays on this trace lets the action revalidate the
+// page (fresh rows and versions arrive with the response); a write that moves on to the next
+// trace skips that re-render and navigates instead.
+export function useReviewActions(data: ReviewData, form: LabelForm, composer: Composer | null, setComposer: (c: Composer | null) => void) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [flash, setFlash] = useState<Flash>(null);
+  const busy = useRef(false);
+  const base = { datasetId: data.datasetId, traceId: data.traceId };
+
+  const run = useCallback(
+    (call: () => Promise<ReviewResult>, after?: (r: ReviewResult) => void) => {
+      if (busy.current) return;
+      busy.current = true;
+      start(async () => {
+        try {
+          const r = await call();
+          setFlash(r.ok ? { kind: "ok", text: r.data.message } : { kind: "error", text: r.error });
+          after?.(r);
+        } catch {
+          setFlash({ kind: "error", text: "The server did not answer; nothing was saved. Try again." });
+        } finally {
+          busy.current = false;
+        }
+      });
+    },
+    [],
+  );
+
+  const label = useCallback(
+    (step: number | null) =>
+      run(() => saveLabel({ ...base, ...form, step, checkFactual: step === null ? null : form.checkFactual, checkNotRecovered: step === null ? null : form.checkNotRecovered, expectedVersion: data.myLabel?.version ?? null })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, form, run],
+  );
+
+  const decide = useCallback(
+    (id: string, decision: "accept" | "reject", advance = false) => {
+      const iv = data.interventions.find((i) => i.id === id);
+      if (!iv) return;
+      const go = advance && data.nextHref ? data.nextHref : null;
+      const fn = decision === "accept" ? acceptIntervention : rejectIntervention;
+      run(() => fn({ ...base, id, expectedVersion: iv.version, stay: !go }), (r) => { if (r.ok && go) router.push(go); });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, run, router],
+  );
+
+  const saveComposer = useCallback(() => {
+    const c = composer;
+    if (!c) return;
+    if (c.content.trim() === "") return setFlash({ kind: "error", text: "The intervention is empty" });
+    const call = c.kind === "new"
+      ? () => writeIntervention({ ...base, location: c.location, content: c.content })
+      : () => updateIntervention({ ...base, id: c.id, expectedVersion: c.expectedVersion, content: c.content, location: c.location });
+    run(call, (r) => { if (r.ok) setComposer(null); });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [composer, run, setComposer]);
+
+  const undo = useCallback(() => run(() => undoLastDecision(base)), // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, run]);
+
+  return { label, decide, saveComposer, undo, pending, flash, setFlash };
+}

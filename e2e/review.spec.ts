@@ -1,0 +1,166 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Review journeys: keyboard labelling, writing and accepting an intervention, undo, and a
+// stale concurrent edit refused. Data comes in through the import CLI into this run's DB.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB_FILE = `./data/e2e-${PORT}.db`;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DATASET = `review-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+const rows = [
+  {
+    problem: "Compute $2+3\\cdot 4$.", answer: "14", reference_solution: "Multiplication first: $3\\cdot 4 = 12$, then $2 + 12 = \\boxed{14}$.",
+    incorrect_attempt: "We need $2+3\\cdot 4$.\n\nAdding first, $2+3 = 5$.\n\nThen $5 \\cdot 4 = 20$.\n\nSo the answer is $\\boxed{20}$.",
+  },
+  {
+    problem: "Compute $10-2\\cdot 3$.", answer: "4", reference_solution: "$2\\cdot 3=6$ and $10-6=\\boxed{4}$.",
+    incorrect_attempt: "Subtract first: $10-2=8$.\n\nThen $8\\cdot 3 = 24$.\n\nAnswer: $\\boxed{24}$.",
+    intervention: { content: "Multiplication binds tighter, so I should compute $2\\cdot 3$ before subtracting.", location: 1 },
+  },
+];
+
+let ids: { datasetId: string; traces: { id: string; problem: string }[] };
+
+test.beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), "review-e2e-"));
+  const file = join(dir, "review.jsonl");
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", DATASET, "--format", "int"], {
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe",
+  });
+  const db = new Database(DB_FILE, { readonly: true });
+  const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(DATASET) as { id: string };
+  const traces = db.prepare("SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY t.id").all(ds.id) as { id: string; problem: string }[];
+  db.close();
+  ids = { datasetId: ds.id, traces };
+});
+
+const traceUrl = (problemPrefix: string) => {
+  const t = ids.traces.find((x) => x.problem.startsWith(problemPrefix));
+  if (!t) throw new Error(`no trace for ${problemPrefix}`);
+  return `/datasets/${ids.datasetId}/traces/${t.id}`;
+};
+
+async function openAs(ctx: BrowserContext, url: string): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
+  return page;
+}
+
+async function asUser(browser: import("@playwright/test").Browser, user: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await ctx.addCookies([{ name: "int-user", value: user, url: BASE }]);
+  return ctx;
+}
+
+test("keyboard review: mark first error, write an intervention, accept, undo", async ({ browser }) => {
+  const ctx = await asUser(browser, `carol-${Date.now()}`);
+  const page = await openAs(ctx, traceUrl("Compute $2+3"));
+  const status = page.getByTestId("trace-status");
+  await expect(status).toHaveText("todo");
+  await expect(page.locator("[data-step]")).toHaveCount(4);
+  await expect(page.getByTestId("ground-truth")).toContainText("14");
+
+  // ? opens the cheatsheet, Escape closes it.
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+
+  // Keys do nothing while typing in a field.
+  const note = page.getByRole("textbox", { name: "Note" });
+  await note.fill("");
+  await note.pressSequentially("a j e 0");
+  await expect(status).toHaveText("todo");
+  await note.blur();
+
+  await page.keyboard.press("j");
+  await expect(page.locator('[data-step="2"]')).toHaveAttribute("aria-current", "step");
+  await page.keyboard.press("e");
+  await expect(page.getByRole("status")).toHaveText("Marked step 2 as first error");
+  await expect(status).toHaveText("labelled");
+  await expect(page.getByTestId("my-label")).toHaveText("You: step 2");
+
+  // t toggles raw text: the LaTeX source becomes visible.
+  await page.keyboard.press("t");
+  await expect(page.locator('[data-step="2"] pre')).toBeVisible();
+  await expect(page.locator('[data-step="2"] pre')).toHaveText("Adding first, $2+3 = 5$.");
+  await page.keyboard.press("t");
+
+  await page.keyboard.press("i");
+  const editor = page.getByRole("textbox", { name: "Intervention content" });
+  await expect(editor).toBeFocused();
+  await expect(page.getByRole("spinbutton", { name: "Location (step)" })).toHaveValue("2");
+  await editor.pressSequentially("Wait: multiplication comes first,\nso $3\\cdot 4 = 12$.");
+  // Exact build rule: prefix (step 1) + "\n\n" + content with "\n" -> "\n\n"; suffix dropped.
+  await expect(page.getByTestId("guided-preview")).toHaveText("We need $2+3\\cdot 4$.\n\nWait: multiplication comes first,\n\nso $3\\cdot 4 = 12$.");
+  await page.screenshot({ path: "test-results/review-composer.png" });
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("status")).toHaveText("Intervention at step 2 saved (proposed)");
+  const item = page.getByTestId("intervention");
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("proposed");
+
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status")).toHaveText("Intervention accepted");
+  await expect(status).toHaveText("curated");
+  await expect(item).toContainText("accepted");
+  await page.screenshot({ path: "test-results/review-accepted.png", fullPage: true });
+
+  await page.keyboard.press("u");
+  await expect(page.getByRole("status")).toHaveText("Undid your accept");
+  await expect(status).toHaveText("labelled");
+  await page.keyboard.press("a");
+  await expect(status).toHaveText("curated");
+
+  // n / p follow the list order (id ascending) to the neighbouring trace.
+  const order = ids.traces.map((t) => t.id);
+  const at = order.findIndex((id) => traceUrl("Compute $2+3").endsWith(id));
+  const [key, other] = at + 1 < order.length ? ["n", order[at + 1]] : ["p", order[at - 1]];
+  await page.keyboard.press(key);
+  await expect(page).toHaveURL(new RegExp(`/traces/${other}$`));
+  await ctx.close();
+});
+
+test("a stale concurrent edit is refused with who, when and what changed", async ({ browser }) => {
+  const url = traceUrl("Compute $10");
+  const [alice, bob] = [await asUser(browser, "alice"), await asUser(browser, "bob")];
+  const pa = await openAs(alice, url);
+  const pb = await openAs(bob, url);
+  for (const p of [pa, pb]) await expect(p.getByTestId("intervention")).toContainText("proposed");
+
+  await pa.keyboard.press("c");
+  await pa.getByRole("textbox", { name: "Intervention content" }).fill("Alice: do $2\\cdot 3$ first.");
+  await pa.keyboard.press("Control+Enter");
+  await expect(pa.getByRole("status")).toHaveText("Intervention edited");
+  await expect(pa.getByTestId("intervention")).toContainText("edited");
+
+  await pb.keyboard.press("c");
+  await pb.getByRole("textbox", { name: "Intervention content" }).fill("Bob: products before differences.");
+  await pb.keyboard.press("Control+Enter");
+  await expect(pb.getByRole("status")).toHaveText(/^Intervention was edited by alice at \d\d:\d\d UTC \(status proposed -> edited; content changed\); reload to see it$/);
+  await pb.screenshot({ path: "test-results/review-stale.png" });
+  await pb.keyboard.press("Escape");
+  await pb.keyboard.press("a");
+  await expect(pb.getByRole("status")).toContainText("was edited by alice");
+
+  const db = new Database(DB_FILE, { readonly: true });
+  const iv = db.prepare("SELECT i.content, i.status, i.originalContent FROM Intervention i WHERE i.traceId = ?").get(url.split("/").pop()) as Record<string, string>;
+  db.close();
+  expect(iv).toEqual({ content: "Alice: do $2\\cdot 3$ first.", status: "edited", originalContent: rows[1].intervention!.content });
+
+  await pb.reload();
+  await expect(pb.locator("[data-ready='1']")).toBeVisible();
+  await expect(pb.getByTestId("intervention")).toContainText("Alice: do");
+  await pb.keyboard.press("a");
+  await expect(pb.getByRole("status")).toHaveText("Intervention accepted");
+  await expect(pb.getByTestId("trace-status")).toHaveText("curated");
+  await alice.close();
+  await bob.close();
+});

@@ -1,0 +1,77 @@
+import { prisma } from "@/lib/db";
+import type { FirstErrorLabel } from "@/lib/generated/prisma/client";
+import { Refused, staleMessage, writeAudit } from "./audit";
+import { recomputeTrace } from "./traces";
+
+// A person's first-error label: one row per (trace, "human", annotator). Writes name the
+// version they read (null = "I saw no label of mine"); a stale write is refused, never merged.
+
+export type LabelInput = {
+  traceId: string;
+  actor: string;
+  step: number | null; // 1-based; null = no error
+  checkFactual?: boolean | null;
+  checkNotRecovered?: boolean | null;
+  note?: string;
+  badProblem?: boolean;
+  badReference?: boolean;
+  unsure?: boolean;
+  expectedVersion: number | null;
+};
+
+export type WriteResult<T> = { ok: true; value: T; trace: TraceState } | { ok: false; reason: string };
+export type TraceState = { id: string; status: string; hasIntervention: boolean; humanStep: number | null; version: number };
+
+export const LABEL_FIELDS = ["step", "checkFactual", "checkNotRecovered", "note", "badProblem", "badReference", "unsure"] as const;
+
+export function labelSnapshot(l: FirstErrorLabel) {
+  return {
+    id: l.id, traceId: l.traceId, source: l.source, annotator: l.annotator, step: l.step,
+    checkFactual: l.checkFactual, checkNotRecovered: l.checkNotRecovered, note: l.note,
+    badProblem: l.badProblem, badReference: l.badReference, unsure: l.unsure, version: l.version,
+  };
+}
+
+export async function setHumanLabel(input: LabelInput): Promise<WriteResult<FirstErrorLabel>> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const trace = await tx.trace.findUnique({ where: { id: input.traceId }, select: { stepCount: true } });
+      if (!trace) throw new Refused("Trace not found; it may have been deleted");
+      if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > trace.stepCount)) {
+        throw new Refused(`Step ${input.step} is outside 1..${trace.stepCount}`);
+      }
+      const key = { traceId_source_annotator: { traceId: input.traceId, source: "human", annotator: input.actor } };
+      const current = await tx.firstErrorLabel.findUnique({ where: key });
+      const data = {
+        step: input.step,
+        checkFactual: input.step === null ? null : (input.checkFactual ?? null),
+        checkNotRecovered: input.step === null ? null : (input.checkNotRecovered ?? null),
+        note: input.note ?? current?.note ?? "",
+        badProblem: input.badProblem ?? current?.badProblem ?? false,
+        badReference: input.badReference ?? current?.badReference ?? false,
+        unsure: input.unsure ?? current?.unsure ?? false,
+      };
+      let row: FirstErrorLabel;
+      if (!current) {
+        if (input.expectedVersion !== null) throw new Refused("Your label was removed since you loaded it (undone); reload to see it");
+        row = await tx.firstErrorLabel.create({ data: { ...data, traceId: input.traceId, source: "human", annotator: input.actor } });
+      } else {
+        if (input.expectedVersion !== current.version) {
+          throw new Refused(await staleMessage("FirstErrorLabel", current.id, "Your label", LABEL_FIELDS, tx));
+        }
+        const n = await tx.firstErrorLabel.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
+        if (n.count !== 1) throw new Refused(await staleMessage("FirstErrorLabel", current.id, "Your label", LABEL_FIELDS, tx));
+        row = await tx.firstErrorLabel.findUniqueOrThrow({ where: { id: current.id } });
+      }
+      await writeAudit(tx, {
+        actor: input.actor, action: "label.set", entity: "FirstErrorLabel", entityId: row.id, traceId: input.traceId,
+        before: current ? labelSnapshot(current) : null, after: labelSnapshot(row),
+      });
+      const t = await recomputeTrace(tx, input.traceId);
+      return { ok: true as const, value: row, trace: t };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, reason: e.message };
+    throw e;
+  }
+}

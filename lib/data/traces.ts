@@ -1,0 +1,55 @@
+import type { Tx } from "@/lib/db";
+import { prisma } from "@/lib/db";
+import { traceWhere } from "./trace-list";
+import type { TraceFilter } from "@/lib/core/filters";
+import { deriveTraceStatus } from "@/lib/core/status";
+
+// Trace reads for the review screen, and the denormalised status kept in step with the
+// labels and interventions. Navigation follows the list's filters with an id cursor, so
+// "next trace" is one indexed lookup (datasetId[, status|generator], id), never a count.
+
+/** The list's own `where` (lib/data/trace-list.ts), so next/previous follow exactly what the list shows. */
+export const traceFilterWhere = traceWhere;
+
+export async function getTraceForReview(traceId: string, db: Tx = prisma) {
+  return db.trace.findUnique({
+    where: { id: traceId },
+    select: {
+      id: true, datasetId: true, externalId: true, text: true, generator: true, origin: true, correct: true,
+      stepCount: true, status: true, hasIntervention: true, humanStep: true, version: true, updatedAt: true,
+      dataset: { select: { id: true, name: true } },
+      problem: { select: { id: true, statement: true, referenceSolution: true, answer: true, source: true, externalId: true } },
+      labels: { orderBy: [{ source: "asc" }, { updatedAt: "desc" }] },
+      interventions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+}
+export type TraceForReview = NonNullable<Awaited<ReturnType<typeof getTraceForReview>>>;
+
+/** Previous and next trace ids in list order (id ascending) under the same filters. */
+export async function getNeighbourIds(datasetId: string, traceId: string, f: TraceFilter, db: Tx = prisma) {
+  const where = traceFilterWhere(datasetId, f);
+  const [prev, next] = await Promise.all([
+    db.trace.findFirst({ where: { AND: [where, { id: { lt: traceId } }] }, orderBy: { id: "desc" }, select: { id: true } }),
+    db.trace.findFirst({ where: { AND: [where, { id: { gt: traceId } }] }, orderBy: { id: "asc" }, select: { id: true } }),
+  ]);
+  return { prevId: prev?.id ?? null, nextId: next?.id ?? null };
+}
+
+/**
+ * Recompute Trace.status / hasIntervention / humanStep from its labels and interventions and
+ * bump Trace.version. Call inside the transaction of every label or intervention change.
+ * With several annotators, the most recently updated human label is the trace's label.
+ */
+export async function recomputeTrace(tx: Tx, traceId: string) {
+  const [human, ivs] = await Promise.all([
+    tx.firstErrorLabel.findFirst({ where: { traceId, source: "human" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { step: true } }),
+    tx.intervention.findMany({ where: { traceId }, select: { status: true } }),
+  ]);
+  const d = deriveTraceStatus({ humanLabel: human, interventionStatuses: ivs.map((i) => i.status) });
+  return tx.trace.update({
+    where: { id: traceId },
+    data: { status: d.status, hasIntervention: d.hasIntervention, humanStep: human?.step ?? null, version: { increment: 1 } },
+    select: { id: true, status: true, hasIntervention: true, humanStep: true, version: true },
+  });
+}
