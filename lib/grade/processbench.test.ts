@@ -1,0 +1,51 @@
+// Grading the last step of each ProcessBench solution against its ground-truth answer must agree
+// with the dataset's final_answer_correct on >= 97% of rows, and the disagreements must be exactly
+// the ones listed (with reasons) in fixtures/processbench-disagreements.json.
+// After a deliberate grader change: UPDATE_PROCESSBENCH_FIXTURE=1 npx vitest run lib/grade/processbench.test.ts
+// rewrites the list (keeping known reasons; new rows get "TODO", which fails until explained).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedData } from "@/lib/testing/shared-data";
+import { GradePool, type PoolVerdict } from "./pool";
+
+interface Row { id: string; steps: string[]; ground_truth_answer: string; final_answer_correct: boolean }
+interface Disagreement { id: string; verdict: string; reason: string }
+interface Fixture { source: string; rule: string; rows: number; agree: number; disagreements: Disagreement[] }
+
+const FIXTURE = join(process.cwd(), "lib", "grade", "fixtures", "processbench-disagreements.json");
+const rows: Row[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
+  .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+let pool: GradePool;
+let verdicts: PoolVerdict[];
+beforeAll(async () => {
+  pool = new GradePool({ size: 2, spare: false });
+  verdicts = await pool.gradeAll(rows.map((r) => ({ gold: r.ground_truth_answer, pred: r.steps[r.steps.length - 1], predMode: "solution" as const })));
+}, 300_000);
+afterAll(async () => {
+  await pool.close();
+});
+
+describe("ProcessBench final answers (with-references.gsm8k-math.jsonl)", () => {
+  it("agrees with final_answer_correct on at least 97% of rows, with exactly the listed disagreements", () => {
+    const fixture: Fixture = JSON.parse(readFileSync(FIXTURE, "utf8"));
+    const found: Disagreement[] = [];
+    rows.forEach((r, i) => {
+      const v = verdicts[i];
+      if ((v.verdict === "equal") !== r.final_answer_correct) {
+        const known = fixture.disagreements.find((d) => d.id === r.id);
+        found.push({ id: r.id, verdict: v.verdict, reason: known?.reason ?? "TODO" });
+      }
+    });
+    const agree = rows.length - found.length;
+    if (process.env.UPDATE_PROCESSBENCH_FIXTURE) {
+      writeFileSync(FIXTURE, JSON.stringify({ ...fixture, rows: rows.length, agree, disagreements: found }, null, 2) + "\n");
+    }
+    expect(verdicts.filter((v) => v.verdict === "timeout" || v.verdict === "error")).toEqual([]);
+    expect(agree / rows.length).toBeGreaterThanOrEqual(0.97);
+    expect(found.map(({ id, verdict }) => ({ id, verdict }))).toEqual(fixture.disagreements.map(({ id, verdict }) => ({ id, verdict })));
+    expect(fixture.disagreements.every((d) => d.reason && d.reason !== "TODO")).toBe(true);
+    expect(fixture).toMatchObject({ rows: rows.length, agree });
+  });
+});

@@ -1,0 +1,26 @@
+// Messages between the grading pool and its worker threads.
+import type { PredMode, Verdict } from "@/lib/core/grade/types";
+
+export interface GradeJob {
+  gold: string;
+  pred: string;
+  predMode?: PredMode;
+}
+
+export interface JobMessage extends GradeJob {
+  id: number;
+  softLimitMs: number;
+  /** Test hook (honoured only when the pool allows it): spin this long before grading. */
+  debugSpinMs?: number;
+}
+
+export type WorkerReply =
+  | { type: "ready" }
+  | { type: "result"; id: number; verdict: Verdict; ms: number }
+  | { type: "failed"; id: number; message: string };
+
+export interface WorkerInit {
+  allowDebug: boolean;
+  /** Memoise LaTeX parses inside the worker (default true). */
+  parseCache?: boolean;
+}
