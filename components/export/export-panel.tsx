@@ -22,7 +22,9 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
   const [format, setFormat] = useState<string>("int");
   const [status, setStatus] = useState<string>("accepted,edited");
   const [counting, setCounting] = useState(false);
+  const [verified, setVerified] = useState(false);
   const q = new URLSearchParams({ format, status });
+  if (verified && format !== "processbench") q.set("verified", "1");
   // A list status filter (todo|labelled|curated) rides along as a second `status`: the route tells them apart.
   for (const [k, v] of new URLSearchParams(filterSearch)) q.append(k, v);
   const href = `/api/datasets/${encodeURIComponent(datasetId)}/export?${q.toString()}`;
@@ -44,6 +46,12 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
           </select>
         </label>
       )}
+      {format !== "processbench" && (
+        <label className="flex items-center gap-1 text-slate-600">
+          <input type="checkbox" checked={verified} onChange={(e) => change(() => setVerified(e.target.checked))} />
+          Verified only
+        </label>
+      )}
       <a href={href} download className={buttonClass("primary", "sm")}>Download</a>
       {format === "llamafactory" && <><a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a><a href={`${href}&part=note`} download className={LINK}>template note</a></>}
       {format === "trl" && <a href={`${href}&part=note`} download className={LINK}>EOS note</a>}
@@ -57,6 +65,7 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
             {summary.data.written.toLocaleString("en")} rows
             {summary.data.excludedLeakage > 0 && ` · ${summary.data.excludedLeakage} excluded (contain the answer)`}
             {Object.entries(summary.data.skipped ?? {}).map(([k, v]) => ` · ${v} skipped (${k})`).join("")}
+            {summary.data.droppedUnverified && ` · dropped as not verified: ${summary.data.droppedUnverified["not-rolled-out"]} not rolled out, ${summary.data.droppedUnverified["failed-keep-filter"]} failed the keep filter`}
           </span>
         )}
         {counting && summary.error && <span className="text-rose-700">{(summary.error as Error).message}</span>}

@@ -3,6 +3,12 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { GET } from "@/app/api/datasets/[datasetId]/export/route";
 
+// The Qwen3 tokenizer takes seconds to build on a busy machine: load it once, up front.
+beforeAll(async () => {
+  await (await import("@/lib/tokens/qwen3-tokenizer")).loadQwen3();
+}, 120_000);
+
+
 // The download route (app/api/datasets/[datasetId]/export/route.ts) called as Next calls it.
 
 let datasetId = "";
@@ -54,6 +60,22 @@ describe("GET /api/datasets/:id/export", () => {
     expect(await (await call("format=llamafactory&part=note")).text()).toContain('format_assistant=StringFormatter(slots=["{{content}}"])');
     expect(await (await call("format=trl&part=note")).text()).toContain("eos_token");
     expect((await call("format=int&part=note")).status).toBe(400);
+  });
+
+  it("trl-tokenized: token rows over the web, the template parameter and the note", async () => {
+    const res = await call("format=trl-tokenized");
+    expect(res.headers.get("content-disposition")).toContain('filename="web_set_1-trl-tokenized.jsonl"');
+    const rows = (await res.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    const { loadQwen3 } = await import("@/lib/tokens/qwen3-tokenizer");
+    const q = await loadQwen3();
+    expect(q.decode(rows[0].input_ids)).toBe("<|im_start|>user\nCompute 2+2.<|im_end|>\n<|im_start|>assistant\nStart 0.\n\nAdd carefully 0.");
+    expect(rows[0].labels.slice(0, rows[0].num_prompt_tokens).every((l: number) => l === -100)).toBe(true);
+    expect(await (await call("format=trl-tokenized&summary=1")).json()).toMatchObject({ written: 2, excludedLeakage: 2 });
+    const h = (await (await call("format=trl-tokenized&template=qwen3-hybrid-nothink")).text()).split("\n")[0];
+    expect(q.decode(JSON.parse(h).input_ids)).toContain("<think>\n\n</think>\n\nStart 0.");
+    expect((await call("format=trl-tokenized&template=x")).status).toBe(400);
+    expect(await (await call("format=trl-tokenized&part=note")).text()).toContain("completion_mask");
   });
 
   it("refuses unknown dataset, format and status with a JSON error", async () => {

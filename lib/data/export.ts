@@ -8,14 +8,17 @@ import {
   DEFAULT_EXPORT_STATUSES, buildInterventionRow, buildProcessBenchRow, toJsonLine,
   type ExportFormat, type ExportLabel, type SkipReason,
 } from "@/lib/core/export";
+import { DEFAULT_CHAT_TEMPLATE, type ChatTemplateName } from "@/lib/tokens/chat";
+import type { SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { traceFilterSql } from "./export-sql";
+import { unverifiedReason } from "@/lib/core/rollouts/keep";
 
 // Streaming export of a dataset: an async generator of JSONL lines that reads the database
 // in id-cursor batches (id > last ORDER BY id LIMIT n), so memory depends on the batch
 // size, never on the dataset size. Selection = the trace list's filter (export-sql.ts mirrors
 // `traceWhere` of trace-list.ts, and a test holds them equal: "export what I see") +
-// intervention statuses (int / llamafactory / trl). processbench exports traces and ignores
-// the intervention statuses.
+// intervention statuses (int / llamafactory / trl / trl-tokenized). processbench exports traces
+// and ignores the intervention statuses. trl-tokenized loads the Qwen3 tokenizer on first use.
 // Rows are read with better-sqlite3 prepared statements on the same file, like the bulk
 // importer: through Prisma the same export ran 5-6x slower than a bare select.
 
@@ -29,6 +32,8 @@ export type ExportOptions = {
   batchSize?: number;
   url?: string; // DATABASE_URL
   onBatch?: (rows: number) => void; // observability (tests: batching)
+  template?: ChatTemplateName; // trl-tokenized: the chat template (default qwen3-instruct-2507)
+  verifiedOnly?: boolean; // keep filter (method.md §6): only interventions verified by rollouts
 };
 
 export type ExportCounts = {
@@ -38,11 +43,15 @@ export type ExportCounts = {
   excludedLeakage: number; // interventions containing the ground-truth answer (method.md §5)
   skipped: Partial<Record<Exclude<SkipReason, "leakage">, number>>;
   done: boolean; // false while streaming, or when the consumer stopped early
+  /** with verifiedOnly: interventions dropped by the keep filter, by reason */
+  droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
 };
 
-export function newCounts(o: Pick<ExportOptions, "format" | "statuses">): ExportCounts {
+export function newCounts(o: Pick<ExportOptions, "format" | "statuses" | "verifiedOnly">): ExportCounts {
   const statuses = o.format === "processbench" ? null : [...(o.statuses ?? DEFAULT_EXPORT_STATUSES)];
-  return { format: o.format, statuses, written: 0, excludedLeakage: 0, skipped: {}, done: false };
+  const c: ExportCounts = { format: o.format, statuses, written: 0, excludedLeakage: 0, skipped: {}, done: false };
+  if (o.verifiedOnly && o.format !== "processbench") c.droppedUnverified = { "not-rolled-out": 0, "failed-keep-filter": 0 };
+  return c;
 }
 
 function count(c: ExportCounts, r: { ok: true } | { ok: false; reason: SkipReason }) {
@@ -55,11 +64,15 @@ function count(c: ExportCounts, r: { ok: true } | { ok: false; reason: SkipReaso
 export async function* exportLines(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<string> {
   const url = o.url ?? env().DATABASE_URL;
   ensureMigrated(url);
+  // The tokenizer is loaded lazily (dynamic import), only for the tokenized format.
+  const enc = o.format === "trl-tokenized"
+    ? await (await import("@/lib/tokens/sft-encoder")).sftEncoder(o.template ?? DEFAULT_CHAT_TEMPLATE)
+    : undefined;
   const db = new Database(sqlitePath(url), { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 10000");
     db.pragma("query_only = ON");
-    const rows = o.format === "processbench" ? traceRows(db, o, counts) : interventionRows(db, o, counts);
+    const rows = o.format === "processbench" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
     for (const row of rows) {
       yield toJsonLine(row);
     }
@@ -107,14 +120,15 @@ type IvRow = {
   provenance: string; createdAt: string; updatedAt: string; traceId: string; text: string; generator: string;
   traceExternalId: string | null; correct: number | null; problemId: string; statement: string; answer: string;
   referenceSolution: string; problemExternalId: string | null; humanLabel: string | null; lastChange: string | null;
+  verified: number | null;
 };
 
-function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts) {
+function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?: SftEncoder) {
   const format = o.format as Exclude<ExportFormat, "processbench">;
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
   const statuses = counts.statuses ?? [];
   if (statuses.length === 0) return;
-  const sql = `SELECT i.id, i.location, i.content, i.status, i.origin, i.author, i.originalContent, i.provenance, i.createdAt, i.updatedAt,
+  const sql = `SELECT i.id, i.location, i.content, i.status, i.origin, i.author, i.originalContent, i.provenance, i.createdAt, i.updatedAt, i.verified,
       t.id AS traceId, t.text, t.generator, t.externalId AS traceExternalId, t.correct,
       p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABEL("human")} AS humanLabel,
       (SELECT json_object('actor', a.actor, 'at', a.createdAt) FROM AuditEvent a
@@ -128,6 +142,11 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts) {
   const next = (r: IvRow) => [r.traceId, r.traceId, r.id];
   for (const batch of batches<IvRow>(db, sql, [...statuses, ...f.params], ["", "", ""], next, o)) {
     for (const r of batch) {
+      const drop = counts.droppedUnverified ? unverifiedReason(bool(r.verified)) : null;
+      if (drop) {
+        counts.droppedUnverified![drop]++;
+        continue;
+      }
       const res = buildInterventionRow(format, {
         problem: { id: r.problemId, statement: r.statement, answer: r.answer, referenceSolution: r.referenceSolution, externalId: r.problemExternalId },
         trace: { id: r.traceId, text: r.text, generator: r.generator, externalId: r.traceExternalId, correct: bool(r.correct) },
@@ -137,7 +156,7 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts) {
           lastChange: r.lastChange === null ? null : JSON.parse(r.lastChange),
         },
         humanLabel: label(r.humanLabel),
-      });
+      }, enc);
       count(counts, res);
       if (res.ok) yield res.row;
     }

@@ -6,6 +6,12 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { run } from "./export";
 
+// The Qwen3 tokenizer takes seconds to build on a busy machine: load it once, up front.
+beforeAll(async () => {
+  await (await import("@/lib/tokens/qwen3-tokenizer")).loadQwen3();
+}, 120_000);
+
+
 const dir = mkdtempSync(join(tmpdir(), "int-export-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,6 +76,30 @@ describe("npm run int -- export", () => {
     expect(info.other).toEqual({ file_name: "x.json" });
     expect(info.int_cli_set).toEqual({ file_name: "sft.jsonl", formatting: "alpaca", columns: { prompt: "problem", response: "intervention_guided_attempt" } });
     expect(readFileSync(join(sub, "sft.README.md"), "utf8")).toContain("qwen3_nothink_noeos");
+  });
+
+  it("trl-tokenized: input_ids/labels rows with no end token after the response, and the note", async () => {
+    const out = join(dir, "tok.jsonl");
+    const r = await cli("--dataset", "cli set", "--format", "trl-tokenized", "--out", out, "--status", "any");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("exported 2 interventions");
+    expect(r.out).toContain("as trl-tokenized");
+    const rows = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const { loadQwen3 } = await import("@/lib/tokens/qwen3-tokenizer");
+    const q = await loadQwen3();
+    const texts = rows.map((row) => q.decode(row.input_ids)).sort();
+    const prompt = "<|im_start|>user\nWhat is 6*7?<|im_end|>\n<|im_start|>assistant\n";
+    expect(texts).toEqual([prompt + "6*7 = 48\n\nProposed.", prompt + "Compute 6*7 as 6*7 = 6*5 + 6*2."].sort());
+    for (const row of rows) {
+      expect([151643, 151645]).not.toContain(row.input_ids.at(-1));
+      expect(q.decode(row.input_ids.slice(0, row.num_prompt_tokens))).toBe(prompt);
+      expect(row.labels.filter((l: number) => l === -100)).toHaveLength(row.num_prompt_tokens);
+    }
+    expect(readFileSync(join(dir, "tok.README.md"), "utf8")).toContain("qwen3-instruct-2507");
+    const h = await cli("--dataset", "cli set", "--format", "trl-tokenized", "--out", join(dir, "h.jsonl"), "--template", "qwen3-hybrid-nothink");
+    expect(h.code).toBe(0);
+    expect(q.decode(JSON.parse(readFileSync(join(dir, "h.jsonl"), "utf8")).input_ids)).toContain("<think>\n\n</think>\n\nCompute");
+    expect((await cli("--dataset", "cli set", "--format", "trl-tokenized", "--out", join(dir, "x.jsonl"), "--template", "llama")).err).toContain('unknown template "llama"');
   });
 
   it("processbench: 0-based labels and imported ids", async () => {

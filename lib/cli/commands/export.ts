@@ -4,19 +4,23 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, parseStatusFilter, trlNote,
+  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, parseStatusFilter, trlNote, trlTokenizedNote,
 } from "@/lib/core/export";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
 
-export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|processbench --out PATH [--status accepted,edited|any] [--filter QUERY]";
+export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|trl-tokenized|processbench --out PATH [--status accepted,edited|any] [--filter QUERY]";
 
-const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY]
+const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY] [--template NAME] [--verified]
 
   --status   intervention statuses (int, llamafactory, trl); default accepted,edited;
              any = proposed,accepted,edited (rejected only when named); ignored by processbench
   --filter   the trace list's URL query, e.g. "status=curated&generator=Qwen2-7B-Instruct&q=triangle"
+  --verified only interventions verified by rollouts (keep filter: >= M of K correct); the
+             summary says how many it dropped (not rolled out / failed the keep filter)
+  --template trl-tokenized: the chat template, ${CHAT_TEMPLATES.join(" | ")} (default ${DEFAULT_CHAT_TEMPLATE})
 Beside --out (for OUT.jsonl): llamafactory writes/merges dataset_info.json in the same folder and
-OUT.README.md (template registration); trl writes OUT.README.md (the EOS note).
+OUT.README.md (template registration); trl and trl-tokenized write OUT.README.md.
 `;
 
 const fail = (msg: string, code = 2) => {
@@ -29,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" }, template: { type: "string" }, verified: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     }));
@@ -46,6 +50,8 @@ export async function run(argv: string[]): Promise<number> {
   const statuses = parseStatusFilter(values.status as string | undefined);
   if (!statuses.ok) return fail(statuses.reason);
   const filter = parseTraceFilter(new URLSearchParams((values.filter as string | undefined) ?? ""));
+  const template = (values.template as string | undefined) ?? DEFAULT_CHAT_TEMPLATE;
+  if (!isChatTemplateName(template)) return fail(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
 
   const dataset = await findDatasetForExport({ name });
   if (!dataset) return fail(`unknown dataset "${name}"`, 1);
@@ -63,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter };
+  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true };
   const counts = newCounts(opts);
   const partial = `${out}.partial`;
   mkdirSync(dirname(out), { recursive: true });
@@ -83,6 +89,9 @@ export async function run(argv: string[]): Promise<number> {
     notes.push(infoPath, `${stem}.README.md`);
   } else if (format === "trl") {
     writeFileSync(`${stem}.README.md`, trlNote({ fileName: basename(out) }));
+    notes.push(`${stem}.README.md`);
+  } else if (format === "trl-tokenized") {
+    writeFileSync(`${stem}.README.md`, trlTokenizedNote({ fileName: basename(out), template }));
     notes.push(`${stem}.README.md`);
   }
   process.stdout.write(summaryLine(dataset.name, out, counts, notes) + "\n");
@@ -116,6 +125,9 @@ export function summaryLine(dataset: string, out: string, c: ExportCounts, notes
     c.statuses ? `statuses ${c.statuses.join(",")}` : null,
     c.format === "processbench" ? null : `${c.excludedLeakage} excluded (contain the answer)`,
     skipped.length ? `skipped: ${skipped.join(", ")}` : null,
+    c.droppedUnverified
+      ? `${c.droppedUnverified["not-rolled-out"] + c.droppedUnverified["failed-keep-filter"]} dropped as not verified (${c.droppedUnverified["not-rolled-out"]} not rolled out, ${c.droppedUnverified["failed-keep-filter"]} failed the keep filter)`
+      : null,
     notes.length ? `notes: ${notes.join(", ")}` : null,
   ];
   return parts.filter(Boolean).join("; ");

@@ -1,12 +1,15 @@
 import { buildIntRow } from "./int";
 import { buildProcessBenchRow } from "./processbench";
 import { buildLlamaFactoryRow, buildTrlRow } from "./sft";
+import { buildTrlTokenizedRow, type SftEncoder } from "./trl-tokenized";
 import type { BuildResult, ExportFormat, InterventionExportInput } from "./types";
 
 export * from "./types";
 export { buildIntRow, guidedAttemptFor } from "./int";
 export { buildLlamaFactoryRow, buildTrlRow } from "./sft";
 export { buildProcessBenchRow } from "./processbench";
+export * from "./trl-tokenized";
+export { renderLlamaFactoryParts, renderLlamaFactoryText } from "./llamafactory-render";
 export * from "./status-filter";
 export * from "./notes";
 export { exportHref } from "./url";
@@ -14,9 +17,14 @@ export { exportHref } from "./url";
 /** Formats with one row per intervention (processbench has one row per trace). */
 export type InterventionFormat = Exclude<ExportFormat, "processbench">;
 
-export function buildInterventionRow(format: InterventionFormat, input: InterventionExportInput): BuildResult<unknown> {
+/** `enc` (tokenizer + chat template) is required by trl-tokenized only. */
+export function buildInterventionRow(format: InterventionFormat, input: InterventionExportInput, enc?: SftEncoder): BuildResult<unknown> {
   if (format === "int") return buildIntRow(input);
   if (format === "llamafactory") return buildLlamaFactoryRow(input);
+  if (format === "trl-tokenized") {
+    if (!enc) throw new Error("trl-tokenized needs a tokenizer (SftEncoder)");
+    return buildTrlTokenizedRow(input, enc);
+  }
   return buildTrlRow(input);
 }
 

@@ -8,6 +8,15 @@ export function datasetInfoKey(datasetName: string): string {
 
 export const LLAMAFACTORY_TEMPLATE = "qwen3_nothink_noeos";
 
+// The format strings of the template the note registers (LLaMA-Factory StringFormatter slots).
+// renderLlamaFactoryText (llamafactory-render.ts) applies them; a test checks that text
+// against the decoded trl-tokenized row.
+export const LF_FORMAT_USER = "<|im_start|>user\n{{content}}<|im_end|>\n<|im_start|>assistant\n";
+export const LF_FORMAT_ASSISTANT = "{{content}}";
+export const LF_FORMAT_SYSTEM = "<|im_start|>system\n{{content}}<|im_end|>\n";
+/** Python source of a str literal (json.dumps-compatible for these ASCII slots). */
+const py = (s: string) => JSON.stringify(s);
+
 /** The entry to merge into LLaMA-Factory's `dataset_info.json` (alpaca formatting). */
 export function llamaFactoryDatasetInfo(key: string, fileName: string) {
   return {
@@ -50,9 +59,9 @@ from llamafactory.train.tuner import run_exp
 
 register_template(
     name="${LLAMAFACTORY_TEMPLATE}",
-    format_user=StringFormatter(slots=["<|im_start|>user\\n{{content}}<|im_end|>\\n<|im_start|>assistant\\n"]),
-    format_assistant=StringFormatter(slots=["{{content}}"]),  # no <|im_end|>, no eos_token
-    format_system=StringFormatter(slots=["<|im_start|>system\\n{{content}}<|im_end|>\\n"]),
+    format_user=StringFormatter(slots=[${py(LF_FORMAT_USER)}]),
+    format_assistant=StringFormatter(slots=[${py(LF_FORMAT_ASSISTANT)}]),  # no <|im_end|>, no eos_token
+    format_system=StringFormatter(slots=[${py(LF_FORMAT_SYSTEM)}]),
     stop_words=["<|im_end|>"],
     replace_eos=True,
     efficient_eos=False,  # True would append the EOS id to every response's labels
@@ -79,7 +88,7 @@ export function trlNote(o: { fileName: string }): string {
 The guided attempt is the attempt's steps before the first error + the intervention, no
 suffix. Interventions containing the ground-truth answer were excluded.
 
-## End of sequence: not yet the InT form
+## End of sequence: not the InT form
 
 InT trains the response WITHOUT an end-of-turn token after it (method.md §8): the model must
 not learn to stop right after the intervention. TRL's SFTTrainer adds one: for
@@ -87,9 +96,38 @@ conversational data it applies the chat template, which closes the assistant tur
 \`<|im_end|>\\n\`), and for standard string prompt/completion data it appends \`eos_token\`.
 Trained as is, this file teaches the model to stop after the intervention.
 
-The token-exact form, pre-tokenized \`input_ids\` + \`labels\` (-100 on the prompt tokens,
-nothing after the last response token), comes in a later export. Until then use the
-\`llamafactory\` export with its no-EOS template, or tokenize these rows yourself and drop the
-trailing end-of-turn tokens from \`input_ids\` and the completion mask.
+The token-exact form is the \`trl-tokenized\` export: pre-tokenized \`input_ids\` + \`labels\`
+(-100 on the prompt tokens) + \`completion_mask\`, nothing after the last response token. Or
+use the \`llamafactory\` export with its no-EOS template.
+`;
+}
+
+export function trlTokenizedNote(o: { fileName: string; template: string }): string {
+  return `# InT SFT set, token-exact (Qwen3 tokenizer, chat template \`${o.template}\`)
+
+\`${o.fileName}\`: one row per intervention: \`input_ids\`, \`labels\`, \`completion_mask\`,
+\`intervention_id\`, \`trace_id\`, \`problem_id\`, \`template\`, \`num_prompt_tokens\`,
+\`num_prefix_tokens\`, \`num_intervention_tokens\`.
+
+input_ids = the prompt (the problem as the user turn + the template's generation prompt,
+\`<|im_start|>assistant\\n\` for qwen3-instruct-2507) followed by
+the guided attempt (prefix + intervention), and NOTHING after it: no \`<|im_end|>\`, no
+\`<|endoftext|>\` (method.md §8: the model must not learn to stop after the intervention).
+labels = -100 on the prompt tokens and the token id on the response tokens; completion_mask =
+0 on the prompt, 1 on the response. Every row is checked: it ends with a response token and
+the mask flips exactly at the end of the prompt. Interventions containing the ground-truth
+answer were excluded.
+Qwen's tokenizer NFC-normalizes text (as transformers does), so decode(input_ids) is the NFC
+form of prompt + guided attempt (identical for NFC text, e.g. every ProcessBench row).
+
+## TRL
+
+A dataset that already has \`input_ids\` is not tokenized again by SFTTrainer, so no EOS is
+added: \`SFTTrainer(model, train_dataset=load_dataset("json", data_files="${o.fileName}")["train"],
+args=SFTConfig(completion_only_loss=True, ...))\`; its collator masks the loss with
+\`completion_mask\`. A plain \`transformers.Trainer\` uses \`labels\` directly (pad input_ids with
+<|endoftext|> = 151643, labels with -100).
+
+Paper SFT settings (method.md §8): batch 64, 4 epochs, lr 1e-6, cosine with min lr 0.1x, warmup 0.1.
 `;
 }

@@ -1,7 +1,7 @@
 // Plain inputs of the export row builders (lib/core: no Prisma types). lib/data maps its
 // rows to these shapes; the builders never see the database.
 
-export const EXPORT_FORMATS = ["int", "llamafactory", "trl", "processbench"] as const;
+export const EXPORT_FORMATS = ["int", "llamafactory", "trl", "trl-tokenized", "processbench"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(s: string): s is ExportFormat {
@@ -58,6 +58,10 @@ export type TraceExportInput = {
 };
 
 /** Why a selected item produced no row. `leakage` is counted apart (method.md §5). */
-export type SkipReason = "leakage" | "location_out_of_range" | "no_label" | "label_out_of_range";
+export type SkipReason =
+  | "leakage" | "location_out_of_range" | "no_label" | "label_out_of_range"
+  // trl-tokenized only: the response would carry <|im_end|>/<|endoftext|>, is empty, or its
+  // first token would also hold prompt text (no exact loss-mask boundary).
+  | "end_token_in_response" | "empty_response" | "boundary_straddles_token";
 
 export type BuildResult<T> = { ok: true; row: T } | { ok: false; reason: SkipReason };

@@ -1,17 +1,22 @@
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, splitStatusParams, trlNote,
+  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, splitStatusParams, trlNote, trlTokenizedNote,
 } from "@/lib/core/export";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportFileName, exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
 
-// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|processbench&status=..&<list filters>
+// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|trl-tokenized|processbench&status=..&<list filters>
 //   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat).
 //   `status` is shared with the list filter: trace statuses (todo|labelled|curated) filter
 //   the traces, intervention statuses (accepted,edited | any | a list) pick interventions.
 // &summary=1          JSON counts of the same export (rows, excluded for leakage, skipped).
 //                     Counts are only known at the end of a stream, so they are not headers.
 // &part=dataset_info  llamafactory: the dataset_info.json entry for the JSONL download.
-// &part=note          llamafactory: template registration (no end-of-turn); trl: the EOS note.
+// &part=note          llamafactory: template registration (no end-of-turn); trl: the EOS note;
+//                     trl-tokenized: the row layout and how to train on it.
+// &verified=1         keep filter: only interventions verified by rollouts; the summary's
+//                     droppedUnverified says how many were dropped and why.
+// &template=..        trl-tokenized: qwen3-instruct-2507 (default) | qwen3-hybrid-nothink.
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -39,15 +44,20 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   const listParams = new URLSearchParams(sp);
   listParams.delete("status");
   if (split.value.traceStatus) listParams.set("status", split.value.traceStatus);
+  listParams.delete("template");
+  listParams.delete("verified");
   const filter = parseTraceFilter(listParams);
+  const template = sp.get("template") ?? DEFAULT_CHAT_TEMPLATE;
+  if (!isChatTemplateName(template)) return bad(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
 
   const dataset = await findDatasetForExport({ id: datasetId });
   if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
   const fileName = exportFileName(dataset.name, format);
-  const opts: ExportOptions = { datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter };
+  const verifiedOnly = sp.get("verified") === "1";
+  const opts: ExportOptions = { datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter, template, verifiedOnly };
 
   const part = sp.get("part");
-  if (part !== null) return partResponse(part, format, dataset.name, fileName);
+  if (part !== null) return partResponse(part, format, dataset.name, fileName, template);
   if (sp.get("summary") === "1") {
     return Response.json({ dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) }, { headers: { "Cache-Control": "no-store" } });
   }
@@ -58,7 +68,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   return new Response(toStream(exportLines(opts)), { headers });
 }
 
-function partResponse(part: string, format: string, datasetName: string, fileName: string): Response {
+function partResponse(part: string, format: string, datasetName: string, fileName: string, template: string): Response {
   if (part === "dataset_info" && format === "llamafactory") {
     const body = JSON.stringify(llamaFactoryDatasetInfo(datasetInfoKey(datasetName), fileName), null, 2) + "\n";
     return new Response(body, { headers: attachment("dataset_info.json", "application/json; charset=utf-8") });
@@ -70,7 +80,11 @@ function partResponse(part: string, format: string, datasetName: string, fileNam
   if (part === "note" && format === "trl") {
     return new Response(trlNote({ fileName }), { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
   }
-  return bad(`no part "${part}" for format ${format} (llamafactory: dataset_info, note; trl: note)`);
+  if (part === "note" && format === "trl-tokenized") {
+    const body = trlTokenizedNote({ fileName, template });
+    return new Response(body, { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
+  }
+  return bad(`no part "${part}" for format ${format} (llamafactory: dataset_info, note; trl, trl-tokenized: note)`);
 }
 
 /** Pull-based: the next batch is read only when the client has taken the previous chunk. */

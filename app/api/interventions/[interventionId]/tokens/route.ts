@@ -1,0 +1,23 @@
+import { tokenPreview } from "@/lib/data/token-preview";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
+
+// GET /api/interventions/:interventionId/tokens?template=qwen3-instruct-2507|qwen3-hybrid-nothink
+// The exact trl-tokenized tokens of one intervention's SFT row: [{id, text, part, masked}] and
+// the counts of prompt, prefix and intervention tokens (feeds <TokenPreview />).
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const headers = { "Cache-Control": "no-store" };
+
+export async function GET(req: Request, ctx: { params: Promise<{ interventionId: string }> }): Promise<Response> {
+  const { interventionId } = await ctx.params;
+  const template = new URL(req.url).searchParams.get("template") ?? DEFAULT_CHAT_TEMPLATE;
+  if (!isChatTemplateName(template)) {
+    return Response.json({ error: `unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})` }, { status: 400, headers });
+  }
+  const preview = await tokenPreview(interventionId, template);
+  if (!preview) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
+  if (!preview.ok) return Response.json({ error: preview.reason }, { status: 422, headers });
+  return Response.json(preview, { headers });
+}
