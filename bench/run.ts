@@ -1,0 +1,62 @@
+// `npm run bench`: every benchmark of issue 2 §7, each against a baseline measured in the same
+// run. BENCH_SCALE=full (default, the README's numbers) or e.g. 0.05 for a quick run;
+// BENCH_ONLY=import,export,page,review picks some. Writes bench/out/results.json and prints a
+// Markdown table for the README.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { scale, selected } from "./lib/config";
+import { markdownTable, type BenchLine } from "./lib/result";
+import { benchImport } from "./import";
+import { benchExport } from "./export";
+import { benchTracePage } from "./trace-page";
+import { benchReviewLoop } from "./review-loop";
+import { run as benchRolloutJob } from "./rollout-job";
+import { benchProposeJobLines } from "./propose-lines";
+import { benchAnalysis } from "./analysis";
+
+const BENCHES = [
+  { name: "import", title: "Import", run: benchImport },
+  { name: "export", title: "Export", run: benchExport },
+  { name: "page", title: "Trace page", run: benchTracePage },
+  { name: "review", title: "Review loop", run: benchReviewLoop },
+  // Opens lib/db in this process (on its own scratch file): opt-in (BENCH_ONLY=rollouts).
+  { name: "rollouts", title: "Rollout job", run: benchRolloutJob, optIn: true },
+  { name: "analysis", title: "Analysis page", run: benchAnalysis },
+  // Ships a run.ts adapter but opens lib/db in this process: opt-in (BENCH_ONLY=propose).
+  { name: "propose", title: "Propose job", run: benchProposeJobLines, optIn: true },
+] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }>; optIn?: boolean }[];
+
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+const lines: BenchLine[] = [];
+const raw: Record<string, unknown> = {};
+let failed = false;
+for (const b of BENCHES) {
+  if (!selected(b.name) || (b.optIn && !process.env.BENCH_ONLY)) continue;
+  log(`--- ${b.title}`);
+  try {
+    const r = await b.run(log);
+    lines.push(...r.lines);
+    raw[b.name] = r.raw;
+  } catch (e) {
+    failed = true;
+    const message = e instanceof Error ? e.message : String(e);
+    log(`${b.title} could not run: ${message}`);
+    lines.push({ bench: b.title, metric: "", value: "", baseline: "", ratio: null, target: "", pass: null, note: message.split("\n")[0].slice(0, 160) });
+    raw[b.name] = { error: message };
+  }
+}
+
+const table = markdownTable(lines);
+const meta = {
+  date: new Date().toISOString(),
+  scale: scale(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? "",
+  loadAverage: os.loadavg(),
+};
+mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
+writeFileSync(new URL("./out/results.json", import.meta.url), JSON.stringify({ meta, lines, raw }, null, 2) + "\n");
+console.log(`\n${table}\n\n(scale ${meta.scale}${meta.scale === 1 ? ", full" : ": NOT the README's numbers"}; ${meta.cpus} CPUs, load ${meta.loadAverage.map((x) => x.toFixed(1)).join(" ")}; node ${meta.node})`);
+if (failed || lines.some((l) => l.pass === false)) process.exitCode = 1;

@@ -1,0 +1,109 @@
+// c) The review page of a trace with 400 steps and ~1,500 formulas: full server render through
+// `next start` (all streamed chunks received) vs the baseline (same DB read + katex over the same
+// formulas, bench/workers/page-baseline.ts); and in Chromium, the time from navigation start until
+// the first step is laid out on screen.
+import { startWorker } from "./lib/child";
+import { launchChromium } from "./lib/browser";
+import { removeDb, scaled, tempDb } from "./lib/config";
+import { fill, range } from "./lib/fill";
+import { ensureBuild, startServer } from "./lib/next-server";
+import type { BenchLine } from "./lib/result";
+import { median, round } from "./lib/stats";
+import { longTrace, problemOf } from "./lib/synthetic";
+import Database from "better-sqlite3";
+
+const STEPS = 400;
+const FORMULAS = 1_500;
+
+export async function benchTracePage(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
+  const pages = scaled(8, 3); // page 0 warms up, the others are measured
+  const db = tempDb("page");
+  const { datasetId } = fill(db.url, "bench-page", range(pages, (k) => ({
+    id: `page-${k}`, ...problemOf(k), generator: "bench", incorrect_attempt: longTrace(0x9a9e + k, STEPS, FORMULAS),
+    intervention: { content: "Instead, note that $x^2 \\ge 0$ for every real $x$.", location: 3 },
+  })));
+  const sq = new Database(db.path, { readonly: true });
+  const ids = (sq.prepare("SELECT id FROM Trace ORDER BY externalId").all() as { id: string }[]).map((r) => r.id);
+  sq.close();
+  ensureBuild(log);
+  const server = await startServer(db.url, log);
+  const browser = await launchChromium();
+  try {
+    const url = (id: string) => `${server.base}/datasets/${datasetId}/traces/${id}`;
+    type BaseRun = { ms: number; dbMs: number; formulas: number; rendererMs: number };
+    const worker = startWorker("workers/page-baseline.ts", { DATABASE_URL: db.url });
+    const serverRuns: { ms: number; ttfbMs: number; bytes: number; katex: number }[] = [];
+    const baseAll: BaseRun[] = [];
+    try {
+      // Interleaved page by page (server, then baseline), so both see the same machine load.
+      for (const id of ids) {
+        const t = performance.now();
+        const res = await fetch(url(id));
+        const ttfbMs = performance.now() - t;
+        const html = await res.text();
+        const ms = performance.now() - t;
+        if (res.status !== 200 || !html.includes(`data-step="${STEPS}"`)) throw new Error(`page ${id}: status ${res.status}, step ${STEPS} missing`);
+        serverRuns.push({ ms, ttfbMs, bytes: html.length, katex: (html.match(/class="katex"/g) ?? []).length });
+        baseAll.push(await worker.ask<BaseRun>(id));
+      }
+    } finally {
+      worker.stop();
+    }
+    const base = { runs: baseAll };
+    const measured = serverRuns.slice(1);
+    const baseRuns = base.runs.slice(1);
+    const serverMs = median(measured.map((r) => r.ms));
+    const baseMs = median(baseRuns.map((r) => r.ms));
+    log(`page: server ${Math.round(serverMs)} ms vs baseline ${Math.round(baseMs)} ms (${baseRuns[0].formulas} formulas)`);
+
+    const visible: number[] = [];
+    for (const id of ids) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(url(id), { waitUntil: "commit", timeout: 120_000 });
+      const at = await page.waitForFunction(() => {
+        const el = document.querySelector('[data-step="1"]');
+        return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
+      }, undefined, { polling: "raf", timeout: 120_000 });
+      visible.push((await at.jsonValue()) as number);
+      await ctx.close();
+    }
+    const visibleMs = median(visible.slice(1));
+    // After hydration the server's math must still be there (the client does not re-render it).
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(url(ids[ids.length - 1]), { waitUntil: "load", timeout: 180_000 });
+    await page.locator('[data-mode][data-ready="1"]').waitFor({ timeout: 120_000 }); // hydrated
+    const katexInDom = await page.evaluate(() => document.querySelectorAll(".md .katex").length);
+    await page.screenshot({ path: "bench/out/trace-page.png" });
+    await ctx.close();
+    if (katexInDom < baseRuns[0].formulas) throw new Error(`after hydration ${katexInDom} formulas are on the page, expected ${baseRuns[0].formulas}`);
+    log(`page: first step visible after ${Math.round(visibleMs)} ms (median)`);
+    const ratio = serverMs / baseMs;
+    const lines: BenchLine[] = [
+      {
+        bench: `Trace page, ${STEPS} steps / ${baseRuns[0].formulas} formulas`,
+        metric: "server render (next start, full streamed HTML)",
+        value: `${Math.round(serverMs)} ms (${(median(measured.map((r) => r.bytes)) / 1e6).toFixed(1)} MB HTML)`,
+        baseline: `${Math.round(baseMs)} ms (DB read ${Math.round(median(baseRuns.map((r) => r.dbMs)))} ms + katex.renderToString of every formula)`,
+        ratio: round(ratio),
+        target: "<= 1.5",
+        pass: ratio <= 1.5,
+      },
+      {
+        bench: "Trace page in Chromium (same run)",
+        metric: "navigation start -> first step laid out",
+        value: `${Math.round(visibleMs)} ms`,
+        baseline: "",
+        ratio: null,
+        target: "< 1500 ms",
+        pass: visibleMs < 1500,
+      },
+    ];
+    return { lines, raw: { pages: ids.length, server: serverRuns, baseline: base.runs, visibleMs: visible, katexInDomAfterHydration: katexInDom } };
+  } finally {
+    await browser.close();
+    await server.stop();
+    removeDb(db.path);
+  }
+}
