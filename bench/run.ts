@@ -13,6 +13,8 @@ import { benchReviewLoop } from "./review-loop";
 import { run as benchRolloutJob } from "./rollout-job";
 import { benchProposeJobLines } from "./propose-lines";
 import { benchAnalysis } from "./analysis";
+import { benchTokenizedExport } from "./tokenized-export";
+import { benchGrade } from "./grade";
 
 const BENCHES = [
   { name: "import", title: "Import", run: benchImport },
@@ -22,6 +24,8 @@ const BENCHES = [
   // Opens lib/db in this process (on its own scratch file): opt-in (BENCH_ONLY=rollouts).
   { name: "rollouts", title: "Rollout job", run: benchRolloutJob, optIn: true },
   { name: "analysis", title: "Analysis page", run: benchAnalysis },
+  { name: "grade", title: "Answer grading", run: benchGrade },
+  { name: "tokens", title: "Tokenized export", run: benchTokenizedExport },
   // Ships a run.ts adapter but opens lib/db in this process: opt-in (BENCH_ONLY=propose).
   { name: "propose", title: "Propose job", run: benchProposeJobLines, optIn: true },
 ] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }>; optIn?: boolean }[];

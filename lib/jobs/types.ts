@@ -25,8 +25,36 @@ export class RetryableError extends Error {
 
 export type JobHandler = {
   kind: JobKind;
+  /**
+   * Optional: complete the params when the job is created (defaults such as the model and the
+   * active template), so the stored params say exactly what every item used. Runs before plan().
+   */
+  prepare?(params: Record<string, unknown>, datasetId: string | null): Promise<Record<string, unknown>>;
   /** Items for a new job; params are the job's stored params. */
   plan(params: Record<string, unknown>, datasetId: string | null): Promise<PlannedItem[]>;
   /** Do one item; return a JSON-able result summary. Throw RetryableError for transient failures. */
   runItem(payload: Record<string, unknown>, ctx: ItemContext): Promise<Record<string, unknown>>;
+};
+
+/** The model server could not be reached (connection refused, DNS, reset). Retryable; many in a row pause the job. */
+export class UnreachableError extends RetryableError {
+  constructor(message: string, readonly url?: string) {
+    super(message);
+    this.name = "UnreachableError";
+  }
+}
+
+export type JobStatus = "queued" | "running" | "paused" | "done" | "failed" | "cancelled";
+export type ItemStatus = "pending" | "running" | "done" | "failed";
+
+/** Progress snapshot reported to the UI and the CLI. */
+export type JobProgress = {
+  jobId: string;
+  status: JobStatus;
+  total: number;
+  done: number;
+  failed: number;
+  running: number;
+  pending: number;
+  error: string | null;
 };

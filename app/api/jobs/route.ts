@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { listJobs } from "@/lib/jobs/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const url = new URL(req.url);
+  const datasetId = url.searchParams.get("datasetId") ?? undefined;
+  const take = Math.min(500, Math.max(1, Number(url.searchParams.get("take")) || 100));
+  return NextResponse.json({ jobs: await listJobs({ datasetId, take }) }, { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,41 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { JobDetail } from "@/lib/jobs/queries";
+import { useJob } from "./use-job";
+import { JobBar } from "./job-bar";
+import { JobControls } from "./job-controls";
+import { JobStatusBadge } from "./job-status-badge";
+import { JobFailures } from "./job-failures";
+
+/**
+ * A job's live progress: bar, counts, state, error, controls and (unless compact) per-item
+ * failures. Embeddable anywhere (the review screen shows it after "Find first error").
+ */
+export function JobProgress({ jobId, initial, compact = false, onSettled }: { jobId: string; initial?: JobDetail; compact?: boolean; onSettled?: (job: JobDetail) => void }) {
+  const { data: job, error } = useJob(jobId, initial);
+  const settled = job && !(job.status === "queued" || job.status === "running") ? job.status : null;
+  const cb = useRef(onSettled);
+  cb.current = onSettled;
+  useEffect(() => {
+    if (settled && job) cb.current?.(job);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per settled state, not per poll
+  }, [settled]);
+  if (!job) {
+    return error ? <p role="alert" className="text-sm text-rose-700">{error.message}</p> : <p className="text-sm text-slate-500">Loading job…</p>;
+  }
+  return (
+    <section aria-label={`Job ${job.kind}`} className="space-y-2">
+      <div className="flex items-center gap-2 text-sm">
+        <JobStatusBadge status={job.status} />
+        <span className="text-slate-600">
+          {job.counts.running > 0 && `${job.counts.running} running · `}{job.counts.pending} pending
+        </span>
+      </div>
+      <JobBar total={job.total} done={job.done} failed={job.failed} label={`${job.kind} job progress`} />
+      {job.error && <p role="status" className="text-sm text-amber-800">{job.error}</p>}
+      {error && <p className="text-xs text-rose-700">Progress is not updating: {error.message}</p>}
+      <JobControls jobId={job.id} status={job.status} failed={job.failed} />
+      {!compact && <JobFailures failures={job.failures} total={job.failed} />}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { JobProgress, JobStatus } from "./types";
+
+// Database side of the runner. Claims are one atomic UPDATE of pending rows,
+// so two runners (the server and a CLI) never get the same item. A running item's lease is its
+// `updatedAt`, refreshed by the heartbeat; a lease older than the timeout belongs to a dead process.
+
+export type ClaimedItem = { id: string; key: string; payload: Record<string, unknown>; attempts: number };
+
+export const ACTIVE: JobStatus[] = ["queued", "running"];
+
+export async function markJobRunning(jobId: string): Promise<boolean> {
+  const r = await prisma.job.updateMany({ where: { id: jobId, status: { in: ACTIVE } }, data: { status: "running" } });
+  return r.count === 1;
+}
+
+export async function jobStatus(jobId: string): Promise<JobStatus | null> {
+  const rows = await prisma.$queryRaw<{ status: string }[]>`SELECT "status" FROM "Job" WHERE "id" = ${jobId}`;
+  return (rows[0]?.status as JobStatus) ?? null;
+}
+
+/** Claim up to `n` pending items in one atomic statement (SQLite runs it as a single write). */
+export async function claimItems(jobId: string, owner: string, n: number): Promise<ClaimedItem[]> {
+  if (n <= 0) return [];
+  const lease = JSON.stringify({ lease: owner });
+  const rows = await prisma.$queryRaw<{ id: string; key: string; payload: string; attempts: number | bigint }[]>`
+    UPDATE "JobItem" SET "status" = 'running', "attempts" = "attempts" + 1, "result" = ${lease}, "updatedAt" = ${new Date()}
+    WHERE "id" IN (SELECT "id" FROM "JobItem" WHERE "jobId" = ${jobId} AND "status" = 'pending' ORDER BY "key" LIMIT ${n})
+    RETURNING "id", "key", "payload", "attempts"`;
+  return rows
+    .map((r) => ({ id: r.id, key: r.key, attempts: Number(r.attempts), payload: parseObject(r.payload) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** Record a finished item; counts it only if this runner still held it. */
+// The per-item writes below are raw SQL: Prisma's query compiler costs several ms per call,
+// which at 32 items in flight shows up in throughput (bench/propose-job.ts).
+
+export async function completeItem(itemId: string, result: Record<string, unknown>): Promise<boolean> {
+  const n = await prisma.$executeRaw`
+    UPDATE "JobItem" SET "status" = 'done', "result" = ${JSON.stringify(result ?? {})}, "error" = NULL, "updatedAt" = ${new Date()}
+    WHERE "id" = ${itemId} AND "status" = 'running'`;
+  return n === 1;
+}
+
+/** Record several finished items in one statement; returns the ids this runner still held. */
+export async function completeItems(batch: { id: string; result: Record<string, unknown> }[]): Promise<string[]> {
+  if (batch.length === 0) return [];
+  const cases = Prisma.join(batch.map((b) => Prisma.sql`WHEN ${b.id} THEN ${JSON.stringify(b.result ?? {})}`), " ");
+  const ids = Prisma.join(batch.map((b) => b.id));
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "JobItem" SET "status" = 'done', "error" = NULL, "updatedAt" = ${new Date()}, "result" = CASE "id" ${cases} END
+    WHERE "id" IN (${ids}) AND "status" = 'running' RETURNING "id"`;
+  return rows.map((r) => r.id);
+}
+
+export async function failItem(itemId: string, error: string): Promise<boolean> {
+  const n = await prisma.$executeRaw`
+    UPDATE "JobItem" SET "status" = 'failed', "result" = NULL, "error" = ${error}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${itemId} AND "status" = 'running'`;
+  return n === 1;
+}
+
+/** Add finished counts to the job row (batched by the execution: one write per control tick). */
+export async function addCounts(jobId: string, done: number, failed: number): Promise<void> {
+  if (done === 0 && failed === 0) return;
+  await prisma.$executeRaw`UPDATE "Job" SET "done" = "done" + ${done}, "failed" = "failed" + ${failed}, "updatedAt" = ${new Date()} WHERE "id" = ${jobId}`;
+}
+
+export async function bumpAttempt(itemId: string, lastError: string): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "JobItem" SET "attempts" = "attempts" + 1, "error" = ${lastError}, "updatedAt" = ${new Date()} WHERE "id" = ${itemId} AND "status" = 'running'`;
+}
+
+/** Give an item back (pause, cancel, shutdown): the interrupted attempt does not count. */
+export async function releaseItem(itemId: string): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "JobItem" SET "status" = 'pending', "attempts" = MAX(0, "attempts" - 1), "result" = NULL, "updatedAt" = ${new Date()}
+    WHERE "id" = ${itemId} AND "status" = 'running'`;
+}
+
+export async function heartbeat(itemIds: string[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await prisma.jobItem.updateMany({ where: { id: { in: itemIds }, status: "running" }, data: { updatedAt: new Date() } });
+}
+
+/** Items whose lease expired (their process died) go back to pending. Returns how many. */
+export async function recoverStale(leaseMs: number, exceptIds: string[] = [], jobId?: string): Promise<number> {
+  const r = await prisma.jobItem.updateMany({
+    where: { status: "running", updatedAt: { lt: new Date(Date.now() - leaseMs) }, id: { notIn: exceptIds }, ...(jobId ? { jobId } : {}) },
+    data: { status: "pending", result: null },
+  });
+  return r.count;
+}
+
+/**
+ * Items leased by a process of this machine that no longer exists go back to pending at once
+ * (a restarted server need not wait for the lease to expire). Returns how many.
+ */
+export async function recoverDeadOwners(isAlive: (pid: number) => boolean, jobId?: string): Promise<number> {
+  const rows = jobId
+    ? await prisma.$queryRaw<{ id: string; result: string | null }[]>`SELECT "id", "result" FROM "JobItem" WHERE "status" = 'running' AND "jobId" = ${jobId} LIMIT 2000`
+    : await prisma.$queryRaw<{ id: string; result: string | null }[]>`SELECT "id", "result" FROM "JobItem" WHERE "status" = 'running' LIMIT 2000`;
+  const dead: string[] = [];
+  const alive = new Map<number, boolean>();
+  for (const r of rows) {
+    const pid = Number(/^(\d+)-/.exec(String(parseObject(r.result).lease ?? ""))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    if (!alive.has(pid)) alive.set(pid, isAlive(pid));
+    if (!alive.get(pid)) dead.push(r.id);
+  }
+  if (dead.length === 0) return 0;
+  const res = await prisma.jobItem.updateMany({ where: { id: { in: dead }, status: "running" }, data: { status: "pending", result: null } });
+  return res.count;
+}
+
+export async function itemCounts(jobId: string): Promise<Record<"pending" | "running" | "done" | "failed", number>> {
+  const rows = await prisma.jobItem.groupBy({ by: ["status"], where: { jobId }, _count: { _all: true } });
+  const c = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const r of rows) if (r.status in c) c[r.status as keyof typeof c] = r._count._all;
+  return c;
+}
+
+/** All items settled: done unless every item failed. Counters are recomputed from the items. */
+export async function finalizeJob(jobId: string): Promise<void> {
+  const c = await itemCounts(jobId);
+  if (c.pending > 0 || c.running > 0) return;
+  const status: JobStatus = c.failed > 0 && c.done === 0 ? "failed" : "done";
+  const error = c.failed > 0 ? `${c.failed} item${c.failed === 1 ? "" : "s"} failed` : null;
+  await prisma.job.updateMany({ where: { id: jobId, status: "running" }, data: { status, done: c.done, failed: c.failed, error } });
+}
+
+/** Stop a running job because its model server is gone; resume puts it back in the queue. */
+export async function pauseWithError(jobId: string, error: string): Promise<void> {
+  await prisma.job.updateMany({ where: { id: jobId, status: { in: ACTIVE } }, data: { status: "paused", error } });
+}
+
+export async function jobsToRun(exclude: string[]): Promise<{ id: string; kind: string }[]> {
+  return prisma.job.findMany({ where: { status: { in: ACTIVE }, id: { notIn: exclude } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true } });
+}
+
+export async function progress(jobId: string): Promise<JobProgress | null> {
+  const j = await prisma.job.findUnique({ where: { id: jobId }, select: { status: true, total: true, error: true } });
+  if (!j) return null;
+  const c = await itemCounts(jobId);
+  return { jobId, status: j.status as JobStatus, total: j.total, done: c.done, failed: c.failed, running: c.running, pending: c.pending, error: j.error };
+}
+
+export function parseObject(text: string | null | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
