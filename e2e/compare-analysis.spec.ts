@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// Journey: upload attempts of two models on the same problems (real ProcessBench rows, JSON
+// array) -> dataset page -> Compare -> a flipped problem side by side (aligned steps, diff,
+// first divergence, base error step, the same-mistake flag, cleared by the researcher) ->
+// Analysis -> download a plot as SVG and PNG and its data as CSV, and check the files.
+
+type Row = { id: string; generator: string; problem: string; steps: string[]; label: number; final_answer_correct: boolean };
+const PB: Row[] = JSON.parse(readFileSync("../shared/data/processbench/gsm8k.json", "utf8"));
+const byId = (id: string) => PB.find((r) => r.id === id)!;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+function rows(): Row[] {
+  const r0 = byId("gsm8k-0"), r8 = byId("gsm8k-8"), r203 = byId("gsm8k-203");
+  return [
+    { ...r8, generator: "base-model" }, // wrong, first error at step 3 (3 x 15 = 45)
+    { ...r203, generator: "int-model" }, // right on the same problem: a flip
+    { ...r0, generator: "base-model" },
+    { ...r0, id: "b-0", generator: "int-model", steps: [...r0.steps.slice(0, 3), "So the answer stays the same."] }, // still wrong
+  ];
+}
+
+test("compare two models on the same problems, then download an analysis plot", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = unique("e2e-compare");
+  await page.goto("/import");
+  await page.getByLabel("File").setInputFiles({ name: "two-models.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows())) });
+  await page.getByLabel("Dataset name").fill(name);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/");
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Compare", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Compare models" })).toBeVisible();
+  const models = page.getByRole("table", { name: "models" });
+  await expect(models).toContainText("base-model");
+  await expect(models).toContainText("int-model");
+  const flips = page.getByRole("region", { name: "flipped problems" });
+  await expect(flips).toContainText("Flipped problems (1)");
+  await page.screenshot({ path: "test-results/e2e-compare.png", fullPage: true });
+
+  await flips.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /Side by side/ })).toBeVisible();
+  await expect(page.getByTestId("first-divergence")).toContainText("First divergence: A step 1 / B step –");
+  await expect(page.getByRole("region", { name: "summary" })).toContainText("Base first error: step 3");
+  await expect(page.locator('[data-side="A"][data-step="3"]')).toContainText("first error (base)");
+  await expect(page.getByText("Diff of the two traces")).toBeVisible();
+  await expect(page.locator("table").filter({ hasText: "45" }).first()).toBeVisible();
+  const flag = page.getByRole("region", { name: "same mistake flag" });
+  await expect(flag).toContainText("same mistake?");
+  await expect(flag).toContainText("15-3=12"); // a claim shared with the base's error step: a suggestion to judge
+  await expect(page.getByTestId("same-mistake-decision")).toHaveText("undecided");
+  await flag.getByRole("button", { name: "Clear flag" }).click();
+  await expect(page.getByTestId("same-mistake-decision")).toContainText("cleared by e2e");
+  await page.reload();
+  await expect(page.getByTestId("same-mistake-decision")).toContainText("cleared by e2e");
+  await page.screenshot({ path: "test-results/e2e-compare-problem.png", fullPage: true });
+
+  await page.getByRole("link", { name: "compare", exact: true }).click();
+  await page.getByRole("link", { name: "Analysis →" }).click();
+  await expect(page.getByRole("heading", { name: "Analysis", exact: true })).toBeVisible();
+  const chart = page.getByRole("region", { name: "First-error step index" });
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await page.screenshot({ path: "test-results/e2e-analysis.png", fullPage: true });
+
+  const svgDl = page.waitForEvent("download");
+  await chart.getByRole("button", { name: "Download First-error step index as SVG" }).click();
+  const svg = await svgDl;
+  expect(svg.suggestedFilename()).toBe("first-error-step.svg");
+  const svgText = readFileSync((await svg.path())!, "utf8");
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgText).toContain("recharts-bar-rectangle");
+  expect(svgText).toContain("first-error step (1-based)");
+  expect(svgText).toContain('class="legend-entry"'); // the HTML legend is copied into the file
+  expect(svgText).toContain("human (imported)");
+  expect(svgText).toMatch(/width="560" height="260"/);
+
+  const pngDl = page.waitForEvent("download");
+  await chart.getByRole("button", { name: "Download First-error step index as PNG" }).click();
+  const png = await pngDl;
+  expect(png.suggestedFilename()).toBe("first-error-step.png");
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(bytes.length).toBeGreaterThan(2000);
+
+  const csvDl = page.waitForEvent("download");
+  await chart.getByRole("button", { name: "Download First-error step index data as CSV" }).click();
+  const csv = readFileSync((await (await csvDl).path())!, "utf8").trim().split("\n");
+  expect(csv[0]).toBe("step,human (imported)");
+  // imported labels: base-model step 3 (gsm8k-8), step 2 (gsm8k-0); int-model step 2 (b-0); gsm8k-203 no error
+  expect(csv.slice(1, 4)).toEqual(["1,0", "2,2", "3,1"]);
+});

@@ -1,0 +1,154 @@
+import { prisma, type Tx } from "@/lib/db";
+import { agreement, type Agreement } from "@/lib/core/compare/agreement";
+import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
+import { passAtKFromGroups, type NcGroup, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
+import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, ROLLOUT_CONDITIONS, TRACE_SCAN, VERIFIED } from "./analysis-sql";
+
+// Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
+// COUNT / SUM: lib/data/analysis-sql.ts) and returned as small tables. The result is cached
+// in a Setting row per dataset together with a fingerprint read from indexes; any import,
+// label, intervention or rollout change alters the fingerprint and the next read recomputes.
+
+export const STEP_BINS = 20;
+
+export type ModelStats = {
+  generator: string;
+  traces: number;
+  graded: number;
+  correct: number;
+  accuracy: number | null;
+  meanSteps: number;
+  meanTokens: number; // estimate: UTF-8 bytes / 4
+  problems: number;
+  passAtK: PassAtKPoint[];
+};
+
+export type LabelHistogram = { source: string; labels: number; noError: number; byStep: number[]; byRel: number[] };
+
+export type Analysis = {
+  computedAt: string;
+  traces: number;
+  models: ModelStats[];
+  ncGroups: (NcGroup & { generator: string })[];
+  firstErrors: LabelHistogram[]; // per label source: step bins 1..STEP_BINS (last open), REL_BINS relative bins
+  agreement: Agreement;
+  lengths: { bins: number; interventions: number[]; attempts: number[]; count: number; meanIvTokens: number | null; meanAttemptTokens: number | null; meanRatio: number | null };
+  rollouts: { condition: string; rollouts: number; correct: number; accuracy: number; problems: number; covered: number; coverage: number }[];
+  verified: { verified: number; rolledOut: number; total: number };
+};
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const q = <T>(db: Tx, sql: string, ...params: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...params);
+
+async function fingerprint(datasetId: string, db: Tx): Promise<string> {
+  const [r] = await q<Record<string, unknown>>(db, FINGERPRINT, datasetId);
+  return JSON.stringify([1, r.traces, r.labels, r.interventions, String(r.rollouts)]);
+}
+
+/**
+ * A JSON value computed by `compute`, cached in the Setting row `key` with the dataset's
+ * fingerprint; recomputed when the fingerprint changed or the row is damaged.
+ */
+export async function cachedByFingerprint<T>(key: string, datasetId: string, compute: () => Promise<T>, db: Tx = prisma): Promise<T> {
+  const fp = await fingerprint(datasetId, db);
+  const hit = await db.setting.findUnique({ where: { key } });
+  if (hit) {
+    try {
+      const v = JSON.parse(hit.value) as { fp: string; data: T };
+      if (v.fp === fp) return v.data;
+    } catch {
+      // a damaged cache row is recomputed below
+    }
+  }
+  const data = await compute();
+  const value = JSON.stringify({ fp, data });
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  return data;
+}
+
+/** The dataset's analysis, from the cache when nothing changed since it was computed. */
+export async function getAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
+  return cachedByFingerprint(`analysis:${datasetId}`, datasetId, () => computeAnalysis(datasetId, db), db);
+}
+
+/** Drops the cached analysis (for writers that change Trace.correct in place). */
+export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Promise<void> {
+  await db.setting.deleteMany({ where: { OR: [{ key: `analysis:${datasetId}` }, { key: { startsWith: `compare:${datasetId}:` } }] } });
+}
+
+export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
+  const [scan, agree, lengths, rollouts, [ver]] = await Promise.all([
+    q<Record<string, unknown>>(db, TRACE_SCAN, datasetId),
+    q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
+    q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
+    q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
+    q<Record<string, unknown>>(db, VERIFIED, datasetId),
+  ]);
+  const groups = scan.filter((r) => r.kind === "t");
+  const labels = scan.filter((r) => r.kind === "l").map((r): Record<string, unknown> => ({ ...r, count: r.problems }));
+  const ncGroups = groups.map((g) => ({ generator: String(g.generator), n: num(g.n), c: num(g.c), problems: num(g.problems), traces: num(g.traces), steps: num(g.steps), bytes: num(g.bytes) }));
+  const byModel = new Map<string, typeof ncGroups>();
+  for (const g of ncGroups) byModel.set(g.generator, [...(byModel.get(g.generator) ?? []), g]);
+  const models: ModelStats[] = [...byModel.entries()].map(([generator, gs]) => {
+    const sum = (f: (g: (typeof gs)[number]) => number) => gs.reduce((s, g) => s + f(g), 0);
+    const traces = sum((g) => g.traces);
+    const graded = sum((g) => g.n * g.problems);
+    const correct = sum((g) => g.c * g.problems);
+    return {
+      generator, traces, graded, correct, accuracy: graded ? correct / graded : null,
+      meanSteps: traces ? sum((g) => g.steps) / traces : 0,
+      meanTokens: traces ? estimateTokens(sum((g) => g.bytes) / traces) : 0,
+      problems: sum((g) => g.problems),
+      passAtK: passAtKFromGroups(gs),
+    };
+  }).sort((a, b) => b.traces - a.traces || a.generator.localeCompare(b.generator));
+
+  const hist = new Map<string, LabelHistogram>();
+  for (const r of labels) {
+    const source = String(r.source);
+    const h = hist.get(source) ?? { source, labels: 0, noError: 0, byStep: new Array(STEP_BINS).fill(0), byRel: new Array(REL_BINS).fill(0) };
+    hist.set(source, h);
+    const count = num(r.count);
+    h.labels += count;
+    if (r.step === null) h.noError += count;
+    else {
+      h.byStep[stepBin(num(r.step), STEP_BINS) - 1] += count;
+      h.byRel[relBin(num(r.step), num(r.stepCount))] += count;
+    }
+  }
+  const order = ["human", "imported", "model"];
+  const firstErrors = [...hist.values()].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+
+  const bins = LENGTH_EDGES.length;
+  const iv = new Array<number>(bins).fill(0);
+  const at = new Array<number>(bins).fill(0);
+  let count = 0, ivBytes = 0, atBytes = 0, ratioSum = 0;
+  for (const r of lengths) {
+    const c = num(r.count);
+    iv[num(r.ivBin)] += c;
+    at[num(r.attemptBin)] += c;
+    count += c;
+    ivBytes += num(r.ivBytes);
+    atBytes += num(r.attemptBytes);
+    ratioSum += num(r.ratioSum);
+  }
+  const per = (x: number) => (count ? estimateTokens(x / count) : null);
+
+  return {
+    computedAt: new Date().toISOString(),
+    traces: models.reduce((s, m) => s + m.traces, 0),
+    models,
+    ncGroups: ncGroups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
+    firstErrors,
+    agreement: agreement(agree.map((r) => ({ human: r.human === null ? null : num(r.human), model: r.model === null ? null : num(r.model), count: num(r.count) }))),
+    lengths: { bins, interventions: iv, attempts: at, count, meanIvTokens: per(ivBytes), meanAttemptTokens: per(atBytes), meanRatio: count ? ratioSum / count : null },
+    rollouts: rollouts.map((r) => {
+      const n = num(r.rollouts), ok = num(r.correct), p = num(r.problems), cov = num(r.covered);
+      return { condition: String(r.condition), rollouts: n, correct: ok, accuracy: n ? ok / n : 0, problems: p, covered: cov, coverage: p ? cov / p : 0 };
+    }).sort((a, b) => CONDITIONS.indexOf(a.condition) - CONDITIONS.indexOf(b.condition)),
+    verified: { verified: num(ver?.verified), rolledOut: num(ver?.rolledOut), total: num(ver?.total) },
+  };
+}
+
+/** Table 1's order: problem only, prefix, prefix + original step, prefix + intervention. */
+export const CONDITIONS = ["problem", "prefix", "original", "intervention", "attempt"];
