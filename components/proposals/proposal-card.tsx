@@ -14,7 +14,7 @@ function Raw({ label, text }: { label: string; text: string | null }) {
   );
 }
 
-export function ProposalCard({ p }: { p: ProposalView }) {
+export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
   const truncation = p.sampling.truncation as { attemptTokensCut?: number; replyTokensCut?: number; limit?: number } | null | undefined;
   return (
     <article aria-label={`Proposal ${p.sample + 1} by ${p.model}`} className="space-y-2 rounded-md border border-violet-200 bg-white p-3 text-sm">
@@ -52,7 +52,7 @@ export function ProposalCard({ p }: { p: ProposalView }) {
   );
 }
 
-export function ProposalList({ proposals }: { proposals: ProposalView[] }) {
+export function ProposalList({ proposals }: { proposals: Omit<ProposalView, "createdAt">[] }) {
   if (proposals.length === 0) return <p className="text-sm text-slate-500">No model proposals yet.</p>;
   return (
     <section aria-label="Model proposals" className="space-y-2">

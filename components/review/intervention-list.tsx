@@ -5,6 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Kbd } from "@/components/ui/kbd";
 import { InterventionStatusBadge } from "@/components/traces/status-badge";
 import { cn } from "@/components/ui/cn";
+import { TokenPreview } from "@/components/export/token-preview";
+import { RolloutsToggle } from "./rollouts-toggle";
 import { useReview } from "./review-context";
 import type { ReviewActions } from "./use-review-actions";
 
@@ -41,6 +43,7 @@ export function InterventionList({ actions, bodies, onEdit, onNew }: {
                 <pre className="whitespace-pre-wrap break-words">{iv.originalContent}</pre>
               </details>
             )}
+            <div className="mt-1 space-y-1"><TokenPreview interventionId={iv.id} version={iv.version} /><RolloutsToggle interventionId={iv.id} /></div>
             <div className="mt-2 flex gap-1.5">
               <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept <Kbd>a</Kbd></Button>
               <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>Edit <Kbd>c</Kbd></Button>

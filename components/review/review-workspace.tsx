@@ -9,6 +9,8 @@ import { InterventionList } from "./intervention-list";
 import { InterventionComposer } from "./intervention-composer";
 import { Cheatsheet } from "./cheatsheet";
 import { ReviewToolbar } from "./review-toolbar";
+import { ModelPanel } from "@/components/proposals/model-panel";
+import { ProposalSection } from "@/components/proposals/proposal-section";
 import type { Composer, ReviewData } from "./types";
 
 function initialForm(d: ReviewData): LabelForm {
@@ -123,9 +125,11 @@ export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, hea
           <aside aria-label="Reference solution" className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white">{reference}</aside>
           <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
             <LabelPanel actions={act} />
+            <ModelPanel />
             <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} />
           </aside>
         </div>
+        <ProposalSection actions={act} onEdit={openEdit} />
         {composer && <InterventionComposer actions={act} />}
         <Cheatsheet />
       </div>

@@ -1,3 +1,5 @@
+import type { ModelStatus } from "@/lib/model/settings";
+
 // Serializable data the review client needs. Step bodies are rendered on the server; the
 // client gets the raw trace text once (for the guided-attempt preview and the diff).
 export type ReviewIntervention = {
@@ -36,6 +38,7 @@ export type ReviewData = {
   prevHref: string | null;
   nextHref: string | null;
   listHref: string;
+  model: ModelStatus; // model actions are disabled with its reason when not configured
 };
 
 export type Composer =

@@ -49,6 +49,7 @@ export const KEY_HELP: { keys: string[]; what: string }[] = [
   { keys: ["Enter"], what: "save (intervention being written, else the label form)" },
   { keys: ["Ctrl+Enter"], what: "save while typing in the intervention" },
   { keys: ["Esc"], what: "cancel writing / close a dialog" },
+  { keys: ["f"], what: "find first error: ask the model to propose interventions" },
   { keys: ["u"], what: "undo your last change on this trace" },
   { keys: ["t"], what: "toggle raw / rendered text" },
   { keys: ["g"], what: "go back to the list" },

@@ -1,9 +1,13 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { getDataset } from "@/lib/data/datasets";
 import { countByStatus, listGenerators, listTraces } from "@/lib/data/trace-list";
 import { CurationBar } from "@/components/datasets/curation-bar";
 import { ExportPanel } from "@/components/export/export-panel";
+import { ProposeDatasetBar } from "@/components/proposals/propose-dataset-bar";
+import { modelStatus } from "@/lib/model/settings";
+import { firstErrorAgreement } from "@/lib/propose/queries";
 import { Pager } from "@/components/traces/pager";
 import { StatusTabs } from "@/components/traces/status-tabs";
 import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
@@ -23,10 +27,12 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
   const dir = one(sp.dir) === "prev" ? "prev" : "next";
-  const [list, overall, generators] = await Promise.all([
+  const [list, overall, generators, model, agreement] = await Promise.all([
     listTraces(datasetId, filter, { cursor, dir }),
     countByStatus(datasetId, {}),
     listGenerators(datasetId),
+    modelStatus(),
+    firstErrorAgreement({ datasetId }),
   ]);
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;
@@ -38,11 +44,13 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-lg font-semibold">{dataset.name}</h1>
+          <nav className="flex gap-3 text-xs"><Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>Compare</Link><Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis</Link></nav>
           <p className="text-xs text-slate-500">{total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}</p>
         </div>
         <CurationBar counts={overall} total={total} className="w-80" />
       </div>
       <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} />
+      <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} />

@@ -3,6 +3,7 @@ import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
 import { getActor } from "@/lib/server/actor";
+import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { StepList } from "@/components/review/step-list";
 import { ReferencePanel } from "@/components/review/reference-panel";
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchPa
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, actor] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor()]);
+  const [trace, nb, actor, model] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus()]);
   if (!trace || trace.datasetId !== datasetId) notFound();
 
   const search = traceFilterToSearch(filter);
@@ -39,7 +40,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       id: i.id, location: i.location, content: i.content, status: i.status, origin: i.origin, author: i.author,
       originalContent: i.originalContent, version: i.version, updatedAt: i.updatedAt.toISOString(),
     })),
-    prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`,
+    prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`, model,
   };
   const marks = {
     humanStep: trace.humanStep, imported: stepsOf("imported"), model: stepsOf("model"),

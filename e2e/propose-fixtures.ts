@@ -1,0 +1,55 @@
+import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Shared by the propose journeys: this run's DB file, a uniquely named dataset imported through
+// the CLI, and the model endpoint pointed at (or away from) a stub server via Setting rows.
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const DB_FILE = `./data/e2e-${PORT}.db`;
+
+export const ROW = (i: number) => ({
+  problem: `Compute $${i}+3\\cdot 4$.`, answer: String(i + 12),
+  reference_solution: `Multiplication first: $3\\cdot 4 = 12$, then $${i} + 12 = \\boxed{${i + 12}}$.`,
+  incorrect_attempt: `We need $${i}+3\\cdot 4$.\n\nAdding first, $${i}+3 = ${i + 3}$.\n\nThen $${i + 3} \\cdot 4 = ${(i + 3) * 4}$.\n\nSo the answer is $\\boxed{${(i + 3) * 4}}$.`,
+});
+
+export type Imported = { datasetId: string; name: string; traces: { id: string; problem: string }[] };
+
+export function importDataset(prefix: string, count: number): Imported {
+  const name = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const dir = mkdtempSync(join(tmpdir(), "propose-e2e-"));
+  const file = join(dir, "rows.jsonl");
+  writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify(ROW(i + 2))).join("\n") + "\n");
+  execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", name, "--format", "int"], {
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe",
+  });
+  const db = new Database(DB_FILE, { readonly: true });
+  const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(name) as { id: string };
+  const traces = db.prepare("SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY p.statement").all(ds.id) as { id: string; problem: string }[];
+  db.close();
+  return { datasetId: ds.id, name, traces };
+}
+
+/** Point the app at a model endpoint (what /settings saves); null removes the saved values. */
+export function setModel(baseUrl: string | null, name = "stub-model") {
+  const db = new Database(DB_FILE);
+  if (baseUrl === null) db.prepare("DELETE FROM Setting WHERE key IN ('model.baseUrl', 'model.name')").run();
+  else {
+    const up = db.prepare("INSERT INTO Setting (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt");
+    const now = new Date().toISOString();
+    up.run("model.baseUrl", baseUrl, now);
+    up.run("model.name", name, now);
+  }
+  db.close();
+}
+
+export function query<T>(sql: string, ...args: unknown[]): T[] {
+  const db = new Database(DB_FILE, { readonly: true });
+  try {
+    return db.prepare(sql).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
