@@ -53,6 +53,15 @@ export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, hea
 
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
+  // Fetch the next trace's page while this one is read, so "accept and next" costs one round
+  // trip (the action) instead of two. Its rows may age while cached, which is safe: every
+  // write names the version it read and a stale one is refused.
+  useEffect(() => {
+    const next = data.nextHref;
+    if (!next) return;
+    const t = setTimeout(() => router.prefetch(next, { kind: "full" as never }), 0);
+    return () => clearTimeout(t);
+  }, [data.nextHref, router]);
   const select = useCallback((step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)), [data.stepCount]);
   useEffect(() => {
     const root = stepsRef.current;
