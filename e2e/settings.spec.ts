@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startStubModel, type StubModel } from "./stub-model/server";
+import { setModel } from "./propose-fixtures";
 
 // Settings journey: no model -> one-line hint; point at an OpenAI-compatible server (the stub,
 // a test tool), "Test connection" lists its models, save; edit the template -> a new version.
@@ -10,6 +11,8 @@ test.beforeAll(async () => {
 test.afterAll(() => stub.close());
 
 test("configure the model endpoint and version the verifier template", async ({ page }) => {
+  // Journeys share one database and earlier ones point the app at a stub: start from "no model".
+  setModel(null);
   await page.goto("/settings");
   await expect(page.getByTestId("model-status")).toContainText("No model configured");
   await expect(page.getByTestId("model-status")).toContainText("vllm serve");

@@ -42,7 +42,8 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: "test-results/e2e-upload-progress.png" });
-  await expect(page.getByText(/Importing…/)).toBeVisible({ timeout: 20_000 });
+  // After the last byte the page says "Importing…" until the server answers; on a fast machine
+  // that phase can end before a poll sees it, so the summary below is what must appear.
 
   const summary = page.getByRole("status", { name: "Import summary" });
   await expect(summary).toBeVisible({ timeout: 30_000 });

@@ -1,7 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 
-export type ExportSummary = { written: number; excludedLeakage: number; skipped: Record<string, number>; fileName?: string };
+export type ExportSummary = {
+  written: number; excludedLeakage: number; skipped: Record<string, number>; fileName?: string;
+  droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
+};
 
 /** Counts of an export (runs the export server-side without sending rows): fetched only on request. */
 export function useExportSummary(href: string, enabled: boolean) {

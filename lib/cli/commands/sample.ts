@@ -1,0 +1,47 @@
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { formatPercent } from "@/lib/core/rollouts/summary";
+import { datasetRolloutSummary } from "@/lib/data/rollouts";
+import { startSampleJob } from "@/lib/rollouts/start";
+import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
+
+export const summary = "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--without-traces]";
+
+const USAGE = `usage: npm run int -- sample --dataset NAME [--n 4] [--without-traces] [--limit N] [--concurrency 8]
+                 [--temperature 0.7] [--top-p 0.8] [--top-k 20] [--max-tokens 16384]
+N attempts per problem from the problem alone (method.md §1), graded against the problem's answer;
+the incorrect ones become traces (origin "sampled") to curate. Prints pass@k of the attempts.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: "string" }, n: { type: "string" }, limit: { type: "string" }, concurrency: { type: "string" },
+      "without-traces": { type: "boolean" }, help: { type: "boolean" }, ...SAMPLING_OPTIONS,
+    },
+  });
+  if (v.help || !v.dataset) {
+    (v.help ? process.stdout : process.stderr).write(USAGE);
+    return v.help ? 0 : 2;
+  }
+  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
+  if (!ds) {
+    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
+    return 1;
+  }
+  const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+  const started = await startSampleJob({
+    datasetId: ds.id, actor: process.env.INT_USER || "cli", n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
+    withoutTraces: v["without-traces"] === true, sampling: samplingArgs(v),
+  });
+  const code = await runJob(started, "problem(s) to sample");
+  if (code !== 0) return code;
+  const att = (await datasetRolloutSummary(ds.id)).find((r) => r.condition === "attempt");
+  const traces = await prisma.trace.count({ where: { datasetId: ds.id, origin: "sampled" } });
+  if (att) {
+    process.stdout.write(`${att.rollouts} attempt(s), ${att.correct} correct (${formatPercent(att.accuracy)}); ${traces} incorrect attempt(s) kept as traces\n`);
+    process.stdout.write(`pass@k: ${att.passAtK.map((p) => `@${p.k} ${formatPercent(p.value)}`).join("  ")}\n`);
+  }
+  return 0;
+}

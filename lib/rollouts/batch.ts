@@ -1,0 +1,143 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { continuationPrompt } from "@/lib/core/rollouts/conditions";
+import { sharedGradePool } from "@/lib/grade/shared-pool";
+import { Sampling } from "@/lib/model/sampling";
+import { requestLine } from "@/lib/batch/format";
+import { target } from "./handler";
+import { resolveRolloutParams, resolveSampleParams, type RolloutInput, type SampleInput } from "./params";
+import { planSamples, upsertSampledTrace, ATTEMPT_CONDITION } from "./sample-handler";
+import { planRollouts } from "./select";
+import { refreshKeep, upsertRollouts, type RolloutRow } from "./store";
+import { z } from "zod";
+
+// Batch files (OpenAI Batch JSONL, e.g. `vllm run-batch`) for the rollouts and attempts stages.
+// custom_id = "<batchId>:rollouts:<condition>:<interventionId|problemId>:<sample>" or
+//             "<batchId>:attempts:attempt:<problemId>:<sample>"
+// Rows are stored with jobItemId "batch:<batchId>:<condition>:<id>" (unique with the sample), so
+// importing the same results twice changes nothing.
+
+export type RolloutStage = "rollouts" | "attempts";
+const Meta = z.object({ batchId: z.string(), stage: z.enum(["rollouts", "attempts"]), model: z.string(), sampling: Sampling, minCorrect: z.number().int().default(1) });
+type Meta = z.infer<typeof Meta>;
+const metaKey = (id: string) => `batch.${id}`;
+const ID = /^([A-Za-z0-9_-]+):(rollouts|attempts):([a-z]+):([A-Za-z0-9_-]+):(\d+)$/;
+
+export const isRolloutCustomId = (s: unknown): boolean => typeof s === "string" && ID.test(s);
+
+async function writeLines(out: string, lines: AsyncIterable<object>): Promise<number> {
+  const ws = createWriteStream(out, { encoding: "utf8" });
+  let n = 0;
+  for await (const l of lines) {
+    if (!ws.write(JSON.stringify(l) + "\n")) await once(ws, "drain");
+    n++;
+  }
+  ws.end();
+  await once(ws, "finish");
+  return n;
+}
+
+export async function exportRolloutBatch(
+  stage: RolloutStage, datasetId: string, out: string, input: RolloutInput & SampleInput = {},
+): Promise<{ batchId: string; lines: number }> {
+  const batchId = `b${randomBytes(4).toString("hex")}`;
+  const p = stage === "rollouts" ? await resolveRolloutParams(input) : await resolveSampleParams(input);
+  const meta: Meta = { batchId, stage, model: p.model, sampling: p.sampling, minCorrect: "minCorrect" in p ? p.minCorrect : 1 };
+  await prisma.setting.create({ data: { key: metaKey(batchId), value: JSON.stringify(meta) } });
+  const items = stage === "rollouts" ? await planRollouts(p as Awaited<ReturnType<typeof resolveRolloutParams>>, datasetId) : await planSamples(p as Awaited<ReturnType<typeof resolveSampleParams>>, datasetId);
+  const count = "k" in p ? p.k : p.n;
+  async function* gen() {
+    for (const it of items) {
+      const payload = it.payload;
+      const condition = stage === "rollouts" ? String(payload.condition) : ATTEMPT_CONDITION;
+      let prompt;
+      if (stage === "attempts") {
+        const pr = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { statement: true } });
+        if (!pr) continue;
+        prompt = continuationPrompt(pr.statement, "");
+      } else {
+        const t = await target(payload);
+        if (typeof t === "string") continue;
+        prompt = t.prompt;
+      }
+      const id = String(payload.interventionId ?? payload.problemId);
+      for (let s = 0; s < count; s++) {
+        const line = requestLine(`${batchId}:${stage}:${condition}:${id}:${s}`, p.model, prompt.messages, p.sampling);
+        Object.assign(line.body, prompt.extraBody);
+        yield line;
+      }
+    }
+  }
+  return { batchId, lines: await writeLines(out, gen()) };
+}
+
+export type RolloutImportSummary = { lines: number; stored: number; failed: { line: number; reason: string }[]; interventions: number };
+
+function parseLine(line: string): { ok: true; m: RegExpExecArray; text: string; finishReason: string | null } | { ok: false; reason: string } {
+  let raw: { custom_id?: unknown; response?: { status_code?: number; body?: unknown } | null; error?: unknown };
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: "not JSON" };
+  }
+  const m = typeof raw?.custom_id === "string" ? ID.exec(raw.custom_id) : null;
+  if (!m) return { ok: false, reason: "custom_id not from a rollouts/attempts batch" };
+  if (raw.error) return { ok: false, reason: `error: ${JSON.stringify(raw.error).slice(0, 200)}` };
+  if (raw.response?.status_code !== undefined && raw.response.status_code !== 200) return { ok: false, reason: `status ${raw.response.status_code}` };
+  const body = (raw.response?.body ?? raw.response) as { choices?: { message?: { content?: unknown }; finish_reason?: string }[] } | undefined;
+  const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
+  if (typeof choice?.message?.content !== "string") return { ok: false, reason: "no choices[0].message.content" };
+  return { ok: true, m, text: choice.message.content, finishReason: choice.finish_reason ?? null };
+}
+
+export async function importRolloutResults(file: string): Promise<RolloutImportSummary> {
+  const sum: RolloutImportSummary = { lines: 0, stored: 0, failed: [], interventions: 0 };
+  const metas = new Map<string, Meta | null>();
+  const touched = new Map<string, number>(); // interventionId -> minCorrect
+  const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (!line.trim()) continue;
+    sum.lines++;
+    const r = parseLine(line);
+    if (!r.ok) { sum.failed.push({ line: lineNo, reason: r.reason }); continue; }
+    const [, batchId, stage, condition, id, sampleStr] = r.m;
+    if (!metas.has(batchId)) {
+      const row = await prisma.setting.findUnique({ where: { key: metaKey(batchId) } });
+      const parsed = row ? Meta.safeParse(JSON.parse(row.value)) : null;
+      metas.set(batchId, parsed?.success ? parsed.data : null);
+    }
+    const meta = metas.get(batchId);
+    if (!meta) { sum.failed.push({ line: lineNo, reason: `unknown batch ${batchId} (exported from another database?)` }); continue; }
+    const t = stage === "attempts"
+      ? await prisma.problem.findUnique({ where: { id }, select: { id: true, datasetId: true, answer: true } }).then((p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p })
+      : await target({ condition, ...(await idKind(id)) });
+    if (!t || typeof t === "string") { sum.failed.push({ line: lineNo, reason: typeof t === "string" ? t : "problem not found" }); continue; }
+    const v = await sharedGradePool().grade({ gold: t.gold, pred: r.text, predMode: "solution" });
+    const correct = v.verdict === "equal";
+    let traceId = t.traceId;
+    if (stage === "attempts" && !correct && "problem" in t) traceId = await upsertSampledTrace(t.problem, meta.model, r.text);
+    const row: RolloutRow = {
+      problemId: t.problemId, traceId, interventionId: t.interventionId, condition, sample: Number(sampleStr),
+      jobItemId: `batch:${batchId}:${condition}:${id}`, model: meta.model,
+      sampling: { ...meta.sampling, batchId, finishReason: r.finishReason }, text: r.text,
+      verdict: v.verdict, extracted: v.extracted, method: v.method ?? null, correct,
+    };
+    await upsertRollouts([row]);
+    sum.stored++;
+    if (condition === "intervention" && t.interventionId) touched.set(t.interventionId, meta.minCorrect);
+  }
+  for (const [ivId, m] of touched) await refreshKeep(ivId, m);
+  sum.interventions = touched.size;
+  return sum;
+}
+
+/** A rollouts custom_id names an intervention, or a problem for dataset "problem" items. */
+async function idKind(id: string): Promise<{ interventionId: string } | { problemId: string }> {
+  const iv = await prisma.intervention.findUnique({ where: { id }, select: { id: true } });
+  return iv ? { interventionId: id } : { problemId: id };
+}

@@ -1,0 +1,77 @@
+import { prisma } from "@/lib/db";
+import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
+import { sha256 } from "@/lib/core/hash";
+import type { ItemContext, JobHandler } from "@/lib/jobs/types";
+import { modelError } from "@/lib/model/errors";
+import { cachedModelConfig } from "@/lib/model/settings";
+import { RolloutParams } from "./params";
+import { planRollouts } from "./select";
+import { runSamples } from "./run-samples";
+import { refreshKeep } from "./store";
+
+// The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
+// condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per
+// sample, keyed (jobItemId, sample); the keep filter is refreshed after each intervention item.
+
+type Target = { prompt: RolloutPrompt; problemId: string; traceId: string | null; interventionId: string | null; gold: string };
+
+export async function target(payload: Record<string, unknown>): Promise<Target | string> {
+  const condition = payload.condition;
+  if (!isCondition(condition)) return `unknown condition ${String(condition)}`;
+  if (typeof payload.interventionId !== "string") {
+    const problem = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { id: true, statement: true, answer: true } });
+    if (!problem) return "problem no longer exists";
+    return { prompt: continuationPrompt(problem.statement, ""), problemId: problem.id, traceId: null, interventionId: null, gold: problem.answer };
+  }
+  // one joined read (the per-item hot path of a 1,000 x 32 job)
+  const [row] = await prisma.$queryRaw<{ id: string; location: number; content: string; traceId: string; text: string; problemId: string; statement: string; answer: string }[]>`
+    SELECT i."id", i."location", i."content", t."id" AS "traceId", t."text", p."id" AS "problemId", p."statement", p."answer"
+    FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" JOIN "Problem" p ON p."id" = t."problemId"
+    WHERE i."id" = ${payload.interventionId}`;
+  if (!row) return "intervention no longer exists";
+  const iv = { id: row.id, location: Number(row.location), content: row.content, trace: { id: row.traceId, text: row.text, problem: { id: row.problemId, statement: row.statement, answer: row.answer } } };
+  const { trace } = iv;
+  const source = { problem: trace.problem.statement, attempt: trace.text, location: iv.location, content: iv.content };
+  let prompt: RolloutPrompt;
+  try {
+    prompt = rolloutPrompt(condition, source);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return { prompt, problemId: trace.problem.id, traceId: trace.id, interventionId: iv.id, gold: trace.problem.answer };
+}
+
+const parsed = new Map<string, RolloutParams>();
+function paramsOf(raw: Record<string, unknown>, jobId: string): RolloutParams {
+  let p = parsed.get(jobId);
+  if (!p) {
+    p = RolloutParams.parse(raw);
+    parsed.set(jobId, p);
+    if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
+  }
+  return p;
+}
+
+export const rolloutsHandler: JobHandler = {
+  kind: "rollouts",
+  async plan(params, datasetId) {
+    return planRollouts(RolloutParams.parse(params), datasetId);
+  },
+  async runItem(payload, ctx: ItemContext) {
+    const p = paramsOf(ctx.params, ctx.jobId);
+    const t = await target(payload);
+    if (typeof t === "string") return { skipped: t };
+    const cfg = await cachedModelConfig();
+    if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
+    const condition = String(payload.condition);
+    const res = await runSamples({
+      endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
+      model: p.model, sampling: p.sampling, prompt: t.prompt, gold: t.gold, count: p.k, perItem: p.perItem,
+      jobItemId: ctx.itemId, signal: ctx.signal,
+      row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
+      meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
+    });
+    const keep = condition === "intervention" && t.interventionId ? await refreshKeep(t.interventionId, p.minCorrect) : undefined;
+    return { condition, ...res, ...(keep ? { verified: keep.verified } : {}) };
+  },
+};

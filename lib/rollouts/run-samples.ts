@@ -1,0 +1,64 @@
+import { setMaxListeners } from "node:events";
+import type { RolloutPrompt } from "@/lib/core/rollouts/conditions";
+import type { Endpoint } from "@/lib/model/client";
+import type { Sampling } from "@/lib/model/sampling";
+import { sampleAndGrade, type Graded } from "./generate";
+import { poolMap } from "./pool-map";
+import { storedSamples, upsertRollouts, type RolloutRow } from "./store";
+
+// K samples of one item: the samples already stored (an earlier run of the same item that was
+// interrupted) are skipped, the rest are asked with at most `perItem` in flight, and what was
+// produced is stored in one transaction, also when a later sample fails (the retry then asks
+// only for the missing ones). Rows are also written every `flushEvery` (16) samples, so a long item
+// shows progress and loses little when the process dies.
+
+export type RunSamples = {
+  endpoint: Endpoint;
+  model: string;
+  sampling: Sampling;
+  prompt: RolloutPrompt;
+  gold: string;
+  count: number;
+  perItem: number;
+  jobItemId: string;
+  signal?: AbortSignal;
+  row: Pick<RolloutRow, "problemId" | "traceId" | "interventionId" | "condition">;
+  meta?: Record<string, unknown>;
+  /** called per graded sample before storing (the sample stage creates traces here) */
+  decorate?: (g: Graded, sample: number) => Promise<Partial<RolloutRow>>;
+  flushEvery?: number;
+};
+
+export async function runSamples(x: RunSamples): Promise<{ samples: number; correct: number; reused: number }> {
+  // the SDK adds one abort listener per request in flight on the item's signal
+  if (x.signal && x.perItem > 4) setMaxListeners(x.perItem * 2 + 20, x.signal);
+  const have = await storedSamples(x.jobItemId);
+  const reused = have.size;
+  const todo = Array.from({ length: x.count }, (_, i) => i).filter((i) => !have.has(i));
+  const out: RolloutRow[] = [];
+  let pending: RolloutRow[] = [];
+  const flushEvery = x.flushEvery ?? 16;
+  try {
+    await poolMap(todo, x.perItem, async (sample) => {
+      const g = await sampleAndGrade(x.endpoint, x.model, x.prompt, x.sampling, x.gold, x.signal);
+      const extra = x.decorate ? await x.decorate(g, sample) : {};
+      out.push({
+        ...x.row, sample, jobItemId: x.jobItemId, model: x.model,
+        sampling: { ...x.sampling, ...x.meta, ...g.meta },
+        text: g.text, verdict: g.verdict, extracted: g.extracted, method: g.method, correct: g.correct, ...extra,
+      });
+      pending.push(out[out.length - 1]);
+      if (pending.length >= flushEvery && todo.length - out.length > 0) {
+        const rows = pending;
+        pending = [];
+        await upsertRollouts(rows);
+      }
+    });
+  } finally {
+    await upsertRollouts(pending);
+  }
+  for (const r of out) have.set(r.sample, r.correct);
+  let correct = 0;
+  for (const c of have.values()) if (c) correct++;
+  return { samples: x.count, correct, reused };
+}
