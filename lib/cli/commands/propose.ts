@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { reparseProposals } from "@/lib/propose/reparse";
 import { startProposeJob } from "@/lib/propose/start";
+import { datasetArg } from "@/lib/cli/dataset-arg";
 
 export const summary = "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--concurrency N] [--again] | --reparse";
 
@@ -22,15 +23,8 @@ export async function run(argv: string[]): Promise<number> {
       again: { type: "boolean" }, reparse: { type: "boolean" }, help: { type: "boolean" },
     },
   });
-  if (v.help || !v.dataset) {
-    (v.help ? process.stdout : process.stderr).write(USAGE);
-    return v.help ? 0 : 2;
-  }
-  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
-  if (!ds) {
-    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
-    return 1;
-  }
+  const ds = await datasetArg(v, USAGE);
+  if (typeof ds === "number") return ds;
   if (v.reparse) {
     const s = await reparseProposals({ datasetId: ds.id });
     process.stdout.write(`re-parsed ${s.total} proposal(s): ${s.changed} changed, ${s.nowOk} now parse, ${s.nowFailed} no longer parse, ${s.interventionsCreated} intervention(s) created\n`);

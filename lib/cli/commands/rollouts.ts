@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { prisma } from "@/lib/db";
 import { CONDITIONS, isCondition } from "@/lib/core/rollouts/conditions";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { startRolloutsJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
+import { datasetArg } from "@/lib/cli/dataset-arg";
 
 export const summary = "rollouts from interventions (keep filter, Table 1): --dataset NAME [--k 32] [--condition intervention|prefix|original|problem] | --summary";
 
@@ -25,15 +25,8 @@ export async function run(argv: string[]): Promise<number> {
       ...SAMPLING_OPTIONS,
     },
   });
-  if (v.help || !v.dataset) {
-    (v.help ? process.stdout : process.stderr).write(USAGE);
-    return v.help ? 0 : 2;
-  }
-  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
-  if (!ds) {
-    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
-    return 1;
-  }
+  const ds = await datasetArg(v, USAGE);
+  if (typeof ds === "number") return ds;
   if (!v.summary) {
     const conditions = (v.condition ?? "intervention").split(",");
     const badCondition = conditions.find((c) => !isCondition(c));

@@ -4,6 +4,7 @@ import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { startSampleJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
+import { datasetArg } from "@/lib/cli/dataset-arg";
 
 export const summary = "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--without-traces]";
 
@@ -21,15 +22,8 @@ export async function run(argv: string[]): Promise<number> {
       "without-traces": { type: "boolean" }, help: { type: "boolean" }, ...SAMPLING_OPTIONS,
     },
   });
-  if (v.help || !v.dataset) {
-    (v.help ? process.stdout : process.stderr).write(USAGE);
-    return v.help ? 0 : 2;
-  }
-  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
-  if (!ds) {
-    process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
-    return 1;
-  }
+  const ds = await datasetArg(v, USAGE);
+  if (typeof ds === "number") return ds;
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const started = await startSampleJob({
     datasetId: ds.id, actor: process.env.INT_USER || "cli", n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
