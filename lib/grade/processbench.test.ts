@@ -1,6 +1,6 @@
 // Grading the last step of each ProcessBench solution against its ground-truth answer must agree
 // with the dataset's final_answer_correct on >= 97% of rows, and the disagreements must be exactly
-// the ones listed (with reasons) in fixtures/processbench-disagreements.json.
+// the ones listed (with reasons) in fixtures/last-step-grading-disagreements.json.
 // After a deliberate grader change: UPDATE_PROCESSBENCH_FIXTURE=1 npx vitest run lib/grade/processbench.test.ts
 // rewrites the list (keeping known reasons; new rows get "TODO", which fails until explained).
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ interface Row { id: string; steps: string[]; ground_truth_answer: string; final_
 interface Disagreement { id: string; verdict: string; reason: string }
 interface Fixture { source: string; rule: string; rows: number; agree: number; disagreements: Disagreement[] }
 
-const FIXTURE = join(process.cwd(), "lib", "grade", "fixtures", "processbench-disagreements.json");
+const FIXTURE = join(process.cwd(), "lib", "grade", "fixtures", "last-step-grading-disagreements.json");
 const rows: Row[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
   .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
 
