@@ -1,10 +1,9 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "@/lib/server/actor";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail } from "@/lib/actions/result";
+import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { TraceFilter } from "@/lib/core/filters";
-import { ensureRunner, wakeRunner } from "@/lib/jobs/server-runner";
 import { Sampling } from "@/lib/model/sampling";
 import { startProposeJob } from "@/lib/propose/start";
 
@@ -23,18 +22,8 @@ const ProposeRequest = z.object({
 });
 export type ProposeRequest = z.infer<typeof ProposeRequest>;
 
-export async function proposeInterventions(input: ProposeRequest): Promise<ActionResult<{ jobId: string; total: number }>> {
+export async function proposeInterventions(input: ProposeRequest): Promise<StartedJob> {
   const r = ProposeRequest.safeParse(input);
   if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  try {
-    const started = await startProposeJob({ ...r.data, actor: await getActor() });
-    if (!started.ok) return fail(started.error);
-    ensureRunner();
-    wakeRunner();
-    revalidatePath("/jobs");
-    return ok({ jobId: started.jobId, total: started.total });
-  } catch (e) {
-    console.error("[propose] start failed", e);
-    return fail("Could not start the proposal job; see the server log.");
-  }
+  return startJobAction("proposal", async () => startProposeJob({ ...r.data, actor: await getActor() }));
 }

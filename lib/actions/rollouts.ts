@@ -1,11 +1,10 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "@/lib/server/actor";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail } from "@/lib/actions/result";
+import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { prisma } from "@/lib/db";
-import { ensureRunner, wakeRunner } from "@/lib/jobs/server-runner";
 import { Sampling } from "@/lib/model/sampling";
 import { startRolloutsJob, startSampleJob } from "@/lib/rollouts/start";
 
@@ -22,26 +21,16 @@ const RolloutsRequest = z.object({
 }).refine((r) => r.interventionId || r.datasetId, { message: "Name an intervention or a dataset" });
 export type RolloutsRequest = z.infer<typeof RolloutsRequest>;
 
-type Started = ActionResult<{ jobId: string; total: number }>;
-
-export async function runRollouts(input: RolloutsRequest): Promise<Started> {
+export async function runRollouts(input: RolloutsRequest): Promise<StartedJob> {
   const r = RolloutsRequest.safeParse(input);
   if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   const { interventionId, ...rest } = r.data;
-  try {
+  return startJobAction("rollouts", async () => {
     if (interventionId && !(await prisma.intervention.findUnique({ where: { id: interventionId }, select: { id: true } }))) {
-      return fail("This intervention no longer exists.");
+      return { ok: false, error: "This intervention no longer exists." };
     }
-    const started = await startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: await getActor() });
-    if (!started.ok) return fail(started.error);
-    ensureRunner();
-    wakeRunner();
-    revalidatePath("/jobs");
-    return ok({ jobId: started.jobId, total: started.total });
-  } catch (e) {
-    console.error("[rollouts] start failed", e);
-    return fail("Could not start the rollouts job; see the server log.");
-  }
+    return startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: await getActor() });
+  });
 }
 
 const SampleRequest = z.object({
@@ -51,18 +40,8 @@ const SampleRequest = z.object({
   sampling: Sampling.partial().optional(),
 });
 
-export async function sampleAttempts(input: z.infer<typeof SampleRequest>): Promise<Started> {
+export async function sampleAttempts(input: z.infer<typeof SampleRequest>): Promise<StartedJob> {
   const r = SampleRequest.safeParse(input);
   if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  try {
-    const started = await startSampleJob({ ...r.data, actor: await getActor() });
-    if (!started.ok) return fail(started.error);
-    ensureRunner();
-    wakeRunner();
-    revalidatePath("/jobs");
-    return ok({ jobId: started.jobId, total: started.total });
-  } catch (e) {
-    console.error("[sample] start failed", e);
-    return fail("Could not start the sampling job; see the server log.");
-  }
+  return startJobAction("sampling", async () => startSampleJob({ ...r.data, actor: await getActor() }));
 }

@@ -12,7 +12,8 @@ import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "./meta"
 // Stage exports. "solve" starts a new batch (turn 1 for every trace x K); "verify" builds turn 2
 // from the turn-1 results already imported (pending proposals), so it runs after `batch import`.
 
-async function writeLines(out: string, lines: AsyncIterable<object> | Iterable<object>): Promise<number> {
+/** Writes one JSON object a line, honouring back-pressure; returns the number of lines. */
+export async function writeLines(out: string, lines: AsyncIterable<object> | Iterable<object>): Promise<number> {
   const ws = createWriteStream(out, { encoding: "utf8" });
   let n = 0;
   for await (const l of lines) {

@@ -1,5 +1,4 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { once } from "node:events";
+import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
@@ -13,6 +12,7 @@ import { planSamples, upsertSampledTrace, ATTEMPT_CONDITION } from "./sample-han
 import { planRollouts } from "./select";
 import { refreshKeep, upsertRollouts, type RolloutRow } from "./store";
 import { z } from "zod";
+import { writeLines } from "@/lib/batch/export";
 
 // Batch files (OpenAI Batch JSONL, e.g. `vllm run-batch`) for the rollouts and attempts stages.
 // custom_id = "<batchId>:rollouts:<condition>:<interventionId|problemId>:<sample>" or
@@ -27,18 +27,6 @@ const metaKey = (id: string) => `batch.${id}`;
 const ID = /^([A-Za-z0-9_-]+):(rollouts|attempts):([a-z]+):([A-Za-z0-9_-]+):(\d+)$/;
 
 export const isRolloutCustomId = (s: unknown): boolean => typeof s === "string" && ID.test(s);
-
-async function writeLines(out: string, lines: AsyncIterable<object>): Promise<number> {
-  const ws = createWriteStream(out, { encoding: "utf8" });
-  let n = 0;
-  for await (const l of lines) {
-    if (!ws.write(JSON.stringify(l) + "\n")) await once(ws, "drain");
-    n++;
-  }
-  ws.end();
-  await once(ws, "finish");
-  return n;
-}
 
 export async function exportRolloutBatch(
   stage: RolloutStage, datasetId: string, out: string, input: RolloutInput & SampleInput = {},

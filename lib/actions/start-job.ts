@@ -1,0 +1,25 @@
+import { revalidatePath } from "next/cache";
+import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { ensureRunner, wakeRunner } from "@/lib/jobs/server-runner";
+
+export type StartedJob = ActionResult<{ jobId: string; total: number }>;
+type Start = () => Promise<{ ok: true; jobId: string; total: number } | { ok: false; error: string }>;
+
+/**
+ * What every "start a model job" action does after validating: create the job, wake the
+ * server's runner and return at once. Expected refusals (no model, nothing selected) come back
+ * as the one-line error; anything unexpected is logged and the user sees a generic message.
+ */
+export async function startJobAction(what: string, start: Start): Promise<StartedJob> {
+  try {
+    const started = await start();
+    if (!started.ok) return fail(started.error);
+    ensureRunner();
+    wakeRunner();
+    revalidatePath("/jobs");
+    return ok({ jobId: started.jobId, total: started.total });
+  } catch (e) {
+    console.error(`[${what}] start failed`, e);
+    return fail(`Could not start the ${what} job; see the server log.`);
+  }
+}
