@@ -9,6 +9,7 @@ import { InterventionList } from "./intervention-list";
 import { InterventionComposer } from "./intervention-composer";
 import { Cheatsheet } from "./cheatsheet";
 import { ReviewToolbar } from "./review-toolbar";
+import { StepList, type StepMarks } from "./step-list";
 import { ModelPanel } from "@/components/proposals/model-panel";
 import { ProposalSection } from "@/components/proposals/proposal-section";
 import type { Composer, ReviewData } from "./types";
@@ -26,13 +27,22 @@ function defaultFocus(d: ReviewData): string | null {
   return (open ?? d.interventions[d.interventions.length - 1])?.id ?? null;
 }
 
+function stepMarks(d: ReviewData): StepMarks {
+  const of = (source: string) => d.otherLabels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
+  return {
+    humanStep: d.humanStep, imported: of("imported"), model: of("model"),
+    interventions: d.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
+  };
+}
+
 /**
- * The client shell of the review screen. The steps, the problem and the reference arrive as
- * server-rendered children: changing the selection re-renders this shell only, never the
- * (possibly 400) steps; the selected step is marked with aria-current straight on the DOM.
+ * The client shell of the review screen. The problem and the reference arrive as server-rendered
+ * children; the steps are rendered by the memoised StepList from the trace text: changing the
+ * selection re-renders this shell only, never the (possibly 400) steps; the selected step is
+ * marked with aria-current straight on the DOM.
  */
-export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, header }: {
-  data: ReviewData; steps: ReactNode; problem: ReactNode; reference: ReactNode; ivBodies: Record<string, ReactNode>; header: ReactNode;
+export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, header }: {
+  data: ReviewData; renderId: string; problem: ReactNode; reference: ReactNode; ivBodies: Record<string, ReactNode>; header: ReactNode;
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState(() => data.humanStep ?? 1);
@@ -43,6 +53,7 @@ export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, hea
   const [cheatsheet, setCheatsheet] = useState(false);
   const stepsRef = useRef<HTMLDivElement>(null);
   const act = useReviewActions(data, form, composer, setComposer);
+  const marks = useMemo(() => stepMarks(data), [data]);
 
   // Fresh server data after a write: keep the form in step with the saved label.
   const labelKey = `${data.myLabel?.version ?? "none"}:${data.myLabel?.step ?? "-"}`;
@@ -130,7 +141,9 @@ export function ReviewWorkspace({ data, steps, problem, reference, ivBodies, hea
         <ReviewToolbar header={header} actions={act} />
         {problem}
         <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
-          <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">{steps}</section>
+          <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">
+            <StepList text={data.text} marks={marks} renderId={renderId} />
+          </section>
           <aside aria-label="Reference solution" className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white">{reference}</aside>
           <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
             <LabelPanel actions={act} />

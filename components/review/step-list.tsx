@@ -1,7 +1,10 @@
-import { Suspense } from "react";
+"use client";
+import { Fragment, Suspense, memo, useMemo } from "react";
+import { splitSteps } from "@/lib/core/steps";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
 import { DualText } from "./dual-text";
+import { ServerYield } from "./server-yield";
 
 export type StepMarks = {
   humanStep: number | null; // the trace's human first error
@@ -10,8 +13,8 @@ export type StepMarks = {
   interventions: number[]; // locations of non-rejected interventions
 };
 
-const FIRST = 20; // steps rendered before anything streams
-const CHUNK = 40;
+const FIRST = 20; // steps in the first flush: what the reader sees first
+const CHUNK = 60;
 
 function Mark({ tone, label, title }: { tone: string; label: string; title: string }) {
   return <span title={title} aria-label={title} className={cn("rounded px-1 text-[10px] font-bold leading-4", tone)}>{label}</span>;
@@ -54,26 +57,29 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
   );
 }
 
-async function LaterSteps({ steps, from, marks }: { steps: string[]; from: number; marks: StepMarks }) {
-  // Yield once so the steps above are flushed to the browser before these are rendered.
-  await new Promise((r) => setImmediate(r));
-  return <div className="divide-y divide-slate-100">{steps.map((s, i) => <Step key={from + i} n={from + i} text={s} marks={marks} />)}</div>;
-}
+const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>;
 
-/** The trace's steps, numbered 1..n, rendered on the server; long traces stream in chunks. */
-export function StepList({ steps, marks }: { steps: string[]; marks: StepMarks }) {
+/**
+ * The trace's steps, numbered 1..n. The text travels to the browser once (as this component's
+ * prop); the steps are rendered from it on the server, and after the first FIRST steps the
+ * server yields, so they reach the browser before the rest of a long trace is rendered.
+ * Memoised: selection changes in the review shell never re-render the steps.
+ */
+export const StepList = memo(function StepList({ text, marks, renderId }: { text: string; marks: StepMarks; renderId: string }) {
+  const steps = useMemo(() => splitSteps(text), [text]);
   const chunks: number[] = [];
   for (let i = FIRST; i < steps.length; i += CHUNK) chunks.push(i);
   return (
     <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
       {chunks.map((start) => (
-        <li key={start}>
-          <Suspense fallback={<div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>}>
-            <LaterSteps steps={steps.slice(start, start + CHUNK)} from={start + 1} marks={marks} />
+        <Fragment key={start}>
+          <Suspense fallback={<li>{fallback}</li>}>
+            <ServerYield id={`${renderId}:${start}`} />
+            {steps.slice(start, start + CHUNK).map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}
           </Suspense>
-        </li>
+        </Fragment>
       ))}
     </ol>
   );
-}
+});

@@ -1,7 +1,7 @@
 import type { ModelStatus } from "@/lib/model/settings";
 
-// Serializable data the review client needs. Step bodies are rendered on the server; the
-// client gets the raw trace text once (for the guided-attempt preview and the diff).
+// Serializable data the review client needs. The raw trace text travels once: the step list
+// renders from it (on the server first), and so do the guided-attempt preview and the diff.
 export type ReviewIntervention = {
   id: string;
   location: number;

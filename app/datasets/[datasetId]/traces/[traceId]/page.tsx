@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
@@ -5,7 +6,6 @@ import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
 import { getActor } from "@/lib/server/actor";
 import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
-import { StepList } from "@/components/review/step-list";
 import { ReferencePanel } from "@/components/review/reference-panel";
 import { ReviewHeader } from "@/components/review/review-header";
 import { DualText } from "@/components/review/dual-text";
@@ -26,7 +26,6 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const href = (id: string | null) => (id ? `${base}/traces/${id}${search}` : null);
   const steps = splitSteps(trace.text);
   const mine = trace.labels.find((l) => l.source === "human" && l.annotator === actor) ?? null;
-  const stepsOf = (source: string) => trace.labels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
 
   const data: ReviewData = {
     datasetId, traceId, text: trace.text, stepCount: steps.length, actor,
@@ -42,15 +41,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     })),
     prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`, model,
   };
-  const marks = {
-    humanStep: trace.humanStep, imported: stepsOf("imported"), model: stepsOf("model"),
-    interventions: trace.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
-  };
 
   return (
     <ReviewWorkspace
       key={trace.id}
       data={data}
+      renderId={randomUUID()}
       header={
         <ReviewHeader traceId={trace.id} datasetName={trace.dataset.name} listHref={data.listHref} externalId={trace.externalId} generator={trace.generator}
           correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref} />
@@ -61,7 +57,6 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <DualText text={trace.problem.statement} />
         </section>
       }
-      steps={<StepList steps={steps} marks={marks} />}
       reference={<ReferencePanel solution={trace.problem.referenceSolution} answer={trace.problem.answer} source={trace.problem.source} />}
       ivBodies={Object.fromEntries(trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
     />
