@@ -54,8 +54,11 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
       }
       times.push(await page.evaluate(() => (window as W).__bench!.t1 - (window as W).__bench!.t0));
     }
+    // Accept-and-next saves in the background: give the last decisions time to land.
     const check = new Database(db.path, { readonly: true });
-    const accepted = (check.prepare("SELECT COUNT(*) AS c FROM Intervention WHERE status = 'accepted'").get() as { c: number }).c;
+    const count = () => (check.prepare("SELECT COUNT(*) AS c FROM Intervention WHERE status = 'accepted'").get() as { c: number }).c;
+    let accepted = count();
+    for (let i = 0; i < 100 && accepted < PRESSES; i++) await new Promise((r) => setTimeout(r, 100)), (accepted = count());
     check.close();
     if (accepted !== PRESSES) throw new Error(`expected ${PRESSES} accepted interventions, found ${accepted}`);
     const med = median(times);

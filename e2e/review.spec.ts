@@ -164,3 +164,54 @@ test("a stale concurrent edit is refused with who, when and what changed", async
   await alice.close();
   await bob.close();
 });
+
+test("accept-and-next moves on at once; a refused accept is reported on the next trace with a way back", async ({ browser }) => {
+  // Its own two traces, each with a proposed intervention.
+  const name = `${DATASET}-outbox`;
+  const dir = mkdtempSync(join(tmpdir(), "review-outbox-"));
+  const file = join(dir, "outbox.jsonl");
+  const iv = (content: string) => ({ content, location: 1 });
+  writeFileSync(file, [
+    { ...rows[0], problem: "Outbox one: compute $1+1$.", intervention: iv("Add the units: $1+1=2$.") },
+    { ...rows[0], problem: "Outbox two: compute $2+2$.", intervention: iv("Add again: $2+2=4$.") },
+  ].map((r) => JSON.stringify(r)).join("\n") + "\n");
+  execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", name, "--format", "int"], { env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe" });
+  const db = new Database(DB_FILE, { readonly: true });
+  const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(name) as { id: string };
+  const [first, second] = (db.prepare("SELECT id FROM Trace WHERE datasetId = ? ORDER BY id").all(ds.id) as { id: string }[]).map((t) => `/datasets/${ds.id}/traces/${t.id}`);
+  db.close();
+
+  const [alice, bob] = [await asUser(browser, "alice"), await asUser(browser, "bob")];
+  const pb = await openAs(bob, first);
+  const pa = await openAs(alice, first);
+  await pa.keyboard.press("c");
+  await pa.getByRole("textbox", { name: "Intervention content" }).fill("Alice: $1+1=2$.");
+  await pa.keyboard.press("Control+Enter");
+  await expect(pa.getByRole("status")).toHaveText("Intervention edited");
+
+  // Bob's page still shows the old version: Shift+A takes him to the next trace straight away,
+  // and the refusal follows him there.
+  await pb.keyboard.press("Shift+A");
+  await expect(pb).toHaveURL(new RegExp(`${second}$`));
+  const alert = pb.getByTestId("outbox-failed");
+  await expect(alert).toContainText("Accepting the intervention at step 1 was not saved");
+  await expect(alert).toContainText("was edited by alice");
+  await pb.screenshot({ path: "test-results/review-outbox-refused.png" });
+  await alert.getByRole("link", { name: "Back to that trace" }).click();
+  await expect(pb).toHaveURL(new RegExp(`${first}$`));
+  await expect(pb.getByTestId("intervention")).toContainText("Alice: ");
+
+  // An accepted one saves in the background and leaves nothing behind.
+  await expect(pb.locator("[data-ready='1']")).toBeVisible();
+  await pb.getByRole("button", { name: "Dismiss" }).click();
+  await pb.keyboard.press("Shift+A");
+  await expect(pb).toHaveURL(new RegExp(`${second}$`));
+  await expect(pb.getByTestId("outbox-saving")).toHaveCount(0);
+  await expect(pb.getByTestId("outbox-failed")).toHaveCount(0);
+  const check = new Database(DB_FILE, { readonly: true });
+  const status = check.prepare("SELECT status FROM Intervention WHERE traceId = ?").get(first.split("/").pop()) as { status: string };
+  check.close();
+  expect(status.status).toBe("accepted");
+  await alice.close();
+  await bob.close();
+});

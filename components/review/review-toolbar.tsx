@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { useReview } from "./review-context";
+import { OutboxNotice } from "./outbox-notice";
 import type { ReviewActions } from "./use-review-actions";
 
 export function ReviewToolbar({ header, actions }: { header: ReactNode; actions: ReviewActions }) {
@@ -22,6 +23,7 @@ export function ReviewToolbar({ header, actions }: { header: ReactNode; actions:
       </Button>
       <Button size="xs" onClick={actions.undo} title="Undo your last change on this trace (u)">Undo <Kbd>u</Kbd></Button>
       <Button size="xs" variant="ghost" onClick={() => setCheatsheet(true)} aria-label="Keyboard shortcuts">Keys <Kbd>?</Kbd></Button>
+      <OutboxNotice />
     </div>
   );
 }

@@ -4,14 +4,16 @@ import { useRouter } from "next/navigation";
 import {
   acceptIntervention, rejectIntervention, saveLabel, undoLastDecision, updateIntervention, writeIntervention, type ReviewResult,
 } from "@/lib/actions/review";
+import { sendInBackground } from "./decision-outbox";
 import type { Flash, LabelForm } from "./review-context";
 import type { Composer, ReviewData } from "./types";
 
 export type ReviewActions = ReturnType<typeof useReviewActions>;
 
 // Calls the server actions. A write that stays on this trace lets the action revalidate the
-// page (fresh rows and versions arrive with the response); a write that moves on to the next
-// trace skips that re-render and navigates instead.
+// page (fresh rows and versions arrive with the response); a decision that moves on to the
+// next trace skips that re-render, navigates at once and saves in the background
+// (decision-outbox.ts reports the outcome on the next trace).
 export function useReviewActions(data: ReviewData, form: LabelForm, composer: Composer | null, setComposer: (c: Composer | null) => void) {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -51,7 +53,17 @@ export function useReviewActions(data: ReviewData, form: LabelForm, composer: Co
       if (!iv) return;
       const go = advance && data.nextHref ? data.nextHref : null;
       const fn = decision === "accept" ? acceptIntervention : rejectIntervention;
-      run(() => fn({ ...base, id, expectedVersion: iv.version, stay: !go }), (r) => { if (r.ok && go) router.push(go); });
+      if (!go) return run(() => fn({ ...base, id, expectedVersion: iv.version, stay: true }));
+      // Decide and move on: the next trace shows at once (its page is prefetched) while the
+      // decision saves in the background; a refusal is shown on the next trace with a link back.
+      if (busy.current) return;
+      busy.current = true;
+      const settle = sendInBackground(`${decision === "accept" ? "Accepting" : "Rejecting"} the intervention at step ${iv.location}`, location.pathname + location.search);
+      router.push(go);
+      fn({ ...base, id, expectedVersion: iv.version, stay: false }).then(
+        (r) => settle(r.ok ? null : r.error),
+        () => settle("the server did not answer. Go back and decide again."),
+      ).finally(() => (busy.current = false));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, run, router],
