@@ -9,11 +9,14 @@ import { TokenPreview } from "@/components/export/token-preview";
 import { RolloutsToggle } from "./rollouts-toggle";
 import { useReview } from "./review-context";
 import type { ReviewActions } from "./use-review-actions";
+import { OnpolicyScore } from "./onpolicy-score";
+import { useOnpolicyScores } from "./use-onpolicy-scores";
 
 export function InterventionList({ actions, bodies, onEdit, onNew }: {
   actions: ReviewActions; bodies: Record<string, ReactNode>; onEdit: (id: string) => void; onNew: () => void;
 }) {
   const { data, focusIv, setFocusIv, pending } = useReview();
+  const scores = useOnpolicyScores(data.traceId, data.interventions.map((i) => `${i.id}:${i.version}`).join(","));
   return (
     <section aria-label="Interventions" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <div className="flex items-center justify-between">
@@ -35,6 +38,7 @@ export function InterventionList({ actions, bodies, onEdit, onNew }: {
               <InterventionStatusBadge status={iv.status} />
               <Badge tone={iv.origin === "model" ? "violet" : iv.origin === "imported" ? "amber" : "slate"}>{iv.origin}</Badge>
               {iv.author && <span title={`updated ${iv.updatedAt}`}>by {iv.author}</span>}
+              <OnpolicyScore score={scores.get(iv.id)} />
             </div>
             <div className="max-h-48 overflow-y-auto text-sm">{bodies[iv.id]}</div>
             {iv.originalContent !== null && (

@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { autoReply, type StubReply, type StubRequest } from "./replies";
+import { completionReply, type PromptLogprobsMode } from "./completions";
 
 // A stub OpenAI-compatible server for tests and the benchmark ONLY (never offered as a model).
-// Real HTTP on 127.0.0.1 (random port): GET /v1/models, POST /v1/chat/completions.
+// Real HTTP on 127.0.0.1 (random port): GET /v1/models, POST /v1/chat/completions, and
+// POST /v1/completions with vLLM's prompt_logprobs (./completions.ts; fake, deterministic).
 // Scripted per test, in process (setScript) or over HTTP (POST /__stub/script with the same JSON,
 // minus functions), which is how Playwright drives a stub started by another process.
 //   queue    replies used in order, one per chat request, before anything else
@@ -12,6 +14,7 @@ import { autoReply, type StubReply, type StubRequest } from "./replies";
 //   respond  in-process function (req) => StubReply | undefined
 //   fallback the reply when nothing above answered (default: { kind: "auto" })
 //   latencyMs a fixed delay added to every chat request (benchmark)
+//   promptLogprobs  /v1/completions: "on" (default), "off" (answer without them), "reject" (HTTP 400)
 
 export type StubRule = { match: string; reply: StubReply; times?: number };
 export type StubScript = {
@@ -21,6 +24,9 @@ export type StubScript = {
   rules?: StubRule[];
   fallback?: StubReply;
   respond?: (req: StubRequest) => StubReply | undefined;
+  promptLogprobs?: PromptLogprobsMode;
+  /** in-process: the logprob of token `id` at prompt position `i` (default: fakeLogprob) */
+  logprobOf?: (id: number, i: number) => number;
 };
 export type StubModel = {
   url: string; // base URL to use as MODEL_BASE_URL (ends in /v1)
@@ -101,6 +107,21 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
     }
   }
 
+  async function completions(req: IncomingMessage, res: ServerResponse) {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: { message: "invalid JSON body" } });
+    }
+    const r: StubRequest = { index: n++, path: req.url ?? "", body, messages: [] };
+    log.push(r);
+    if (log.length > keep) log.shift();
+    if (script.latencyMs) await sleep(script.latencyMs);
+    const out = completionReply(body, script.promptLogprobs ?? "on", script.logprobOf);
+    return json(res, out.status, out.body);
+  }
+
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0];
     const handle = async () => {
@@ -108,6 +129,7 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         return json(res, 200, { object: "list", data: (script.models ?? ["stub-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "stub" })) });
       }
       if (req.method === "POST" && path === "/v1/chat/completions") return chat(req, res);
+      if (req.method === "POST" && path === "/v1/completions") return completions(req, res);
       if (req.method === "POST" && path === "/__stub/script") {
         const s = JSON.parse((await readBody(req)) || "{}") as StubScript;
         script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };

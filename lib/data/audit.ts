@@ -1,6 +1,10 @@
 import type { Tx } from "@/lib/db";
 import { prisma } from "@/lib/db";
 import { recomputeTrace } from "./traces";
+import { markRolloutsStale } from "./stale-rollouts";
+import { NLL_CLEARED } from "@/lib/core/onpolicy/nll";
+
+type Text = { content: string; location: number };
 
 // The audit trail: every change a person makes is one AuditEvent written in the same
 // transaction as the change, with JSON snapshots of the row before and after.
@@ -165,11 +169,16 @@ export async function undoLast(traceId: string, actor: string): Promise<UndoResu
         after = { deleted: true };
       } else {
         const restore = pick(ev.before, keys);
-        const data = { ...restore, version: { increment: 1 } };
+        const was = cur as unknown as Record<string, unknown>;
+        // other text than was scored: the on-policyness score is stale
+        const moved = !isLabel && (restore.content !== was.content || restore.location !== was.location);
+        const data = { ...restore, ...(moved ? NLL_CLEARED : {}), version: { increment: 1 } };
         const n = isLabel
           ? await tx.firstErrorLabel.updateMany({ where: { id: cur.id, version: cur.version }, data })
           : await tx.intervention.updateMany({ where: { id: cur.id, version: cur.version }, data });
         if (n.count !== 1) throw new Refused(await staleMessage(ev.entity as AuditEntity, ev.entityId, noun, msgKeys, tx));
+        // restoring older text makes the rollouts of the undone text stale, as an edit does
+        if (!isLabel) await markRolloutsStale(tx, { id: cur.id, actor, before: cur as unknown as Text, after: restore as Text });
         after = restore;
       }
       await writeAudit(tx, { actor, action: "undo", entity: ev.entity as AuditEntity, entityId: ev.entityId, traceId, before, after: { ...after, undoes: ev.id, undoneAction: ev.action } });

@@ -2,9 +2,11 @@ import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import type { Intervention } from "@/lib/generated/prisma/client";
 import { sha256 } from "@/lib/core/hash";
+import { NLL_CLEARED } from "@/lib/core/onpolicy/nll";
 import { Refused, staleMessage, writeAudit } from "./audit";
 import type { WriteResult } from "./labels";
 import { recomputeTrace } from "./traces";
+import { markRolloutsStale } from "./stale-rollouts";
 
 // Interventions a person writes or decides on. Every write runs in one transaction:
 // the row, the trace's derived status (+ version) and an AuditEvent with before/after.
@@ -87,11 +89,15 @@ export async function decideIntervention(c: Change & { decision: "accept" | "rej
 export async function editIntervention(c: Change & { content: string; location?: number }) {
   return run(async (tx) => {
     if (c.content.trim() === "") throw new Refused("The intervention is empty");
-    const cur = await tx.intervention.findUnique({ where: { id: c.id }, select: { traceId: true } });
+    const cur = await tx.intervention.findUnique({ where: { id: c.id }, select: { traceId: true, content: true, location: true } });
     if (cur && c.location !== undefined) await checkLocation(tx, cur.traceId, c.location);
-    return update(tx, c, "intervention.edit", (row) => {
+    const done = await update(tx, c, "intervention.edit", (row) => {
       if (row.content === c.content && (c.location === undefined || c.location === row.location)) throw new Refused("Nothing to save: the content is unchanged");
-      return { content: c.content, location: c.location ?? row.location, status: "edited", originalContent: row.originalContent ?? row.content };
+      // the on-policyness score measured the old text: cleared (stale), never carried over
+      return { content: c.content, location: c.location ?? row.location, status: "edited", originalContent: row.originalContent ?? row.content, ...NLL_CLEARED };
     });
+    // its rollouts continued the old text: they no longer prove this one
+    const fresh = cur && (await markRolloutsStale(tx, { id: c.id, actor: c.actor, before: cur, after: done.value }));
+    return fresh ? { ...done, value: fresh } : done;
   });
 }

@@ -7,4 +7,5 @@ export const knownHandlers: Partial<Record<JobKind, () => Promise<JobHandler | u
   propose: () => import("@/lib/propose/handler").then((m) => m.proposeHandler),
   rollouts: () => import("@/lib/rollouts/handler").then((m) => m.rolloutsHandler),
   sample: () => import("@/lib/rollouts/sample-handler").then((m) => m.sampleHandler),
+  onpolicy: () => import("@/lib/onpolicy/handler").then((m) => m.onpolicyHandler),
 };

@@ -5,7 +5,7 @@
 // with upserts keyed by the item id) because an item that was running when the process died
 // is run again.
 
-export type JobKind = "propose" | "rollouts" | "sample";
+export type JobKind = "propose" | "rollouts" | "sample" | "onpolicy";
 
 export type PlannedItem = { key: string; payload: Record<string, unknown> };
 

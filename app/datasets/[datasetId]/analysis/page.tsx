@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { getDataset } from "@/lib/data/datasets";
 import { getAnalysis, STEP_BINS } from "@/lib/data/analysis";
@@ -8,6 +9,8 @@ import { LengthPlot } from "@/components/analysis/length-plot";
 import { ModelTable } from "@/components/analysis/model-table";
 import { PassAtKPanel } from "@/components/analysis/pass-at-k-panel";
 import { RolloutPanel } from "@/components/analysis/rollout-panel";
+import { OnpolicyPanel } from "@/components/analysis/onpolicy-panel";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +43,7 @@ export default async function AnalysisPage({ params }: Props) {
             <RolloutPanel rollouts={a.rollouts} verified={a.verified} />
             <PassAtKPanel curves={a.models} />
           </div>
+          <Suspense fallback={<Skeleton className="h-40 w-full" />}><OnpolicyPanel datasetId={datasetId} /></Suspense>
         </>
       )}
     </div>

@@ -1,0 +1,17 @@
+import { traceScores } from "@/lib/data/onpolicy-trace";
+
+// GET /api/traces/:traceId/onpolicy: the on-policyness scores of the trace's interventions (mean
+// NLL under the scoring model, token count, outlier flag against the dataset's fence), polled by
+// the review screen's intervention list.
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const headers = { "Cache-Control": "no-store" };
+
+export async function GET(_req: Request, ctx: { params: Promise<{ traceId: string }> }): Promise<Response> {
+  const { traceId } = await ctx.params;
+  const scores = await traceScores(traceId);
+  if (!scores) return Response.json({ error: `trace ${traceId} not found` }, { status: 404, headers });
+  return Response.json({ scores }, { headers });
+}
