@@ -38,7 +38,11 @@ export function RolloutsPanel({ interventionId }: { interventionId: string }) {
         <h3 className="font-medium text-slate-800">Rollouts</h3>
         {iv.verified === true && <Badge tone="green" title="at least M of its rollouts are correct">verified</Badge>}
         {iv.verified === false && <Badge tone="red" title="no rollout passed the keep filter">not verified</Badge>}
-        <span className="text-xs text-slate-600">{iv.rolloutsTotal ? `${iv.rolloutsCorrect}/${iv.rolloutsTotal} correct` : "not rolled out yet"}</span>
+        {iv.stale ? (
+          <Badge tone="amber" title={`edited by ${iv.stale.by} at ${iv.stale.at.slice(11, 16)} UTC; ${iv.stale.dropped} rollout(s) of the old text were dropped (were ${iv.stale.correct}/${iv.stale.total} correct)`}>
+            rollouts are stale, re-run
+          </Badge>
+        ) : <span className="text-xs text-slate-600">{iv.rolloutsTotal ? `${iv.rolloutsCorrect}/${iv.rolloutsTotal} correct` : "not rolled out yet"}</span>}
         <label className="ml-auto flex items-center gap-1 text-xs text-slate-600">K
           <input aria-label="Rollouts K" type="number" min={1} max={1024} value={k} onChange={(e) => setK(Number(e.target.value) || 1)} className="h-7 w-16 rounded-md border border-slate-300 px-1" />
         </label>

@@ -1,16 +1,52 @@
+"use client";
 import Link from "next/link";
+import type { KeyboardEvent } from "react";
 import type { TraceRow } from "@/lib/data/trace-list";
+import { pageState } from "@/lib/core/selection/selection";
 import { InterventionStatusBadge, TraceStatusBadge } from "./status-badge";
+import type { TraceSelection } from "./use-trace-selection";
 
 const IV_ORDER = ["proposed", "accepted", "edited", "rejected"];
+const BOX = "h-4 w-4 cursor-pointer accent-indigo-600";
 
-/** One page of traces. `href(id)` builds the review link (keeps the list's filters). */
-export function TraceTable({ rows, hrefFor }: { rows: TraceRow[]; hrefFor: (id: string) => string }) {
+/**
+ * One page of traces; review links keep the list's filters (`search`). With a selection, each row
+ * has a checkbox (shift-click selects a range) and, with focus in a row, x toggles it, Shift+x
+ * extends the range, j/k or the arrows move between rows.
+ */
+export function TraceTable({ rows, base, search, selection }: { rows: TraceRow[]; base: string; search: string; selection?: TraceSelection }) {
+  const hrefFor = (id: string) => `${base}/traces/${id}${search}`;
+  const state = selection ? pageState(selection.ids, rows.map((r) => r.id)) : "none";
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (!selection || e.altKey || e.ctrlKey || e.metaKey) return;
+    const tr = (e.target as HTMLElement).closest<HTMLTableRowElement>("tr[data-trace-id]");
+    if (!tr) return;
+    const key = e.key.toLowerCase();
+    if (key === "x") {
+      e.preventDefault();
+      selection.toggle(tr.dataset.traceId!, { shift: e.shiftKey });
+    } else if (key === "j" || key === "k" || e.key === "ArrowDown" || e.key === "ArrowUp") {
+      const next = key === "j" || e.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
+      const box = next?.querySelector<HTMLInputElement>("input[type=checkbox]");
+      if (box) { e.preventDefault(); box.focus(); }
+    }
+  };
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <thead>
         <tr className="border-b border-slate-200 text-left text-xs font-medium text-slate-500">
-          <th className="w-14 py-1.5 pr-2 text-right">#</th>
+          <th className={selection ? "w-20 py-1.5 pr-2" : "w-14 py-1.5 pr-2 text-right"}>
+            {selection ? (
+              <span className="flex items-center justify-between">
+                <input
+                  type="checkbox" aria-label="Select all on this page" className={BOX} checked={state === "all"}
+                  ref={(el) => { if (el) el.indeterminate = state === "some"; }}
+                  onChange={() => selection.setPage(state !== "all")}
+                />
+                #
+              </span>
+            ) : "#"}
+          </th>
           <th className="py-1.5 pr-3">Problem</th>
           <th className="w-44 py-1.5 pr-3">Generator</th>
           <th className="w-14 py-1.5 pr-3 text-right">Steps</th>
@@ -19,28 +55,40 @@ export function TraceTable({ rows, hrefFor }: { rows: TraceRow[]; hrefFor: (id: 
           <th className="w-20 py-1.5">Status</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-b border-slate-100 hover:bg-indigo-50/40" data-trace-id={r.id}>
-            <td className="py-1 pr-2 text-right text-slate-500 tabular-nums">
-              <Link href={hrefFor(r.id)} className="hover:underline" title={r.externalId ? `id ${r.externalId}` : undefined}>{r.position}</Link>
-            </td>
-            <td className="truncate py-1 pr-3">
-              <Link href={hrefFor(r.id)} className="text-slate-800 hover:text-indigo-700 hover:underline" title={r.snippet}>{r.snippet || "(empty problem)"}</Link>
-            </td>
-            <td className="truncate py-1 pr-3 text-xs text-slate-600" title={r.generator}>{r.generator || "—"}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">{r.stepCount}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">
-              {r.humanStep !== null ? `step ${r.humanStep}` : r.labelled ? <span className="text-emerald-700">no error</span> : <span className="text-slate-400">—</span>}
-            </td>
-            <td className="py-1 pr-3">
-              <div className="flex flex-wrap gap-1">
-                {IV_ORDER.filter((s) => r.interventions[s]).map((s) => <InterventionStatusBadge key={s} status={s} count={r.interventions[s]} />)}
-              </div>
-            </td>
-            <td className="py-1"><TraceStatusBadge status={r.status} /></td>
-          </tr>
-        ))}
+      <tbody onKeyDown={onKeyDown}>
+        {rows.map((r) => {
+          const on = selection?.has(r.id) ?? false;
+          return (
+            <tr key={r.id} className={on ? "border-b border-slate-100 bg-indigo-50" : "border-b border-slate-100 hover:bg-indigo-50/40"} data-trace-id={r.id} data-selected={on ? "true" : undefined}>
+              {/* the checkbox shares the # cell: the columns stay as they were */}
+              <td className="py-1 pr-2 text-right text-slate-500 tabular-nums">
+                <span className="flex items-center justify-between gap-1">
+                  {selection && (
+                    <input
+                      type="checkbox" aria-label={`Select trace ${r.position}`} className={BOX} checked={on}
+                      onChange={(e) => selection.toggle(r.id, { shift: (e.nativeEvent as MouseEvent).shiftKey === true, on: e.target.checked })}
+                    />
+                  )}
+                  <Link href={hrefFor(r.id)} className="ml-auto hover:underline" title={r.externalId ? `id ${r.externalId}` : undefined}>{r.position}</Link>
+                </span>
+              </td>
+              <td className="truncate py-1 pr-3">
+                <Link href={hrefFor(r.id)} className="text-slate-800 hover:text-indigo-700 hover:underline" title={r.snippet}>{r.snippet || "(empty problem)"}</Link>
+              </td>
+              <td className="truncate py-1 pr-3 text-xs text-slate-600" title={r.generator}>{r.generator || "—"}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{r.stepCount}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {r.humanStep !== null ? `step ${r.humanStep}` : r.labelled ? <span className="text-emerald-700">no error</span> : <span className="text-slate-400">—</span>}
+              </td>
+              <td className="py-1 pr-3">
+                <div className="flex flex-wrap gap-1">
+                  {IV_ORDER.filter((s) => r.interventions[s]).map((s) => <InterventionStatusBadge key={s} status={s} count={r.interventions[s]} />)}
+                </div>
+              </td>
+              <td className="py-1"><TraceStatusBadge status={r.status} /></td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

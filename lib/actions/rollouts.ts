@@ -17,6 +17,8 @@ const RolloutsRequest = z.object({
   k: z.coerce.number().int().min(1).max(1024).optional(),
   minCorrect: z.coerce.number().int().min(1).optional(),
   conditions: z.array(z.enum(CONDITIONS)).min(1).optional(),
+  statuses: z.array(z.enum(["proposed", "accepted", "edited", "rejected"])).min(1).optional(),
+  limit: z.coerce.number().int().min(1).optional(),
   sampling: Sampling.partial().optional(),
 }).refine((r) => r.interventionId || r.datasetId, { message: "Name an intervention or a dataset" });
 export type RolloutsRequest = z.infer<typeof RolloutsRequest>;
@@ -37,6 +39,7 @@ const SampleRequest = z.object({
   datasetId: z.string().min(1).max(64),
   n: z.coerce.number().int().min(1).max(1024).optional(),
   withoutTraces: z.boolean().optional(),
+  limit: z.coerce.number().int().min(1).optional(),
   sampling: Sampling.partial().optional(),
 });
 

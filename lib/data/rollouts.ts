@@ -3,6 +3,7 @@ import { CONDITIONS, conditionStart, type Condition } from "@/lib/core/rollouts/
 import { summariseCounts, type ConditionSummary } from "@/lib/core/rollouts/summary";
 import { progress } from "@/lib/jobs/store";
 import type { JobProgress } from "@/lib/jobs/types";
+import { rolloutsStale, staleMark, type StaleMark } from "./stale-rollouts";
 
 // Reads of rollouts: an intervention's rollouts (the review panel polls them) and a dataset's
 // Table-1 summary per condition with pass@k.
@@ -12,7 +13,8 @@ export type RolloutView = {
   method: string | null; correct: boolean; model: string; createdAt: string;
 };
 export type InterventionRollouts = {
-  intervention: { id: string; verified: boolean | null; rolloutsCorrect: number; rolloutsTotal: number };
+  /** stale: an edit changed the text its rollouts continued (they were dropped); null otherwise */
+  intervention: { id: string; verified: boolean | null; rolloutsCorrect: number; rolloutsTotal: number; stale: StaleMark | null };
   /** the byte-exact text each condition continues (rendered before each continuation) */
   starts: Partial<Record<Condition, string>>;
   rollouts: RolloutView[];
@@ -23,7 +25,7 @@ export type InterventionRollouts = {
 export async function interventionRollouts(interventionId: string): Promise<InterventionRollouts | null> {
   const iv = await prisma.intervention.findUnique({
     where: { id: interventionId },
-    select: { id: true, verified: true, rolloutsCorrect: true, rolloutsTotal: true, location: true, content: true, trace: { select: { text: true, problem: { select: { statement: true } } } } },
+    select: { id: true, verified: true, rolloutsCorrect: true, rolloutsTotal: true, provenance: true, location: true, content: true, trace: { select: { text: true, problem: { select: { statement: true } } } } },
   });
   if (!iv) return null;
   const [rows, item] = await Promise.all([
@@ -46,7 +48,7 @@ export async function interventionRollouts(interventionId: string): Promise<Inte
     } catch { /* location outside the attempt: no start to show */ }
   }
   return {
-    intervention: { id: iv.id, verified: iv.verified, rolloutsCorrect: iv.rolloutsCorrect, rolloutsTotal: iv.rolloutsTotal },
+    intervention: { id: iv.id, verified: iv.verified, rolloutsCorrect: iv.rolloutsCorrect, rolloutsTotal: iv.rolloutsTotal, stale: rolloutsStale(staleMark(iv.provenance), rows) },
     starts,
     rollouts: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     job: item ? await jobOf(item.jobId, item.job.params, interventionId) : null,

@@ -11,7 +11,8 @@ import { firstErrorAgreement } from "@/lib/propose/queries";
 import { Pager } from "@/components/traces/pager";
 import { StatusTabs } from "@/components/traces/status-tabs";
 import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
-import { TraceTable } from "@/components/traces/trace-table";
+import { SelectableTraceList } from "@/components/traces/selectable-trace-list";
+import { DatasetJobsBar } from "@/components/rollouts/dataset-jobs-bar";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       </div>
       <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} />
       <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} />
+      <DatasetJobsBar datasetId={datasetId} model={model} />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} />
@@ -62,7 +64,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             {total === 0 ? "No traces in this dataset yet: import a JSONL file with attempts." : "No traces match these filters."}
           </p>
         ) : (
-          <TraceTable rows={list.rows} hrefFor={(id) => `${base}/traces/${id}${search}`} />
+          <SelectableTraceList datasetId={datasetId} rows={list.rows} base={base} search={search} model={model} />
         )}
         <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
       </div>
