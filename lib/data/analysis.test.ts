@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { importBuffer } from "@/lib/import";
 import { sharedData } from "@/lib/testing/shared-data";
 import { computeAnalysis, getAnalysis } from "./analysis";
+import { INTERVENTION_LENGTHS, LABEL_GROUPS, TEXT_BYTES, TRACE_GROUPS } from "./analysis-sql";
 import { comparePair, getProblemSides, getTraceWithError, readDecision, setSameMistake } from "./compare";
 
 // Real ProcessBench rows as "base" attempts, and "int" attempts on the same problems.
@@ -93,6 +94,21 @@ describe("analysis aggregates (in the database)", () => {
     await prisma.firstErrorLabel.create({ data: { traceId: (await traceOf("int-1")).id, step: 4, source: "model", annotator: "m" } });
     const after = await getAnalysis(datasetId);
     expect(after.firstErrors.find((h) => h.source === "model")!.labels).toBe(4);
+  });
+});
+
+describe("the trace scans read the covering index, not the rows behind the text (issue 5 §5)", () => {
+  it("plans each statement on Trace_analysis_idx alone", async () => {
+    for (const sql of [TRACE_GROUPS, LABEL_GROUPS, INTERVENTION_LENGTHS]) {
+      const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, datasetId)).map((r) => r.detail);
+      expect(plan).toContain("SEARCH t USING COVERING INDEX Trace_analysis_idx (datasetId=?)");
+    }
+  });
+
+  it("TEXT_BYTES counts UTF-8 bytes, like octet_length", async () => {
+    const text = "Let $x \\ge 0$: é, €, 𝑥.";
+    const [r] = await prisma.$queryRawUnsafe<{ b: number; o: number }[]>(`SELECT ${TEXT_BYTES} AS b, octet_length(t."text") AS o FROM (SELECT ? AS "text") t`, text);
+    expect([Number(r.b), Number(r.o)]).toEqual([Buffer.byteLength(text), Buffer.byteLength(text)]);
   });
 });
 

@@ -2,7 +2,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { agreement, type Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
 import { passAtKFromGroups, type NcGroup, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
-import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, ROLLOUT_CONDITIONS, TRACE_SCAN, VERIFIED } from "./analysis-sql";
+import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, TRACE_GROUPS, VERIFIED } from "./analysis-sql";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
 // COUNT / SUM: lib/data/analysis-sql.ts) and returned as small tables. The result is cached
@@ -77,15 +77,14 @@ export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Pr
 }
 
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
-  const [scan, agree, lengths, rollouts, [ver]] = await Promise.all([
-    q<Record<string, unknown>>(db, TRACE_SCAN, datasetId),
+  const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
+    q<Record<string, unknown>>(db, TRACE_GROUPS, datasetId),
+    q<Record<string, unknown>>(db, LABEL_GROUPS, datasetId),
     q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
     q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
     q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
     q<Record<string, unknown>>(db, VERIFIED, datasetId),
   ]);
-  const groups = scan.filter((r) => r.kind === "t");
-  const labels = scan.filter((r) => r.kind === "l").map((r): Record<string, unknown> => ({ ...r, count: r.problems }));
   const ncGroups = groups.map((g) => ({ generator: String(g.generator), n: num(g.n), c: num(g.c), problems: num(g.problems), traces: num(g.traces), steps: num(g.steps), bytes: num(g.bytes) }));
   const byModel = new Map<string, typeof ncGroups>();
   for (const g of ncGroups) byModel.set(g.generator, [...(byModel.get(g.generator) ?? []), g]);

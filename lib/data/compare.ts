@@ -3,10 +3,12 @@ import { flipOf, type FlipDirection } from "@/lib/core/compare/flips";
 import { estimateTokens } from "@/lib/core/compare/histogram";
 import { passAtKFromGroups, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
 import { cachedByFingerprint } from "./analysis";
+import { TEXT_BYTES } from "./analysis-sql";
 import { writeAudit, Refused } from "./audit";
 
 // Base vs other model on the same problems. One grouped scan of the two models' traces gives
 // per-(n, c) groups for accuracy and pass@k and the flipped problems (at most FLIP_LIMIT).
+// It reads only the analysis index (TEXT_BYTES spelled exactly so), never the attempt text.
 
 export const FLIP_LIMIT = 500;
 
@@ -18,9 +20,9 @@ const PAIR_SQL = `
 WITH pp AS (
   SELECT t."problemId" AS pid,
     SUM(t."generator" = ? AND t."correct" IS NOT NULL) AS na, SUM(t."generator" = ? AND t."correct" = 1) AS ca,
-    SUM(t."generator" = ?) AS ta, SUM(CASE WHEN t."generator" = ? THEN octet_length(t."text") ELSE 0 END) AS ba,
+    SUM(t."generator" = ?) AS ta, SUM(CASE WHEN t."generator" = ? THEN ${TEXT_BYTES} ELSE 0 END) AS ba,
     SUM(t."generator" = ? AND t."correct" IS NOT NULL) AS nb, SUM(t."generator" = ? AND t."correct" = 1) AS cb,
-    SUM(t."generator" = ?) AS tb, SUM(CASE WHEN t."generator" = ? THEN octet_length(t."text") ELSE 0 END) AS bb
+    SUM(t."generator" = ?) AS tb, SUM(CASE WHEN t."generator" = ? THEN ${TEXT_BYTES} ELSE 0 END) AS bb
   FROM "Trace" t WHERE t."datasetId" = ? AND t."generator" IN (?, ?) GROUP BY t."problemId"
 )
 SELECT 'g' AS kind, NULL AS pid, na, ca, nb, cb, COUNT(*) AS problems, SUM(ta) AS ta, SUM(ba) AS ba, SUM(tb) AS tb, SUM(bb) AS bb
