@@ -1,5 +1,9 @@
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 
+// In a route group so this boundary wraps only this page, not the review page below it: a
+// loading boundary above the review page put its first steps into a hidden segment that the
+// browser reveals on an animation frame, i.e. only after parsing the whole (3 MB) page.
+
 export default function Loading() {
   return (
     <div className="mx-auto max-w-7xl space-y-3">
