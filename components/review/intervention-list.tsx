@@ -47,7 +47,7 @@ export function InterventionList({ actions, bodies, onEdit, onNew }: {
                 <pre className="whitespace-pre-wrap break-words">{iv.originalContent}</pre>
               </details>
             )}
-            <div className="mt-1 space-y-1"><TokenPreview interventionId={iv.id} version={iv.version} /><RolloutsToggle interventionId={iv.id} /></div>
+            <div className="mt-1 space-y-1"><TokenPreview interventionId={iv.id} version={iv.version} /><RolloutsToggle interventionId={iv.id} version={iv.version} /></div>
             <div className="mt-2 flex gap-1.5">
               <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept <Kbd>a</Kbd></Button>
               <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>Edit <Kbd>c</Kbd></Button>
