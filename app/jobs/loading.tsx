@@ -1,10 +1,5 @@
-import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
+import { SkeletonPage } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return (
-    <div className="mx-auto max-w-6xl space-y-3">
-      <Skeleton className="h-6 w-24" />
-      <div className="rounded-lg border border-slate-200 bg-white p-4"><SkeletonRows rows={5} cols={5} /></div>
-    </div>
-  );
+  return <SkeletonPage rows={5} titleWidth="w-24" />;
 }

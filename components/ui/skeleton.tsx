@@ -16,3 +16,13 @@ export function SkeletonRows({ rows = 8, cols = 6 }: { rows?: number; cols?: num
     </div>
   );
 }
+
+/** A page-shaped placeholder: a title and a table (the loading state of list pages). */
+export function SkeletonPage({ rows = 4, titleWidth = "w-32" }: { rows?: number; titleWidth?: string }) {
+  return (
+    <div className="mx-auto max-w-6xl space-y-3">
+      <Skeleton className={cn("h-6", titleWidth)} />
+      <div className="rounded-lg border border-slate-200 bg-white p-4"><SkeletonRows rows={rows} cols={5} /></div>
+    </div>
+  );
+}

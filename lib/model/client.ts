@@ -21,7 +21,7 @@ export type ChatOptions = {
 };
 
 const clients = new Map<string, OpenAI>();
-function clientFor(ep: Endpoint): OpenAI {
+export function clientFor(ep: Endpoint): OpenAI {
   const key = `${ep.baseUrl}\u0000${ep.apiKey ?? ""}\u0000${ep.timeoutMs ?? ""}`;
   let c = clients.get(key);
   if (!c) {

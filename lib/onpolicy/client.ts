@@ -1,5 +1,5 @@
-import OpenAI from "openai";
-import { classifyError, type Endpoint } from "@/lib/model/client";
+import type OpenAI from "openai";
+import { classifyError, clientFor, type Endpoint } from "@/lib/model/client";
 import { isModelError } from "@/lib/model/errors";
 import { isUnsupportedRefusal } from "@/lib/core/onpolicy/nll";
 
@@ -13,17 +13,6 @@ export class UnsupportedError extends Error {
     super(detail);
     this.name = "UnsupportedError";
   }
-}
-
-const clients = new Map<string, OpenAI>();
-function clientFor(ep: Endpoint): OpenAI {
-  const key = `${ep.baseUrl}\u0000${ep.apiKey ?? ""}\u0000${ep.timeoutMs ?? ""}`;
-  let c = clients.get(key);
-  if (!c) {
-    c = new OpenAI({ baseURL: ep.baseUrl, apiKey: ep.apiKey || "none", maxRetries: 0, timeout: ep.timeoutMs ?? 600_000 });
-    clients.set(key, c);
-  }
-  return c;
 }
 
 /** The raw response body (validated by lib/core/onpolicy/nll.spanLogprobs). */
