@@ -66,6 +66,9 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
         return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
       }, undefined, { polling: "raf", timeout: 120_000 });
       visible.push((await at.jsonValue()) as number);
+      // The page fetches the next trace once it has hydrated; let that finish (untimed) so it
+      // does not compete with the next measured load (which would be that very trace).
+      await page.waitForLoadState("networkidle", { timeout: 120_000 });
       await ctx.close();
     }
     const visibleMs = median(visible.slice(1));

@@ -32,6 +32,19 @@ export function dismiss(key: number): void {
   emit();
 }
 
+/** POST /api/interventions/:id/decision; resolves to null when saved, else the reason. */
+export async function postDecision(id: string, decision: "accept" | "reject", expectedVersion: number): Promise<string | null> {
+  try {
+    const res = await fetch(`/api/interventions/${encodeURIComponent(id)}/decision`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision, expectedVersion }),
+    });
+    const body = (await res.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
+    return res.ok && body?.ok ? null : (body?.error ?? `the server answered HTTP ${res.status}`);
+  } catch {
+    return "the server did not answer. Go back and decide again.";
+  }
+}
+
 function subscribe(l: () => void) {
   listeners.add(l);
   return () => void listeners.delete(l);

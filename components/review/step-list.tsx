@@ -28,24 +28,24 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
       data-step={n}
       id={`step-${n}`}
       className={cn(
-        // Off-screen steps skip layout and paint: a 400-step trace stays cheap to scroll and to toggle raw.
-        "flex scroll-mt-16 gap-2 border-l-4 py-1.5 pr-2 text-[15px] leading-relaxed [content-visibility:auto] [contain-intrinsic-size:auto_3.5rem]",
-        "aria-[current=step]:bg-indigo-50 aria-[current=step]:outline aria-[current=step]:outline-indigo-300",
-        human ? "border-rose-500 bg-rose-50/60" : "border-transparent",
+        // .step-row (globals.css): off-screen steps skip layout and paint, so a 400-step trace
+        // stays cheap to scroll and to toggle raw.
+        "step-row",
+        human && "border-rose-500 bg-rose-50/60",
         after && "text-slate-500",
       )}
     >
-      <div className="flex w-16 shrink-0 flex-col items-end gap-0.5 pt-0.5">
+      <div className="step-gutter">
         <button
           type="button"
           data-mark-step={n}
           aria-label={`Mark step ${n} as first error`}
           title={`Step ${n}: click to mark as the first critical error`}
-          className={cn("rounded px-1.5 font-mono text-xs hover:bg-rose-100", human ? "bg-rose-600 text-white hover:bg-rose-700" : "text-slate-500")}
+          className={cn("step-num", human && "bg-rose-600 text-white hover:bg-rose-700")}
         >
           {n}
         </button>
-        <div className="flex flex-wrap justify-end gap-0.5">
+        <div className="step-marks">
           {human && <Mark tone="bg-rose-600 text-white" label="H" title="human first error" />}
           {marks.imported.includes(n) && <Mark tone="bg-amber-400 text-amber-950" label="I" title="imported first-error label" />}
           {marks.model.includes(n) && <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import {
   acceptIntervention, rejectIntervention, saveLabel, undoLastDecision, updateIntervention, writeIntervention, type ReviewResult,
 } from "@/lib/actions/review";
-import { sendInBackground } from "./decision-outbox";
+import { postDecision, sendInBackground } from "./decision-outbox";
 import type { Flash, LabelForm } from "./review-context";
 import type { Composer, ReviewData } from "./types";
 
@@ -60,10 +60,9 @@ export function useReviewActions(data: ReviewData, form: LabelForm, composer: Co
       busy.current = true;
       const settle = sendInBackground(`${decision === "accept" ? "Accepting" : "Rejecting"} the intervention at step ${iv.location}`, location.pathname + location.search);
       router.push(go);
-      fn({ ...base, id, expectedVersion: iv.version, stay: false }).then(
-        (r) => settle(r.ok ? null : r.error),
-        () => settle("the server did not answer. Go back and decide again."),
-      ).finally(() => (busy.current = false));
+      // A plain request, not the server action: an action runs in a transition and the
+      // navigation just started would wait for it.
+      postDecision(id, decision, iv.version).then(settle).finally(() => (busy.current = false));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, run, router],
