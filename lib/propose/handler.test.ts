@@ -6,7 +6,7 @@ import { startStubModel, type StubModel } from "@/e2e/stub-model/server";
 import { CANNED } from "@/e2e/stub-model/replies";
 import { RetryableError, type ItemContext } from "@/lib/jobs/types";
 import { writeModelSettings } from "@/lib/model/settings";
-import { proposeHandler } from "./handler";
+import { PENDING_REASON, proposeHandler } from "./handler";
 import { resolveProposeParams } from "./params";
 import { listProposals } from "./queries";
 import { reparseProposals } from "./reparse";
@@ -106,6 +106,9 @@ describe("propose handler against the stub", () => {
     const items = await proposeHandler.plan(params, datasetId);
     const ctx: ItemContext = { jobId: "j5", itemId: "j5:item", params, signal: new AbortController().signal };
     await expect(proposeHandler.runItem(items[0].payload, ctx)).rejects.toBeInstanceOf(RetryableError);
+    // turn 1 is kept in the database (a pending proposal), so a restarted process resumes at turn 2 too
+    expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "j5:item" } })).toMatchObject({ parseReason: PENDING_REASON, turn1Raw: "sol" });
+    expect((await listProposals(traceIds[2])).some((p) => p.jobItemId === "j5:item")).toBe(false); // a pending one is not shown
     const before = stub.count();
     const r = await proposeHandler.runItem(items[0].payload, ctx);
     expect(r.parseOk).toBe(true);

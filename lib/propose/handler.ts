@@ -1,4 +1,3 @@
-import { prisma } from "@/lib/db";
 import type { ItemContext, JobHandler, PlannedItem } from "@/lib/jobs/types";
 import { chatComplete } from "@/lib/model/client";
 import { modelError } from "@/lib/model/errors";
@@ -7,6 +6,7 @@ import { getTemplate } from "@/lib/model/templates";
 import { ProposeParams, resolveProposeParams, type ProposeInput } from "./params";
 import { selectTraces } from "./select";
 import { runProposal } from "./run-proposal";
+import { readProposeItem } from "./store-sql";
 export { PENDING_REASON } from "./run-proposal";
 
 // The propose stage as a JobHandler (lib/jobs/types.ts): one item per (trace, sample k).
@@ -48,23 +48,14 @@ export const proposeHandler: JobHandler = {
     const p = await paramsOf(ctx.params, ctx.jobId);
     const traceId = String(payload.traceId);
     const sample = Number(payload.sample ?? 0);
-    const [trace, template, cfg] = await Promise.all([
-      prisma.trace.findUnique({
-        where: { id: traceId },
-        select: {
-          id: true, text: true, stepCount: true, problem: { select: { statement: true, referenceSolution: true, answer: true } },
-          proposals: { where: { jobItemId: ctx.itemId, sample }, select: { id: true, parseOk: true, parseReason: true, turn1Raw: true } },
-        },
-      }),
-      getTemplate(p.templateId),
-      cachedModelConfig(),
-    ]);
-    if (!trace) return { skipped: "trace no longer exists" };
+    // one SQL read (store-sql.ts); the template and the endpoint come from caches
+    const [item, template, cfg] = await Promise.all([readProposeItem(traceId, ctx.itemId, sample), getTemplate(p.templateId), cachedModelConfig()]);
+    if (!item) return { skipped: "trace no longer exists" };
     if (!template) throw new Error(`prompt template ${p.templateId} no longer exists`);
     if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
     const endpoint = { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs };
     const call: Parameters<typeof runProposal>[0]["call"] = (messages) =>
       chatComplete(endpoint, p.model, messages, p.sampling, { signal: ctx.signal });
-    return runProposal({ trace, template, params: p, sample, jobItemId: ctx.itemId, jobId: ctx.jobId, call, existing: trace.proposals[0] ?? null });
+    return runProposal({ trace: item.trace, template, params: p, sample, jobItemId: ctx.itemId, jobId: ctx.jobId, call, existing: item.existing });
   },
 };

@@ -41,6 +41,16 @@ function parsedFields(r: ParseResult) {
   };
 }
 
+// Shared with the SQL twin of the job's hot path (store-sql.ts), so both write the same text.
+export const modelLabelNote = (sample: number) => `model proposal (sample ${sample})`;
+type ProvenanceSource = Pick<Proposal, "id" | "jobItemId" | "sample" | "model" | "templateId" | "templateHash">;
+export function proposalProvenance(p: ProvenanceSource, jobId: string | null | undefined) {
+  return {
+    via: "propose", proposalId: p.id, jobId: jobId ?? null, jobItemId: p.jobItemId, sample: p.sample,
+    model: p.model, templateId: p.templateId, templateHash: p.templateHash,
+  };
+}
+
 /**
  * Label + intervention for an ok parse, and the trace's derived status (deriveTraceStatus) when a
  * new intervention changes it. Idempotent. One read: this runs once per proposal in a job.
@@ -61,15 +71,12 @@ export async function applyParsed(tx: Tx, p: Proposal, extra: { jobId?: string |
   const labelExists = t.labels.some((l) => l.source === "model");
   if (!labelExists) {
     await tx.firstErrorLabel.create({
-      data: { traceId: p.traceId, source: "model", annotator: p.model, step: p.location, proposalId: p.id, note: `model proposal (sample ${p.sample})` },
+      data: { traceId: p.traceId, source: "model", annotator: p.model, step: p.location, proposalId: p.id, note: modelLabelNote(p.sample) },
     });
   }
   const iv = t.interventions.find((i) => i.contentHash === contentHash);
   if (iv) return { interventionId: iv.id, labelCreated: !labelExists, interventionCreated: false };
-  const provenance = {
-    via: "propose", proposalId: p.id, jobId: extra.jobId ?? null, jobItemId: p.jobItemId, sample: p.sample,
-    model: p.model, templateId: p.templateId, templateHash: p.templateHash,
-  };
+  const provenance = proposalProvenance(p, extra.jobId);
   const created = await tx.intervention.create({
     data: {
       traceId: p.traceId, location: p.location, content: p.content, status: "proposed", origin: "model",
