@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { read, stmt } from "@/lib/jobs/stage-db";
 import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sha256 } from "@/lib/core/hash";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";
@@ -15,30 +15,32 @@ import { refreshKeep } from "./store";
 
 type Target = { prompt: RolloutPrompt; problemId: string; traceId: string | null; interventionId: string | null; gold: string };
 
+type TargetRow = { id: string; location: number; content: string; traceId: string; text: string; problemId: string; statement: string; answer: string };
+
 export async function target(payload: Record<string, unknown>): Promise<Target | string> {
   const condition = payload.condition;
   if (!isCondition(condition)) return `unknown condition ${String(condition)}`;
   if (typeof payload.interventionId !== "string") {
-    const problem = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { id: true, statement: true, answer: true } });
+    const problemId = String(payload.problemId);
+    const problem = await read(() => stmt<{ id: string; statement: string; answer: string }>(`SELECT "id", "statement", "answer" FROM "Problem" WHERE "id" = ?`).get(problemId));
     if (!problem) return "problem no longer exists";
     return { prompt: continuationPrompt(problem.statement, ""), problemId: problem.id, traceId: null, interventionId: null, gold: problem.answer };
   }
-  // one joined read (the per-item hot path of a 1,000 x 32 job)
-  const [row] = await prisma.$queryRaw<{ id: string; location: number; content: string; traceId: string; text: string; problemId: string; statement: string; answer: string }[]>`
+  // one joined read on the stage connection (the per-item hot path of a 1,000 x 32 job)
+  const interventionId = payload.interventionId;
+  const row = await read(() => stmt<TargetRow>(`
     SELECT i."id", i."location", i."content", t."id" AS "traceId", t."text", p."id" AS "problemId", p."statement", p."answer"
     FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" JOIN "Problem" p ON p."id" = t."problemId"
-    WHERE i."id" = ${payload.interventionId}`;
+    WHERE i."id" = ?`).get(interventionId));
   if (!row) return "intervention no longer exists";
-  const iv = { id: row.id, location: Number(row.location), content: row.content, trace: { id: row.traceId, text: row.text, problem: { id: row.problemId, statement: row.statement, answer: row.answer } } };
-  const { trace } = iv;
-  const source = { problem: trace.problem.statement, attempt: trace.text, location: iv.location, content: iv.content };
+  const source = { problem: row.statement, attempt: row.text, location: Number(row.location), content: row.content };
   let prompt: RolloutPrompt;
   try {
     prompt = rolloutPrompt(condition, source);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  return { prompt, problemId: trace.problem.id, traceId: trace.id, interventionId: iv.id, gold: trace.problem.answer };
+  return { prompt, problemId: row.problemId, traceId: row.traceId, interventionId: row.id, gold: row.answer };
 }
 
 const parsed = new Map<string, RolloutParams>();

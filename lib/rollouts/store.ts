@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { prisma, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { keepState, type KeepState } from "@/lib/core/rollouts/keep";
+import { nowText, read, stmt, writeTx } from "@/lib/jobs/stage-db";
 
 // Writes of the rollouts and sample stages. A Rollout row is keyed by (jobItemId, sample): an
 // item run again after a crash or a retry upserts the same rows, so a job never stores a
 // sample twice, and samples already stored are not asked of the model again. The first stored
 // sample wins (INSERT OR IGNORE), so a late write from a process presumed dead changes nothing.
+// These run once or twice per job item, so by default they go through the stage connection
+// (lib/jobs/stage-db.ts: prepared statements, no ORM); given a Prisma client or transaction
+// (`db`), the same SQL runs there instead.
 
 export type RolloutRow = {
   problemId: string;
@@ -24,47 +28,69 @@ export type RolloutRow = {
 };
 
 export async function storedSamples(jobItemId: string): Promise<Map<number, boolean>> {
-  const rows = await prisma.rollout.findMany({ where: { jobItemId }, select: { sample: true, correct: true } });
-  return new Map(rows.map((r) => [r.sample, r.correct]));
+  const rows = await read(() => stmt<{ sample: number; correct: number }>(`SELECT "sample", "correct" FROM "Rollout" WHERE "jobItemId" = ?`).all(jobItemId));
+  return new Map(rows.map((r) => [Number(r.sample), !!r.correct]));
 }
 
 const COLS = ["id", "problemId", "traceId", "interventionId", "condition", "sample", "jobItemId", "model", "sampling", "text", "verdict", "extracted", "method", "correct", "createdAt"];
 const ROW_SQL = `(${COLS.map(() => "?").join(", ")})`;
+const INSERT = (rows: number) => `INSERT OR IGNORE INTO "Rollout" (${COLS.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(rows).fill(ROW_SQL).join(", ")}`;
 const CHUNK = 60; // 15 columns x 60 rows stays under SQLite's variable limit
 
-/**
- * INSERT OR IGNORE on (jobItemId, sample), in multi-row statements: one statement per flush
- * instead of a find + insert per row through the ORM (the rollout benchmark's hot path).
- */
-export async function upsertRollouts(rows: RolloutRow[], db: Tx = prisma): Promise<void> {
-  const now = new Date();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    const values = part.flatMap((r) => [
-      `c${randomUUID().replaceAll("-", "")}`, r.problemId, r.traceId, r.interventionId, r.condition, r.sample, r.jobItemId, r.model,
-      JSON.stringify(r.sampling), r.text, r.verdict, r.extracted, r.method, r.correct ? 1 : 0, now,
-    ]);
-    await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Rollout" (${COLS.map((c) => `"${c}"`).join(", ")}) VALUES ${part.map(() => ROW_SQL).join(", ")}`, ...values);
+const values = (r: RolloutRow, now: string) => [
+  `c${randomUUID().replaceAll("-", "")}`, r.problemId, r.traceId, r.interventionId, r.condition, r.sample, r.jobItemId, r.model,
+  JSON.stringify(r.sampling), r.text, r.verdict, r.extracted, r.method, r.correct ? 1 : 0, now,
+];
+
+/** INSERT OR IGNORE on (jobItemId, sample), in multi-row statements, all rows in one transaction. */
+export async function upsertRollouts(rows: RolloutRow[], db?: Tx): Promise<void> {
+  if (rows.length === 0) return;
+  const now = nowText();
+  if (db) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      await db.$executeRawUnsafe(INSERT(part.length), ...part.flatMap((r) => values(r, now)));
+    }
+    return;
   }
+  await writeTx(() => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      stmt(INSERT(part.length)).run(...part.flatMap((r) => values(r, now)));
+    }
+  });
 }
+
+// one statement: count and write back (the verified flag follows keepState, set just after)
+const COUNT_SQL = `
+  UPDATE "Intervention" SET
+    "rolloutsTotal" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ? AND "condition" = 'intervention'),
+    "rolloutsCorrect" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ? AND "condition" = 'intervention' AND "correct" = 1)
+  WHERE "id" = ?
+  RETURNING "rolloutsTotal" AS "total", "rolloutsCorrect" AS "correct"`;
+const VERIFIED_SQL = `UPDATE "Intervention" SET "verified" = ? WHERE "id" = ?`;
+type Counts = { total: number | bigint; correct: number | bigint };
 
 /**
  * The keep filter (method.md §6) over every "intervention" rollout of an intervention, written
  * to Intervention.verified / rolloutsCorrect / rolloutsTotal. Not a person's edit: no version
  * bump and no audit event, so a reviewer's open form is not made stale by a running job.
  */
-export async function refreshKeep(interventionId: string, minCorrect: number, db: Tx = prisma): Promise<KeepState> {
-  // one statement: count and write back (the verified flag follows keepState, checked below)
-  const [c] = await db.$queryRaw<{ total: number | bigint; correct: number | bigint }[]>`
-    UPDATE "Intervention" SET
-      "rolloutsTotal" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ${interventionId} AND "condition" = 'intervention'),
-      "rolloutsCorrect" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ${interventionId} AND "condition" = 'intervention' AND "correct" = 1)
-    WHERE "id" = ${interventionId}
-    RETURNING "rolloutsTotal" AS "total", "rolloutsCorrect" AS "correct"`;
-  const state = keepState(Number(c?.correct ?? 0), Number(c?.total ?? 0), minCorrect);
-  if (c) {
-    const verified = state.verified === null ? null : state.verified ? 1 : 0;
-    await db.$executeRaw`UPDATE "Intervention" SET "verified" = ${verified} WHERE "id" = ${interventionId}`;
+export async function refreshKeep(interventionId: string, minCorrect: number, db?: Tx): Promise<KeepState> {
+  const verifiedOf = (c: Counts | undefined) => {
+    const state = keepState(Number(c?.correct ?? 0), Number(c?.total ?? 0), minCorrect);
+    return { state, flag: state.verified === null ? null : state.verified ? 1 : 0 };
+  };
+  if (db) {
+    const [c] = await db.$queryRawUnsafe<Counts[]>(COUNT_SQL, interventionId, interventionId, interventionId);
+    const { state, flag } = verifiedOf(c);
+    if (c) await db.$executeRawUnsafe(VERIFIED_SQL, flag, interventionId);
+    return state;
   }
-  return state;
+  return writeTx(() => {
+    const c = stmt<Counts>(COUNT_SQL).get(interventionId, interventionId, interventionId);
+    const { state, flag } = verifiedOf(c);
+    if (c) stmt(VERIFIED_SQL).run(flag, interventionId);
+    return state;
+  });
 }
