@@ -83,3 +83,47 @@ export function percentile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
+
+/** Run `work(0..n-1)` with `width` workers. */
+export async function pool(n: number, width: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < n) await work(next++);
+  }));
+}
+
+/** Wall seconds and CPU ms of this process (user + system, all threads: the stub thread counts for every phase alike). */
+export function meter() {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const d = process.cpuUsage(c0);
+    return { seconds: (performance.now() - t0) / 1000, cpuMs: (d.user + d.system) / 1000 };
+  };
+}
+
+/**
+ * Run a bench script in its own process (its own scratch database: bench/run.ts imports modules
+ * that open lib/db on the default one) and return the JSON summary line it prints last.
+ */
+export async function runBenchChild<T>(script: string, args: string[], tag: string, log: (s: string) => void): Promise<T> {
+  const child = spawn("npx", ["tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let summary: T | undefined;
+  let err = "";
+  const onLine = (line: string) => {
+    if (line.startsWith(`{"bench":"${tag}"`)) summary = JSON.parse(line) as T;
+    else if (line.trim()) log(line);
+  };
+  let buf = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    buf += d.toString();
+    const lines = buf.split("\n");
+    buf = lines.pop() ?? "";
+    lines.forEach(onLine);
+  });
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((r) => child.on("close", r));
+  if (buf) onLine(buf);
+  if (!summary) throw new Error(`${script} exited ${code} without a summary:\n${err.slice(-2000)}`);
+  return summary;
+}

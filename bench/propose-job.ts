@@ -1,15 +1,19 @@
 // Issue 3 §7: 2,000 proposals (two turns each) against the stub model server with a fixed
 // latency, at concurrency 32, through the job runner; compared with the ideal wall time and with
-// a bare `openai` client loop at the same concurrency, measured in the same run. Phase 4 (opt-in)
-// runs the same job inside `next start` and loads dashboard pages meanwhile (< 500 ms each).
+// a bare `openai` client loop at the same concurrency, measured in the same run. The bare loop runs
+// half before and half after the job, so a change of machine load during the run weighs on both
+// alike; the stub runs in its own thread (a real model server is its own process). CPU ms per item
+// (whole process) is reported beside the wall times, which are noisy on a shared machine.
+// Phase 4 (opt-in) runs the same job inside `next start` and loads dashboard pages meanwhile.
 //   npx tsx bench/propose-job.ts [--n 2000] [--concurrency 32] [--latency 200] [--runner-only]
 //                                [--dashboard DIST_DIR] [--port 3117]
-// For bench/run.ts: benchProposeJob(opts) -> ProposeJobBench, or proposeJobLines(log) -> { lines, raw }.
+// For bench/run.ts: benchProposeJob(opts) -> ProposeJobBench (lines: ./propose-lines.ts).
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { loadMs, percentile, seedTraces, sleep, startDashboard } from "./propose-fixtures";
+import { meter, pool, seedTraces } from "./propose-fixtures";
+import { dashboardPhase, type PageLoads } from "./propose-dashboard";
 
 export type ProposeJobBenchOptions = {
   n?: number; concurrency?: number; latencyMs?: number;
@@ -21,8 +25,8 @@ export type ProposeJobBenchOptions = {
   dashboard?: { distDir: string; port: number };
   log?: (line: string) => void;
 };
-export type Timing = { label: string; seconds: number; perSecond: number; vsIdeal: number; vsBaseline: number };
-export type PageLoads = { count: number; p50: number; p95: number; max: number; byPage: Record<string, number> };
+export type Timing = { label: string; seconds: number; perSecond: number; vsIdeal: number; vsBaseline: number; cpuMsPerItem: number | null };
+export type { PageLoads };
 export type ProposeJobBench = {
   n: number; concurrency: number; latencyMs: number; idealSeconds: number;
   baseline: Timing; propose?: Timing & { ok: number; failed: number }; runnerOnly?: Timing;
@@ -34,59 +38,66 @@ export const IDEAL_FACTOR = 1.1;
 export const THROUGHPUT_FLOOR = 0.95;
 export const PAGE_MS = 500;
 
-async function pool(n: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) await work(next++);
-  }));
-}
-
 export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promise<ProposeJobBench> {
   const n = opts.n ?? 2000, concurrency = opts.concurrency ?? 32, latencyMs = opts.latencyMs ?? 200;
   const log = opts.log ?? (() => {});
   // Imported here so a caller can point DATABASE_URL at a scratch database first.
-  const [{ default: OpenAI }, { startStubModel }, { prisma }, { createJob }, { runJobToCompletion }, { registerHandler, getHandler }, { chatComplete }, { resolveProposeParams }, { MODEL_SETTING_KEYS }] =
+  const [{ default: OpenAI }, { startStubThread }, { prisma }, { createJob }, { runJobToCompletion }, { registerHandler, getHandler }, { chatComplete }, { resolveProposeParams }, { MODEL_SETTING_KEYS }] =
     await Promise.all([
-      import("openai"), import("@/e2e/stub-model/server"), import("@/lib/db"), import("@/lib/jobs/lifecycle"),
+      import("openai"), import("./propose-stub-thread"), import("@/lib/db"), import("@/lib/jobs/lifecycle"),
       import("@/lib/jobs/run-to-completion"), import("@/lib/jobs/registry"), import("@/lib/model/client"),
       import("@/lib/propose/params"), import("@/lib/model/settings"),
     ]);
-  const stub = await startStubModel({ latencyMs });
+  const stub = await startStubThread({ latencyMs });
   const idealSeconds = (n * 2 * latencyMs) / 1000 / concurrency;
-  const timing = (label: string, seconds: number, baseline?: number): Timing => ({
-    label, seconds, perSecond: n / seconds, vsIdeal: seconds / idealSeconds, vsBaseline: baseline ? baseline / seconds : 1,
+  let baselineSeconds = 0;
+  const timing = (label: string, m: { seconds: number; cpuMs: number | null }): Timing => ({
+    label, seconds: m.seconds, perSecond: n / m.seconds, vsIdeal: m.seconds / idealSeconds,
+    vsBaseline: baselineSeconds ? baselineSeconds / m.seconds : 1, cpuMsPerItem: m.cpuMs === null ? null : m.cpuMs / n,
   });
   const line = (t: Timing, extra = "") =>
-    log(`${t.label.padEnd(30)} ${t.seconds.toFixed(2).padStart(7)} s  ${t.perSecond.toFixed(1).padStart(6)}/s  ${t.vsIdeal.toFixed(3)}x ideal  ${t.vsBaseline.toFixed(3)} of baseline${extra}`);
+    log(`${t.label.padEnd(30)} ${t.seconds.toFixed(2).padStart(7)} s  ${t.perSecond.toFixed(1).padStart(6)}/s  ${t.vsIdeal.toFixed(3)}x ideal  ${t.vsBaseline.toFixed(3)} of baseline${t.cpuMsPerItem === null ? "" : `  ${t.cpuMsPerItem.toFixed(2)} CPU ms/item`}${extra}`);
   const baseUrlKey = MODEL_SETTING_KEYS.baseUrl;
   const prevBaseUrl = await prisma.setting.findUnique({ where: { key: baseUrlKey } });
   try {
     // 1. Baseline: the bare SDK, two sequential calls per proposal, `concurrency` workers.
     const client = new OpenAI({ baseURL: stub.url, apiKey: "none", maxRetries: 0 });
     const msg = (i: number, turn: number) => [{ role: "user" as const, content: `proposal ${i} turn ${turn}` }];
+    const bare = async (from: number, count: number) => {
+      const m = meter();
+      await pool(count, concurrency, async (i) => {
+        await client.chat.completions.create({ model: "stub-model", messages: msg(from + i, 1) });
+        await client.chat.completions.create({ model: "stub-model", messages: msg(from + i, 2) });
+      });
+      return m();
+    };
     await pool(concurrency, concurrency, (i) => client.chat.completions.create({ model: "stub-model", messages: msg(i, 0) }).then(() => {})); // warm-up
-    let t0 = performance.now();
-    await pool(n, concurrency, async (i) => {
-      await client.chat.completions.create({ model: "stub-model", messages: msg(i, 1) });
-      await client.chat.completions.create({ model: "stub-model", messages: msg(i, 2) });
-    });
-    const baseline = timing("bare openai loop", (performance.now() - t0) / 1000);
+    const half = Math.floor(n / 2);
+    const before = await bare(0, half);
     log(`ideal ${idealSeconds.toFixed(2)} s (${n} x 2 calls x ${latencyMs} ms / ${concurrency})`);
-    line(baseline);
+    log(`bare openai loop, first half     ${before.seconds.toFixed(2)} s`);
 
     // 2. The real propose stage through the job runner, on a scratch dataset of n traces (k = 1).
     await prisma.setting.upsert({ where: { key: baseUrlKey }, create: { key: baseUrlKey, value: stub.url }, update: { value: stub.url } });
     if (!(await getHandler("propose"))) throw new Error("the propose stage (lib/propose/handler) is not available");
     const params = { ...(await resolveProposeParams({ k: 1, model: "stub-model" })), concurrency };
-    let propose: ProposeJobBench["propose"];
+    let jobMeasure: ReturnType<ReturnType<typeof meter>> | undefined;
+    let jobCounts = { ok: 0, failed: 0 };
     if (!opts.skipPropose) {
       const datasetId = await seedTraces(prisma, n);
-      t0 = performance.now();
+      const m = meter();
       const { jobId } = await createJob({ kind: "propose", params, datasetId, createdBy: "bench" });
       const p = await runJobToCompletion(jobId, { progressMs: 5000, onProgress: (x) => log(`  propose job ${x.done + x.failed}/${x.total}`) });
-      propose = { ...timing("propose job (runner + stage)", (performance.now() - t0) / 1000, baseline.seconds), ok: p.done, failed: p.failed };
-      line(propose, `  (${p.done} done, ${p.failed} failed)`);
+      jobMeasure = m();
+      jobCounts = { ok: p.done, failed: p.failed };
     }
+    const after = await bare(half, n - half);
+    log(`bare openai loop, second half    ${after.seconds.toFixed(2)} s`);
+    const baseline = timing("bare openai loop", { seconds: before.seconds + after.seconds, cpuMs: before.cpuMs + after.cpuMs });
+    baselineSeconds = baseline.seconds;
+    line(baseline);
+    const propose = jobMeasure ? { ...timing("propose job (runner + stage)", jobMeasure), ...jobCounts } : undefined;
+    if (propose) line(propose, `  (${propose.ok} done, ${propose.failed} failed)`);
 
     // 3. Optional: the runner alone, with a handler that only makes the two calls.
     let runnerOnly: Timing | undefined;
@@ -102,47 +113,20 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
           return {};
         },
       });
-      t0 = performance.now();
+      const m = meter();
       const j = await createJob({ kind: "sample", params: { concurrency }, datasetId: null, createdBy: "bench" });
       await runJobToCompletion(j.jobId);
-      runnerOnly = timing("runner, two-call handler", (performance.now() - t0) / 1000, baseline.seconds);
+      runnerOnly = timing("runner, two-call handler", m());
       line(runnerOnly);
     }
 
-    // 4. Optional: the job inside the dashboard server, with page loads while it runs.
+    // 4. Optional: the job inside the dashboard server (CPU not comparable: another process).
     let dashboard: ProposeJobBench["dashboard"];
     if (opts.dashboard) {
-      const server = await startDashboard({ databaseUrl: process.env.DATABASE_URL ?? "", ...opts.dashboard });
-      try {
-        const datasetId = await seedTraces(prisma, n);
-        await loadMs(`${server.base}/jobs`); // warm the route
-        t0 = performance.now();
-        const { jobId: id } = await createJob({ kind: "propose", params, datasetId, createdBy: "bench" });
-        const pages = ["/", "/jobs", `/jobs/${id}`, `/api/jobs/${id}`];
-        const times: number[] = [];
-        const byPage: Record<string, number> = {};
-        let status = "queued";
-        while (status === "queued" || status === "running") {
-          for (const pg of pages) {
-            const ms = await loadMs(server.base + pg).catch((e) => {
-              log(`  page ${pg} failed: ${e instanceof Error ? e.message : String(e)}`);
-              return Infinity; // a failed load counts as too slow
-            });
-            times.push(ms);
-            byPage[pg.replace(id, "[jobId]")] = Math.max(byPage[pg.replace(id, "[jobId]")] ?? 0, ms);
-          }
-          status = (await prisma.job.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-          await sleep(250);
-        }
-        const j = await prisma.job.findUniqueOrThrow({ where: { id } });
-        const job = { ...timing("propose job in next start", (performance.now() - t0) / 1000, baseline.seconds), ok: j.done, failed: j.failed };
-        line(job, `  (${j.status}; ${j.done} done, ${j.failed} failed)`);
-        const loads: PageLoads = { count: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), byPage };
-        log(`page loads while it ran: ${loads.count}, p50 ${loads.p50.toFixed(0)} ms, p95 ${loads.p95.toFixed(0)} ms, max ${loads.max.toFixed(0)} ms ${JSON.stringify(byPage, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}`);
-        dashboard = { job, pages: loads };
-      } finally {
-        await server.stop();
-      }
+      const d = await dashboardPhase({ prisma, createJob, params, n, ...opts.dashboard, log });
+      const job = { ...timing("propose job in next start", { seconds: d.seconds, cpuMs: null }), ok: d.done, failed: d.failed };
+      line(job, `  (${d.status}; ${d.done} done, ${d.failed} failed)`);
+      dashboard = { job, pages: d.pages };
     }
     const measured = propose ?? dashboard?.job;
     const pass = {
