@@ -5,6 +5,7 @@ import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import type { ItemContext } from "@/lib/jobs/types";
 import { closeSharedGradePool, sharedGradePool } from "@/lib/grade/shared-pool";
 import { writeModelSettings } from "@/lib/model/settings";
+import { editIntervention } from "@/lib/data/interventions";
 import { rolloutsHandler } from "./handler";
 import { resolveRolloutParams } from "./params";
 import { startRolloutsJob } from "./start";
@@ -88,5 +89,25 @@ describe("rollouts job against the stub", () => {
     expect(res).toMatchObject({ samples: 6, correct: 1, reused: 2, verified: true });
     expect(stub.count() - before).toBe(4);
     expect(await prisma.rollout.count({ where: { jobItemId: "item-resume" } })).toBe(6);
+  });
+
+  it("an intervention edited while its samples run: the samples of the old text are discarded, not kept as proof", async () => {
+    const s = await seedRolloutData(["GOOD: edit me mid-flight"]);
+    const id = s.interventionIds[0];
+    const params = await resolveRolloutParams({ interventionIds: [id], k: 4, perItem: 1 });
+    const ctx: ItemContext = { jobId: "j-edit", itemId: "item-edit", params, signal: new AbortController().signal };
+    let edit: Promise<unknown> | null = null;
+    stub.setScript({
+      respond: () => {
+        // a person edits the intervention while the first sample is being answered
+        edit ??= editIntervention({ id, expectedVersion: 0, actor: "alice", content: "GOOD: the edited text." });
+        return { kind: "text", text: RIGHT };
+      },
+    });
+    const res = await rolloutsHandler.runItem({ condition: "intervention", interventionId: id }, ctx);
+    await edit;
+    expect(res).toMatchObject({ skipped: expect.stringContaining("edited while rolling out") });
+    expect(await prisma.rollout.count({ where: { jobItemId: "item-edit" } })).toBe(0);
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id } })).toMatchObject({ content: "GOOD: the edited text.", verified: null, rolloutsTotal: 0 });
   });
 });

@@ -7,13 +7,17 @@ import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
 import { planRollouts } from "./select";
 import { runSamples } from "./run-samples";
-import { refreshKeep } from "./store";
+import { discardIfEdited, refreshKeep } from "./store";
 
 // The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
 // condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per
 // sample, keyed (jobItemId, sample); the keep filter is refreshed after each intervention item.
 
-type Target = { prompt: RolloutPrompt; problemId: string; traceId: string | null; interventionId: string | null; gold: string };
+type Target = {
+  prompt: RolloutPrompt; problemId: string; traceId: string | null; interventionId: string | null; gold: string;
+  /** the intervention as the prompt was built from it (null for problem-only items) */
+  source: { location: number; content: string } | null;
+};
 
 type TargetRow = { id: string; location: number; content: string; traceId: string; text: string; problemId: string; statement: string; answer: string };
 
@@ -24,7 +28,7 @@ export async function target(payload: Record<string, unknown>): Promise<Target |
     const problemId = String(payload.problemId);
     const problem = await read(() => stmt<{ id: string; statement: string; answer: string }>(`SELECT "id", "statement", "answer" FROM "Problem" WHERE "id" = ?`).get(problemId));
     if (!problem) return "problem no longer exists";
-    return { prompt: continuationPrompt(problem.statement, ""), problemId: problem.id, traceId: null, interventionId: null, gold: problem.answer };
+    return { prompt: continuationPrompt(problem.statement, ""), problemId: problem.id, traceId: null, interventionId: null, gold: problem.answer, source: null };
   }
   // one joined read on the stage connection (the per-item hot path of a 1,000 x 32 job)
   const interventionId = payload.interventionId;
@@ -40,7 +44,7 @@ export async function target(payload: Record<string, unknown>): Promise<Target |
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  return { prompt, problemId: row.problemId, traceId: row.traceId, interventionId: row.id, gold: row.answer };
+  return { prompt, problemId: row.problemId, traceId: row.traceId, interventionId: row.id, gold: row.answer, source: { location: source.location, content: source.content } };
 }
 
 const parsed = new Map<string, RolloutParams>();
@@ -73,6 +77,11 @@ export const rolloutsHandler: JobHandler = {
       row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
       meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
     });
+    // Edited while its samples ran: they continue the old text, which the edit already marked
+    // stale; keeping them would "prove" the new text with the old one's rollouts.
+    if (t.interventionId && t.source && (await discardIfEdited(t.interventionId, ctx.itemId, t.source))) {
+      return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
+    }
     const keep = condition === "intervention" && t.interventionId ? await refreshKeep(t.interventionId, p.minCorrect) : undefined;
     return { condition, ...res, ...(keep ? { verified: keep.verified } : {}) };
   },

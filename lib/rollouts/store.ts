@@ -94,3 +94,16 @@ export async function refreshKeep(interventionId: string, minCorrect: number, db
     return state;
   });
 }
+
+/**
+ * True (and this item's rollout rows deleted) when the intervention no longer has the location
+ * and content its rollouts were sampled from, or no longer exists.
+ */
+export async function discardIfEdited(interventionId: string, jobItemId: string, was: { location: number; content: string }): Promise<boolean> {
+  return writeTx(() => {
+    const now = stmt<{ location: number; content: string }>(`SELECT "location", "content" FROM "Intervention" WHERE "id" = ?`).get(interventionId);
+    if (now && Number(now.location) === was.location && now.content === was.content) return false;
+    stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
+    return true;
+  });
+}
