@@ -1,7 +1,7 @@
-// `npm run bench`: every benchmark of issue 2 §7, each against a baseline measured in the same
+// `npm run bench`: every benchmark of the issues, each against a baseline measured in the same
 // run. BENCH_SCALE=full (default, the README's numbers) or e.g. 0.05 for a quick run;
-// BENCH_ONLY=import,export,page,review picks some. Writes bench/out/results.json and prints a
-// Markdown table for the README.
+// BENCH_ONLY=import,export,page,review,... picks some. Writes bench/out/results.json and prints
+// a Markdown table for the README.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { scale, selected } from "./lib/config";
@@ -21,14 +21,13 @@ const BENCHES = [
   { name: "export", title: "Export", run: benchExport },
   { name: "page", title: "Trace page", run: benchTracePage },
   { name: "review", title: "Review loop", run: benchReviewLoop },
-  // Opens lib/db in this process (on its own scratch file): opt-in (BENCH_ONLY=rollouts).
-  { name: "rollouts", title: "Rollout job", run: benchRolloutJob, optIn: true },
+  // The job benches run in a child process on their own scratch database.
+  { name: "rollouts", title: "Rollout job", run: benchRolloutJob },
   { name: "analysis", title: "Analysis page", run: benchAnalysis },
   { name: "grade", title: "Answer grading", run: benchGrade },
   { name: "tokens", title: "Tokenized export", run: benchTokenizedExport },
-  // Ships a run.ts adapter but opens lib/db in this process: opt-in (BENCH_ONLY=propose).
-  { name: "propose", title: "Propose job", run: benchProposeJobLines, optIn: true },
-] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }>; optIn?: boolean }[];
+  { name: "propose", title: "Propose job", run: benchProposeJobLines },
+] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }> }[];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -36,7 +35,7 @@ const lines: BenchLine[] = [];
 const raw: Record<string, unknown> = {};
 let failed = false;
 for (const b of BENCHES) {
-  if (!selected(b.name) || (b.optIn && !process.env.BENCH_ONLY)) continue;
+  if (!selected(b.name)) continue;
   log(`--- ${b.title}`);
   try {
     const r = await b.run(log);
