@@ -13,6 +13,7 @@ import { useTokenPreview } from "./use-token-preview";
 const TEMPLATES = [
   { value: "qwen3-instruct-2507", label: "Qwen3 Instruct-2507" },
   { value: "qwen3-hybrid-nothink", label: "Qwen3 hybrid, no think" },
+  { value: "model-file", label: "Model's own (INT_CHAT_TEMPLATE_FILE)" },
 ] as const;
 
 const PART_CLASS: Record<PreviewToken["part"], [string, string]> = {

@@ -75,6 +75,19 @@ describe("GET /api/datasets/:id/export", () => {
     const h = (await (await call("format=trl-tokenized&template=qwen3-hybrid-nothink")).text()).split("\n")[0];
     expect(q.decode(JSON.parse(h).input_ids)).toContain("<think>\n\n</think>\n\nStart 0.");
     expect((await call("format=trl-tokenized&template=x")).status).toBe(400);
+    // the served model's own template file: refused with the reason until it is set, then used
+    delete process.env.INT_CHAT_TEMPLATE_FILE;
+    const unset = await call("format=trl-tokenized&template=model-file");
+    expect(unset.status).toBe(400);
+    expect((await unset.json()).error).toContain("INT_CHAT_TEMPLATE_FILE");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { QWEN3_INSTRUCT_2507_TEMPLATE } = await import("@/lib/tokens/qwen3-templates");
+    const cfg = `${mkdtempSync("/tmp/tokcfg-")}/tokenizer_config.json`;
+    writeFileSync(cfg, JSON.stringify({ chat_template: QWEN3_INSTRUCT_2507_TEMPLATE }));
+    process.env.INT_CHAT_TEMPLATE_FILE = cfg;
+    const viaFile = (await (await call("format=trl-tokenized&template=model-file")).text()).split("\n")[0];
+    expect(JSON.parse(viaFile).input_ids).toEqual(rows[0].input_ids);
+    delete process.env.INT_CHAT_TEMPLATE_FILE;
     expect(await (await call("format=trl-tokenized&part=note")).text()).toContain("completion_mask");
   });
 

@@ -6,7 +6,7 @@ import { parseTraceFilter } from "@/lib/core/filters";
 import {
   EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, parseStatusFilter, trlNote, trlTokenizedNote,
 } from "@/lib/core/export";
-import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
 
 export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|trl-tokenized|processbench --out PATH [--status accepted,edited|any] [--filter QUERY]";
@@ -52,6 +52,8 @@ export async function run(argv: string[]): Promise<number> {
   const filter = parseTraceFilter(new URLSearchParams((values.filter as string | undefined) ?? ""));
   const template = (values.template as string | undefined) ?? DEFAULT_CHAT_TEMPLATE;
   if (!isChatTemplateName(template)) return fail(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
+  const templateError = checkTemplate(template);
+  if (templateError) return fail(templateError);
 
   const dataset = await findDatasetForExport({ name });
   if (!dataset) return fail(`unknown dataset "${name}"`, 1);

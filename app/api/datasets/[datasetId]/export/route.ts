@@ -2,7 +2,7 @@ import { parseTraceFilter } from "@/lib/core/filters";
 import {
   EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, splitStatusParams, trlNote, trlTokenizedNote,
 } from "@/lib/core/export";
-import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportFileName, exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
 
 // GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|trl-tokenized|processbench&status=..&<list filters>
@@ -16,7 +16,8 @@ import { exportFileName, exportLines, exportSummary, findDatasetForExport, type 
 //                     trl-tokenized: the row layout and how to train on it.
 // &verified=1         keep filter: only interventions verified by rollouts; the summary's
 //                     droppedUnverified says how many were dropped and why.
-// &template=..        trl-tokenized: qwen3-instruct-2507 (default) | qwen3-hybrid-nothink.
+// &template=..        trl-tokenized: qwen3-instruct-2507 (default) | qwen3-hybrid-nothink |
+//                     model-file (the chat_template of INT_CHAT_TEMPLATE_FILE).
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -49,6 +50,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   const filter = parseTraceFilter(listParams);
   const template = sp.get("template") ?? DEFAULT_CHAT_TEMPLATE;
   if (!isChatTemplateName(template)) return bad(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
+  const templateError = checkTemplate(template);
+  if (templateError) return bad(templateError);
 
   const dataset = await findDatasetForExport({ id: datasetId });
   if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);

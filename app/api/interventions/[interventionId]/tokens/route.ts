@@ -1,7 +1,7 @@
 import { tokenPreview } from "@/lib/data/token-preview";
-import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, isChatTemplateName } from "@/lib/tokens/chat";
+import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 
-// GET /api/interventions/:interventionId/tokens?template=qwen3-instruct-2507|qwen3-hybrid-nothink
+// GET /api/interventions/:interventionId/tokens?template=qwen3-instruct-2507|qwen3-hybrid-nothink|model-file
 // The exact trl-tokenized tokens of one intervention's SFT row: [{id, text, part, masked}] and
 // the counts of prompt, prefix and intervention tokens (feeds <TokenPreview />).
 
@@ -16,6 +16,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ interventionId:
   if (!isChatTemplateName(template)) {
     return Response.json({ error: `unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})` }, { status: 400, headers });
   }
+  const templateError = checkTemplate(template);
+  if (templateError) return Response.json({ error: templateError }, { status: 400, headers });
   const preview = await tokenPreview(interventionId, template);
   if (!preview) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
   if (!preview.ok) return Response.json({ error: preview.reason }, { status: 422, headers });
