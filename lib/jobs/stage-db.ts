@@ -26,6 +26,12 @@ function handle(): Handle {
   ensureMigrated(url);
   const db = new Database(sqlitePath(url), { fileMustExist: true });
   db.pragma("journal_mode = WAL");
+  // Job output only (proposals, labels and rollouts a model wrote; re-run idempotently by the
+  // job after a crash): in WAL mode NORMAL skips the fsync per commit, which blocked this
+  // thread's event loop once per stored sample. Commits stay atomic and survive a crash of the
+  // process; a power cut may lose the last ones, which the job re-runs. People's edits go
+  // through lib/db (FULL).
+  db.pragma("synchronous = NORMAL");
   db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   db.pragma("foreign_keys = ON");
   g.__intStageDb = { url, db, stmts: new Map() };

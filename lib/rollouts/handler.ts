@@ -7,7 +7,7 @@ import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
 import { planRollouts } from "./select";
 import { runSamples } from "./run-samples";
-import { discardIfEdited, refreshKeep } from "./store";
+import { finishInterventionItem } from "./store";
 
 // The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
 // condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per
@@ -77,12 +77,11 @@ export const rolloutsHandler: JobHandler = {
       row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
       meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
     });
+    if (!t.interventionId || !t.source) return { condition, ...res };
     // Edited while its samples ran: they continue the old text, which the edit already marked
     // stale; keeping them would "prove" the new text with the old one's rollouts.
-    if (t.interventionId && t.source && (await discardIfEdited(t.interventionId, ctx.itemId, t.source))) {
-      return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
-    }
-    const keep = condition === "intervention" && t.interventionId ? await refreshKeep(t.interventionId, p.minCorrect) : undefined;
-    return { condition, ...res, ...(keep ? { verified: keep.verified } : {}) };
+    const end = await finishInterventionItem(t.interventionId, ctx.itemId, t.source, condition === "intervention" ? { minCorrect: p.minCorrect } : null);
+    if (end === "edited") return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
+    return { condition, ...res, ...(end ? { verified: end.verified } : {}) };
   },
 };

@@ -87,23 +87,31 @@ export async function refreshKeep(interventionId: string, minCorrect: number, db
     if (c) await db.$executeRawUnsafe(VERIFIED_SQL, flag, interventionId);
     return state;
   }
-  return writeTx(() => {
-    const c = stmt<Counts>(COUNT_SQL).get(interventionId, interventionId, interventionId);
-    const { state, flag } = verifiedOf(c);
-    if (c) stmt(VERIFIED_SQL).run(flag, interventionId);
-    return state;
-  });
+  return writeTx(() => keepSync(interventionId, minCorrect));
+}
+
+function keepSync(interventionId: string, minCorrect: number): KeepState {
+  const c = stmt<Counts>(COUNT_SQL).get(interventionId, interventionId, interventionId);
+  const state = keepState(Number(c?.correct ?? 0), Number(c?.total ?? 0), minCorrect);
+  if (c) stmt(VERIFIED_SQL).run(state.verified === null ? null : state.verified ? 1 : 0, interventionId);
+  return state;
 }
 
 /**
- * True (and this item's rollout rows deleted) when the intervention no longer has the location
- * and content its rollouts were sampled from, or no longer exists.
+ * The end of an intervention item, in one transaction: if what its samples continued changed
+ * meanwhile (the location, for every condition; the content too for "intervention", as in
+ * stale-rollouts.ts) or the intervention is gone, this item's rows are deleted and "edited" is
+ * returned; else, for the "intervention" condition, the keep filter is refreshed.
  */
-export async function discardIfEdited(interventionId: string, jobItemId: string, was: { location: number; content: string }): Promise<boolean> {
+export async function finishInterventionItem(
+  interventionId: string, jobItemId: string, was: { location: number; content: string }, keep: { minCorrect: number } | null,
+): Promise<"edited" | KeepState | null> {
   return writeTx(() => {
     const now = stmt<{ location: number; content: string }>(`SELECT "location", "content" FROM "Intervention" WHERE "id" = ?`).get(interventionId);
-    if (now && Number(now.location) === was.location && now.content === was.content) return false;
-    stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
-    return true;
+    if (!now || Number(now.location) !== was.location || (keep !== null && now.content !== was.content)) {
+      stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
+      return "edited";
+    }
+    return keep ? keepSync(interventionId, keep.minCorrect) : null;
   });
 }
