@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { sharedData } from "@/lib/testing/shared-data";
 import { buildGuidedAttempt, containsAnswer, guidedParts } from "./guided";
 
 // method.md §4, written out literally as the reference does it (Python semantics in TS).
@@ -40,6 +42,18 @@ describe("build rule", () => {
     const y = "s1\n\ns2\n\n\n\ns4\n\ns5 $x$\n";
     for (let loc = 1; loc <= y.split("\n\n").length; loc++) {
       expect(buildGuidedAttempt(y, loc, "fix\nit")).toBe(reference(y, loc, "fix\nit"));
+    }
+  });
+
+  it("agrees with the literal rule on runs of newlines and on every real ProcessBench trace", () => {
+    const odd = ["\n\n", "\n\n\n", "a\n\n\n\n\nb", "\n\nx\n\n", "x\n\n\n\n\n\ny\n\n"];
+    const real = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
+      .split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { steps: string[] }).steps.join("\n\n"));
+    for (const y of [...odd, ...real]) {
+      const n = y.split("\n\n").length;
+      for (const loc of new Set([1, 2, Math.ceil(n / 2), n].filter((l) => l <= n))) {
+        expect(buildGuidedAttempt(y, loc, "fix\nit")).toBe(reference(y, loc, "fix\nit"));
+      }
     }
   });
 

@@ -1,4 +1,4 @@
-import { joinSteps, splitSteps } from "./steps";
+import { STEP_SEPARATOR, countSteps } from "./steps";
 
 // Build rule of method.md §4, byte for byte:
 //   content2 = content.replaceAll("\n", "\n\n")
@@ -8,12 +8,17 @@ import { joinSteps, splitSteps } from "./steps";
 export type GuidedParts = { prefix: string; intervention: string; text: string };
 
 export function guidedParts(attempt: string, location: number, content: string): GuidedParts {
-  const steps = splitSteps(attempt);
-  if (!Number.isInteger(location) || location < 1 || location > steps.length) {
-    throw new RangeError(`location ${location} outside 1..${steps.length}`);
+  const n = countSteps(attempt);
+  if (!Number.isInteger(location) || location < 1 || location > n) {
+    throw new RangeError(`location ${location} outside 1..${n}`);
   }
   const intervention = content.replaceAll("\n", "\n\n");
-  const prefix = location === 1 ? "" : joinSteps(steps.slice(0, location - 1)) + "\n\n";
+  // steps[0 .. location-2].join("\n\n") + "\n\n" is the attempt up to the end of its
+  // (location-1)-th separator, found the way split finds them (left to right, no overlap):
+  // the same bytes without an array of steps (the export builds this for every row).
+  let end = 0;
+  for (let k = 1; k < location; k++) end = attempt.indexOf(STEP_SEPARATOR, end) + STEP_SEPARATOR.length;
+  const prefix = attempt.slice(0, end);
   return { prefix, intervention, text: prefix + intervention };
 }
 

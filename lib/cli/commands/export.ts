@@ -100,21 +100,34 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Writes lines in ~1 MB chunks, waiting for the stream to drain (memory stays flat). */
+/**
+ * Writes lines in ~4 MB chunks, waiting for the stream to drain (memory stays flat). Each line
+ * is encoded straight into the chunk (no joined string to flatten and encode again).
+ */
 async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
-  const ws = createWriteStream(path, { encoding: "utf8" });
+  const ws = createWriteStream(path);
   const failed = once(ws, "error").then(([e]) => Promise.reject(e));
   failed.catch(() => {});
-  let buf = "";
+  const SIZE = 4 << 20;
+  let buf = Buffer.allocUnsafe(SIZE);
+  let used = 0;
   const flush = async () => {
-    if (!ws.write(buf)) await Promise.race([once(ws, "drain"), failed]);
-    buf = "";
+    const full = buf.subarray(0, used);
+    buf = Buffer.allocUnsafe(SIZE); // the stream keeps `full` until it is written
+    used = 0;
+    if (!ws.write(full)) await Promise.race([once(ws, "drain"), failed]);
   };
   for await (const line of lines) {
-    buf += line;
-    if (buf.length >= 1 << 20) await flush();
+    if (line.length * 3 > SIZE - used) {
+      if (used > 0) await flush();
+      if (line.length * 3 > SIZE) {
+        if (!ws.write(line, "utf8")) await Promise.race([once(ws, "drain"), failed]); // a huge row: as is
+        continue;
+      }
+    }
+    used += buf.write(line, used, "utf8");
   }
-  if (buf) await flush();
+  if (used > 0) await flush();
   ws.end();
   await Promise.race([once(ws, "finish"), failed]);
 }

@@ -1,5 +1,5 @@
 import { containsAnswer, guidedParts } from "../guided";
-import { splitSteps } from "../steps";
+import { countSteps } from "../steps";
 import type { BuildResult, InterventionExportInput } from "./types";
 
 // The `int` row: InT's public columns plus the intervention, its guided attempt (method.md
@@ -53,7 +53,7 @@ function parseJson(text: string): unknown {
 export function guidedAttemptFor(input: InterventionExportInput): BuildResult<string> {
   const { problem, trace, intervention } = input;
   if (containsAnswer(intervention.content, problem.answer)) return { ok: false, reason: "leakage" };
-  const n = splitSteps(trace.text).length;
+  const n = countSteps(trace.text);
   if (!Number.isInteger(intervention.location) || intervention.location < 1 || intervention.location > n) {
     return { ok: false, reason: "location_out_of_range" };
   }
