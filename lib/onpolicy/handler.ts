@@ -1,3 +1,4 @@
+import { paramsPerJob } from "@/lib/jobs/params-per-job";
 import { guidedParts } from "@/lib/core/guided";
 import { splitSteps } from "@/lib/core/steps";
 import { tokenizeSft, type SftEncoder } from "@/lib/core/export/trl-tokenized";
@@ -30,16 +31,7 @@ function encoder(template: ChatTemplateName): Promise<SftEncoder> {
   return e;
 }
 
-const parsed = new Map<string, OnpolicyParams>();
-function paramsOf(raw: Record<string, unknown>, jobId: string): OnpolicyParams {
-  let p = parsed.get(jobId);
-  if (!p) {
-    p = OnpolicyParams.parse(raw);
-    parsed.set(jobId, p);
-    if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
-  }
-  return p;
-}
+const paramsOf = paramsPerJob((raw) => OnpolicyParams.parse(raw));
 
 /** Jobs that already learned the server cannot score: their other items do not ask again. */
 const unsupported = new Set<string>();

@@ -1,3 +1,4 @@
+import { paramsPerJob } from "@/lib/jobs/params-per-job";
 import { read, stmt } from "@/lib/jobs/stage-db";
 import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sha256 } from "@/lib/core/hash";
@@ -47,16 +48,7 @@ export async function target(payload: Record<string, unknown>): Promise<Target |
   return { prompt, problemId: row.problemId, traceId: row.traceId, interventionId: row.id, gold: row.answer, source: { location: source.location, content: source.content } };
 }
 
-const parsed = new Map<string, RolloutParams>();
-function paramsOf(raw: Record<string, unknown>, jobId: string): RolloutParams {
-  let p = parsed.get(jobId);
-  if (!p) {
-    p = RolloutParams.parse(raw);
-    parsed.set(jobId, p);
-    if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
-  }
-  return p;
-}
+const paramsOf = paramsPerJob((raw) => RolloutParams.parse(raw));
 
 export const rolloutsHandler: JobHandler = {
   kind: "rollouts",

@@ -1,0 +1,29 @@
+import { prisma } from "@/lib/db";
+import { createJob } from "./lifecycle";
+import { modelStatus } from "@/lib/model/settings";
+import type { JobKind } from "./types";
+
+// Creating a model job (rollouts, sampling, on-policyness scoring): the checks they share, then
+// the job. Used by the CLI and the server actions: returns at once with the job id, or a
+// one-line reason. The runner makes the calls.
+
+export type Started = { ok: true; jobId: string; total: number } | { ok: false; error: string };
+
+export type StartWho = { datasetId: string | null; actor: string; concurrency?: number };
+
+export async function startModelJob(
+  kind: JobKind,
+  who: StartWho & { hasTargets: boolean; what: string },
+  resolveParams: () => Promise<Record<string, unknown>>,
+): Promise<Started> {
+  const status = await modelStatus();
+  if (!status.configured) return { ok: false, error: status.reason };
+  const { datasetId, actor, concurrency } = who;
+  if (!datasetId && !who.hasTargets) return { ok: false, error: `Name a dataset or interventions to ${who.what}` };
+  if (datasetId && !(await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true } }))) {
+    return { ok: false, error: "Dataset not found; it may have been deleted" };
+  }
+  const params = await resolveParams();
+  const job = await createJob({ kind, datasetId, params: { ...params, ...(concurrency ? { concurrency } : {}) }, createdBy: actor });
+  return { ok: true, ...job };
+}
