@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// Shared by the propose journeys: this run's DB file, a uniquely named dataset imported through
-// the CLI, and the model endpoint pointed at (or away from) a stub server via Setting rows.
+// Shared by the journeys: this run's DB file, datasets imported through the CLI, and the model
+// endpoint pointed at (or away from) a stub server via Setting rows.
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const DB_FILE = `./data/e2e-${PORT}.db`;
 
@@ -17,19 +17,25 @@ export const ROW = (i: number) => ({
 
 export type Imported = { datasetId: string; name: string; traces: { id: string; problem: string }[] };
 
-export function importDataset(prefix: string, count: number): Imported {
-  const name = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const dir = mkdtempSync(join(tmpdir(), "propose-e2e-"));
+/** Imports `rows` (int format) through the CLI as dataset `name`; traces sorted by `order`. */
+export function importRows(name: string, rows: readonly object[], order: "statement" | "id" = "statement"): Imported {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-import-"));
   const file = join(dir, "rows.jsonl");
-  writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify(ROW(i + 2))).join("\n") + "\n");
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", name, "--format", "int"], {
     env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe",
   });
   const db = new Database(DB_FILE, { readonly: true });
   const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(name) as { id: string };
-  const traces = db.prepare("SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY p.statement").all(ds.id) as { id: string; problem: string }[];
+  const by = order === "id" ? "t.id" : "p.statement";
+  const traces = db.prepare(`SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY ${by}`).all(ds.id) as { id: string; problem: string }[];
   db.close();
   return { datasetId: ds.id, name, traces };
+}
+
+export function importDataset(prefix: string, count: number): Imported {
+  const name = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  return importRows(name, Array.from({ length: count }, (_, i) => ROW(i + 2)));
 }
 
 /** Point the app at a model endpoint (what /settings saves); null removes the saved values. */

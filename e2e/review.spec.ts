@@ -1,14 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { DB_FILE, PORT, importRows, type Imported } from "./propose-fixtures";
 
-// Review journeys: keyboard labelling, writing and accepting an intervention, undo, and a
-// stale concurrent edit refused. Data comes in through the import CLI into this run's DB.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_FILE = `./data/e2e-${PORT}.db`;
+// Review journeys: keyboard labelling, writing and accepting an intervention, undo, a stale
+// concurrent edit refused, and accept-and-next. Data comes in through the import CLI.
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATASET = `review-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
@@ -24,20 +19,10 @@ const rows = [
   },
 ];
 
-let ids: { datasetId: string; traces: { id: string; problem: string }[] };
+let ids: Imported;
 
 test.beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), "review-e2e-"));
-  const file = join(dir, "review.jsonl");
-  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
-  execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", DATASET, "--format", "int"], {
-    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe",
-  });
-  const db = new Database(DB_FILE, { readonly: true });
-  const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(DATASET) as { id: string };
-  const traces = db.prepare("SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY t.id").all(ds.id) as { id: string; problem: string }[];
-  db.close();
-  ids = { datasetId: ds.id, traces };
+  ids = importRows(DATASET, rows, "id");
 });
 
 const traceUrl = (problemPrefix: string) => {
@@ -167,19 +152,12 @@ test("a stale concurrent edit is refused with who, when and what changed", async
 
 test("accept-and-next moves on at once; a refused accept is reported on the next trace with a way back", async ({ browser }) => {
   // Its own two traces, each with a proposed intervention.
-  const name = `${DATASET}-outbox`;
-  const dir = mkdtempSync(join(tmpdir(), "review-outbox-"));
-  const file = join(dir, "outbox.jsonl");
   const iv = (content: string) => ({ content, location: 1 });
-  writeFileSync(file, [
+  const own = importRows(`${DATASET}-outbox`, [
     { ...rows[0], problem: "Outbox one: compute $1+1$.", intervention: iv("Add the units: $1+1=2$.") },
     { ...rows[0], problem: "Outbox two: compute $2+2$.", intervention: iv("Add again: $2+2=4$.") },
-  ].map((r) => JSON.stringify(r)).join("\n") + "\n");
-  execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", name, "--format", "int"], { env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe" });
-  const db = new Database(DB_FILE, { readonly: true });
-  const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(name) as { id: string };
-  const [first, second] = (db.prepare("SELECT id FROM Trace WHERE datasetId = ? ORDER BY id").all(ds.id) as { id: string }[]).map((t) => `/datasets/${ds.id}/traces/${t.id}`);
-  db.close();
+  ], "id");
+  const [first, second] = own.traces.map((t) => `/datasets/${own.datasetId}/traces/${t.id}`);
 
   const [alice, bob] = [await asUser(browser, "alice"), await asUser(browser, "bob")];
   const pb = await openAs(bob, first);

@@ -70,13 +70,19 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
     return script.respond?.(r) ?? script.fallback ?? { kind: "auto" };
   };
 
-  async function chat(req: IncomingMessage, res: ServerResponse) {
-    let body: Record<string, unknown>;
+  /** The request's JSON body, or null after answering 400. */
+  async function jsonBody(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | null> {
     try {
-      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      return JSON.parse(await readBody(req)) as Record<string, unknown>;
     } catch {
-      return json(res, 400, { error: { message: "invalid JSON body" } });
+      json(res, 400, { error: { message: "invalid JSON body" } });
+      return null;
     }
+  }
+
+  async function chat(req: IncomingMessage, res: ServerResponse) {
+    const body = await jsonBody(req, res);
+    if (!body) return;
     const r: StubRequest = { index: n++, path: req.url ?? "", body, messages: (body.messages as StubRequest["messages"]) ?? [] };
     log.push(r);
     if (log.length > keep) log.shift();
@@ -108,12 +114,8 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
   }
 
   async function completions(req: IncomingMessage, res: ServerResponse) {
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
-    } catch {
-      return json(res, 400, { error: { message: "invalid JSON body" } });
-    }
+    const body = await jsonBody(req, res);
+    if (!body) return;
     const r: StubRequest = { index: n++, path: req.url ?? "", body, messages: [] };
     log.push(r);
     if (log.length > keep) log.shift();
