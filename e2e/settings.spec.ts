@@ -14,20 +14,21 @@ test("configure the model endpoint and version the verifier template", async ({ 
   // Journeys share one database and earlier ones point the app at a stub: start from "no model".
   setModel(null);
   await page.goto("/settings");
+  const base = page.getByRole("form", { name: "Model endpoint", exact: true }); // the trained model's form is below it
   await expect(page.getByTestId("model-status")).toContainText("No model configured");
   await expect(page.getByTestId("model-status")).toContainText("vllm serve");
 
-  await page.getByLabel("Base URL").fill("http://127.0.0.1:1/v1");
-  await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByRole("status", { name: "Connection test" })).toContainText("unreachable");
+  await base.getByLabel("Base URL").fill("http://127.0.0.1:1/v1");
+  await base.getByRole("button", { name: "Test connection" }).click();
+  await expect(base.getByRole("status", { name: "Connection test" })).toContainText("unreachable");
 
-  await page.getByLabel("Base URL").fill(stub.url);
-  await page.getByRole("button", { name: "Test connection" }).click();
-  const result = page.getByRole("status", { name: "Connection test" });
+  await base.getByLabel("Base URL").fill(stub.url);
+  await base.getByRole("button", { name: "Test connection" }).click();
+  const result = base.getByRole("status", { name: "Connection test" });
   await expect(result).toContainText("2 model(s)");
   await result.getByRole("button", { name: "stub-model" }).click();
-  await expect(page.getByLabel("Model name")).toHaveValue("stub-model");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(base.getByLabel("Model name")).toHaveValue("stub-model");
+  await base.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("model-status")).toContainText("stub-model");

@@ -8,13 +8,16 @@ const Env = z.object({
   MODEL_BASE_URL: z.string().optional(),
   MODEL_NAME: z.string().optional(),
   MODEL_API_KEY: z.string().optional(),
+  TRAINED_MODEL_BASE_URL: z.string().optional(),
+  TRAINED_MODEL_NAME: z.string().optional(),
+  TRAINED_MODEL_API_KEY: z.string().optional(),
   INT_USER: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined });
+  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined });
   return cached;
 }
 

@@ -12,9 +12,11 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Model settings · InT Studio" };
 
 export default async function SettingsPage() {
-  const [saved, status, versions, conc] = await Promise.all([
+  const [saved, status, trainedSaved, trainedStatus, versions, conc] = await Promise.all([
     readModelSettings(),
     modelStatus(),
+    readModelSettings(prisma, "trained"),
+    modelStatus(prisma, "trained"),
     listTemplateVersions(),
     prisma.setting.findUnique({ where: { key: CONCURRENCY_SETTING } }),
   ]);
@@ -34,6 +36,25 @@ export default async function SettingsPage() {
             baseUrl: saved.baseUrl ?? "", name: saved.name ?? "", apiKeySet: Boolean(saved.apiKey),
             timeoutMs: saved.timeoutMs ?? "", maxPromptTokens: saved.maxPromptTokens ?? "", concurrency: conc?.value ?? "",
             envBaseUrl: e.MODEL_BASE_URL ?? "", envName: e.MODEL_NAME ?? "",
+            defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
+          }}
+        />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="trained-h">
+        <div>
+          <h2 id="trained-h" className="text-lg font-semibold">Trained model (for comparison sampling)</h2>
+          <p className="text-sm text-slate-600">
+            The InT-trained model, served like the base one. Sampling attempts &quot;from the trained model&quot; on a dataset puts its
+            traces next to the base model&apos;s on the Compare page. Saved values override TRAINED_MODEL_BASE_URL, TRAINED_MODEL_NAME and TRAINED_MODEL_API_KEY.
+          </p>
+          <ModelStatusNotice status={trainedStatus} testId="trained-status" />
+        </div>
+        <EndpointForm
+          endpoint="trained"
+          values={{
+            baseUrl: trainedSaved.baseUrl ?? "", name: trainedSaved.name ?? "", apiKeySet: Boolean(trainedSaved.apiKey),
+            timeoutMs: trainedSaved.timeoutMs ?? "", maxPromptTokens: "", concurrency: "",
+            envBaseUrl: e.TRAINED_MODEL_BASE_URL ?? "", envName: e.TRAINED_MODEL_NAME ?? "",
             defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
           }}
         />

@@ -10,6 +10,8 @@ import { JobProgress } from "@/components/jobs/job-progress";
 import { ModelStatusNotice } from "@/components/settings/model-status-notice";
 import { useStartJob } from "@/components/traces/use-start-job";
 import { SAMPLING_DEFAULTS, SamplingFields, samplingValue, type SamplingText } from "./sampling-fields";
+import { EndpointSelect, TrainedNotice } from "./endpoint-select";
+import type { EndpointId } from "@/lib/model/endpoints";
 
 const NUM = "h-6 w-16 rounded border border-slate-300 px-1";
 const STATUSES = { live: ["proposed", "accepted", "edited"], kept: ["accepted", "edited"] } as const;
@@ -20,7 +22,7 @@ const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
  * intervention and condition, keep filter M. Sampling: N attempts per problem, the wrong ones
  * kept as traces. Both start a job and show its progress here (and on /jobs).
  */
-export function DatasetJobsBar({ datasetId, model }: { datasetId: string; model: ModelStatus }) {
+export function DatasetJobsBar({ datasetId, model, trained }: { datasetId: string; model: ModelStatus; trained?: ModelStatus }) {
   const router = useRouter();
   const ro = useStartJob();
   const sa = useStartJob();
@@ -32,14 +34,18 @@ export function DatasetJobsBar({ datasetId, model }: { datasetId: string; model:
   const [withoutTraces, setWithoutTraces] = useState(false);
   const [limit, setLimit] = useState("");
   const [sampling, setSampling] = useState<SamplingText>(SAMPLING_DEFAULTS);
+  const [from, setFrom] = useState<EndpointId>("model");
   const off = !model.configured;
   const why = model.configured ? undefined : model.reason;
+  // sampling calls the endpoint chosen in "from"; rollouts always the base model
+  const sampler = from === "trained" && trained ? trained : model;
+  const sampleOff = !sampler.configured;
   const flip = (c: Condition) => setConditions((cs) => (cs.includes(c) ? cs.filter((x) => x !== c) : CONDITIONS.filter((x) => x === c || cs.includes(x))));
 
   const rollouts = () => ro.run(() => runRollouts({
     datasetId, k: num(k), minCorrect: num(m), conditions, statuses: [...STATUSES[which]], limit: num(limit), sampling: samplingValue(sampling),
   }));
-  const sample = () => sa.run(() => sampleAttempts({ datasetId, n: num(n), withoutTraces, limit: num(limit), sampling: samplingValue(sampling) }));
+  const sample = () => sa.run(() => sampleAttempts({ datasetId, endpoint: from, n: num(n), withoutTraces, limit: num(limit), sampling: samplingValue(sampling) }));
 
   return (
     <section aria-label="Rollouts and sampling" className="space-y-2 rounded-lg border border-emerald-200 bg-white px-3 py-2 text-sm">
@@ -59,9 +65,11 @@ export function DatasetJobsBar({ datasetId, model }: { datasetId: string; model:
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium text-slate-700">Sample attempts</span>
+        <EndpointSelect value={from} onChange={setFrom} model={model} trained={trained} />
         <label className="flex items-center gap-1 text-xs text-slate-600">N <input aria-label="N attempts per problem" type="number" min={1} max={1024} value={n} onChange={(e) => setN(e.target.value)} className={NUM} /></label>
         <label className="flex items-center gap-1 text-xs text-slate-600"><input type="checkbox" checked={withoutTraces} onChange={(e) => setWithoutTraces(e.target.checked)} />only problems without traces</label>
-        <Button size="xs" variant="primary" disabled={off || sa.pending} onClick={sample} title={why ?? "grade N attempts per problem; the incorrect ones become traces to curate"}>Sample attempts</Button>
+        <Button size="xs" variant="primary" disabled={sampleOff || sa.pending} onClick={sample} title={sampler.configured ? "grade N attempts per problem; the incorrect ones become traces to curate" : sampler.reason}>Sample attempts</Button>
+        <TrainedNotice trained={trained} />
       </div>
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer">Sampling and limit (paper defaults)</summary>

@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { saveModelEndpoint, testModelConnection } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
+import { ENDPOINT_ENV, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
   baseUrl: string; name: string; apiKeySet: boolean; timeoutMs: string; maxPromptTokens: string; concurrency: string;
@@ -21,7 +22,10 @@ function Field({ label, hint, error, children }: { label: string; hint?: string;
   );
 }
 
-export function EndpointForm({ values }: { values: EndpointValues }) {
+/** One endpoint's form ("model" = base, "trained" = InT-trained); the saved API key never comes back. */
+export function EndpointForm({ values, endpoint = "model" }: { values: EndpointValues; endpoint?: EndpointId }) {
+  const envName = ENDPOINT_ENV[endpoint];
+  const base = endpoint === "model";
   const [state, action, saving] = useActionState(saveModelEndpoint, null);
   const [baseUrl, setBaseUrl] = useState(values.baseUrl);
   const [name, setName] = useState(values.name);
@@ -32,19 +36,20 @@ export function EndpointForm({ values }: { values: EndpointValues }) {
 
   const runTest = () =>
     startTest(async () => {
-      const r = await testModelConnection({ baseUrl: baseUrl || undefined, apiKey: apiKey || undefined });
+      const r = await testModelConnection({ baseUrl: baseUrl || undefined, apiKey: apiKey || undefined, endpoint });
       setTest(r.ok ? { ok: true, text: `Connected to ${r.data.baseUrl}: ${r.data.models.length} model(s)`, models: r.data.models } : { ok: false, text: r.error, models: [] });
     });
 
   return (
-    <form action={action} className="space-y-3">
-      <Field label="Base URL" hint={`Empty = MODEL_BASE_URL from the environment${values.envBaseUrl ? ` (${values.envBaseUrl})` : " (not set)"}.`} error={fe?.baseUrl}>
+    <form action={action} className="space-y-3" aria-label={base ? "Model endpoint" : "Trained model endpoint"}>
+      <input type="hidden" name="endpoint" value={endpoint} />
+      <Field label="Base URL" hint={`Empty = ${envName.baseUrl} from the environment${values.envBaseUrl ? ` (${values.envBaseUrl})` : " (not set)"}.`} error={fe?.baseUrl}>
         <input name="baseUrl" className={input} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={values.envBaseUrl || "http://127.0.0.1:8000/v1"} />
       </Field>
-      <Field label="Model name" hint={`Empty = MODEL_NAME${values.envName ? ` (${values.envName})` : " (not set)"}.`} error={fe?.name}>
-        <input name="name" className={input} value={name} onChange={(e) => setName(e.target.value)} placeholder={values.envName || "Qwen/Qwen3-4B-Instruct-2507"} list="served-models" />
+      <Field label="Model name" hint={`Empty = ${envName.name}${values.envName ? ` (${values.envName})` : " (not set)"}.`} error={fe?.name}>
+        <input name="name" className={input} value={name} onChange={(e) => setName(e.target.value)} placeholder={values.envName || "Qwen/Qwen3-4B-Instruct-2507"} list={`served-models-${endpoint}`} />
       </Field>
-      <Field label="API key" hint={values.apiKeySet ? "A key is saved; leave empty to keep it." : "Optional (vLLM needs none unless started with --api-key)."} error={fe?.apiKey}>
+      <Field label="API key" hint={values.apiKeySet ? "A key is saved; leave empty to keep it." : `Optional (vLLM needs none unless started with --api-key). Empty = ${envName.apiKey}.`} error={fe?.apiKey}>
         <input name="apiKey" type="password" autoComplete="off" className={input} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
       </Field>
       {values.apiKeySet && (
@@ -56,12 +61,16 @@ export function EndpointForm({ values }: { values: EndpointValues }) {
         <Field label="Request timeout (ms)" error={fe?.timeoutMs}>
           <input name="timeoutMs" inputMode="numeric" className={input} defaultValue={values.timeoutMs} placeholder={String(values.defaults.timeoutMs)} />
         </Field>
-        <Field label="Verifier prompt limit (tokens)" error={fe?.maxPromptTokens}>
-          <input name="maxPromptTokens" inputMode="numeric" className={input} defaultValue={values.maxPromptTokens} placeholder={String(values.defaults.maxPromptTokens)} />
-        </Field>
-        <Field label="Concurrent requests per job" error={fe?.concurrency}>
-          <input name="concurrency" inputMode="numeric" className={input} defaultValue={values.concurrency} placeholder={String(values.defaults.concurrency)} />
-        </Field>
+        {base && (
+          <>
+            <Field label="Verifier prompt limit (tokens)" error={fe?.maxPromptTokens}>
+              <input name="maxPromptTokens" inputMode="numeric" className={input} defaultValue={values.maxPromptTokens} placeholder={String(values.defaults.maxPromptTokens)} />
+            </Field>
+            <Field label="Concurrent requests per job" error={fe?.concurrency}>
+              <input name="concurrency" inputMode="numeric" className={input} defaultValue={values.concurrency} placeholder={String(values.defaults.concurrency)} />
+            </Field>
+          </>
+        )}
       </div>
       <div className="flex items-center gap-2">
         <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
@@ -82,7 +91,7 @@ export function EndpointForm({ values }: { values: EndpointValues }) {
               ))}
             </ul>
           )}
-          <datalist id="served-models">{test.models.map((m) => <option key={m} value={m} />)}</datalist>
+          <datalist id={`served-models-${endpoint}`}>{test.models.map((m) => <option key={m} value={m} />)}</datalist>
         </div>
       )}
     </form>

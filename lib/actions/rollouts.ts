@@ -6,6 +6,7 @@ import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { prisma } from "@/lib/db";
 import { Sampling } from "@/lib/model/sampling";
+import { EndpointId } from "@/lib/model/endpoints";
 import { startRolloutsJob, startSampleJob } from "@/lib/rollouts/start";
 
 // "Run rollouts" (one intervention, or a dataset per condition) and "Sample attempts": create a
@@ -37,6 +38,7 @@ export async function runRollouts(input: RolloutsRequest): Promise<StartedJob> {
 
 const SampleRequest = z.object({
   datasetId: z.string().min(1).max(64),
+  endpoint: EndpointId.optional(),
   n: z.coerce.number().int().min(1).max(1024).optional(),
   withoutTraces: z.boolean().optional(),
   limit: z.coerce.number().int().min(1).optional(),

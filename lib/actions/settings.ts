@@ -6,17 +6,20 @@ import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { listModels } from "@/lib/model/client";
 import { isModelError } from "@/lib/model/errors";
-import { MODEL_SETTING_KEYS, resolveModelConfig } from "@/lib/model/settings";
+import { forgetCachedModelConfig, resolveModelConfig } from "@/lib/model/settings";
+import { EndpointId, endpointSettingKeys } from "@/lib/model/endpoints";
 import { activateTemplateVersion, saveTemplateVersion } from "@/lib/model/templates";
 import { CONCURRENCY_SETTING } from "@/lib/jobs/settings";
 
-// /settings: the model endpoint (overrides MODEL_* env), "test connection", template versions.
+// /settings: the model endpoints ("model" overrides MODEL_* env, "trained" TRAINED_MODEL_*),
+// "test connection", template versions.
 // Every change writes an AuditEvent; the API key is never sent back to the browser.
 
 const optionalInt = (min: number, max: number) =>
   z.union([z.literal(""), z.coerce.number().int().min(min).max(max)]).optional();
 
 const EndpointForm = z.object({
+  endpoint: EndpointId.default("model"),
   baseUrl: z.union([z.literal(""), z.string().trim().url("Enter a URL like http://127.0.0.1:8000/v1").max(500)]),
   name: z.string().trim().max(300),
   apiKey: z.string().max(500).optional(), // empty = keep the saved key
@@ -37,39 +40,38 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
   const r = EndpointForm.safeParse(Object.fromEntries(form));
   if (!r.success) return fail("Check the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   const v = r.data;
-  const values: Record<string, string> = {
-    [MODEL_SETTING_KEYS.baseUrl]: v.baseUrl,
-    [MODEL_SETTING_KEYS.name]: v.name,
-    [MODEL_SETTING_KEYS.timeoutMs]: v.timeoutMs === undefined || v.timeoutMs === "" ? "" : String(v.timeoutMs),
-    [MODEL_SETTING_KEYS.maxPromptTokens]: v.maxPromptTokens === undefined || v.maxPromptTokens === "" ? "" : String(v.maxPromptTokens),
-    [CONCURRENCY_SETTING]: v.concurrency === undefined || v.concurrency === "" ? "" : String(v.concurrency),
-  };
-  if (v.clearApiKey) values[MODEL_SETTING_KEYS.apiKey] = "";
-  else if (v.apiKey) values[MODEL_SETTING_KEYS.apiKey] = v.apiKey;
+  const K = endpointSettingKeys(v.endpoint);
+  const text = (n: number | "" | undefined) => (n === undefined || n === "" ? "" : String(n));
+  const values: Record<string, string> = { [K.baseUrl]: v.baseUrl, [K.name]: v.name, [K.timeoutMs]: text(v.timeoutMs) };
+  // the verifier prompt limit and the job concurrency belong to the base model's section only
+  if (v.endpoint === "model") Object.assign(values, { [K.maxPromptTokens]: text(v.maxPromptTokens), [CONCURRENCY_SETTING]: text(v.concurrency) });
+  if (v.clearApiKey) values[K.apiKey] = "";
+  else if (v.apiKey) values[K.apiKey] = v.apiKey;
   const keys = Object.keys(values);
   const before = await prisma.setting.findMany({ where: { key: { in: keys } } });
-  const shown = (k: string, val: string | undefined) => (k === MODEL_SETTING_KEYS.apiKey ? (val ? "(set)" : "") : (val ?? ""));
+  const shown = (k: string, val: string | undefined) => (k === K.apiKey ? (val ? "(set)" : "") : (val ?? ""));
   await prisma.$transaction(async (tx) => {
     for (const [key, value] of Object.entries(values)) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await tx.auditEvent.create({
       data: {
-        actor: await getActor(), action: "settings.model", entity: "Setting", entityId: "model",
+        actor: await getActor(), action: `settings.${v.endpoint}`, entity: "Setting", entityId: v.endpoint,
         before: JSON.stringify(Object.fromEntries(before.map((b) => [b.key, shown(b.key, b.value)]))),
         after: JSON.stringify(Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)]))),
       },
     });
   });
+  forgetCachedModelConfig(v.endpoint);
   revalidatePath("/settings");
   return ok({ saved: true });
 }
 
-const TestInput = z.object({ baseUrl: z.string().trim().max(500).optional(), apiKey: z.string().max(500).optional() });
+const TestInput = z.object({ baseUrl: z.string().trim().max(500).optional(), apiKey: z.string().max(500).optional(), endpoint: EndpointId.default("model") });
 
 /** Lists the server's models; with no URL given, tests the saved/env endpoint. */
-export async function testModelConnection(input: { baseUrl?: string; apiKey?: string }): Promise<ActionResult<{ baseUrl: string; models: string[] }>> {
+export async function testModelConnection(input: { baseUrl?: string; apiKey?: string; endpoint?: EndpointId }): Promise<ActionResult<{ baseUrl: string; models: string[] }>> {
   const r = TestInput.safeParse(input ?? {});
   if (!r.success) return fail("Invalid input.");
-  const cfg = await resolveModelConfig();
+  const cfg = await resolveModelConfig(prisma, r.data.endpoint);
   const baseUrl = (r.data.baseUrl || cfg.baseUrl || "").replace(/\/+$/, "");
   if (!baseUrl) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
   if (!/^https?:\/\//.test(baseUrl)) return fail("The base URL must start with http:// or https://.");

@@ -65,10 +65,10 @@ async function jobOf(jobId: string, params: string, interventionId: string) {
 }
 
 /** Table 1 of the paper for a dataset: accuracy and coverage per condition, pass@k per problem. */
-export async function datasetRolloutSummary(datasetId: string): Promise<ConditionSummary[]> {
+export async function datasetRolloutSummary(datasetId: string, opts: { model?: string } = {}): Promise<ConditionSummary[]> {
   const groups = await prisma.rollout.groupBy({
     by: ["problemId", "condition", "correct"],
-    where: { problem: { datasetId } },
+    where: { problem: { datasetId }, ...(opts.model ? { model: opts.model } : {}) },
     _count: { _all: true },
   });
   const rows = groups.map((g) => ({ problemId: g.problemId, condition: g.condition, n: g._count._all, c: g.correct ? g._count._all : 0 }));

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { createJob } from "./lifecycle";
 import { modelStatus } from "@/lib/model/settings";
+import type { EndpointId } from "@/lib/model/endpoints";
 import type { JobKind } from "./types";
 
 // Creating a model job (rollouts, sampling, on-policyness scoring): the checks they share, then
@@ -9,14 +10,14 @@ import type { JobKind } from "./types";
 
 export type Started = { ok: true; jobId: string; total: number } | { ok: false; error: string };
 
-export type StartWho = { datasetId: string | null; actor: string; concurrency?: number };
+export type StartWho = { datasetId: string | null; actor: string; concurrency?: number; /** the endpoint the job calls (default "model") */ endpoint?: EndpointId };
 
 export async function startModelJob(
   kind: JobKind,
   who: StartWho & { hasTargets: boolean; what: string },
   resolveParams: () => Promise<Record<string, unknown>>,
 ): Promise<Started> {
-  const status = await modelStatus();
+  const status = await modelStatus(undefined, who.endpoint ?? "model");
   if (!status.configured) return { ok: false, error: status.reason };
   const { datasetId, actor, concurrency } = who;
   if (!datasetId && !who.hasTargets) return { ok: false, error: `Name a dataset or interventions to ${who.what}` };

@@ -1,20 +1,18 @@
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "./sampling";
+import { ENDPOINT_ENV, endpointSettingKeys, type EndpointId, type SettingField } from "./endpoints";
 
-// Model endpoint: environment first (MODEL_BASE_URL, MODEL_NAME, MODEL_API_KEY), overridden by
-// the values saved on /settings (Setting rows "model.*"). An empty saved value means "use env".
-export const MODEL_SETTING_KEYS = {
-  baseUrl: "model.baseUrl",
-  name: "model.name",
-  apiKey: "model.apiKey",
-  timeoutMs: "model.timeoutMs",
-  maxPromptTokens: "model.maxPromptTokens",
-} as const;
-type Key = keyof typeof MODEL_SETTING_KEYS;
+// Model endpoints ("model" = the base model, "trained" = the InT-trained one, ./endpoints.ts):
+// environment first (MODEL_* / TRAINED_MODEL_*), overridden by the values saved on /settings
+// (Setting rows "model.*" / "trained.*"). An empty saved value means "use env".
+// Every function takes the endpoint id last, default "model", so older callers are unchanged.
+export const MODEL_SETTING_KEYS = endpointSettingKeys("model");
+type Key = SettingField;
 
 export type ModelConfig = {
+  endpoint: EndpointId;
   baseUrl: string | null;
   name: string | null;
   apiKey: string | null;
@@ -23,23 +21,25 @@ export type ModelConfig = {
   source: { baseUrl: "settings" | "env" | "none"; name: "settings" | "env" | "none" };
 };
 
-export async function readModelSettings(db: Tx = prisma): Promise<Partial<Record<Key, string>>> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(MODEL_SETTING_KEYS) } } });
+export async function readModelSettings(db: Tx = prisma, id: EndpointId = "model"): Promise<Partial<Record<Key, string>>> {
+  const keys = endpointSettingKeys(id);
+  const rows = await db.setting.findMany({ where: { key: { in: Object.values(keys) } } });
   const out: Partial<Record<Key, string>> = {};
-  for (const [k, key] of Object.entries(MODEL_SETTING_KEYS)) {
+  for (const [k, key] of Object.entries(keys)) {
     const v = rows.find((r) => r.key === key)?.value;
     if (v !== undefined && v !== "") out[k as Key] = v;
   }
   return out;
 }
 
-export async function writeModelSettings(values: Partial<Record<Key, string>>, db: Tx = prisma): Promise<void> {
+export async function writeModelSettings(values: Partial<Record<Key, string>>, db: Tx = prisma, id: EndpointId = "model"): Promise<void> {
+  const keys = endpointSettingKeys(id);
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
-    const key = MODEL_SETTING_KEYS[k as Key];
+    const key = keys[k as Key];
     await db.setting.upsert({ where: { key }, create: { key, value: v }, update: { value: v } });
   }
-  cached = null;
+  forgetCachedModelConfig(id);
 }
 
 const posInt = (v: string | undefined, d: number) => {
@@ -47,20 +47,31 @@ const posInt = (v: string | undefined, d: number) => {
   return Number.isInteger(n) && n > 0 ? n : d;
 };
 
-export async function resolveModelConfig(db: Tx = prisma): Promise<ModelConfig> {
-  const s = await readModelSettings(db);
+/** The endpoint's environment values (empty strings count as unset). */
+function envOf(id: EndpointId): { baseUrl?: string; name?: string; apiKey?: string } {
   const e = env();
-  const baseUrl = s.baseUrl ?? e.MODEL_BASE_URL ?? null;
-  const name = s.name ?? e.MODEL_NAME ?? null;
+  const names = ENDPOINT_ENV[id];
+  const get = (k: keyof Env) => {
+    const v = e[k];
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  return { baseUrl: get(names.baseUrl), name: get(names.name), apiKey: get(names.apiKey) };
+}
+
+export async function resolveModelConfig(db: Tx = prisma, id: EndpointId = "model"): Promise<ModelConfig> {
+  const s = await readModelSettings(db, id);
+  const e = envOf(id);
+  const baseUrl = s.baseUrl ?? e.baseUrl ?? null;
   return {
+    endpoint: id,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : null,
-    name,
-    apiKey: s.apiKey ?? e.MODEL_API_KEY ?? null,
+    name: s.name ?? e.name ?? null,
+    apiKey: s.apiKey ?? e.apiKey ?? null,
     timeoutMs: posInt(s.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxPromptTokens: posInt(s.maxPromptTokens, DEFAULT_MAX_PROMPT_TOKENS),
     source: {
-      baseUrl: s.baseUrl ? "settings" : e.MODEL_BASE_URL ? "env" : "none",
-      name: s.name ? "settings" : e.MODEL_NAME ? "env" : "none",
+      baseUrl: s.baseUrl ? "settings" : e.baseUrl ? "env" : "none",
+      name: s.name ? "settings" : e.name ? "env" : "none",
     },
   };
 }
@@ -68,26 +79,46 @@ export async function resolveModelConfig(db: Tx = prisma): Promise<ModelConfig> 
 export const START_MODEL_HINT =
   "No model configured: start one, e.g. `vllm serve Qwen/Qwen3-4B-Instruct-2507 --port 8000`, then set MODEL_BASE_URL=http://127.0.0.1:8000/v1 and MODEL_NAME=Qwen/Qwen3-4B-Instruct-2507 (or enter them on /settings).";
 
-export type ModelStatus =
-  | { configured: true; baseUrl: string; name: string; source: ModelConfig["source"] }
-  | { configured: false; reason: string };
+const START_TRAINED_HINT =
+  "No trained model configured: serve the InT-trained checkpoint (e.g. `vllm serve ./int-sft --port 8001`), then set TRAINED_MODEL_BASE_URL=http://127.0.0.1:8001/v1 and TRAINED_MODEL_NAME (or enter them under \"Trained model\" on /settings).";
 
-/** What the UI shows next to model actions; when not configured they are disabled with `reason`. */
-export async function modelStatus(db: Tx = prisma): Promise<ModelStatus> {
-  const c = await resolveModelConfig(db);
-  if (!c.baseUrl) return { configured: false, reason: START_MODEL_HINT };
-  if (!c.name) return { configured: false, reason: `No model name: set MODEL_NAME or pick one on /settings ("Test connection" lists the models at ${c.baseUrl}).` };
-  return { configured: true, baseUrl: c.baseUrl, name: c.name, source: c.source };
+/** Why an endpoint cannot be used, naming its env vars and the /settings section. */
+export function notConfiguredReason(c: Pick<ModelConfig, "endpoint" | "baseUrl" | "name">): string | null {
+  const names = ENDPOINT_ENV[c.endpoint];
+  if (!c.baseUrl) return c.endpoint === "model" ? START_MODEL_HINT : START_TRAINED_HINT;
+  if (!c.name) {
+    const where = c.endpoint === "model" ? "on /settings" : "under \"Trained model\" on /settings";
+    return `No ${c.endpoint === "model" ? "model" : "trained model"} name: set ${names.name} or pick one ${where} ("Test connection" lists the models at ${c.baseUrl}).`;
+  }
+  return null;
 }
 
-// Per-item reads in a running job: the endpoint is re-read at most every `ttlMs`, so an edit on
+export type ModelStatus =
+  | { configured: true; endpoint: EndpointId; baseUrl: string; name: string; source: ModelConfig["source"] }
+  | { configured: false; endpoint: EndpointId; reason: string };
+
+/** What the UI shows next to model actions; when not configured they are disabled with `reason`. */
+export async function modelStatus(db: Tx = prisma, id: EndpointId = "model"): Promise<ModelStatus> {
+  const c = await resolveModelConfig(db, id);
+  const reason = notConfiguredReason(c);
+  if (reason || !c.baseUrl || !c.name) return { configured: false, endpoint: id, reason: reason ?? "" };
+  return { configured: true, endpoint: id, baseUrl: c.baseUrl, name: c.name, source: c.source };
+}
+
+// Per-item reads in a running job: each endpoint is re-read at most every `ttlMs`, so an edit on
 // /settings reaches a running job within seconds without one Setting query per model call.
-let cached: { at: number; value: Promise<ModelConfig> } | null = null;
-export function cachedModelConfig(ttlMs = 2_000): Promise<ModelConfig> {
+const cached = new Map<EndpointId, { at: number; value: Promise<ModelConfig> }>();
+export function cachedModelConfig(id: EndpointId = "model", ttlMs = 2_000): Promise<ModelConfig> {
   const now = Date.now();
-  if (!cached || now - cached.at > ttlMs) {
-    cached = { at: now, value: resolveModelConfig() };
-    cached.value.catch(() => (cached = null));
-  }
-  return cached.value;
+  const hit = cached.get(id);
+  if (hit && now - hit.at <= ttlMs) return hit.value;
+  const entry = { at: now, value: resolveModelConfig(prisma, id) };
+  cached.set(id, entry);
+  entry.value.catch(() => cached.get(id) === entry && cached.delete(id));
+  return entry.value;
+}
+
+export function forgetCachedModelConfig(id?: EndpointId): void {
+  if (id) cached.delete(id);
+  else cached.clear();
 }

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { DEFAULT_MIN_CORRECT, DEFAULT_ROLLOUT_K } from "@/lib/core/rollouts/keep";
 import { Sampling } from "@/lib/model/sampling";
-import { resolveModelConfig, START_MODEL_HINT } from "@/lib/model/settings";
+import { prisma } from "@/lib/db";
+import { EndpointId } from "@/lib/model/endpoints";
+import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
 
 // Job params of the "rollouts" and "sample" stages, resolved in full when the job is created
 // (model, sampling) so the job row records exactly what every item used.
@@ -29,6 +31,10 @@ export type RolloutParams = z.infer<typeof RolloutParams>;
 
 export const SampleParams = z.object({
   ...Common,
+  /** which endpoint samples: the base model or the InT-trained one (issue 5 §1) */
+  endpoint: EndpointId.default("model"),
+  /** the endpoint's base URL when the job was created (a record; the handler uses the live one) */
+  baseUrl: z.string().optional(),
   n: z.coerce.number().int().min(1).max(1024).default(4),
   problemIds: z.array(z.string()).max(100_000).optional(),
   /** only problems that have no trace yet */
@@ -40,17 +46,22 @@ type Input<T> = Partial<Omit<T, "sampling">> & { sampling?: Partial<Sampling> };
 export type RolloutInput = Input<RolloutParams>;
 export type SampleInput = Input<SampleParams>;
 
-async function modelName(given?: string): Promise<string> {
-  if (given) return given;
-  const cfg = await resolveModelConfig();
-  if (!cfg.name) throw new Error(cfg.baseUrl ? "No model name: set MODEL_NAME or pick a model on /settings." : START_MODEL_HINT);
-  return cfg.name;
+/** The endpoint's model (unless one is given), and its base URL for the job's record (never the API key). */
+async function endpointModel(given: string | undefined, endpoint: EndpointId = "model"): Promise<{ model: string; baseUrl?: string }> {
+  const cfg = await resolveModelConfig(prisma, endpoint);
+  const model = given || cfg.name;
+  if (!model) throw new Error(notConfiguredReason(cfg) ?? "No model name.");
+  return { model, baseUrl: cfg.baseUrl ?? undefined };
 }
 
 export async function resolveRolloutParams(input: RolloutInput = {}): Promise<RolloutParams> {
-  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model: await modelName(input.model) });
+  const { model } = await endpointModel(input.model);
+  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model });
 }
 
+/** Sampling names its endpoint ("model" = base, "trained"): the model name comes from that one. */
 export async function resolveSampleParams(input: SampleInput = {}): Promise<SampleParams> {
-  return SampleParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model: await modelName(input.model) });
+  const endpoint = EndpointId.parse(input.endpoint ?? "model");
+  const { model, baseUrl } = await endpointModel(input.model, endpoint);
+  return SampleParams.parse({ ...input, endpoint, sampling: Sampling.parse(input.sampling ?? {}), model, baseUrl: input.baseUrl ?? baseUrl });
 }

@@ -10,6 +10,7 @@ import { runSamples } from "./run-samples";
 
 // The "sample" stage (method.md §1): N attempts per problem from the problem alone, graded; the
 // incorrect ones become traces to curate (origin "sampled", generator = model, correct = false).
+// The job's `endpoint` ("model" or "trained") says which server answers; generator = its model name.
 // Every attempt is also stored as a Rollout of condition "attempt" (jobItemId, sample), which
 // makes the stage idempotent and gives pass@k per problem.
 
@@ -51,8 +52,11 @@ export const sampleHandler: JobHandler = {
     const p = SampleParams.parse(ctx.params);
     const problem = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { id: true, datasetId: true, statement: true, answer: true } });
     if (!problem) return { skipped: "problem no longer exists" };
-    const cfg = await cachedModelConfig();
-    if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
+    const cfg = await cachedModelConfig(p.endpoint);
+    if (!cfg.baseUrl) {
+      const where = p.endpoint === "trained" ? "TRAINED_MODEL_BASE_URL or \"Trained model\" on /settings" : "MODEL_BASE_URL or /settings";
+      throw modelError(`no ${p.endpoint === "trained" ? "trained model" : "model"} endpoint configured (${where})`, { kind: "not-configured" });
+    }
     let traces = 0;
     const res = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },

@@ -12,5 +12,6 @@ export async function startRolloutsJob(input: RolloutInput & Who & { datasetId?:
 
 export async function startSampleJob(input: SampleInput & Who & { datasetId: string }): Promise<Started> {
   const { datasetId, actor, concurrency, ...rest } = input;
-  return startModelJob("sample", { datasetId, actor, concurrency, hasTargets: false, what: "sample" }, () => resolveSampleParams(rest));
+  const endpoint = rest.endpoint ?? "model";
+  return startModelJob("sample", { datasetId, actor, concurrency, endpoint, hasTargets: false, what: "sample" }, () => resolveSampleParams(rest));
 }

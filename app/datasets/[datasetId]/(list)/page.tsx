@@ -28,12 +28,13 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
   const dir = one(sp.dir) === "prev" ? "prev" : "next";
-  const [list, overall, generators, model, agreement] = await Promise.all([
+  const [list, overall, generators, model, agreement, trained] = await Promise.all([
     listTraces(datasetId, filter, { cursor, dir }),
     countByStatus(datasetId, {}),
     listGenerators(datasetId),
     modelStatus(),
     firstErrorAgreement({ datasetId }),
+    modelStatus(undefined, "trained"),
   ]);
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;
@@ -52,7 +53,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       </div>
       <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} />
       <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} />
-      <DatasetJobsBar datasetId={datasetId} model={model} />
+      <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} />

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+// The model endpoints InT Studio talks to: "model" (the base model: verifier, rollouts,
+// sampling) and "trained" (the InT-trained model, sampled for the base-vs-trained comparison).
+// Both are configured the same way: environment first, overridden by Setting rows "<id>.*".
+
+export const ENDPOINT_IDS = ["model", "trained"] as const;
+export const EndpointId = z.enum(ENDPOINT_IDS);
+export type EndpointId = z.infer<typeof EndpointId>;
+
+export const ENDPOINT_LABEL: Record<EndpointId, string> = { model: "Base model", trained: "Trained model" };
+
+/** Environment variable names per endpoint. */
+export const ENDPOINT_ENV = {
+  model: { baseUrl: "MODEL_BASE_URL", name: "MODEL_NAME", apiKey: "MODEL_API_KEY" },
+  trained: { baseUrl: "TRAINED_MODEL_BASE_URL", name: "TRAINED_MODEL_NAME", apiKey: "TRAINED_MODEL_API_KEY" },
+} as const satisfies Record<EndpointId, { baseUrl: string; name: string; apiKey: string }>;
+
+export type SettingField = "baseUrl" | "name" | "apiKey" | "timeoutMs" | "maxPromptTokens";
+
+/** Setting row keys of one endpoint ("model.baseUrl", "trained.name", ...). */
+export function endpointSettingKeys(id: EndpointId): Record<SettingField, string> {
+  return { baseUrl: `${id}.baseUrl`, name: `${id}.name`, apiKey: `${id}.apiKey`, timeoutMs: `${id}.timeoutMs`, maxPromptTokens: `${id}.maxPromptTokens` };
+}
