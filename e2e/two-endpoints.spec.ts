@@ -6,18 +6,22 @@ import { DB_FILE, query, setModel } from "./propose-fixtures";
 
 // Two endpoints (issue 5 §1): on /settings point the base model and the trained model at the stub
 // server (a test tool) under two names -> on a dataset page sample attempts from each ("from"
-// select) -> the compare page lists both models and shows their traces on a problem side by side.
+// select) -> the compare page lists both models and the problem the trained model fixed (counted
+// over every sampled attempt, not only the wrong ones kept as traces) -> one click opens it side
+// by side, the trained model's correct sampled attempt shown like a trace.
 const BASE = "base-e2e";
 const TRAINED = "trained-e2e";
-// both answer 6 instead of 5 (kept as traces), each in its own words
+// both answer 6 instead of 5 (kept as traces), each in its own words; the trained model gets #1 right
 const BASE_WRONG = "First add two and three.\n\nWe get $2+3=6$ by counting on.\n\nSo the answer is $\\boxed{6}$.";
 const TRAINED_WRONG = "Add the two numbers.\n\nWe get $2+3=6$ after checking again.\n\nSo the answer is $\\boxed{6}$.";
+const TRAINED_RIGHT = "Add the two numbers.\n\nWe get $2+3=5$ after checking again.\n\nSo the answer is $\\boxed{5}$.";
+const onFirst = (q: { messages: { content: string }[] }) => q.messages.some((m) => m.content.includes(" #1)"));
 
 let stub: StubModel;
 test.beforeAll(async () => {
   stub = await startStubModel({
     models: [BASE, TRAINED],
-    respond: (q) => ({ kind: "text", text: q.body.model === TRAINED ? TRAINED_WRONG : BASE_WRONG }),
+    respond: (q) => ({ kind: "text", text: q.body.model === TRAINED ? (onFirst(q) ? TRAINED_RIGHT : TRAINED_WRONG) : BASE_WRONG }),
   });
 });
 test.afterAll(async () => {
@@ -107,7 +111,7 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   const jobs = query<{ params: string }>(`SELECT params FROM Job WHERE datasetId = ? AND kind = 'sample' ORDER BY createdAt`, s.ds).map((j) => JSON.parse(j.params));
   expect(jobs).toMatchObject([{ endpoint: "model", model: BASE, baseUrl: stub.url }, { endpoint: "trained", model: TRAINED, baseUrl: stub.url }]);
   expect(JSON.stringify(jobs)).not.toContain("sk-e2e-trained");
-  expect(query(`SELECT generator, COUNT(*) AS n FROM Trace WHERE datasetId = ? GROUP BY generator ORDER BY generator`, s.ds)).toEqual([{ generator: BASE, n: 2 }, { generator: TRAINED, n: 2 }]);
+  expect(query(`SELECT generator, COUNT(*) AS n FROM Trace WHERE datasetId = ? GROUP BY generator ORDER BY generator`, s.ds)).toEqual([{ generator: BASE, n: 2 }, { generator: TRAINED, n: 1 }]); // #1: trained right, no trace
 
   // compare: both models, then one problem side by side
   await page.goto(`/datasets/${s.ds}`);
@@ -115,11 +119,28 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   const models = page.getByRole("table", { name: "models" });
   await expect(models).toContainText(BASE);
   await expect(models).toContainText(TRAINED);
-  await page.goto(`/datasets/${s.ds}/compare/${s.problems[0]}?a=${BASE}&b=${TRAINED}`);
+  await expect(page.getByRole("table", { name: "sampled attempts" })).toContainText(TRAINED);
+  const pairAcc = page.getByRole("table", { name: "pair accuracy" });
+  await expect(pairAcc.getByRole("row").filter({ hasText: BASE })).toContainText("0.0% (0)");
+  await expect(pairAcc.getByRole("row").filter({ hasText: TRAINED })).toContainText("50.0% (2)"); // 2 of 4 attempts
+  const flips = page.getByRole("region", { name: "flipped problems" });
+  await expect(flips.getByRole("heading")).toContainText("Flipped problems (1)");
+  const flipped = flips.getByRole("link");
+  await expect(flipped).toHaveCount(1);
+  await expect(flipped).toContainText("fixed by B");
+  await expect(flipped).toContainText("A 0/2 · B 2/2");
+  await page.screenshot({ path: "test-results/two-endpoints-compare-list.png", fullPage: true });
+  await flipped.click();
+  await expect(page).toHaveURL(new RegExp(`/compare/${s.problems[0]}\\?`));
   await expect(page.getByRole("heading", { name: `Side by side: ${BASE} vs ${TRAINED}` })).toBeVisible();
+  const attempts = page.getByRole("region", { name: "attempts" });
+  await expect(attempts.getByTestId("sampled-A")).toHaveText("sampled: 2 attempts, 0 correct");
+  await expect(attempts.getByTestId("sampled-B")).toHaveText("sampled: 2 attempts, 2 correct (all)");
   const steps = page.getByRole("region", { name: "aligned steps" });
   await expect(steps.locator('[data-side="A"][data-step="1"]')).toContainText("First add two and three.");
   await expect(steps.locator('[data-side="B"][data-step="1"]')).toContainText("Add the two numbers.");
+  await expect(steps.locator('[data-side="B"][data-step="2"]')).toContainText("after checking again");
   await expect(page.getByRole("region", { name: "summary" })).toContainText("A: wrong, 3 steps");
+  await expect(page.getByRole("region", { name: "summary" })).toContainText("B: correct (sampled attempt), 3 steps");
   await page.screenshot({ path: "test-results/two-endpoints-compare.png", fullPage: true });
 });

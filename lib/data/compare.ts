@@ -3,12 +3,14 @@ import { flipOf, type FlipDirection } from "@/lib/core/compare/flips";
 import { estimateTokens } from "@/lib/core/compare/histogram";
 import { passAtKFromGroups, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
 import { cachedByFingerprint } from "./analysis";
-import { TEXT_BYTES } from "./analysis-sql";
+import { pairSql, pairSqlParams } from "./compare-sql";
+import { problemAttempts } from "./compare-attempts";
 import { writeAudit, Refused } from "./audit";
 
-// Base vs other model on the same problems. One grouped scan of the two models' traces gives
-// per-(n, c) groups for accuracy and pass@k and the flipped problems (at most FLIP_LIMIT).
-// It reads only the analysis index (TEXT_BYTES spelled exactly so), never the attempt text.
+// Base vs other model on the same problems. One grouped scan of the two models' attempts
+// (non-sampled traces + attempt rollouts: lib/data/compare-sql.ts) gives per-(n, c) groups for
+// accuracy and pass@k and the flipped problems (at most FLIP_LIMIT). Traces are read from the
+// analysis index (never their text); attempt rollouts from their rows.
 
 export const FLIP_LIMIT = 500;
 
@@ -16,19 +18,7 @@ export type SideStats = { problems: number; graded: number; correct: number; acc
 export type Flip = { problemId: string; snippet: string; flip: FlipDirection; a: { n: number; c: number }; b: { n: number; c: number } };
 export type PairComparison = { a: SideStats; b: SideStats; common: number; flips: Flip[]; flipCounts: Record<FlipDirection, number> };
 
-const PAIR_SQL = `
-WITH pp AS (
-  SELECT t."problemId" AS pid,
-    SUM(t."generator" = ? AND t."correct" IS NOT NULL) AS na, SUM(t."generator" = ? AND t."correct" = 1) AS ca,
-    SUM(t."generator" = ?) AS ta, SUM(CASE WHEN t."generator" = ? THEN ${TEXT_BYTES} ELSE 0 END) AS ba,
-    SUM(t."generator" = ? AND t."correct" IS NOT NULL) AS nb, SUM(t."generator" = ? AND t."correct" = 1) AS cb,
-    SUM(t."generator" = ?) AS tb, SUM(CASE WHEN t."generator" = ? THEN ${TEXT_BYTES} ELSE 0 END) AS bb
-  FROM "Trace" t WHERE t."datasetId" = ? AND t."generator" IN (?, ?) GROUP BY t."problemId"
-)
-SELECT 'g' AS kind, NULL AS pid, na, ca, nb, cb, COUNT(*) AS problems, SUM(ta) AS ta, SUM(ba) AS ba, SUM(tb) AS tb, SUM(bb) AS bb
-  FROM pp WHERE na > 0 AND nb > 0 GROUP BY na, ca, nb, cb
-UNION ALL
-SELECT * FROM (SELECT 'f', pid, na, ca, nb, cb, 1, 0, 0, 0, 0 FROM pp WHERE na > 0 AND nb > 0 AND (ca > 0) <> (cb > 0) ORDER BY pid LIMIT ${FLIP_LIMIT})`;
+const PAIR_SQL = pairSql(FLIP_LIMIT);
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -38,7 +28,7 @@ export async function getPairComparison(datasetId: string, a: string, b: string,
 }
 
 export async function comparePair(datasetId: string, a: string, b: string, db: Tx = prisma): Promise<PairComparison> {
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(PAIR_SQL, a, a, a, a, b, b, b, b, datasetId, a, b);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(PAIR_SQL, ...pairSqlParams(datasetId, a, b));
   const groups = rows.filter((r) => r.kind === "g").map((r) => ({ na: num(r.na), ca: num(r.ca), nb: num(r.nb), cb: num(r.cb), problems: num(r.problems), ta: num(r.ta), ba: num(r.ba), tb: num(r.tb), bb: num(r.bb) }));
   const side = (n: "na" | "nb", c: "ca" | "cb", t: "ta" | "tb", by: "ba" | "bb"): SideStats => {
     const graded = groups.reduce((s, g) => s + g[n] * g.problems, 0);
@@ -79,16 +69,25 @@ export function pickPair(models: { generator: string }[], a?: string, b?: string
 
 // ---- one problem, side by side -----------------------------------------------------------
 
-export type SideTrace = { id: string; externalId: string | null; correct: boolean | null; stepCount: number };
+/** A trace of a model on the problem, or (kind "attempt") one of its correct sampled attempts. */
+export type SideTrace = { id: string; externalId: string | null; correct: boolean | null; stepCount: number; kind: "trace" | "attempt"; sample?: number };
 
 export async function getProblemSides(datasetId: string, problemId: string, a: string, b: string, db: Tx = prisma) {
   const problem = await db.problem.findFirst({ where: { id: problemId, datasetId }, select: { id: true, statement: true, answer: true, metadata: true, externalId: true } });
   if (!problem) return null;
-  const traces = await db.trace.findMany({
-    where: { problemId, generator: { in: [a, b] } }, orderBy: { id: "asc" },
-    select: { id: true, externalId: true, correct: true, stepCount: true, generator: true },
-  });
-  return { problem, a: traces.filter((t) => t.generator === a), b: traces.filter((t) => t.generator === b) };
+  const [traces, att] = await Promise.all([
+    db.trace.findMany({
+      where: { problemId, generator: { in: [a, b] } }, orderBy: { id: "asc" },
+      select: { id: true, externalId: true, correct: true, stepCount: true, generator: true },
+    }),
+    problemAttempts(problemId, a, b, db),
+  ]);
+  const side = (m: string, x: typeof att.a): SideTrace[] => [
+    ...traces.filter((t) => t.generator === m).map(({ generator: _, ...t }) => ({ ...t, kind: "trace" as const })),
+    ...x.correct,
+  ];
+  // sampled: attempts of each model on this problem (wrong ones are also among the traces)
+  return { problem, a: side(a, att.a), b: side(b, att.b), sampled: { a: att.a.counts, b: att.b.counts } };
 }
 
 export async function getTraceWithError(traceId: string, db: Tx = prisma) {

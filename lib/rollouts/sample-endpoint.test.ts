@@ -105,7 +105,36 @@ describe("sampling from the trained endpoint", () => {
     const gens = await prisma.trace.groupBy({ by: ["generator"], where: { datasetId: ds.id }, _count: { _all: true }, orderBy: { generator: "asc" } });
     expect(gens.map((g) => [g.generator, g._count._all])).toEqual([["base-m", 2], ["trained-m", 2]]);
     const cmp = await comparePair(ds.id, "base-m", "trained-m");
-    expect(cmp.common).toBe(2); // both models have traces on both problems
+    expect(cmp.common).toBe(2); // both models have attempts on both problems
+    // every attempt counts (the rollouts), not only the wrong ones kept as traces
+    expect(cmp.a).toMatchObject({ graded: 4, correct: 0, accuracy: 0 });
+    expect(cmp.b).toMatchObject({ graded: 8, correct: 4, accuracy: 0.5 });
+  });
+
+  it("flips: the stub makes each model right on one problem; the comparison counts every sampled attempt", async () => {
+    await writeModelSettings({ baseUrl: base.url, name: "base-m" });
+    await writeModelSettings({ baseUrl: trained.url, name: "trained-m" }, prisma, "trained");
+    const ds = await dataset(2);
+    const on = (q: { messages: { content: string }[] }, n: number) => q.messages.some((m) => m.content.includes(`#${n})`));
+    // base: right on #2 only; trained: right on #1 only
+    base.setScript({ respond: (q) => ({ kind: "text", text: on(q, 2) ? RIGHT : WRONG }) });
+    trained.setScript({ respond: (q) => ({ kind: "text", text: on(q, 1) ? RIGHT : `${WRONG} (trained)` }) });
+    const quiet = capture(process.stdout);
+    expect(await runSampleCli(["--dataset", ds.name, "--n", "3"]).finally(quiet.restore)).toBe(0);
+    const quiet2 = capture(process.stdout);
+    expect(await runSampleCli(["--dataset", ds.name, "--endpoint", "trained", "--n", "3"]).finally(quiet2.restore)).toBe(0);
+    // the same wrong text 3 times is one trace per model: 1 + 1 traces, 12 attempts
+    expect(await prisma.trace.count({ where: { datasetId: ds.id } })).toBe(2);
+    const [p1, p2] = (await prisma.problem.findMany({ where: { datasetId: ds.id }, orderBy: { statement: "asc" }, select: { id: true } })).map((p) => p.id);
+    const cmp = await comparePair(ds.id, "base-m", "trained-m");
+    expect(cmp.common).toBe(2);
+    expect(cmp.a).toMatchObject({ graded: 6, correct: 3, accuracy: 0.5 });
+    expect(cmp.b).toMatchObject({ graded: 6, correct: 3, accuracy: 0.5 });
+    expect(cmp.flipCounts).toEqual({ fixed: 1, broken: 1 });
+    const byId = Object.fromEntries(cmp.flips.map((f) => [f.problemId, f]));
+    expect(byId[p1]).toMatchObject({ flip: "fixed", a: { n: 3, c: 0 }, b: { n: 3, c: 3 } });
+    expect(byId[p2]).toMatchObject({ flip: "broken", a: { n: 3, c: 3 }, b: { n: 3, c: 0 } });
+    expect(cmp.b.passAtK.find((p) => p.k === 3)).toEqual({ k: 3, value: 0.5, problems: 2 });
   });
 
   it("a trained-only setup can sample from it while the base model is not configured", async () => {

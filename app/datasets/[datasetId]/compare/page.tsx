@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { getDataset } from "@/lib/data/datasets";
 import { getAnalysis } from "@/lib/data/analysis";
 import { FLIP_LIMIT, getPairComparison, pickPair } from "@/lib/data/compare";
+import { comparableModels, getAttemptModels } from "@/lib/data/compare-attempts";
 import { ModelTable } from "@/components/analysis/model-table";
 import { PassAtKPanel } from "@/components/analysis/pass-at-k-panel";
+import { AttemptModels } from "@/components/compare/attempt-models";
 import { FlipList } from "@/components/compare/flip-list";
 import { PairPicker } from "@/components/compare/pair-picker";
 import { PairStats } from "@/components/compare/pair-stats";
@@ -19,8 +21,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const dataset = await getDataset(datasetId);
   if (!dataset) notFound();
-  const analysis = await getAnalysis(datasetId);
-  const pair = pickPair(analysis.models, one(sp.a), one(sp.b));
+  const [analysis, attempts] = await Promise.all([getAnalysis(datasetId), getAttemptModels(datasetId)]);
+  const models = comparableModels(analysis.models, attempts);
+  const pair = pickPair(models, one(sp.a), one(sp.b));
   const cmp = pair ? await getPairComparison(datasetId, pair.a, pair.b) : null;
   const base = `/datasets/${datasetId}`;
   return (
@@ -32,14 +35,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
         </div>
         <Link className="text-sm text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis →</Link>
       </div>
-      <ModelTable models={analysis.models} />
+      <ModelTable models={analysis.models} caption={attempts.length ? "Traces in this dataset" : undefined} />
+      <AttemptModels models={attempts} />
       {!pair || !cmp ? (
         <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">
-          Only {analysis.models.length === 1 ? "one model" : "no model"} in this dataset: import attempts of a second model on the same problems (a <code>generator</code> per row) to compare.
+          Only {models.length === 1 ? "one model" : "no model"} in this dataset: import attempts of a second model on the same problems (a <code>generator</code> per row), or sample them, to compare.
         </p>
       ) : (
         <>
-          <PairPicker models={analysis.models.map((m) => m.generator)} a={pair.a} b={pair.b} />
+          <PairPicker models={models.map((m) => m.generator)} a={pair.a} b={pair.b} />
           <div className="grid gap-3 xl:grid-cols-2">
             <PairStats a={pair.a} b={pair.b} cmp={cmp} />
             <PassAtKPanel title="pass@k on the same problems" curves={[{ generator: pair.a, passAtK: cmp.a.passAtK }, { generator: pair.b, passAtK: cmp.b.passAtK }]}

@@ -4,7 +4,8 @@ import { alignSteps, firstDivergence } from "@/lib/core/compare/align";
 import { findSameMistake } from "@/lib/core/compare/same-mistake";
 import { splitSteps } from "@/lib/core/steps";
 import { getDataset } from "@/lib/data/datasets";
-import { getProblemSides, getTraceWithError, readDecision } from "@/lib/data/compare";
+import { getProblemSides, getTraceWithError, readDecision, type SideTrace } from "@/lib/data/compare";
+import { getAttemptWithText } from "@/lib/data/compare-attempts";
 import { MathMarkdown } from "@/components/math/math-markdown";
 import { AlignedSteps } from "@/components/compare/aligned-steps";
 import { AttemptPicker } from "@/components/compare/attempt-picker";
@@ -27,7 +28,10 @@ export default async function ProblemComparePage({ params, searchParams }: Props
   // default pair: A's first wrong attempt vs B's first right one (the flip), else the first ones
   const ta = sides.a.find((t) => t.id === one(sp.ta)) ?? sides.a.find((t) => t.correct === false) ?? sides.a[0];
   const tb = sides.b.find((t) => t.id === one(sp.tb)) ?? sides.b.find((t) => t.correct === true) ?? sides.b[0];
-  const [ra, rb] = await Promise.all([ta ? getTraceWithError(ta.id) : null, tb ? getTraceWithError(tb.id) : null]);
+  // a correct sampled attempt (kind "attempt") has no trace: its text comes from the Rollout row
+  const load = (t: SideTrace | undefined) => (!t ? null : t.kind === "attempt" ? getAttemptWithText(t.id, problemId) : getTraceWithError(t.id));
+  const [ra, rb] = await Promise.all([load(ta), load(tb)]);
+  const bothTraces = ta?.kind === "trace" && tb?.kind === "trace";
   const back = `/datasets/${datasetId}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
   const stepsA = ra ? splitSteps(ra.text) : [];
   const stepsB = rb ? splitSteps(rb.text) : [];
@@ -35,7 +39,7 @@ export default async function ProblemComparePage({ params, searchParams }: Props
   const div = firstDivergence(pairs);
   const errStep = ra?.errorStep ?? null;
   const same = errStep !== null && errStep <= stepsA.length ? findSameMistake(stepsA[errStep - 1], stepsB) : null;
-  const decision = ra && rb ? readDecision(sides.problem.metadata, ra.id, rb.id) : null;
+  const decision = ra && rb && bothTraces ? readDecision(sides.problem.metadata, ra.id, rb.id) : null;
   const verdict = (c: boolean | null | undefined) => (c === true ? "correct" : c === false ? "wrong" : "ungraded");
   return (
     <div className="mx-auto max-w-7xl space-y-3">
@@ -47,17 +51,17 @@ export default async function ProblemComparePage({ params, searchParams }: Props
         <MathMarkdown text={sides.problem.statement} />
         {sides.problem.answer && <p className="mt-1 text-xs text-slate-500">Answer: <span className="font-mono">{sides.problem.answer}</span></p>}
       </section>
-      <AttemptPicker a={sides.a} b={sides.b} ta={ta?.id} tb={tb?.id} search={{ a, b }} />
+      <AttemptPicker a={sides.a} b={sides.b} ta={ta?.id} tb={tb?.id} search={{ a, b }} sampled={sides.sampled} />
       {!ra || !rb ? (
         <p className="rounded-lg border border-slate-200 bg-white py-8 text-center text-sm text-slate-500">One of the two models has no attempt on this problem.</p>
       ) : (
         <>
           <section className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm md:grid-cols-3" aria-label="summary">
-            <div><span className="text-slate-500">A:</span> {verdict(ra.correct)}, {stepsA.length} steps · <span className="text-slate-500">B:</span> {verdict(rb.correct)}, {stepsB.length} steps</div>
+            <div><span className="text-slate-500">A:</span> {verdict(ra.correct)}{ta?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsA.length} steps · <span className="text-slate-500">B:</span> {verdict(rb.correct)}{tb?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsB.length} steps</div>
             <div data-testid="first-divergence">{div ? <>First divergence: A step {div.a ?? "–"} / B step {div.b ?? "–"}</> : "The two traces have the same steps"}</div>
             <div>{errStep ? <>Base first error: <strong className="text-rose-700">step {errStep}</strong> <span className="text-xs text-slate-500">({ra.errorSource})</span></> : ra.errorSource ? "Base: labelled no error" : "Base trace not labelled yet"}</div>
           </section>
-          {errStep !== null && (
+          {errStep !== null && bothTraces && (
             <SameMistakeFlag datasetId={datasetId} problemId={problemId} baseTraceId={ra.id} otherTraceId={rb.id} detected={same} decision={decision} />
           )}
           <AlignedSteps a={stepsA} b={stepsB} pairs={pairs} errStep={errStep} sameStep={same?.found ? same.step : null} divergenceRow={div?.row ?? null} />
