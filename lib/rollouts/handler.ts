@@ -8,7 +8,7 @@ import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
 import { planRollouts } from "./select";
 import { runSamples } from "./run-samples";
-import { finishInterventionItem } from "./store";
+import { finishInterventionItemSync } from "./store";
 
 // The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
 // condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per
@@ -62,17 +62,18 @@ export const rolloutsHandler: JobHandler = {
     const cfg = await cachedModelConfig();
     if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
     const condition = String(payload.condition);
-    const res = await runSamples({
+    const source = t.interventionId && t.source ? { id: t.interventionId, was: t.source } : null;
+    // Edited while its samples ran: they continue the old text, which the edit already marked
+    // stale; keeping them would "prove" the new text with the old one's rollouts. Checked (and the
+    // keep filter refreshed) in the transaction of the item's last rows.
+    const { finished: end, ...res } = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
       model: p.model, sampling: p.sampling, prompt: t.prompt, gold: t.gold, count: p.k, perItem: p.perItem,
       jobItemId: ctx.itemId, signal: ctx.signal,
       row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
       meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
-    });
-    if (!t.interventionId || !t.source) return { condition, ...res };
-    // Edited while its samples ran: they continue the old text, which the edit already marked
-    // stale; keeping them would "prove" the new text with the old one's rollouts.
-    const end = await finishInterventionItem(t.interventionId, ctx.itemId, t.source, condition === "intervention" ? { minCorrect: p.minCorrect } : null);
+    }, () => (source ? finishInterventionItemSync(source.id, ctx.itemId, source.was, condition === "intervention" ? { minCorrect: p.minCorrect } : null) : null));
+    if (!source) return { condition, ...res };
     if (end === "edited") return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
     return { condition, ...res, ...(end ? { verified: end.verified } : {}) };
   },

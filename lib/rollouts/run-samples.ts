@@ -4,13 +4,16 @@ import type { Endpoint } from "@/lib/model/client";
 import type { Sampling } from "@/lib/model/sampling";
 import { sampleAndGrade, type Graded } from "./generate";
 import { poolMap } from "./pool-map";
-import { storedSamples, upsertRollouts, type RolloutRow } from "./store";
+import { writeTx } from "@/lib/jobs/stage-db";
+import { insertRolloutsSync, storedSamples, upsertRollouts, type RolloutRow } from "./store";
 
 // K samples of one item: the samples already stored (an earlier run of the same item that was
 // interrupted) are skipped, the rest are asked with at most `perItem` in flight, and what was
 // produced is stored in one transaction, also when a later sample fails (the retry then asks
-// only for the missing ones). Rows are also written every `flushEvery` (16) samples, so a long item
-// shows progress and loses little when the process dies.
+// only for the missing ones). Rows are also written every `flushEvery` (64) samples, so a long item
+// shows progress and loses little when the process dies; a usual item (K = 32) commits once, with
+// `finish` (the stage's end-of-item writes) in the same transaction: each commit costs the job's
+// thread ~1.5 ms, which at 128 calls in flight came off the calls.
 
 export type RunSamples = {
   endpoint: Endpoint;
@@ -29,7 +32,10 @@ export type RunSamples = {
   flushEvery?: number;
 };
 
-export async function runSamples(x: RunSamples): Promise<{ samples: number; correct: number; reused: number }> {
+export async function runSamples(x: RunSamples): Promise<{ samples: number; correct: number; reused: number }>;
+export async function runSamples<F>(x: RunSamples, finish: () => F): Promise<{ samples: number; correct: number; reused: number; finished: F }>;
+/** `finish` (synchronous statements) runs in the transaction of the last rows, once every sample is in. */
+export async function runSamples<F>(x: RunSamples, finish?: () => F) {
   // the SDK adds one abort listener per request in flight on the item's signal
   if (x.signal && x.perItem > 4) setMaxListeners(x.perItem * 2 + 20, x.signal);
   const have = await storedSamples(x.jobItemId);
@@ -37,7 +43,8 @@ export async function runSamples(x: RunSamples): Promise<{ samples: number; corr
   const todo = Array.from({ length: x.count }, (_, i) => i).filter((i) => !have.has(i));
   const out: RolloutRow[] = [];
   let pending: RolloutRow[] = [];
-  const flushEvery = x.flushEvery ?? 16;
+  const flushEvery = x.flushEvery ?? 64;
+  let finished: F | undefined;
   try {
     await poolMap(todo, x.perItem, async (sample) => {
       const g = await sampleAndGrade(x.endpoint, x.model, x.prompt, x.sampling, x.gold, x.signal);
@@ -54,11 +61,17 @@ export async function runSamples(x: RunSamples): Promise<{ samples: number; corr
         await upsertRollouts(rows);
       }
     });
+    const rows = pending;
+    pending = [];
+    finished = await writeTx(() => {
+      insertRolloutsSync(rows);
+      return finish?.();
+    });
   } finally {
-    await upsertRollouts(pending);
+    await upsertRollouts(pending); // what a failed run produced (empty after a successful one)
   }
   for (const r of out) have.set(r.sample, r.correct);
   let correct = 0;
   for (const c of have.values()) if (c) correct++;
-  return { samples: x.count, correct, reused };
+  return { samples: x.count, correct, reused, ...(finish ? { finished } : {}) };
 }

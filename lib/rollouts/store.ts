@@ -45,20 +45,24 @@ const values = (r: RolloutRow, now: string) => [
 /** INSERT OR IGNORE on (jobItemId, sample), in multi-row statements, all rows in one transaction. */
 export async function upsertRollouts(rows: RolloutRow[], db?: Tx): Promise<void> {
   if (rows.length === 0) return;
-  const now = nowText();
   if (db) {
+    const now = nowText();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
       await db.$executeRawUnsafe(INSERT(part.length), ...part.flatMap((r) => values(r, now)));
     }
     return;
   }
-  await writeTx(() => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const part = rows.slice(i, i + CHUNK);
-      stmt(INSERT(part.length)).run(...part.flatMap((r) => values(r, now)));
-    }
-  });
+  await writeTx(() => insertRolloutsSync(rows));
+}
+
+/** The same inserts on the stage connection, inside a writeTx the caller runs (so more can share its commit). */
+export function insertRolloutsSync(rows: RolloutRow[]): void {
+  const now = nowText();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    stmt(INSERT(part.length)).run(...part.flatMap((r) => values(r, now)));
+  }
 }
 
 // one statement: count and write back (the verified flag follows keepState, set just after)
@@ -101,17 +105,16 @@ function keepSync(interventionId: string, minCorrect: number): KeepState {
  * The end of an intervention item, in one transaction: if what its samples continued changed
  * meanwhile (the location, for every condition; the content too for "intervention", as in
  * stale-rollouts.ts) or the intervention is gone, this item's rows are deleted and "edited" is
- * returned; else, for the "intervention" condition, the keep filter is refreshed.
+ * returned; else, for the "intervention" condition, the keep filter is refreshed. Synchronous: it
+ * runs inside the writeTx of the item's last rows (run-samples.ts).
  */
-export async function finishInterventionItem(
+export function finishInterventionItemSync(
   interventionId: string, jobItemId: string, was: { location: number; content: string }, keep: { minCorrect: number } | null,
-): Promise<"edited" | KeepState | null> {
-  return writeTx(() => {
-    const now = stmt<{ location: number; content: string }>(`SELECT "location", "content" FROM "Intervention" WHERE "id" = ?`).get(interventionId);
-    if (!now || Number(now.location) !== was.location || (keep !== null && now.content !== was.content)) {
-      stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
-      return "edited";
-    }
-    return keep ? keepSync(interventionId, keep.minCorrect) : null;
-  });
+): "edited" | KeepState | null {
+  const now = stmt<{ location: number; content: string }>(`SELECT "location", "content" FROM "Intervention" WHERE "id" = ?`).get(interventionId);
+  if (!now || Number(now.location) !== was.location || (keep !== null && now.content !== was.content)) {
+    stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
+    return "edited";
+  }
+  return keep ? keepSync(interventionId, keep.minCorrect) : null;
 }
