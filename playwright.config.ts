@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { serverNodeOptions } from "./lib/server/node-flags";
 
 // Journeys run against `next build && next start` with a throwaway SQLite file and,
 // where a journey needs a model, the stub server in e2e/stub-model (a test tool only).
@@ -24,7 +25,7 @@ export default defineConfig({
   webServer: {
     command: `rm -f ./data/e2e-${PORT}.db* && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
-    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e" },
+    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e", NODE_OPTIONS: serverNodeOptions() },
     reuseExistingServer: false,
     timeout: 120_000,
   },

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { get } from "node:http";
 import { DIST_DIR, PORT } from "./config";
+import { serverNodeOptions } from "../../lib/server/node-flags";
 
 // Browser benches run against `next start` from their own dist dir and port, each with its own
 // database. The build is skipped when BENCH_SKIP_BUILD=1 and a build exists.
@@ -23,7 +24,7 @@ export async function startServer(databaseUrl: string, log: (s: string) => void)
   const base = `http://127.0.0.1:${PORT}`;
   if (await up(base)) throw new Error(`port ${PORT} is already in use: stop that server first`);
   const p: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", INT_USER: "bench", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", INT_USER: "bench", NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() }, // as `npm start` runs it
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group: stop() ends npx and the server it started, nothing else
   });

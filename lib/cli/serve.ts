@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedIfEmpty } from "@/prisma/seed";
+import { serverNodeOptions } from "@/lib/server/node-flags";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 
@@ -39,7 +40,7 @@ async function main() {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   console.log(`InT Studio on http://${HOST}:${PORT}`);
-  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: process.env });
+  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: serverNodeOptions() } });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }
