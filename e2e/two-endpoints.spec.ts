@@ -130,6 +130,13 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   await expect(flipped).toContainText("fixed by B");
   await expect(flipped).toContainText("A 0/2 · B 2/2");
   await page.screenshot({ path: "test-results/two-endpoints-compare-list.png", fullPage: true });
+  // the analysis page counts the same attempts: the trained model's right ones are not traces
+  await page.goto(`/datasets/${s.ds}/analysis`);
+  const an = page.getByRole("table", { name: "models" });
+  await expect(an.getByRole("row").filter({ hasText: TRAINED })).toContainText("50.0%");
+  await expect(an.getByRole("row").filter({ hasText: BASE })).toContainText("0.0%");
+  await page.screenshot({ path: "test-results/two-endpoints-analysis.png", fullPage: true });
+  await page.goto(`/datasets/${s.ds}/compare`);
   await flipped.click();
   await expect(page).toHaveURL(new RegExp(`/compare/${s.problems[0]}\\?`));
   await expect(page.getByRole("heading", { name: `Side by side: ${BASE} vs ${TRAINED}` })).toBeVisible();

@@ -18,17 +18,8 @@ export function lengthBinSql(bytesExpr: string): string {
   return `CASE ${arms.join(" ")} ELSE 0 END`;
 }
 
-/**
- * Per (generator, n graded, c correct): problems, traces, summed steps and bytes. One walk of
- * the covering index, already in (problem, generator) order, so the inner GROUP BY needs no sort.
- */
-export const TRACE_GROUPS = `
-SELECT g AS "generator", n AS "n", c AS "c", COUNT(*) AS "problems", SUM(cnt) AS "traces", SUM(steps) AS "steps", SUM(bytes) AS "bytes"
-FROM (
-  SELECT t."problemId" AS pid, t."generator" AS g, COUNT(*) AS cnt, SUM(t."correct" IS NOT NULL) AS n, SUM(t."correct" = 1) AS c,
-         SUM(t."stepCount") AS steps, SUM(${TEXT_BYTES}) AS bytes
-  FROM "Trace" t WHERE t."datasetId" = ? GROUP BY t."problemId", t."generator"
-) GROUP BY g, n, c`;
+// Per-model numbers (accuracy, pass@k, lengths) are over attempts, not traces alone:
+// lib/data/attempts-sql.ts MODEL_GROUPS, shared with the comparison.
 
 /** First-error labels per source, step and the trace's step count (step NULL = "no error"). */
 export const LABEL_GROUPS = `

@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import { importBuffer } from "@/lib/import";
 import { sharedData } from "@/lib/testing/shared-data";
 import { computeAnalysis, getAnalysis } from "./analysis";
-import { INTERVENTION_LENGTHS, LABEL_GROUPS, TEXT_BYTES, TRACE_GROUPS } from "./analysis-sql";
+import { INTERVENTION_LENGTHS, LABEL_GROUPS, TEXT_BYTES } from "./analysis-sql";
+import { MODEL_GROUPS, modelGroupsParams } from "./attempts-sql";
 import { comparePair, getProblemSides, getTraceWithError, readDecision, setSameMistake } from "./compare";
 
 // Real ProcessBench rows as "base" attempts, and "int" attempts on the same problems.
@@ -99,8 +100,8 @@ describe("analysis aggregates (in the database)", () => {
 
 describe("the trace scans read the covering index, not the rows behind the text (issue 5 §5)", () => {
   it("plans each statement on Trace_analysis_idx alone", async () => {
-    for (const sql of [TRACE_GROUPS, LABEL_GROUPS, INTERVENTION_LENGTHS]) {
-      const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, datasetId)).map((r) => r.detail);
+    for (const [sql, params] of [[MODEL_GROUPS, modelGroupsParams(datasetId)], [LABEL_GROUPS, [datasetId]], [INTERVENTION_LENGTHS, [datasetId]]] as const) {
+      const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...params)).map((r) => r.detail);
       expect(plan).toContain("SEARCH t USING COVERING INDEX Trace_analysis_idx (datasetId=?)");
     }
   });

@@ -1,33 +1,26 @@
 import { prisma, type Tx } from "@/lib/db";
 import { agreement, type Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
-import { passAtKFromGroups, type NcGroup, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
-import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, TRACE_GROUPS, VERIFIED } from "./analysis-sql";
+import type { NcGroup } from "@/lib/core/compare/pass-at-k-groups";
+import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
+import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
 // COUNT / SUM: lib/data/analysis-sql.ts) and returned as small tables. The result is cached
 // in a Setting row per dataset together with a fingerprint read from indexes; any import,
 // label, intervention or rollout change alters the fingerprint and the next read recomputes.
+// Per-model numbers are over attempts (traces not sampled + attempt rollouts), as in the
+// comparison: lib/data/analysis-models.ts.
 
 export const STEP_BINS = 20;
 
-export type ModelStats = {
-  generator: string;
-  traces: number;
-  graded: number;
-  correct: number;
-  accuracy: number | null;
-  meanSteps: number;
-  meanTokens: number; // estimate: UTF-8 bytes / 4
-  problems: number;
-  passAtK: PassAtKPoint[];
-};
+export type { ModelStats } from "./analysis-models";
 
 export type LabelHistogram = { source: string; labels: number; noError: number; byStep: number[]; byRel: number[] };
 
 export type Analysis = {
   computedAt: string;
-  traces: number;
+  traces: number; // trace rows
   models: ModelStats[];
   ncGroups: (NcGroup & { generator: string })[];
   firstErrors: LabelHistogram[]; // per label source: step bins 1..STEP_BINS (last open), REL_BINS relative bins
@@ -42,7 +35,7 @@ const q = <T>(db: Tx, sql: string, ...params: unknown[]) => db.$queryRawUnsafe<T
 
 async function fingerprint(datasetId: string, db: Tx): Promise<string> {
   const [r] = await q<Record<string, unknown>>(db, FINGERPRINT, datasetId);
-  return JSON.stringify([1, r.traces, r.labels, r.interventions, String(r.rollouts)]);
+  return JSON.stringify([2, r.traces, r.labels, r.interventions, String(r.rollouts)]);
 }
 
 /**
@@ -78,29 +71,14 @@ export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Pr
 
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
   const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
-    q<Record<string, unknown>>(db, TRACE_GROUPS, datasetId),
+    modelGroups(datasetId, db),
     q<Record<string, unknown>>(db, LABEL_GROUPS, datasetId),
     q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
     q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
     q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
     q<Record<string, unknown>>(db, VERIFIED, datasetId),
   ]);
-  const ncGroups = groups.map((g) => ({ generator: String(g.generator), n: num(g.n), c: num(g.c), problems: num(g.problems), traces: num(g.traces), steps: num(g.steps), bytes: num(g.bytes) }));
-  const byModel = new Map<string, typeof ncGroups>();
-  for (const g of ncGroups) byModel.set(g.generator, [...(byModel.get(g.generator) ?? []), g]);
-  const models: ModelStats[] = [...byModel.entries()].map(([generator, gs]) => {
-    const sum = (f: (g: (typeof gs)[number]) => number) => gs.reduce((s, g) => s + f(g), 0);
-    const traces = sum((g) => g.traces);
-    const graded = sum((g) => g.n * g.problems);
-    const correct = sum((g) => g.c * g.problems);
-    return {
-      generator, traces, graded, correct, accuracy: graded ? correct / graded : null,
-      meanSteps: traces ? sum((g) => g.steps) / traces : 0,
-      meanTokens: traces ? estimateTokens(sum((g) => g.bytes) / traces) : 0,
-      problems: sum((g) => g.problems),
-      passAtK: passAtKFromGroups(gs),
-    };
-  }).sort((a, b) => b.traces - a.traces || a.generator.localeCompare(b.generator));
+  const models = modelStats(groups);
 
   const hist = new Map<string, LabelHistogram>();
   for (const r of labels) {
@@ -137,7 +115,7 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     computedAt: new Date().toISOString(),
     traces: models.reduce((s, m) => s + m.traces, 0),
     models,
-    ncGroups: ncGroups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
+    ncGroups: groups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
     firstErrors,
     agreement: agreement(agree.map((r) => ({ human: r.human === null ? null : num(r.human), model: r.model === null ? null : num(r.model), count: num(r.count) }))),
     lengths: { bins, interventions: iv, attempts: at, count, meanIvTokens: per(ivBytes), meanAttemptTokens: per(atBytes), meanRatio: count ? ratioSum / count : null },

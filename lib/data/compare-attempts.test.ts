@@ -93,7 +93,7 @@ describe("comparison over attempts (traces not sampled + attempt rollouts)", () 
       { model: "trained", attempts: 6, correct: 2, problems: 2 },
     ]);
     const analysis = await getAnalysis(ds);
-    expect(analysis.models.map((m) => m.generator)).not.toContain("solver"); // no trace
+    expect(analysis.models.find((m) => m.generator === "solver")).toMatchObject({ traces: 0, attempts: 2, accuracy: 1 }); // no trace, listed
     const offered = comparableModels(analysis.models, models).map((m) => m.generator);
     expect(offered).toContain("solver");
     expect(new Set(offered)).toEqual(new Set(["base", "trained", "solver"]));

@@ -1,6 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import { cachedByFingerprint } from "./analysis";
-import { ATTEMPT, ATTEMPT_MODELS } from "./compare-sql";
+import { ATTEMPT, ATTEMPT_MODELS } from "./attempts-sql";
 
 // Sampled attempts (Rollout rows of condition "attempt") in the comparison: the models that
 // have them (a model that solved every problem has no trace, only attempts), and per problem

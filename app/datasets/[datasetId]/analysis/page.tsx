@@ -31,7 +31,7 @@ export default async function AnalysisPage({ params }: Props) {
         </div>
         <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${datasetId}/compare`}>Compare models →</Link>
       </div>
-      {a.traces === 0 ? (
+      {a.traces === 0 && a.models.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">No traces in this dataset yet: import a JSONL file with attempts.</p>
       ) : (
         <>

@@ -35,7 +35,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         </div>
         <Link className="text-sm text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis →</Link>
       </div>
-      <ModelTable models={analysis.models} caption={attempts.length ? "Traces in this dataset" : undefined} />
+      <ModelTable models={analysis.models} />
       <AttemptModels models={attempts} />
       {!pair || !cmp ? (
         <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">

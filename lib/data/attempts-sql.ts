@@ -1,0 +1,83 @@
+import { TEXT_BYTES } from "./analysis-sql";
+
+// "A model's attempts on a problem", in SQL, shared by the analysis (every model) and the
+// two-model comparison (model IN (?, ?)): its traces that are not origin "sampled" (imported
+// etc.; graded when `correct` is not null) plus its Rollout rows of condition "attempt" (the
+// sample stage's complete record: every attempt, right or wrong, always graded). A sampled
+// trace is a copy of a wrong attempt, so it is not counted again: the statement reads all
+// traces from the covering index (Trace_analysis_idx) and subtracts the sampled traces the
+// attempt rollouts point to (only those rows are read, by id). The unary + on generator keeps
+// SQLite from walking Trace(datasetId, generator, id) and then every row behind the text.
+// Attempt rollouts are read from their rows (correct sits after the text); an index
+// Rollout(problemId, condition, model, correct, traceId, length(CAST(text AS BLOB))) would make
+// that part index-only (not added: measured ~2x faster on 40,000 attempts, not needed at this size).
+// Steps (analysis only): a wrong attempt's text is its trace's text (the trace is found by the
+// hash of model and text), so its steps are that trace's stepCount, read with the row the
+// subtraction reads anyway (times the attempts pointing at it); only the right attempts'
+// texts are counted in SQL (countSteps: ~6 us per 4 KB text, 250 ms per 40,000 attempts).
+
+/** Literal of lib/rollouts/sample-handler.ts ATTEMPT_CONDITION (lib/data does not import the stage). */
+export const ATTEMPT = "attempt";
+
+/** lib/core/steps.ts countSteps in SQL: non-overlapping "\n\n" separators + 1. */
+const stepsOf = (text: string) => `((length(${text}) - length(replace(${text}, char(10) || char(10), ''))) / 2 + 1)`;
+
+export type AttemptScope = "all" | "pair";
+
+/**
+ * CTEs `att` (the attempt rollouts), `x` (its parts, to be summed) and `pm`: one row per
+ * (problem `pid`, model `m`) with n graded, c correct, t attempts, b text bytes, s steps (0 for
+ * the attempts of scope "pair", which does not need them), tr trace rows (any origin).
+ * Parameters: attemptCteParams(scope, datasetId, a, b).
+ */
+export function attemptCtes(scope: AttemptScope): string {
+  const rm = scope === "pair" ? ` AND r."model" IN (?, ?)` : "";
+  const tm = (plus: string) => (scope === "pair" ? ` AND ${plus}t."generator" IN (?, ?)` : "");
+  // per trace row: graded, correct, one attempt, bytes; `w` weighs them (the subtracted sampled copies)
+  const cols = (w: string) =>
+    `SUM(${w}(t."correct" IS NOT NULL)), SUM(${w}(t."correct" = 1)), SUM(${w}1), SUM(${w}${TEXT_BYTES})`;
+  const sampled = `-(t."origin" = 'sampled') * `;
+  return `
+att AS MATERIALIZED (
+  SELECT r."problemId" AS pid, r."model" AS m, r."traceId" AS tid, r."correct" AS ok, length(CAST(r."text" AS BLOB)) AS b,
+    ${scope === "all" ? `CASE WHEN r."traceId" IS NULL THEN ${stepsOf('r."text"')} ELSE 0 END` : "0"} AS s
+  FROM "Problem" p CROSS JOIN "Rollout" r ON r."problemId" = p."id" AND r."condition" = '${ATTEMPT}'
+  WHERE p."datasetId" = ?${rm}
+),
+x(pid, m, n, c, t, b, s, tr) AS (
+  SELECT t."problemId", t."generator", ${cols("")}, SUM(t."stepCount"), COUNT(*)
+    FROM "Trace" t WHERE t."datasetId" = ?${tm("+")} GROUP BY t."problemId", t."generator"
+  UNION ALL
+  SELECT t."problemId", t."generator", ${cols(sampled)}, SUM(t."stepCount" * (d.k - (t."origin" = 'sampled'))), 0
+    FROM (SELECT tid, COUNT(*) AS k FROM att WHERE tid IS NOT NULL GROUP BY tid) d CROSS JOIN "Trace" t ON t."id" = d.tid
+    WHERE t."datasetId" = ?${tm("")}
+    GROUP BY t."problemId", t."generator"
+  UNION ALL
+  SELECT pid, m, COUNT(*), SUM(ok), COUNT(*), SUM(b), SUM(s), 0 FROM att GROUP BY pid, m
+),
+pm AS (
+  SELECT pid, m, SUM(n) AS n, SUM(c) AS c, SUM(t) AS t, SUM(b) AS b, SUM(s) AS s, SUM(tr) AS tr FROM x GROUP BY pid, m
+)`;
+}
+
+export function attemptCteParams(scope: AttemptScope, datasetId: string, a?: string, b?: string): unknown[] {
+  const models = scope === "pair" ? [a, b] : [];
+  return [datasetId, ...models, datasetId, ...models, datasetId, ...models];
+}
+
+/**
+ * Analysis: per (model, n graded, c correct) on a problem: problems, attempts, steps, bytes
+ * summed over those problems, and the model's trace rows. Parameters: datasetId.
+ */
+export const MODEL_GROUPS = `
+WITH ${attemptCtes("all")}
+SELECT m AS "generator", n AS "n", c AS "c", COUNT(*) AS "problems", SUM(t) AS "attempts", SUM(s) AS "steps", SUM(b) AS "bytes", SUM(tr) AS "traces"
+FROM pm WHERE t > 0 OR tr > 0 GROUP BY m, n, c`;
+
+export const modelGroupsParams = (datasetId: string) => attemptCteParams("all", datasetId);
+
+/** Models with attempt rollouts in the dataset: attempts, correct ones, problems. */
+export const ATTEMPT_MODELS = `
+SELECT r."model" AS "model", COUNT(*) AS "attempts", SUM(r."correct") AS "correct", COUNT(DISTINCT r."problemId") AS "problems"
+FROM "Problem" p CROSS JOIN "Rollout" r ON r."problemId" = p."id" AND r."condition" = '${ATTEMPT}'
+WHERE p."datasetId" = ? GROUP BY r."model" ORDER BY r."model"`;
