@@ -74,7 +74,9 @@ describe("job runner", () => {
   it("cancel stops claiming and aborts in-flight items", async () => {
     let aborted = 0;
     fakeHandler("sample", async (_p, ctx) => {
-      await delay(40, ctx.signal).catch((e) => {
+      // long enough that items are surely in flight when the cancel lands, also on a loaded
+      // machine (the runner's claims wait out the cancel's write lock with a backoff)
+      await delay(200, ctx.signal).catch((e) => {
         aborted++;
         throw e;
       });

@@ -1,7 +1,7 @@
 import { parseIntervention, type ParseResult } from "@/lib/core/parse-intervention";
 import { deriveTraceStatus } from "@/lib/core/status";
 import { interventionHash } from "@/lib/data/interventions";
-import { newId } from "@/lib/data/import";
+import { newId } from "@/lib/data/ids";
 import { nowText, read, stmt, writeTx } from "@/lib/jobs/stage-db";
 import { modelLabelNote, parsedFields, proposalProvenance, type ProposalInput } from "./store";
 
