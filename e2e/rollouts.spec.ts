@@ -50,6 +50,8 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   test.setTimeout(120_000);
   const s = seed();
   await page.goto(`/datasets/${s.ds}/traces/${s.t}`);
+  // hydrated: a click on the server-rendered button before then does nothing (CI saw it)
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
   const card = page.getByTestId("intervention").filter({ hasText: "GOOD: recompute" });
   const accept = card.getByRole("button", { name: /^Accept/ });
   await accept.click();
