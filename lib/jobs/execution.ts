@@ -95,11 +95,20 @@ export class JobExecution {
           this.queue.push(item);
         }
       }
-      while (!this.halted && this.active < concurrency && this.queue.length > 0) {
+      // `active` counts items that hold a slot; an item that released its slot (its last calls
+      // are under way) still runs, up to twice the concurrency in all.
+      while (!this.halted && this.active < concurrency && tasks.size < 2 * concurrency && this.queue.length > 0) {
         const item = this.queue.shift() as store.ClaimedItem;
         this.active++;
-        const t: Promise<void> = this.runItemSafe(item, this.inFlight.get(item.id) as AbortController).finally(() => {
+        let held = true;
+        const release = () => {
+          if (!held) return;
+          held = false;
           this.active--;
+          this.wake();
+        };
+        const t: Promise<void> = this.runItemSafe(item, this.inFlight.get(item.id) as AbortController, release).finally(() => {
+          release();
           this.inFlight.delete(item.id);
           tasks.delete(t);
           this.wake();
@@ -135,20 +144,22 @@ export class JobExecution {
     }
   }
 
-  private async runItemSafe(item: store.ClaimedItem, ac: AbortController): Promise<void> {
+  private async runItemSafe(item: store.ClaimedItem, ac: AbortController, release: () => void): Promise<void> {
     try {
-      await this.runItem(item, ac);
+      await this.runItem(item, ac, release);
     } catch (e) {
       // A database hiccup while recording: the item stays leased and is recovered when its lease expires.
       this.opts.log(`job ${this.jobId} item ${item.key}: could not record the outcome`, e);
     }
   }
 
-  private async runItem(item: store.ClaimedItem, ac: AbortController): Promise<void> {
+  private async runItem(item: store.ClaimedItem, ac: AbortController, release: () => void): Promise<void> {
     let attempts = item.attempts;
     for (;;) {
       try {
-        const result = await this.handler.runItem(item.payload, { jobId: this.jobId, itemId: item.id, params: this.params, signal: ac.signal });
+        const result = await this.handler.runItem(item.payload, {
+          jobId: this.jobId, itemId: item.id, params: this.params, signal: ac.signal, concurrency: this.opts.knobs.concurrency, release,
+        });
         this.unreachableStreak = 0;
         if (!this.abandoned) this.doneBuffer.add(item.id, result);
         return;

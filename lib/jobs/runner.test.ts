@@ -37,6 +37,23 @@ describe("job runner", () => {
     expect(JSON.parse(r.result!)).toEqual({ i: 7 });
   });
 
+  it("an item that releases its slot lets the next start, never past twice the concurrency", async () => {
+    let now = 0;
+    let max = 0;
+    fakeHandler("sample", async (p, ctx) => {
+      max = Math.max(max, ++now);
+      await delay(10, ctx.signal);
+      ctx.release?.(); // its last calls under way
+      await delay(20, ctx.signal).finally(() => now--);
+      return { i: p.i };
+    });
+    const { jobId } = await start({ n: 40, concurrency: 4 });
+    const p = await runJobToCompletion(jobId, fast);
+    expect(p).toMatchObject({ status: "done", done: 40, failed: 0 });
+    expect(max).toBeGreaterThan(4); // overlapped
+    expect(max).toBeLessThanOrEqual(8);
+  });
+
   it("retries retryable failures with backoff, then records the failure", async () => {
     const times: Record<number, number[]> = {};
     fakeHandler("sample", async (p) => {

@@ -14,6 +14,14 @@ export type ItemContext = {
   itemId: string;
   params: Record<string, unknown>;
   signal: AbortSignal; // aborted on cancel/pause
+  /** the runner's item concurrency for this job */
+  concurrency?: number;
+  /**
+   * The item has started its last model calls: the runner may start the next item while they
+   * finish, so a slow straggler does not hold a whole item's share of the calls in flight.
+   * Stages that use it bound their calls across items themselves (lib/jobs/call-slots.ts).
+   */
+  release?: () => void;
 };
 
 export class RetryableError extends Error {

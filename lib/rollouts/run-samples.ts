@@ -5,6 +5,8 @@ import type { Sampling } from "@/lib/model/sampling";
 import { sampleAndGrade, type Graded } from "./generate";
 import { poolMap } from "./pool-map";
 import { writeTx } from "@/lib/jobs/stage-db";
+import { callSlots, type CallSlots } from "@/lib/jobs/call-slots";
+import type { ItemContext } from "@/lib/jobs/types";
 import { insertRolloutsSync, storedSamples, upsertRollouts, type RolloutRow } from "./store";
 
 // K samples of one item: the samples already stored (an earlier run of the same item that was
@@ -30,6 +32,8 @@ export type RunSamples = {
   /** called per graded sample before storing (the sample stage creates traces here) */
   decorate?: (g: Graded, sample: number) => Promise<Partial<RolloutRow>>;
   flushEvery?: number;
+  /** calls in flight across the job's items (with `release`; see lib/jobs/call-slots.ts) */
+  share?: { slots: CallSlots; release: () => void };
 };
 
 export async function runSamples(x: RunSamples): Promise<{ samples: number; correct: number; reused: number }>;
@@ -46,8 +50,16 @@ export async function runSamples<F>(x: RunSamples, finish?: () => F) {
   const flushEvery = x.flushEvery ?? 64;
   let finished: F | undefined;
   try {
+    const last = todo[todo.length - 1];
     await poolMap(todo, x.perItem, async (sample) => {
-      const g = await sampleAndGrade(x.endpoint, x.model, x.prompt, x.sampling, x.gold, x.signal);
+      if (sample === last) x.share?.release(); // the last call starts: the next item may begin
+      await x.share?.slots.acquire(x.signal);
+      let g;
+      try {
+        g = await sampleAndGrade(x.endpoint, x.model, x.prompt, x.sampling, x.gold, x.signal);
+      } finally {
+        x.share?.slots.release();
+      }
       const extra = x.decorate ? await x.decorate(g, sample) : {};
       out.push({
         ...x.row, sample, jobItemId: x.jobItemId, model: x.model,
@@ -74,4 +86,9 @@ export async function runSamples<F>(x: RunSamples, finish?: () => F) {
   let correct = 0;
   for (const c of have.values()) if (c) correct++;
   return { samples: x.count, correct, reused, ...(finish ? { finished } : {}) };
+}
+
+/** The job-wide call slots for an item run by the runner (none outside it, e.g. in tests calling a handler directly). */
+export function shareOf(ctx: ItemContext, perItem: number): RunSamples["share"] {
+  return ctx.concurrency && ctx.release ? { slots: callSlots(ctx.jobId, ctx.concurrency * perItem), release: ctx.release } : undefined;
 }

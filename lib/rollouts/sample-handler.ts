@@ -6,7 +6,7 @@ import type { ItemContext, JobHandler, PlannedItem } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
 import { SampleParams } from "./params";
-import { runSamples } from "./run-samples";
+import { runSamples, shareOf } from "./run-samples";
 
 // The "sample" stage (method.md §1): N attempts per problem from the problem alone, graded; the
 // incorrect ones become traces to curate (origin "sampled", generator = model, correct = false).
@@ -61,7 +61,7 @@ export const sampleHandler: JobHandler = {
     const res = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
       model: p.model, sampling: p.sampling, prompt: continuationPrompt(problem.statement, ""), gold: problem.answer,
-      count: p.n, perItem: p.perItem, jobItemId: ctx.itemId, signal: ctx.signal,
+      count: p.n, perItem: p.perItem, jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem),
       row: { problemId: problem.id, traceId: null, interventionId: null, condition: ATTEMPT_CONDITION },
       decorate: async (g) => {
         if (g.correct) return {};
