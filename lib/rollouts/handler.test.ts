@@ -110,4 +110,25 @@ describe("rollouts job against the stub", () => {
     expect(await prisma.rollout.count({ where: { jobItemId: "item-edit" } })).toBe(0);
     expect(await prisma.intervention.findUniqueOrThrow({ where: { id } })).toMatchObject({ content: "GOOD: the edited text.", verified: null, rolloutsTotal: 0 });
   });
+  // last: the stub's request log is shared with the tests above
+  it("items hand their slots on, but calls in flight never pass concurrency x lanes", async () => {
+    const s = await seedRolloutData(Array.from({ length: 6 }, (_, i) => `GOOD ${i}: recompute, 2+3 is five.`));
+    const inFlight = async (k: number, perItem: number, concurrency: number) => {
+      let now = 0;
+      let max = 0;
+      stub.setScript({
+        respond: () => {
+          max = Math.max(max, ++now);
+          setTimeout(() => now--, 40); // the reply's delay: the call is in flight until then
+          return { kind: "text", text: RIGHT, delayMs: 40 };
+        },
+      });
+      const r = await startRolloutsJob({ interventionIds: s.interventionIds, k, perItem, conditions: ["intervention"], actor: "t", concurrency });
+      if (!r.ok) throw new Error(r.error);
+      expect(await runJobToCompletion(r.jobId, fast)).toMatchObject({ status: "done", done: 6, failed: 0 });
+      return max;
+    };
+    expect(await inFlight(8, 2, 2)).toBeLessThanOrEqual(4); // 2 items x 2 lanes
+    expect(await inFlight(2, 4, 2)).toBeLessThanOrEqual(4); // 2 items x 2 samples (fewer than perItem)
+  });
 });

@@ -69,7 +69,7 @@ export const rolloutsHandler: JobHandler = {
     const { finished: end, ...res } = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
       model: p.model, sampling: p.sampling, prompt: t.prompt, gold: t.gold, count: p.k, perItem: p.perItem,
-      jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem),
+      jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem, p.k),
       row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
       meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
     }, () => (source ? finishInterventionItemSync(source.id, ctx.itemId, source.was, condition === "intervention" ? { minCorrect: p.minCorrect } : null) : null));

@@ -88,7 +88,13 @@ export async function runSamples<F>(x: RunSamples, finish?: () => F) {
   return { samples: x.count, correct, reused, ...(finish ? { finished } : {}) };
 }
 
-/** The job-wide call slots for an item run by the runner (none outside it, e.g. in tests calling a handler directly). */
-export function shareOf(ctx: ItemContext, perItem: number): RunSamples["share"] {
-  return ctx.concurrency && ctx.release ? { slots: callSlots(ctx.jobId, ctx.concurrency * perItem), release: ctx.release } : undefined;
+/**
+ * The job-wide call slots for an item run by the runner (none outside it, e.g. in tests calling a
+ * handler directly). Sized to what the items had in flight without sharing: concurrency x the
+ * item's lanes (perItem, or fewer when an item has fewer samples), so handing slots on never
+ * raises the load the job puts on the model server.
+ */
+export function shareOf(ctx: ItemContext, perItem: number, count: number): RunSamples["share"] {
+  const lanes = Math.max(1, Math.min(perItem, count));
+  return ctx.concurrency && ctx.release ? { slots: callSlots(ctx.jobId, ctx.concurrency * lanes), release: ctx.release } : undefined;
 }

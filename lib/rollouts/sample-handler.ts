@@ -61,7 +61,7 @@ export const sampleHandler: JobHandler = {
     const res = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
       model: p.model, sampling: p.sampling, prompt: continuationPrompt(problem.statement, ""), gold: problem.answer,
-      count: p.n, perItem: p.perItem, jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem),
+      count: p.n, perItem: p.perItem, jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem, p.n),
       row: { problemId: problem.id, traceId: null, interventionId: null, condition: ATTEMPT_CONDITION },
       decorate: async (g) => {
         if (g.correct) return {};
