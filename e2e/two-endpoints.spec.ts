@@ -107,6 +107,8 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   await bar.getByRole("button", { name: "Sample attempts" }).click();
   await expect.poll(() => query<{ status: string }>(`SELECT status FROM Job WHERE datasetId = ? AND kind = 'sample' AND params LIKE '%"endpoint":"trained"%'`, s.ds)[0]?.status, { timeout: 60_000 }).toBe("done");
   await expect(bar.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
+  // the list picks up the trained model's new trace when the job settles, without a reload
+  await expect(page.getByRole("cell", { name: TRAINED, exact: true })).toBeVisible();
 
   const jobs = query<{ params: string }>(`SELECT params FROM Job WHERE datasetId = ? AND kind = 'sample' ORDER BY createdAt`, s.ds).map((j) => JSON.parse(j.params));
   expect(jobs).toMatchObject([{ endpoint: "model", model: BASE, baseUrl: stub.url }, { endpoint: "trained", model: TRAINED, baseUrl: stub.url }]);
