@@ -193,3 +193,45 @@ test("accept-and-next moves on at once; a refused accept is reported on the next
   await alice.close();
   await bob.close();
 });
+
+test("a long trace opened with n shows at once; its later steps' math follows, sanitised", async ({ browser }) => {
+  const STEPS = 150;
+  const long = (tag: string) =>
+    Array.from({ length: STEPS }, (_, i) =>
+      i === STEPS - 2
+        ? `${tag} step ${i + 1}: <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> and $x_{${i}} = ${i}^2$.`
+        : `${tag} step ${i + 1}: we have $x_{${i}} = ${i}^2 + 1$ and \\(\\frac{${i}}{2}\\).`,
+    ).join("\n\n");
+  const own = importRows(`${DATASET}-long`, [
+    { ...rows[0], problem: "Long one: compute $1+1$.", incorrect_attempt: long("A") },
+    { ...rows[0], problem: "Long two: compute $2+2$.", incorrect_attempt: long("B") },
+  ], "id");
+  const [first, second] = own.traces.map((t) => `/datasets/${own.datasetId}/traces/${t.id}`);
+  const ctx = await asUser(browser, "dora");
+  const page = await openAs(ctx, first);
+  const step = (n: number) => page.locator(`[data-step="${n}"] .dual-rendered`);
+  // A full load: the server sent every step rendered.
+  await expect(step(STEPS).locator(".katex")).toHaveCount(2);
+
+  // Record whether the new trace was first shown with its later steps still waiting.
+  await page.evaluate(`(() => {
+    window.__pendingSeen = 0;
+    const mo = new MutationObserver(() => { if (document.querySelector(".md-pending")) { window.__pendingSeen = document.querySelectorAll(".md-pending").length; mo.disconnect(); } });
+    mo.observe(document.body, { subtree: true, childList: true });
+  })()`);
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(new RegExp(`${second}$`));
+  await expect(step(1)).toContainText("B step 1");
+  expect(await page.evaluate(() => (window as Window & { __pendingSeen?: number }).__pendingSeen)).toBeGreaterThan(100);
+  await expect(step(1).locator(".katex")).toHaveCount(2);
+  // The later steps are rendered when the browser is idle; the last ones get there too.
+  await expect(step(STEPS).locator(".katex")).toHaveCount(2, { timeout: 15_000 });
+  await expect(step(STEPS - 1).locator(".katex")).toHaveCount(1);
+  await expect(step(STEPS - 1)).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(step(STEPS - 1).locator("img, script")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
+  // The raw form is the text as written, byte for byte.
+  await expect(page.locator(`[data-step="${STEPS}"] .dual-raw`)).toHaveText(`B step ${STEPS}: we have $x_{${STEPS - 1}} = ${STEPS - 1}^2 + 1$ and \\(\\frac{${STEPS - 1}}{2}\\).`);
+  await page.screenshot({ path: "test-results/review-long-trace-after-n.png" });
+  await ctx.close();
+});

@@ -3,11 +3,12 @@ import { MathMarkdown } from "@/components/math/math-markdown";
 // Rendered and raw forms of one untrusted text. Which one shows is decided by CSS
 // (.dual-rendered / .dual-raw in globals.css) from the review shell's data-mode, so the t key
 // flips hundreds of steps without a React render.
-export function DualText({ text, empty = "(empty)" }: { text: string; empty?: string }) {
+// `defer`: see MathMarkdown (the later steps of a long trace, on client-side navigation).
+export function DualText({ text, empty = "(empty)", defer = false }: { text: string; empty?: string; defer?: boolean }) {
   return (
     <>
       <div className="dual-rendered">
-        {text === "" ? <span className="text-xs italic text-slate-400">{empty}</span> : <MathMarkdown text={text} />}
+        {text === "" ? <span className="text-xs italic text-slate-400">{empty}</span> : <MathMarkdown text={text} defer={defer} />}
       </div>
       <pre className="dual-raw">{text}</pre>
     </>

@@ -52,7 +52,9 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
           {marks.interventions.includes(n) && <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />}
         </div>
       </div>
-      <DualText text={text} empty="(empty step)" />
+      {/* After the first flush's steps, math renders when the browser is idle on a client-side
+          navigation: the next trace shows at once, its later formulas follow. */}
+      <DualText text={text} empty="(empty step)" defer={n > FIRST} />
     </div>
   );
 }
