@@ -6,14 +6,14 @@ export type BenchLine = {
   baseline: string;
   ratio: number | null;
   target: string;
-  pass: boolean | null; // null: not measured (see note)
+  pass: boolean | null; // null: not measured (see note), or no target (informational line)
   note?: string;
 };
 
 export function markdownTable(lines: BenchLine[]): string {
   const head = "| Benchmark | Metric | Measured | Baseline (same run) | Ratio | Target | Pass |\n|---|---|---|---|---|---|---|";
   const rows = lines.map((l) =>
-    `| ${l.bench} | ${l.metric} | ${l.value} | ${l.baseline} | ${l.ratio === null ? "" : l.ratio.toFixed(2)} | ${l.target} | ${l.pass === null ? `not run${l.note ? `: ${l.note}` : ""}` : l.pass ? "yes" : "**no**"} |`,
+    `| ${l.bench} | ${l.metric} | ${l.value} | ${l.baseline} | ${l.ratio === null ? "" : l.ratio.toFixed(2)} | ${l.target} | ${l.pass === null ? (l.note ? `not run: ${l.note}` : l.target === "" ? "" : "not run") : l.pass ? "yes" : "**no**"} |`,
   );
   return [head, ...rows].join("\n");
 }
