@@ -6,7 +6,8 @@ const TONE: Record<AlignedPair["kind"], string> = { same: "", changed: "bg-amber
 
 /** The two traces' steps in aligned rows; the base error step and the repeated step are marked. */
 export function AlignedSteps({ a, b, pairs, errStep, sameStep, divergenceRow }: { a: string[]; b: string[]; pairs: AlignedPair[]; errStep: number | null; sameStep: number | null; divergenceRow: number | null }) {
-  const cell = (steps: string[], n: number | null, mark: "error" | "same" | null, side: "A" | "B") =>
+  // Rows past the first screenful render their math when the browser is idle (client navigation).
+  const cell = (steps: string[], n: number | null, mark: "error" | "same" | null, side: "A" | "B", row: number) =>
     n === null ? <td className="border-l border-slate-100 p-2 text-xs text-slate-400">—</td> : (
       <td className={cn("border-l border-slate-100 p-2 align-top", mark === "error" && "ring-2 ring-inset ring-rose-400", mark === "same" && "ring-2 ring-inset ring-amber-400")} data-side={side} data-step={n}>
         <div className="mb-0.5 flex gap-2 text-[11px] text-slate-500">
@@ -14,7 +15,7 @@ export function AlignedSteps({ a, b, pairs, errStep, sameStep, divergenceRow }: 
           {mark === "error" && <span className="font-semibold text-rose-700">first error (base)</span>}
           {mark === "same" && <span className="font-semibold text-amber-700">same mistake?</span>}
         </div>
-        <div className="text-sm"><MathMarkdown text={steps[n - 1]} /></div>
+        <div className="text-sm"><MathMarkdown text={steps[n - 1]} defer={row >= 20} /></div>
       </td>
     );
   return (
@@ -25,8 +26,8 @@ export function AlignedSteps({ a, b, pairs, errStep, sameStep, divergenceRow }: 
           {pairs.map((p, i) => (
             <tr key={i} className={cn("border-t border-slate-100", TONE[p.kind])}>
               <td className="p-2 align-top text-[11px] text-slate-500">{p.kind}{i === divergenceRow && <div className="font-semibold text-indigo-700">diverge</div>}</td>
-              {cell(a, p.a, p.a !== null && p.a === errStep ? "error" : null, "A")}
-              {cell(b, p.b, p.b !== null && p.b === sameStep ? "same" : null, "B")}
+              {cell(a, p.a, p.a !== null && p.a === errStep ? "error" : null, "A", i)}
+              {cell(b, p.b, p.b !== null && p.b === sameStep ? "same" : null, "B", i)}
             </tr>
           ))}
         </tbody>
