@@ -4,7 +4,7 @@ import { splitSteps } from "@/lib/core/steps";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
 import { DualText } from "./dual-text";
-import { ServerYield } from "./server-yield";
+import { useServerTurn } from "./server-turn";
 
 export type StepMarks = {
   humanStep: number | null; // the trace's human first error
@@ -61,10 +61,16 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
 
 const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>;
 
+/** Steps [start, start + steps.length); on the server they wait for their turn (server-turn.ts). */
+function Chunk({ renderId, index, start, steps, marks }: { renderId: string; index: number; start: number; steps: string[]; marks: StepMarks }) {
+  useServerTurn(renderId, index);
+  return <>{steps.map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}</>;
+}
+
 /**
  * The trace's steps, numbered 1..n. The text travels to the browser once (as this component's
- * prop); the steps are rendered from it on the server, and after the first FIRST steps the
- * server yields, so they reach the browser before the rest of a long trace is rendered.
+ * prop); the steps are rendered from it on the server: the first FIRST with the page, the rest
+ * chunk by chunk after it has been sent (server-turn.ts).
  * Memoised: selection changes in the review shell never re-render the steps.
  */
 export const StepList = memo(function StepList({ text, marks, renderId }: { text: string; marks: StepMarks; renderId: string }) {
@@ -74,11 +80,10 @@ export const StepList = memo(function StepList({ text, marks, renderId }: { text
   return (
     <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
-      {chunks.map((start) => (
+      {chunks.map((start, i) => (
         <Fragment key={start}>
           <Suspense fallback={<li>{fallback}</li>}>
-            <ServerYield id={`${renderId}:${start}`} />
-            {steps.slice(start, start + CHUNK).map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}
+            <Chunk renderId={renderId} index={i} start={start} steps={steps.slice(start, start + CHUNK)} marks={marks} />
           </Suspense>
         </Fragment>
       ))}
