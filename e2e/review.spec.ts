@@ -222,7 +222,7 @@ test("a long trace opened with n shows at once; its later steps' math follows, s
         : `${tag} step ${i + 1}: we have $x_{${i}} = ${at + i}^2 + 1$ and \\(\\frac{${at + i}}{2}\\).`,
     ).join("\n\n");
   const own = importRows(`${DATASET}-long`, [
-    { ...rows[0], problem: "Long one: compute $1+1$.", incorrect_attempt: long("A", 0) },
+    { ...rows[0], problem: "Long one: compute $1+1$.", answer: "864 \\mbox{ inches}^2", incorrect_attempt: long("A", 0) },
     { ...rows[0], problem: "Long two: compute $2+2$.", incorrect_attempt: long("B", 1000) },
   ], "id");
   const [first, second] = own.traces.map((t) => `/datasets/${own.datasetId}/traces/${t.id}`);
@@ -237,6 +237,11 @@ test("a long trace opened with n shows at once; its later steps' math follows, s
   const ctx = await asUser(browser, "dora");
   const page = await openAs(ctx, first);
   const step = (n: number) => page.locator(`[data-step="${n}"] .dual-rendered`);
+  // A bare-LaTeX answer (as MATH-500 writes them) is shown as math; its raw form is the text as stored.
+  const truth = page.getByTestId("ground-truth");
+  await expect(truth.locator(".dual-rendered .katex")).toHaveCount(1);
+  await expect(truth.locator(".dual-raw")).toHaveText("864 \\mbox{ inches}^2");
+  await truth.screenshot({ path: "test-results/review-bare-latex-answer.png" });
   // A full load: the server sent every step rendered.
   await expect(step(STEPS).locator(".katex")).toHaveCount(2);
 

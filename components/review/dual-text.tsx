@@ -4,11 +4,12 @@ import { MathMarkdown } from "@/components/math/math-markdown";
 // (.dual-rendered / .dual-raw in globals.css) from the review shell's data-mode, so the t key
 // flips hundreds of steps without a React render.
 // `defer`: see MathMarkdown (the later steps of a long trace, on client-side navigation).
-export function DualText({ text, empty = "(empty)", defer = false }: { text: string; empty?: string; defer?: boolean }) {
+// `rendered`: what to render when it differs from the text shown raw (a bare-LaTeX answer).
+export function DualText({ text, empty = "(empty)", defer = false, rendered = text }: { text: string; empty?: string; defer?: boolean; rendered?: string }) {
   return (
     <>
       <div className="dual-rendered">
-        {text === "" ? <span className="text-xs italic text-slate-400">{empty}</span> : <MathMarkdown text={text} defer={defer} />}
+        {text === "" ? <span className="text-xs italic text-slate-400">{empty}</span> : <MathMarkdown text={rendered} defer={defer} />}
       </div>
       <pre className="dual-raw">{text}</pre>
     </>

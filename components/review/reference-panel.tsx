@@ -1,3 +1,4 @@
+import { answerMarkdown } from "@/lib/render/answer";
 import { DualText } from "./dual-text";
 
 /** The reference solution and ground-truth answer; the panel scrolls on its own. */
@@ -10,7 +11,7 @@ export function ReferencePanel({ solution, answer, source }: { solution: string;
       </div>
       <div data-testid="ground-truth" className="rounded border border-emerald-200 bg-emerald-50 px-2 py-1">
         <span className="text-xs font-medium text-emerald-800">Ground-truth answer</span>
-        <DualText text={answer} empty="(no answer given)" />
+        <DualText text={answer} rendered={answerMarkdown(answer)} empty="(no answer given)" />
       </div>
       <DualText text={solution} empty="(no reference solution)" />
     </div>

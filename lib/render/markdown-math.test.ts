@@ -111,6 +111,19 @@ describe("broken LaTeX", () => {
     expect(html).toContain("math-error");
   });
 
+  it("knows \\mbox (MATH answers use it) as \\text", () => {
+    const html = render("$864 \\mbox{ inches}^2$");
+    expect(html).not.toContain("math-error");
+    expect(html).toContain("inches");
+  });
+
+  it("keeps one formula's \\gdef out of every other formula", () => {
+    expect(render("$\\gdef\\leak{LEAKED}\\leak$")).toContain("LEAKED");
+    const next = render("$\\leak x$");
+    expect(next).toContain("math-error");
+    expect(next).not.toContain("LEAKED");
+  });
+
   it("caps sizes", () => {
     const html = render("$\\rule{10000em}{10000em}$");
     const styles = [...html.matchAll(/style="([^"]*)"/g)].map((m) => m[1]).join(";");

@@ -16,6 +16,11 @@ export const KATEX_OPTIONS: Readonly<KatexOptions> = Object.freeze({
 const INLINE: KatexOptions = { ...KATEX_OPTIONS, displayMode: false };
 const DISPLAY: KatexOptions = { ...KATEX_OPTIONS, displayMode: true };
 
+// Commands KaTeX lacks that real datasets use (MATH-500: `864 \mbox{ inches}^2`). Each render
+// gets its own copy: KaTeX writes \gdef definitions into the object it is given, and one
+// trace's definitions must never reach another formula.
+const MACROS: Readonly<Record<string, string>> = Object.freeze({ "\\mbox": "\\text{#1}" });
+
 /** Longer formulas are shown raw: KaTeX time grows with input and a trace is untrusted. */
 export const MAX_TEX_LENGTH = 20_000;
 
@@ -51,7 +56,7 @@ export function renderTex(tex: string, display: boolean, source: string): string
 function renderUncached(tex: string, display: boolean): Rendered {
   if (tex.length > MAX_TEX_LENGTH) return { ok: false, message: `formula longer than ${MAX_TEX_LENGTH} characters` };
   try {
-    return { ok: true, html: flat(katex.renderToString(tex, display ? DISPLAY : INLINE)) };
+    return { ok: true, html: flat(katex.renderToString(tex, { ...(display ? DISPLAY : INLINE), macros: { ...MACROS } })) };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }

@@ -6,6 +6,7 @@ import { splitSteps } from "@/lib/core/steps";
 import { getDataset } from "@/lib/data/datasets";
 import { getProblemSides, getTraceWithError, readDecision, type SideTrace } from "@/lib/data/compare";
 import { getAttemptWithText } from "@/lib/data/compare-attempts";
+import { answerMarkdown } from "@/lib/render/answer";
 import { MathMarkdown } from "@/components/math/math-markdown";
 import { AlignedSteps } from "@/components/compare/aligned-steps";
 import { AttemptPicker } from "@/components/compare/attempt-picker";
@@ -49,7 +50,7 @@ export default async function ProblemComparePage({ params, searchParams }: Props
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="problem">
         <MathMarkdown text={sides.problem.statement} />
-        {sides.problem.answer && <p className="mt-1 text-xs text-slate-500">Answer: <span className="font-mono">{sides.problem.answer}</span></p>}
+        {sides.problem.answer && <div className="mt-1 flex items-baseline gap-1 text-xs text-slate-500">Answer: <MathMarkdown text={answerMarkdown(sides.problem.answer)} /></div>}
       </section>
       <AttemptPicker a={sides.a} b={sides.b} ta={ta?.id} tb={tb?.id} search={{ a, b }} sampled={sides.sampled} />
       {!ra || !rb ? (
