@@ -160,3 +160,33 @@ test("the header name picker sets the int-user cookie and shows the name", async
   await page.reload();
   await expect(page.getByTestId("current-user")).toHaveText(who);
 });
+
+test("a ProcessBench file's labels show in the list as imported, until a person labels", async ({ page }) => {
+  const name = unique("e2e-pb");
+  // The native ProcessBench shape: 0-based label, -1 = no error (written here, not copied).
+  const rows = [
+    { id: "pb-0", generator: "gen", problem: "Compute $1+1$.", steps: ["We add.", "So $1+1=3$.", "Answer 3."], final_answer_correct: false, label: 1 },
+    { id: "pb-1", generator: "gen", problem: "Compute $2+2$.", steps: ["We add.", "So $2+2=4$."], final_answer_correct: true, label: -1 },
+  ];
+  await page.goto("/import");
+  await page.getByLabel("File").setInputFiles({ name: "pb.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows)) });
+  await page.getByLabel("Dataset name").fill(name);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/");
+  await page.getByRole("link", { name }).click();
+  const row = (id: string) => page.locator("tbody tr[data-trace-id]").filter({ has: page.locator(`a[title="id ${id}"]`) });
+  await expect(row("pb-0").getByTestId("other-label")).toHaveText("I: step 2"); // 0-based 1 -> step 2
+  await expect(row("pb-1").getByTestId("other-label")).toHaveText("I: no error");
+  await page.screenshot({ path: "test-results/e2e-list-imported-labels.png" });
+
+  // A human label replaces it in the list.
+  await row("pb-0").getByRole("link").first().click();
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
+  await page.keyboard.press("e"); // mark the focused step (1) as the first error
+  await expect(page.getByRole("status")).toHaveText("Marked step 1 as first error");
+  await page.goto(page.url().replace(/\/traces\/.*$/, ""));
+  await expect(row("pb-0").getByRole("cell").nth(4)).toHaveText("step 1");
+  await expect(row("pb-0").getByTestId("other-label")).toHaveCount(0);
+});

@@ -9,6 +9,13 @@ import type { TraceSelection } from "./use-trace-selection";
 const IV_ORDER = ["proposed", "accepted", "edited", "rejected"];
 const BOX = "h-4 w-4 cursor-pointer accent-indigo-600";
 
+/** An imported or model first-error label, shown muted: nobody has confirmed it here yet. */
+function OtherLabel({ label }: { label: NonNullable<TraceRow["otherLabel"]> }) {
+  const tone = label.source === "imported" ? "text-amber-700" : "text-violet-700";
+  const what = label.step === null ? "no error" : `step ${label.step}`;
+  return <span className={tone} data-testid="other-label" title={`${label.source} first-error label; no human label yet`}>{label.source === "imported" ? "I" : "M"}: {what}</span>;
+}
+
 /**
  * One page of traces; review links keep the list's filters (`search`). With a selection, each row
  * has a checkbox (shift-click selects a range) and, with focus in a row, x toggles it, Shift+x
@@ -78,7 +85,7 @@ export function TraceTable({ rows, base, search, selection }: { rows: TraceRow[]
               <td className="truncate py-1 pr-3 text-xs text-slate-600" title={r.generator}>{r.generator || "—"}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{r.stepCount}</td>
               <td className="py-1 pr-3 text-right tabular-nums">
-                {r.humanStep !== null ? `step ${r.humanStep}` : r.labelled ? <span className="text-emerald-700">no error</span> : <span className="text-slate-400">—</span>}
+                {r.humanStep !== null ? `step ${r.humanStep}` : r.labelled ? <span className="text-emerald-700">no error</span> : r.otherLabel ? <OtherLabel label={r.otherLabel} /> : <span className="text-slate-400">—</span>}
               </td>
               <td className="py-1 pr-3">
                 <div className="flex flex-wrap gap-1">

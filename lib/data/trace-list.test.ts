@@ -64,6 +64,22 @@ describe("listTraces", () => {
     expect(back2.prevCursor).toBeNull();
   });
 
+  it("shows the imported label where no human label exists", async () => {
+    const p1 = await listTraces(ds, {});
+    const human = p1.rows.find((r) => r.id === "t0005")!;
+    expect(human).toMatchObject({ humanStep: 2, labelled: true, otherLabel: null });
+    const imported = p1.rows.find((r) => r.id === "t0006")!;
+    expect(imported).toMatchObject({ humanStep: null, labelled: false, otherLabel: { source: "imported", step: 1 } });
+  });
+
+  it("prefers the imported label to the model's, and shows the model's when it is the only one", async () => {
+    await prisma.firstErrorLabel.create({ data: { traceId: "t0011", step: 3, source: "model", annotator: "qwen" } });
+    const row = async () => (await listTraces(ds, {})).rows.find((r) => r.id === "t0011")!.otherLabel;
+    expect(await row()).toEqual({ source: "imported", step: 1 });
+    await prisma.firstErrorLabel.deleteMany({ where: { traceId: "t0011", source: "imported" } });
+    expect(await row()).toEqual({ source: "model", step: 3 });
+  });
+
   it("never returns another dataset's traces and selects no trace body", async () => {
     const all = await listTraces(ds, {}, { cursor: "t0100" });
     expect(all.rows.every((r) => r.id.startsWith("t"))).toBe(true);

@@ -24,6 +24,8 @@ export type TraceRow = {
   stepCount: number;
   humanStep: number | null;
   labelled: boolean; // a human label exists (humanStep null + labelled = "no error")
+  /** Without a human label: the imported label, else the model's latest (step null = "no error"). */
+  otherLabel: { source: "imported" | "model"; step: number | null } | null;
   status: string;
   interventions: Record<string, number>; // count per intervention status
 };
@@ -80,18 +82,22 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
   const first = ids[0].id;
   const last = ids[ids.length - 1].id;
   const idList = ids.map((r) => r.id);
-  const [before, after, found, humanLabels, ivGroups] = await Promise.all([
+  const [before, after, found, labels, ivGroups] = await Promise.all([
     count(db, { sql: `SELECT COUNT(*) AS n FROM "Trace" t WHERE ${where.sql} AND t."id" < ?`, params: [...where.params, first] }),
     db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, last, "next", 1))),
     db.trace.findMany({
       where: { id: { in: idList } },
       select: { id: true, externalId: true, generator: true, stepCount: true, humanStep: true, status: true, problem: { select: { statement: true } } },
     }),
-    db.firstErrorLabel.findMany({ where: { traceId: { in: idList }, source: "human" }, select: { traceId: true } }),
+    db.firstErrorLabel.findMany({ where: { traceId: { in: idList } }, select: { traceId: true, source: true, step: true }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
     db.intervention.groupBy({ by: ["traceId", "status"], where: { traceId: { in: idList } }, _count: { _all: true } }),
   ]);
   const byId = new Map(found.map((t) => [t.id, t]));
-  const labelled = new Set(humanLabels.map((l) => l.traceId));
+  const labelled = new Set(labels.filter((l) => l.source === "human").map((l) => l.traceId));
+  const other = new Map<string, TraceRow["otherLabel"]>();
+  for (const source of ["model", "imported"] as const) { // imported wins over model
+    for (const l of labels) if (l.source === source && other.get(l.traceId)?.source !== source) other.set(l.traceId, { source, step: l.step });
+  }
   const ivs = new Map<string, Record<string, number>>();
   for (const g of ivGroups) {
     const m = ivs.get(g.traceId) ?? {};
@@ -103,7 +109,8 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
     if (!t) return []; // deleted between the two reads
     return [{
       id, position: before + i + 1, externalId: t.externalId, snippet: snippet(t.problem.statement), generator: t.generator,
-      stepCount: t.stepCount, humanStep: t.humanStep, labelled: labelled.has(id), status: t.status, interventions: ivs.get(id) ?? {},
+      stepCount: t.stepCount, humanStep: t.humanStep, labelled: labelled.has(id), otherLabel: labelled.has(id) ? null : other.get(id) ?? null,
+      status: t.status, interventions: ivs.get(id) ?? {},
     }];
   });
   return { rows, total, statusCounts, prevCursor: before > 0 ? first : null, nextCursor: after.length > 0 ? last : null };
