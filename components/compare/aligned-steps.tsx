@@ -1,5 +1,6 @@
 import type { AlignedPair } from "@/lib/core/compare/align";
 import { MathMarkdown } from "@/components/math/math-markdown";
+import { RENDER_AT_ONCE } from "@/components/math/render-queue";
 import { cn } from "@/components/ui/cn";
 
 const TONE: Record<AlignedPair["kind"], string> = { same: "", changed: "bg-amber-50/60", onlyA: "bg-rose-50/50", onlyB: "bg-emerald-50/50" };
@@ -15,7 +16,7 @@ export function AlignedSteps({ a, b, pairs, errStep, sameStep, divergenceRow }: 
           {mark === "error" && <span className="font-semibold text-rose-700">first error (base)</span>}
           {mark === "same" && <span className="font-semibold text-amber-700">same mistake?</span>}
         </div>
-        <div className="text-sm"><MathMarkdown text={steps[n - 1]} defer={row >= 20} /></div>
+        <div className="text-sm"><MathMarkdown text={steps[n - 1]} defer={row >= RENDER_AT_ONCE} /></div>
       </td>
     );
   return (

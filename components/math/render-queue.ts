@@ -3,6 +3,9 @@
 // queued behind a long trace's 1,500 formulas. A cancelled job (its step unmounted: the reader
 // moved on to another trace) is skipped.
 
+/** Rows of a long list (steps, aligned rows) whose math renders at once on a fresh mount; the rest wait. */
+export const RENDER_AT_ONCE = 20;
+
 type Job = { run: () => void; live: boolean };
 
 const SLICE_MS = 8;

@@ -4,6 +4,7 @@ import { splitSteps } from "@/lib/core/steps";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
 import { DualText } from "./dual-text";
+import { RENDER_AT_ONCE } from "@/components/math/render-queue";
 import { useServerTurn } from "./server-turn";
 
 export type StepMarks = {
@@ -54,7 +55,7 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
       </div>
       {/* After the first flush's steps, math renders when the browser is idle on a client-side
           navigation: the next trace shows at once, its later formulas follow. */}
-      <DualText text={text} empty="(empty step)" defer={n > FIRST} />
+      <DualText text={text} empty="(empty step)" defer={n > RENDER_AT_ONCE} />
     </div>
   );
 }
