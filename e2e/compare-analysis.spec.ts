@@ -92,3 +92,43 @@ test("compare two models on the same problems, then download an analysis plot", 
   // imported labels: base-model step 3 (gsm8k-8), step 2 (gsm8k-0); int-model step 2 (b-0); gsm8k-203 no error
   expect(csv.slice(1, 4)).toEqual(["1,0", "2,2", "3,1"]);
 });
+
+// Eight models with long names: the pass@k download names every one of them (the legend wraps
+// into rows and the file grows to hold them), and a k that too few problems reach is not drawn.
+test("pass@k: every model named in the downloaded chart; thin points stay in the CSV only", async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = unique("e2e-passk");
+  const models = Array.from({ length: 8 }, (_, i) => `checkpoint-${i + 1}-qwen3-4b-instruct`);
+  const pool = PB.slice(0, 12);
+  const data: Row[] = models.flatMap((m, i) => pool.map((r) => ({ ...r, id: `${m}-${r.id}`, generator: m, final_answer_correct: (r.steps.length + i) % 3 === 0 })));
+  // one problem with a second attempt of the first model: pass@2 over 1 of 12 problems
+  data.push({ ...pool[0], id: "extra-attempt", generator: models[0], final_answer_correct: true });
+  await page.goto("/import");
+  await page.getByLabel("File").setInputFiles({ name: "eight-models.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(data)) });
+  await page.getByLabel("Dataset name").fill(name);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await page.goto("/");
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Analysis →" }).click();
+  const chart = page.getByRole("region", { name: "pass@k per model" });
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(chart).toContainText("a line stops where fewer than 50%");
+  await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(8); // pass@1 only: pass@2 has 1 of 12 problems
+
+  const svgDl = page.waitForEvent("download");
+  await chart.getByRole("button", { name: "Download pass@k per model as SVG" }).click();
+  const svg = readFileSync((await (await svgDl).path())!, "utf8");
+  const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]);
+  const height = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svg)![1]);
+  expect(height).toBeGreaterThan(260); // grew to hold the extra legend rows
+  const entries = [...svg.matchAll(/<g class="legend-entry"><rect x="(\d+(?:\.\d+)?)"[^>]*\/><text[^>]*>([^<]*)<\/text><\/g>/g)];
+  expect(entries.map((e) => e[2]).sort()).toEqual([...models].sort());
+  for (const e of entries) expect(Number(e[1]) + 30 + e[2].length * 7).toBeLessThanOrEqual(width);
+
+  const csvDl = page.waitForEvent("download");
+  await chart.getByRole("button", { name: "Download pass@k per model data as CSV" }).click();
+  const csv = readFileSync((await (await csvDl).path())!, "utf8").trim().split("\n");
+  expect(csv[0]).toBe("model,k,pass_at_k,problems,plotted");
+  expect(csv).toContain(`${models[0]},2,1,1,no`);
+});

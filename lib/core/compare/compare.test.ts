@@ -157,3 +157,23 @@ describe("passAtKFromGroups", () => {
     expect(a[0]).toEqual({ k: 1, value: 1.5 / 8, problems: 8 });
   });
 });
+
+describe("plottedPassAtK", () => {
+  it("stops a curve where too few problems have k attempts (149 at pass@1, 12 at pass@2)", async () => {
+    const { passAtKFromGroups, plottedPassAtK } = await import("./pass-at-k-groups");
+    const pts = passAtKFromGroups([{ n: 1, c: 0, problems: 137 }, { n: 2, c: 2, problems: 12 }]);
+    expect(pts.map((p) => [p.k, p.problems])).toEqual([[1, 149], [2, 12]]);
+    expect(pts[1].value).toBe(1); // the jump the rule exists for
+    expect(plottedPassAtK(pts).map((p) => p.k)).toEqual([1]);
+  });
+  it("keeps every point while half of the pass@1 problems (and at least 5) remain", async () => {
+    const { passAtKFromGroups, plottedPassAtK } = await import("./pass-at-k-groups");
+    const pts = passAtKFromGroups([{ n: 8, c: 1, problems: 6 }, { n: 4, c: 1, problems: 4 }]);
+    // k=1: 10 problems, k=2: 10, k=4: 10, k=8: 6 (>= 5 and >= 50% of 10)
+    expect(plottedPassAtK(pts).map((p) => p.k)).toEqual([1, 2, 4, 8]);
+    const small = passAtKFromGroups([{ n: 4, c: 1, problems: 3 }, { n: 1, c: 0, problems: 1 }]);
+    // 4 problems at pass@1: under the floor, so a point needs all 4; pass@2 has 3
+    expect(plottedPassAtK(small).map((p) => p.k)).toEqual([1]);
+    expect(plottedPassAtK(passAtKFromGroups([{ n: 4, c: 1, problems: 4 }])).map((p) => p.k)).toEqual([1, 2, 4]);
+  });
+});
