@@ -15,7 +15,8 @@ export function CurationBar({ counts, total, className }: { counts: { todo: numb
       />
       <div className="mt-0.5 flex justify-between text-[11px] text-slate-500 tabular-nums">
         <span>{counts.curated.toLocaleString("en")} / {total.toLocaleString("en")} curated ({pct}%)</span>
-        <span>{counts.labelled.toLocaleString("en")} labelled · {counts.todo.toLocaleString("en")} todo</span>
+        {/* curated traces are labelled too: the amber segment is only those still awaiting curation */}
+        <span>{(counts.labelled + counts.curated).toLocaleString("en")} labelled ({counts.labelled.toLocaleString("en")} not yet curated) · {counts.todo.toLocaleString("en")} todo</span>
       </div>
     </div>
   );

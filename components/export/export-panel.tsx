@@ -62,7 +62,7 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
         {counting && summary.isFetching && "counting…"}
         {counting && summary.data && !summary.isFetching && (
           <span data-testid="export-count">
-            {summary.data.written.toLocaleString("en")} rows
+            {summary.data.written.toLocaleString("en")} {summary.data.written === 1 ? "row" : "rows"}
             {summary.data.excludedLeakage > 0 && ` · ${summary.data.excludedLeakage} excluded (contain the answer)`}
             {Object.entries(summary.data.skipped ?? {}).map(([k, v]) => ` · ${v} skipped (${k})`).join("")}
             {summary.data.droppedUnverified && ` · dropped as not verified: ${summary.data.droppedUnverified["not-rolled-out"]} not rolled out, ${summary.data.droppedUnverified["failed-keep-filter"]} failed the keep filter`}

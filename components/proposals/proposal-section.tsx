@@ -31,7 +31,7 @@ export function ProposalSection({ actions, onEdit }: { actions: ReviewActions; o
                   <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept</Button>
                   <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>Edit</Button>
                   <Button size="xs" variant="ghost" disabled={pending || iv.status === "rejected"} onClick={() => actions.decide(iv.id, "reject")}>Reject</Button>
-                  <span className="text-xs text-slate-500">intervention {iv.status}{iv.content !== p.content ? " (edited)" : ""}</span>
+                  <span className="text-xs text-slate-500">intervention {iv.status}{iv.content !== p.content && iv.status !== "edited" ? " (text edited)" : ""}</span>
                 </div>
               )}
             </div>
