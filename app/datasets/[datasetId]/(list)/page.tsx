@@ -13,6 +13,7 @@ import { StatusTabs } from "@/components/traces/status-tabs";
 import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
 import { SelectableTraceList } from "@/components/traces/selectable-trace-list";
 import { DatasetJobsBar } from "@/components/rollouts/dataset-jobs-bar";
+import { DatasetMenu } from "@/components/datasets/dataset-menu";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-7xl space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-lg font-semibold">{dataset.name}</h1>
+          <div className="flex items-center gap-2"><h1 className="text-lg font-semibold">{dataset.name}</h1><DatasetMenu datasetId={datasetId} name={dataset.name} /></div>
           <nav className="flex gap-3 text-xs"><Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>Compare</Link><Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis</Link></nav>
           <p className="text-xs text-slate-500">{total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}</p>
         </div>

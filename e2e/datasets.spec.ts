@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+// Journey: a dataset's life cycle from its page: rename it, then delete it after a confirmation
+// that names what goes (with counts) and needs the name typed.
+
+const PB = JSON.parse(readFileSync("../shared/data/processbench/gsm8k.json", "utf8")) as Record<string, unknown>[];
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+test("rename a dataset, then delete it with a confirmation that names what goes", async ({ page }) => {
+  const name = unique("e2e-life");
+  await page.goto("/import");
+  await page.getByLabel("File").setInputFiles({ name: "five.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PB.slice(0, 5))) });
+  await page.getByLabel("Dataset name").fill(name);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Open the dataset" }).click();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+
+  const renamed = `${name}-renamed`;
+  await page.getByRole("button", { name: "Rename" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename dataset" });
+  await rename.getByLabel("New name").fill(renamed);
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("heading", { name: renamed, exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete…" }).click();
+  const del = page.getByRole("dialog", { name: `Delete “${renamed}”?` });
+  await expect(del.getByTestId("delete-footprint")).toContainText("5 problems and 5 traces");
+  await expect(del.getByTestId("delete-footprint")).toContainText("5 first-error labels"); // ProcessBench's imported labels
+  const confirm = del.getByRole("button", { name: "Delete dataset" });
+  await expect(confirm).toBeDisabled();
+  await del.getByLabel("Dataset name to confirm").fill(name); // the old name does not do
+  await expect(confirm).toBeDisabled();
+  await del.getByLabel("Dataset name to confirm").fill(renamed);
+  await page.screenshot({ path: "test-results/e2e-dataset-delete.png" });
+  await confirm.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);
+});
