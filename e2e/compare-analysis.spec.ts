@@ -102,7 +102,7 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   const pool = PB.slice(0, 12);
   const data: Row[] = models.flatMap((m, i) => pool.map((r) => ({ ...r, id: `${m}-${r.id}`, generator: m, final_answer_correct: (r.steps.length + i) % 3 === 0 })));
   // one problem with a second attempt of the first model: pass@2 over 1 of 12 problems
-  data.push({ ...pool[0], id: "extra-attempt", generator: models[0], final_answer_correct: true });
+  data.push({ ...pool[0], id: "extra-attempt", steps: [...pool[0].steps, "Checking once more: done."], generator: models[0], final_answer_correct: true });
   await page.goto("/import");
   await page.getByLabel("File").setInputFiles({ name: "eight-models.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(data)) });
   await page.getByLabel("Dataset name").fill(name);
@@ -110,7 +110,7 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
   await page.goto("/");
   await page.getByRole("link", { name }).click();
-  await page.getByRole("link", { name: "Analysis →" }).click();
+  await page.getByRole("link", { name: "Analysis", exact: true }).click();
   const chart = page.getByRole("region", { name: "pass@k per model" });
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(chart).toContainText("a line stops where fewer than 50%");
