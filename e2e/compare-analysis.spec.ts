@@ -115,6 +115,7 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(chart).toContainText("a line stops where fewer than 50%");
   await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(8); // pass@1 only: pass@2 has 1 of 12 problems
+  await chart.screenshot({ path: "test-results/e2e-pass-at-k-eight-models.png" });
 
   const svgDl = page.waitForEvent("download");
   await chart.getByRole("button", { name: "Download pass@k per model as SVG" }).click();

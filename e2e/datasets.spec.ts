@@ -33,7 +33,7 @@ test("rename a dataset, then delete it with a confirmation that names what goes"
   await del.getByLabel("Dataset name to confirm").fill(name); // the old name does not do
   await expect(confirm).toBeDisabled();
   await del.getByLabel("Dataset name to confirm").fill(renamed);
-  await page.screenshot({ path: "test-results/e2e-dataset-delete.png" });
+  
   await confirm.click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);

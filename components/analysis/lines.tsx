@@ -21,7 +21,7 @@ export function PassAtKLines({ data, series, problems, width = 560, height = 260
           label={{ value: "k (samples)", position: "insideBottom", offset: -14, fontSize: 12 }} />
         <YAxis domain={[0, 1]} tick={{ fontSize: 11 }} label={{ value: "pass@k", angle: -90, position: "insideLeft", fontSize: 12 }} />
         <Tooltip formatter={label as never} labelFormatter={(k) => `pass@${k}`} />
-        <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
         {series.map((s, i) => <Line key={s} dataKey={s} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />)}
       </LineChart>
     </div>

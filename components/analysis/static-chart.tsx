@@ -5,7 +5,7 @@
 // and is hidden by CSS as soon as recharts' own SVG is in the DOM (the downloads, tooltips and
 // e2e checks all use recharts' SVG). Plain SVG elements only: no dataset text is injected.
 
-export const COLORS = ["#4f46e5", "#0891b2", "#d97706", "#be123c", "#059669", "#7c3aed"];
+export const COLORS = ["#4f46e5", "#0891b2", "#d97706", "#be123c", "#059669", "#7c3aed", "#64748b", "#db2777", "#65a30d", "#0f766e"];
 
 type Box = { width: number; height: number };
 const M = { top: 8 + 24, right: 12, bottom: 28 + 30, left: 8 + 60 }; // margins + legend, x axis and y axis sizes
