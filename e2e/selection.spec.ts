@@ -57,7 +57,7 @@ test("select two traces across pages -> propose for the selection -> proposals o
   await box(2).click();
   await page.keyboard.press("j");
   await page.keyboard.press("j");
-  await expect(box(4)).toBeFocused();
+  await expect(page.locator(`tr[data-trace-id="${page1[3]}"]`)).toBeFocused();
   await page.keyboard.press("x");
   await expect(count).toHaveText("2 selected");
   await page.keyboard.press("x");

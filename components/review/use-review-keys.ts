@@ -6,6 +6,8 @@ export type KeyMap = Record<string, (e: KeyboardEvent) => void>;
 function typing(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
   const tag = t.tagName;
+  // a focused checkbox or radio takes no text: the screen's keys still apply (Space toggles it)
+  if (t instanceof HTMLInputElement && (t.type === "checkbox" || t.type === "radio")) return false;
   return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || t.isContentEditable;
 }
 

@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
-import type { KeyboardEvent } from "react";
 import type { TraceRow } from "@/lib/data/trace-list";
 import { pageState } from "@/lib/core/selection/selection";
 import { InterventionStatusBadge, TraceStatusBadge } from "./status-badge";
+import { cn } from "@/components/ui/cn";
 import type { TraceSelection } from "./use-trace-selection";
 
 const IV_ORDER = ["proposed", "accepted", "edited", "rejected"];
@@ -18,26 +18,14 @@ function OtherLabel({ label }: { label: NonNullable<TraceRow["otherLabel"]> }) {
 
 /**
  * One page of traces; review links keep the list's filters (`search`). With a selection, each row
- * has a checkbox (shift-click selects a range) and, with focus in a row, x toggles it, Shift+x
- * extends the range, j/k or the arrows move between rows.
+ * has a checkbox (shift-click selects a range). The keyboard (use-list-keys.ts) moves a row focus,
+ * shown here as `focusedId`; clicking or tabbing into a row moves it too.
  */
-export function TraceTable({ rows, base, search, selection }: { rows: TraceRow[]; base: string; search: string; selection?: TraceSelection }) {
+export function TraceTable({ rows, base, search, selection, focusedId, onRowFocus }: {
+  rows: TraceRow[]; base: string; search: string; selection?: TraceSelection; focusedId?: string | null; onRowFocus?: (id: string) => void;
+}) {
   const hrefFor = (id: string) => `${base}/traces/${id}${search}`;
   const state = selection ? pageState(selection.ids, rows.map((r) => r.id)) : "none";
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (!selection || e.altKey || e.ctrlKey || e.metaKey) return;
-    const tr = (e.target as HTMLElement).closest<HTMLTableRowElement>("tr[data-trace-id]");
-    if (!tr) return;
-    const key = e.key.toLowerCase();
-    if (key === "x") {
-      e.preventDefault();
-      selection.toggle(tr.dataset.traceId!, { shift: e.shiftKey });
-    } else if (key === "j" || key === "k" || e.key === "ArrowDown" || e.key === "ArrowUp") {
-      const next = key === "j" || e.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
-      const box = next?.querySelector<HTMLInputElement>("input[type=checkbox]");
-      if (box) { e.preventDefault(); box.focus(); }
-    }
-  };
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <thead>
@@ -62,11 +50,16 @@ export function TraceTable({ rows, base, search, selection }: { rows: TraceRow[]
           <th className="w-20 py-1.5">Status</th>
         </tr>
       </thead>
-      <tbody onKeyDown={onKeyDown}>
+      <tbody>
         {rows.map((r) => {
           const on = selection?.has(r.id) ?? false;
+          const focused = focusedId === r.id;
           return (
-            <tr key={r.id} className={on ? "border-b border-slate-100 bg-indigo-50" : "border-b border-slate-100 hover:bg-indigo-50/40"} data-trace-id={r.id} data-selected={on ? "true" : undefined}>
+            <tr
+              key={r.id} tabIndex={-1} data-trace-id={r.id} data-selected={on ? "true" : undefined} data-focused={focused ? "true" : undefined}
+              aria-current={focused ? "true" : undefined} onFocus={() => onRowFocus?.(r.id)} onClick={() => onRowFocus?.(r.id)}
+              className={cn("border-b border-slate-100 outline-none", on ? "bg-indigo-50" : "hover:bg-indigo-50/40", focused && "shadow-[inset_3px_0_0_0_#4f46e5] bg-indigo-50/60")}
+            >
               {/* the checkbox shares the # cell: the columns stay as they were */}
               <td className="py-1 pr-2 text-right text-slate-500 tabular-nums">
                 <span className="flex items-center justify-between gap-1">

@@ -8,7 +8,7 @@ import { ExportPanel } from "@/components/export/export-panel";
 import { ProposeDatasetBar } from "@/components/proposals/propose-dataset-bar";
 import { modelStatus } from "@/lib/model/settings";
 import { firstErrorAgreement } from "@/lib/propose/queries";
-import { Pager } from "@/components/traces/pager";
+import { Pager, pageHref } from "@/components/traces/pager";
 import { StatusTabs } from "@/components/traces/status-tabs";
 import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
 import { SelectableTraceList } from "@/components/traces/selectable-trace-list";
@@ -66,7 +66,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             {total === 0 ? "No traces in this dataset yet: import a JSONL file with attempts." : "No traces match these filters."}
           </p>
         ) : (
-          <SelectableTraceList datasetId={datasetId} rows={list.rows} base={base} search={search} model={model} />
+          <SelectableTraceList datasetId={datasetId} rows={list.rows} base={base} search={search} model={model}
+            prevHref={pageHref(base, search, list.prevCursor, true)} nextHref={pageHref(base, search, list.nextCursor, false)} />
         )}
         <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
       </div>
