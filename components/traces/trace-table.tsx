@@ -4,6 +4,7 @@ import type { TraceRow } from "@/lib/data/trace-list";
 import { pageState } from "@/lib/core/selection/selection";
 import { InterventionStatusBadge, TraceStatusBadge } from "./status-badge";
 import { cn } from "@/components/ui/cn";
+import { MathInline } from "@/components/math/math-inline";
 import type { TraceSelection } from "./use-trace-selection";
 
 const IV_ORDER = ["proposed", "accepted", "edited", "rejected"];
@@ -73,7 +74,7 @@ export function TraceTable({ rows, base, search, selection, focusedId, onRowFocu
                 </span>
               </td>
               <td className="truncate py-1 pr-3">
-                <Link href={hrefFor(r.id)} className="text-slate-800 hover:text-indigo-700 hover:underline" title={r.snippet}>{r.snippet || "(empty problem)"}</Link>
+                <Link href={hrefFor(r.id)} className="text-slate-800 hover:text-indigo-700 hover:underline" title={r.snippet}>{r.snippet ? <MathInline text={r.snippet} /> : "(empty problem)"}</Link>
               </td>
               <td className="truncate py-1 pr-3 text-xs text-slate-600" title={r.generator}>{r.generator || "—"}</td>
               <td className="py-1 pr-3 text-right tabular-nums">{r.stepCount}</td>

@@ -1,6 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { flipOf, type FlipDirection } from "@/lib/core/compare/flips";
 import { estimateTokens } from "@/lib/core/compare/histogram";
+import { mathSnippet } from "@/lib/core/snippet";
 import { passAtKFromGroups, type PassAtKPoint } from "@/lib/core/compare/pass-at-k-groups";
 import { cachedByFingerprint } from "./analysis";
 import { pairSql, pairSqlParams } from "./compare-sql";
@@ -49,7 +50,7 @@ export async function comparePair(datasetId: string, a: string, b: string, db: T
   const flipRows = rows.filter((r) => r.kind === "f");
   const snippets = new Map(
     (await db.problem.findMany({ where: { id: { in: flipRows.map((r) => String(r.pid)) } }, select: { id: true, statement: true } }))
-      .map((p) => [p.id, p.statement.replace(/\s+/g, " ").slice(0, 160)]),
+      .map((p) => [p.id, mathSnippet(p.statement, 160)]),
   );
   const flips: Flip[] = flipRows.map((r) => {
     const fa = { n: num(r.na), c: num(r.ca) };

@@ -1,3 +1,4 @@
+import { mathSnippet } from "@/lib/core/snippet";
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TraceFilter } from "@/lib/core/filters";
@@ -55,11 +56,8 @@ export function traceWhere(datasetId: string, f: TraceFilter, opts: { ignoreStat
   return and.length === 1 ? and[0] : { AND: and };
 }
 
-/** Plain-text snippet of a Markdown/LaTeX statement for a table cell. */
-export function snippet(text: string, max = SNIPPET): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+/** One-line snippet of a Markdown/LaTeX statement for a table cell (never cut inside a formula). */
+export const snippet = (text: string, max = SNIPPET): string => mathSnippet(text, max);
 
 export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<Record<TraceStatus, number>> {
   const q = statusCountsSql(datasetId, f);

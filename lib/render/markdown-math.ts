@@ -20,3 +20,8 @@ md.renderer.rules.image = (tokens, idx, options, env, self) =>
 export function renderMarkdownMath(text: string): string {
   return md.render(text);
 }
+
+/** Sanitised inline HTML for a one-line preview (no paragraphs or blocks), same rules as above. */
+export function renderInlineMath(text: string): string {
+  return md.renderInline(text);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdownMath as render } from "./markdown-math";
+import { renderInlineMath, renderMarkdownMath as render } from "./markdown-math";
+import { mathSnippet } from "@/lib/core/snippet";
 
 // The renderer's output goes into dangerouslySetInnerHTML, so every real tag and attribute in
 // it is checked (text is escaped, so a literal "<" in the output always starts a real tag).
@@ -53,6 +54,8 @@ const CASES = [
 describe("untrusted text cannot run script, load resources or navigate", () => {
   for (const text of CASES) {
     it(JSON.stringify(text), () => assertSafe(render(text)));
+    // the one-line previews of the trace list and Compare go through the inline renderer
+    it(`inline snippet: ${JSON.stringify(text)}`, () => assertSafe(renderInlineMath(mathSnippet(text, 40))));
   }
 
   it("shows raw HTML as text", () => {
