@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,4 +59,11 @@ export function query<T>(sql: string, ...args: unknown[]): T[] {
   } finally {
     db.close();
   }
+}
+
+/** Opens a dataset page's action panel ("Export", "Propose", "Rollouts & sampling") if it is closed. */
+export async function openPanel(page: Page, label: string) {
+  const button = page.getByRole("toolbar", { name: "Dataset actions" }).getByRole("button", { name: new RegExp(`^${label}`) });
+  await page.locator("[data-toolbar-ready='1']").waitFor(); // hydrated: the saved panels are open already
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { startStubModel } from "./stub-model/server";
-import { DB_FILE, importDataset, query, setModel } from "./propose-fixtures";
+import { DB_FILE, importDataset, openPanel, query, setModel } from "./propose-fixtures";
 
 // A job survives a restart of the server: a second `next start` on the same DB file starts a
 // propose job, is killed mid-job, is started again, and the job finishes with exactly one
@@ -39,6 +39,7 @@ test("restart the server mid-job: the job finishes, nothing twice", async ({ pag
   try {
     await waitUp(base);
     await page.goto(`${base}/datasets/${ds.datasetId}`);
+    await openPanel(page, "Propose");
     await page.getByRole("button", { name: "Propose for the filtered list (3)" }).click();
     await expect(page.getByRole("progressbar", { name: "propose job progress" })).toBeVisible();
     const [{ jobId }] = query<{ jobId: string }>("SELECT id AS jobId FROM Job WHERE datasetId = ? AND kind = 'propose'", ds.datasetId);

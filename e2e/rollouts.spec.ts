@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import { startStubModel, type StubModel } from "./stub-model/server";
+import { openPanel } from "./propose-fixtures";
 
 // Rollouts journey: accept a proposed intervention on the review screen -> run 8 rollouts on the
 // intervention page -> verdicts and the "verified" badge -> the export's "Verified only" keeps it
@@ -87,10 +88,11 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   await page.screenshot({ path: "test-results/rollouts-intervention-page.png", fullPage: true });
 
   await page.goto(`/datasets/${s.ds}`);
+  await openPanel(page, "Export");
   const exp = page.getByRole("region", { name: "Export" });
   await exp.getByLabel("Verified only").check();
   await exp.getByRole("button", { name: "Count rows" }).click();
-  await expect(exp.getByTestId("export-count")).toContainText("1 rows");
+  await expect(exp.getByTestId("export-count")).toContainText("1 row ·");
   await expect(exp.getByTestId("export-count")).toContainText("0 not rolled out, 1 failed the keep filter");
   const href = await exp.getByRole("link", { name: "Download" }).getAttribute("href");
   expect(href).toContain("verified=1");

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { startStubModel, type StubModel } from "./stub-model/server";
-import { DB_FILE, importDataset, query, setModel } from "./propose-fixtures";
+import { DB_FILE, importDataset, openPanel, query, setModel } from "./propose-fixtures";
 
 // The trace list's selection and the dataset's model-job buttons, against the stub model server
 // (a test tool): select two traces (click, keyboard) -> "Find first error + propose for 2
@@ -120,6 +120,7 @@ test("rollouts and sampling from the dataset page; an edit makes the rollouts st
 
   setModel(null);
   await page.goto(`/datasets/${ds.datasetId}`);
+  await openPanel(page, "Rollouts & sampling");
   const bar = page.getByRole("region", { name: "Rollouts and sampling" });
   await expect(bar.getByRole("button", { name: "Run rollouts for the dataset" })).toBeDisabled();
   await expect(bar.getByRole("button", { name: "Sample attempts" })).toBeDisabled();

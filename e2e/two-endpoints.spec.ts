@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import { startStubModel, type StubModel } from "./stub-model/server";
-import { DB_FILE, query, setModel } from "./propose-fixtures";
+import { DB_FILE, openPanel, query, setModel } from "./propose-fixtures";
 
 // Two endpoints (issue 5 §1): on /settings point the base model and the trained model at the stub
 // server (a test tool) under two names -> on a dataset page sample attempts from each ("from"
@@ -95,6 +95,7 @@ test("configure a base and a trained endpoint, sample from each, compare them si
 
   // the dataset page: sample 2 attempts per problem from each endpoint
   await page.goto(`/datasets/${s.ds}`);
+  await openPanel(page, "Rollouts & sampling");
   await expect(from.locator("option[value=model]")).toHaveText(`Base model: ${BASE}`);
   await expect(from.locator("option[value=trained]")).toHaveText(`Trained model: ${TRAINED}`);
   await expect(from.locator("option[value=trained]")).toBeEnabled();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { buildGuidedAttempt } from "../lib/core/guided";
+import { openPanel } from "./propose-fixtures";
 
 // Journey: upload a JSONL file in the browser (real upload progress) -> summary -> open the
 // dataset -> filters in the URL change the list -> open a trace -> download the export
@@ -94,6 +95,7 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
   const listUrl = new URL(page.url());
 
   // Export what I see: all three proposed interventions of the filtered traces.
+  await openPanel(page, "Export");
   await page.getByRole("combobox", { name: "Export status" }).selectOption("any");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
   const exported = readFileSync((await download.path())!, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));

@@ -14,6 +14,7 @@ import { TraceFilterBar } from "@/components/traces/trace-filter-bar";
 import { SelectableTraceList } from "@/components/traces/selectable-trace-list";
 import { DatasetJobsBar } from "@/components/rollouts/dataset-jobs-bar";
 import { DatasetMenu } from "@/components/datasets/dataset-menu";
+import { DatasetToolbar } from "@/components/datasets/dataset-toolbar";
 
 export const dynamic = "force-dynamic";
 
@@ -52,9 +53,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         </div>
         <CurationBar counts={overall} total={total} className="w-80" />
       </div>
-      <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} />
-      <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} />
-      <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} />
+      <DatasetToolbar scope={`Export and Propose act on the ${list.total.toLocaleString("en")} ${list.total === 1 ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`} panels={[
+        { id: "export", label: "Export", node: <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} /> },
+        { id: "propose", label: "Propose", node: <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} /> },
+        { id: "jobs", label: "Rollouts & sampling", node: <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} /> },
+      ]} />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} />
