@@ -57,7 +57,7 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
     const { boundTo } = keyFor({ baseUrl: null, saved, env });
     if (!sameBaseUrl(boundTo, newUrl)) {
       const msg = `The saved API key belongs to ${boundTo}; it is never sent to another server. Type the key for ${newUrl ?? "the new URL"}, or tick "Forget the saved key".`;
-      return fail(msg, { apiKey: [msg] });
+      return fail("Not saved: the API key field says why.", { apiKey: [msg] });
     }
     values[K.apiKeyUrl] = newUrl ?? BOUND_TO_NOTHING;
   }
