@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { keyFor } from "@/lib/model/key-binding";
 import { modelStatus, readModelSettings } from "@/lib/model/settings";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "@/lib/model/sampling";
 import { listTemplateVersions } from "@/lib/model/templates";
@@ -7,6 +8,10 @@ import { CONCURRENCY_SETTING, DEFAULTS } from "@/lib/jobs/settings";
 import { EndpointForm } from "@/components/settings/endpoint-form";
 import { ModelStatusNotice } from "@/components/settings/model-status-notice";
 import { TemplateEditor } from "@/components/settings/template-editor";
+
+/** The URL a saved key belongs to (shown beside the key field; the key itself never is). */
+const keyHome = (saved: { apiKey?: string; apiKeyUrl?: string; baseUrl?: string }, envBaseUrl: string | undefined) =>
+  keyFor({ baseUrl: null, saved, env: { baseUrl: envBaseUrl } }).boundTo ?? "";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Model settings · InT Studio" };
@@ -33,7 +38,7 @@ export default async function SettingsPage() {
         </div>
         <EndpointForm
           values={{
-            baseUrl: saved.baseUrl ?? "", name: saved.name ?? "", apiKeySet: Boolean(saved.apiKey),
+            baseUrl: saved.baseUrl ?? "", name: saved.name ?? "", apiKeySet: Boolean(saved.apiKey), apiKeyFor: keyHome(saved, e.MODEL_BASE_URL),
             timeoutMs: saved.timeoutMs ?? "", maxPromptTokens: saved.maxPromptTokens ?? "", concurrency: conc?.value ?? "",
             envBaseUrl: e.MODEL_BASE_URL ?? "", envName: e.MODEL_NAME ?? "",
             defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
@@ -52,7 +57,7 @@ export default async function SettingsPage() {
         <EndpointForm
           endpoint="trained"
           values={{
-            baseUrl: trainedSaved.baseUrl ?? "", name: trainedSaved.name ?? "", apiKeySet: Boolean(trainedSaved.apiKey),
+            baseUrl: trainedSaved.baseUrl ?? "", name: trainedSaved.name ?? "", apiKeySet: Boolean(trainedSaved.apiKey), apiKeyFor: keyHome(trainedSaved, e.TRAINED_MODEL_BASE_URL),
             timeoutMs: trainedSaved.timeoutMs ?? "", maxPromptTokens: "", concurrency: "",
             envBaseUrl: e.TRAINED_MODEL_BASE_URL ?? "", envName: e.TRAINED_MODEL_NAME ?? "",
             defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ENDPOINT_ENV, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
-  baseUrl: string; name: string; apiKeySet: boolean; timeoutMs: string; maxPromptTokens: string; concurrency: string;
+  baseUrl: string; name: string; apiKeySet: boolean; apiKeyFor: string; timeoutMs: string; maxPromptTokens: string; concurrency: string;
   envBaseUrl: string; envName: string; defaults: { timeoutMs: number; maxPromptTokens: number; concurrency: number };
 };
 
@@ -30,14 +30,14 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
   const [baseUrl, setBaseUrl] = useState(values.baseUrl);
   const [name, setName] = useState(values.name);
   const [apiKey, setApiKey] = useState("");
-  const [test, setTest] = useState<{ ok: boolean; text: string; models: string[] } | null>(null);
+  const [test, setTest] = useState<{ connected: boolean; text: string; models: string[] } | null>(null);
   const [testing, startTest] = useTransition();
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
   const runTest = () =>
     startTest(async () => {
-      const r = await testModelConnection({ baseUrl: baseUrl || undefined, apiKey: apiKey || undefined, endpoint });
-      setTest(r.ok ? { ok: true, text: `Connected to ${r.data.baseUrl}: ${r.data.models.length} model(s)`, models: r.data.models } : { ok: false, text: r.error, models: [] });
+      const r = await testModelConnection({ baseUrl: baseUrl || undefined, apiKey: apiKey || undefined, name: name || undefined, endpoint });
+      setTest(r.ok ? { connected: r.data.connected, text: r.data.text, models: r.data.models } : { connected: false, text: r.error, models: [] });
     });
 
   return (
@@ -49,7 +49,7 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
       <Field label="Model name" hint={`Empty = ${envName.name}${values.envName ? ` (${values.envName})` : " (not set)"}.`} error={fe?.name}>
         <input name="name" className={input} value={name} onChange={(e) => setName(e.target.value)} placeholder={values.envName || "Qwen/Qwen3-4B-Instruct-2507"} list={`served-models-${endpoint}`} />
       </Field>
-      <Field label="API key" hint={values.apiKeySet ? "A key is saved; leave empty to keep it." : `Optional (vLLM needs none unless started with --api-key). Empty = ${envName.apiKey}.`} error={fe?.apiKey}>
+      <Field label="API key" hint={values.apiKeySet ? `A key is saved for ${values.apiKeyFor} and is sent only there; leave empty to keep it (another URL needs its key typed).` : `Optional (vLLM needs none unless started with --api-key). Empty = ${envName.apiKey}.`} error={fe?.apiKey}>
         <input name="apiKey" type="password" autoComplete="off" className={input} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
       </Field>
       {values.apiKeySet && (
@@ -78,7 +78,7 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
         {state && <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>{state.ok ? "Saved." : state.error}</span>}
       </div>
       {test && (
-        <div role="status" aria-label="Connection test" className={test.ok ? "rounded-md bg-emerald-50 p-2 text-sm text-emerald-800" : "rounded-md bg-rose-50 p-2 text-sm text-rose-800"}>
+        <div role="status" aria-label="Connection test" className={test.connected ? "rounded-md bg-emerald-50 p-2 text-sm text-emerald-800" : "rounded-md bg-rose-50 p-2 text-sm text-rose-800"}>
           <p>{test.text}</p>
           {test.models.length > 0 && (
             <ul className="mt-1 flex flex-wrap gap-1">

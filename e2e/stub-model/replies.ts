@@ -6,7 +6,8 @@ export type StubReply =
   | { kind: "text"; text: string; delayMs?: number; finishReason?: string }
   | { kind: "status"; status: number; body?: unknown; delayMs?: number; retryAfterS?: number }
   | { kind: "drop"; delayMs?: number } // the socket is destroyed without an answer
-  | { kind: "garbage"; body: string; delayMs?: number } // 200 with a body that is not a chat completion
+  | { kind: "garbage"; body: string; delayMs?: number; contentType?: string } // 200 with a body that is not a chat completion
+  | { kind: "stall"; delayMs?: number } // 200, headers and half a chat completion, then nothing (never ends)
   | { kind: "auto"; location?: number | "last"; content?: string; delayMs?: number }; // well-formed turn 1 / turn 2
 
 export type StubRequest = { index: number; path: string; body: Record<string, unknown>; messages: { role: string; content: string }[] };

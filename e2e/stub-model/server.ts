@@ -15,6 +15,8 @@ import { completionReply, type PromptLogprobsMode } from "./completions";
 //   fallback the reply when nothing above answered (default: { kind: "auto" })
 //   latencyMs a fixed delay added to every chat request (benchmark)
 //   promptLogprobs  /v1/completions: "on" (default), "off" (answer without them), "reject" (HTTP 400)
+// Every request to /v1/* is also noted in hits(): method, path and its Authorization header, so a
+// test can prove a key never reached a server.
 
 export type StubRule = { match: string; reply: StubReply; times?: number };
 export type StubScript = {
@@ -28,11 +30,13 @@ export type StubScript = {
   /** in-process: the logprob of token `id` at prompt position `i` (default: fakeLogprob) */
   logprobOf?: (id: number, i: number) => number;
 };
+export type StubHit = { method: string; path: string; authorization: string | null };
 export type StubModel = {
   url: string; // base URL to use as MODEL_BASE_URL (ends in /v1)
   port: number;
   setScript(s: StubScript): void;
   requests(): StubRequest[];
+  hits(): StubHit[];
   count(): number;
   close(): Promise<void>;
 };
@@ -56,6 +60,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 export async function startStubModel(initial: StubScript = {}, opts: { port?: number; keepRequests?: number } = {}): Promise<StubModel> {
   let script: StubScript = { ...initial, queue: [...(initial.queue ?? [])], rules: [...(initial.rules ?? [])] };
   const log: StubRequest[] = [];
+  const hits: StubHit[] = [];
   const keep = opts.keepRequests ?? 2000;
   let n = 0;
 
@@ -97,8 +102,12 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
       case "status":
         return json(res, reply.status, reply.body ?? { error: { message: `stub HTTP ${reply.status}` } }, reply.retryAfterS ? { "retry-after": String(reply.retryAfterS) } : {});
       case "garbage":
-        res.writeHead(200, { "content-type": "application/json" });
+        res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
         return res.end(reply.body);
+      case "stall": // the socket stays open until the client gives up (or close())
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"id":"stub-stall","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"half');
+        return;
       default: {
         const text = reply.kind === "text" ? reply.text : autoReply(r, reply);
         return json(res, 200, {
@@ -126,6 +135,10 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "").split("?")[0];
+    if (path.startsWith("/v1/")) {
+      hits.push({ method: req.method ?? "", path, authorization: req.headers.authorization ?? null });
+      if (hits.length > keep) hits.shift();
+    }
     const handle = async () => {
       if (req.method === "GET" && path === "/v1/models") {
         return json(res, 200, { object: "list", data: (script.models ?? ["stub-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "stub" })) });
@@ -137,7 +150,7 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
         return json(res, 200, { ok: true });
       }
-      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, requests: log.slice(-200) });
+      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, requests: log.slice(-200), hits: hits.slice(-200) });
       json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
     };
     handle().catch((e) => {
@@ -154,6 +167,7 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
       script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
     },
     requests: () => [...log],
+    hits: () => [...hits],
     count: () => n,
     close: () =>
       new Promise<void>((resolve) => {

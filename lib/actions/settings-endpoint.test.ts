@@ -22,7 +22,7 @@ describe("saveModelEndpoint per endpoint", () => {
     expect(r.ok).toBe(true);
     const rows = await prisma.setting.findMany({ orderBy: { key: "asc" } });
     expect(rows.map((x) => [x.key, x.value])).toEqual([
-      ["trained.apiKey", "sk-secret"], ["trained.baseUrl", "http://127.0.0.1:8001/v1"], ["trained.name", "int-sft"], ["trained.timeoutMs", "9000"],
+      ["trained.apiKey", "sk-secret"], ["trained.apiKeyUrl", "http://127.0.0.1:8001/v1"], ["trained.baseUrl", "http://127.0.0.1:8001/v1"], ["trained.name", "int-sft"], ["trained.timeoutMs", "9000"],
     ]);
     expect(await modelStatus(prisma, "trained")).toMatchObject({ configured: true, name: "int-sft" });
     expect((await modelStatus()).configured).toBe(false);

@@ -4,16 +4,18 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { listModels } from "@/lib/model/client";
-import { isModelError } from "@/lib/model/errors";
-import { forgetCachedModelConfig, resolveModelConfig } from "@/lib/model/settings";
+import { connectionVerdict, probeModels } from "@/lib/model/probe";
+import { BOUND_TO_NOTHING, keyFor, normalizeBaseUrl, sameBaseUrl } from "@/lib/model/key-binding";
+import { envOf, forgetCachedModelConfig, readModelSettings, resolveModelConfig } from "@/lib/model/settings";
 import { EndpointId, endpointSettingKeys } from "@/lib/model/endpoints";
 import { activateTemplateVersion, saveTemplateVersion } from "@/lib/model/templates";
 import { CONCURRENCY_SETTING } from "@/lib/jobs/settings";
 
 // /settings: the model endpoints ("model" overrides MODEL_* env, "trained" TRAINED_MODEL_*),
 // "test connection", template versions.
-// Every change writes an AuditEvent; the API key is never sent back to the browser.
+// Every change writes an AuditEvent; the API key is never sent back to the browser, and it is sent
+// only to the base URL it was saved for (lib/model/key-binding.ts): saving another URL while
+// keeping the saved key is refused, and "Test connection" of another URL needs the key typed.
 
 const optionalInt = (min: number, max: number) =>
   z.union([z.literal(""), z.coerce.number().int().min(min).max(max)]).optional();
@@ -45,8 +47,20 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
   const values: Record<string, string> = { [K.baseUrl]: v.baseUrl, [K.name]: v.name, [K.timeoutMs]: text(v.timeoutMs) };
   // the verifier prompt limit and the job concurrency belong to the base model's section only
   if (v.endpoint === "model") Object.assign(values, { [K.maxPromptTokens]: text(v.maxPromptTokens), [CONCURRENCY_SETTING]: text(v.concurrency) });
-  if (v.clearApiKey) values[K.apiKey] = "";
-  else if (v.apiKey) values[K.apiKey] = v.apiKey;
+  const saved = await readModelSettings(prisma, v.endpoint);
+  const env = envOf(v.endpoint);
+  const newUrl = normalizeBaseUrl(v.baseUrl || env.baseUrl);
+  if (v.clearApiKey) Object.assign(values, { [K.apiKey]: "", [K.apiKeyUrl]: "" });
+  else if (v.apiKey) Object.assign(values, { [K.apiKey]: v.apiKey, [K.apiKeyUrl]: newUrl ?? BOUND_TO_NOTHING });
+  else if (saved.apiKey) {
+    // keeping the saved key: only for the URL it was saved for (a key from before binding is bound now)
+    const { boundTo } = keyFor({ baseUrl: null, saved, env });
+    if (!sameBaseUrl(boundTo, newUrl)) {
+      const msg = `The saved API key belongs to ${boundTo}; it is never sent to another server. Type the key for ${newUrl ?? "the new URL"}, or tick "Forget the saved key".`;
+      return fail("Not saved: the API key field says why.", { apiKey: [msg] });
+    }
+    values[K.apiKeyUrl] = newUrl ?? BOUND_TO_NOTHING;
+  }
   const keys = Object.keys(values);
   const before = await prisma.setting.findMany({ where: { key: { in: keys } } });
   const shown = (k: string, val: string | undefined) => (k === K.apiKey ? (val ? "(set)" : "") : (val ?? ""));
@@ -65,24 +79,42 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
   return ok({ saved: true });
 }
 
-const TestInput = z.object({ baseUrl: z.string().trim().max(500).optional(), apiKey: z.string().max(500).optional(), endpoint: EndpointId.default("model") });
+const TestInput = z.object({
+  baseUrl: z.string().trim().max(500).optional(),
+  apiKey: z.string().max(500).optional(),
+  name: z.string().trim().max(300).optional(),
+  endpoint: EndpointId.default("model"),
+});
+export type ConnectionTest = { baseUrl: string; connected: boolean; text: string; status: number | null; latencyMs: number; models: string[] };
 
-/** Lists the server's models; with no URL given, tests the saved/env endpoint. */
-export async function testModelConnection(input: { baseUrl?: string; apiKey?: string; endpoint?: EndpointId }): Promise<ActionResult<{ baseUrl: string; models: string[] }>> {
+/**
+ * GET <base>/models of the form's URL (else the saved one): status, latency and the served ids,
+ * never the body. The saved key goes only to the URL it was saved for; another URL needs the key
+ * typed. "Connected" means the model name (the form's, else the saved one) is served there.
+ */
+export async function testModelConnection(input: { baseUrl?: string; apiKey?: string; name?: string; endpoint?: EndpointId }): Promise<ActionResult<ConnectionTest>> {
   const r = TestInput.safeParse(input ?? {});
   if (!r.success) return fail("Invalid input.");
   const cfg = await resolveModelConfig(prisma, r.data.endpoint);
-  const baseUrl = (r.data.baseUrl || cfg.baseUrl || "").replace(/\/+$/, "");
-  if (!baseUrl) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
-  if (!/^https?:\/\//.test(baseUrl)) return fail("The base URL must start with http:// or https://.");
-  try {
-    const models = await listModels({ baseUrl, apiKey: r.data.apiKey || cfg.apiKey }, { timeoutMs: 8_000 });
-    return ok({ baseUrl, models });
-  } catch (e) {
-    if (isModelError(e)) return fail(e.message);
-    console.error("[settings] test connection", e);
-    return fail("Could not reach the model server.");
+  const raw = r.data.baseUrl || cfg.baseUrl || "";
+  if (!raw) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
+  const baseUrl = normalizeBaseUrl(raw);
+  if (!baseUrl) return fail("The base URL must start with http:// or https://.");
+  let apiKey: string | null = r.data.apiKey || null;
+  if (!apiKey && cfg.apiKey) {
+    if (!sameBaseUrl(baseUrl, cfg.baseUrl)) {
+      return fail(`The saved API key is sent only to ${cfg.apiKeyFor}. To test ${baseUrl}, type its API key (any text if that server needs none).`, {
+        apiKey: ["Type the key for this URL."],
+      });
+    }
+    apiKey = cfg.apiKey;
   }
+  const probe = await probeModels(baseUrl, apiKey);
+  const verdict = connectionVerdict(baseUrl, probe, r.data.name || cfg.name);
+  return ok({
+    baseUrl, ...verdict,
+    status: probe.reached ? probe.status : null, latencyMs: probe.latencyMs, models: probe.reached ? (probe.models ?? []) : [],
+  });
 }
 
 const TemplateInput = z.object({ turn1: z.string().min(1, "Turn 1 is empty").max(200_000), turn2: z.string().min(1, "Turn 2 is empty").max(200_000) });

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import type { ChatMessage } from "@/lib/core/prompts/render";
+import { deadline } from "./deadline";
 import { modelError, type AnyModelError } from "./errors";
 import type { Sampling } from "./sampling";
 
@@ -20,13 +21,14 @@ export type ChatOptions = {
   extraBody?: Record<string, unknown>;
 };
 
+const DEFAULT_CLIENT_TIMEOUT_MS = 600_000;
 const clients = new Map<string, OpenAI>();
 export function clientFor(ep: Endpoint): OpenAI {
   const key = `${ep.baseUrl}\u0000${ep.apiKey ?? ""}\u0000${ep.timeoutMs ?? ""}`;
   let c = clients.get(key);
   if (!c) {
     // Servers without auth (vLLM default) accept any key; the SDK insists on a non-empty one.
-    c = new OpenAI({ baseURL: ep.baseUrl, apiKey: ep.apiKey || "none", maxRetries: 0, timeout: ep.timeoutMs ?? 600_000 });
+    c = new OpenAI({ baseURL: ep.baseUrl, apiKey: ep.apiKey || "none", maxRetries: 0, timeout: ep.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS });
     clients.set(key, c);
   }
   return c;
@@ -47,27 +49,48 @@ export function classifyError(e: unknown, url: string): AnyModelError | Error {
     return modelError(`model server answered HTTP ${e.status}: ${body}`, { kind: "http", status: e.status, url }, Number.isFinite(ra) && ra > 0 ? ra * 1000 : undefined);
   }
   if (e instanceof Error && e.name === "AbortError") return modelError("request aborted", { kind: "aborted", url });
+  // A 200 whose body does not parse (the SDK calls response.json()), or a body cut off mid-way
+  // (undici's "terminated"): transient, like a 5xx, so the runner retries it with backoff.
+  if (e instanceof SyntaxError) return notJson(url);
+  if (e instanceof TypeError && /terminated|other side closed|socket/i.test(`${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`)) {
+    return modelError(`model server closed the connection mid-response (${url})`, { kind: "bad-response", transient: true, url });
+  }
   return e instanceof Error ? e : new Error(String(e));
+}
+
+const notJson = (url: string) => modelError(`bad response from ${url}: the reply is not JSON`, { kind: "bad-response", transient: true, url });
+
+/**
+ * Runs one SDK request under a deadline covering headers and body (./deadline.ts), so a stalled
+ * body fails as a retryable timeout; the caller's own abort stays an abort.
+ */
+export async function withDeadline<T>(url: string, timeoutMs: number, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const d = deadline(timeoutMs, signal);
+  try {
+    return await run(d.signal);
+  } catch (e) {
+    if (d.expired()) throw modelError(`model server timed out after ${timeoutMs} ms (${url})`, { kind: "timeout", url });
+    throw classifyError(e, url);
+  } finally {
+    d.done();
+  }
 }
 
 export async function chatComplete(ep: Endpoint, model: string, messages: ChatMessage[], sampling: Sampling, opts: ChatOptions = {}): Promise<ChatResult> {
   const url = `${ep.baseUrl}/chat/completions`;
-  let res: OpenAI.Chat.Completions.ChatCompletion;
-  try {
-    const body = {
-      model,
-      messages,
-      temperature: sampling.temperature,
-      top_p: sampling.top_p,
-      max_tokens: sampling.max_tokens,
-      top_k: sampling.top_k, // vLLM extra sampling field, sent in the body
-      ...opts.extraBody,
-    } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
-    const timeout = opts.timeoutMs ?? ep.timeoutMs;
-    res = await clientFor(ep).chat.completions.create(body, { signal: opts.signal, ...(timeout ? { timeout } : {}) });
-  } catch (e) {
-    throw classifyError(e, url);
-  }
+  const body = {
+    model,
+    messages,
+    temperature: sampling.temperature,
+    top_p: sampling.top_p,
+    max_tokens: sampling.max_tokens,
+    top_k: sampling.top_k, // vLLM extra sampling field, sent in the body
+    ...opts.extraBody,
+  } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
+  const timeout = opts.timeoutMs ?? ep.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
+  const res = await withDeadline(url, timeout, opts.signal, (signal) => clientFor(ep).chat.completions.create(body, { signal, timeout }));
+  // the SDK hands back the text when the reply's content-type is not JSON
+  if (!res || typeof res !== "object") throw notJson(url);
   const choice = res?.choices?.[0];
   const text = choice?.message?.content;
   if (typeof text !== "string") {
@@ -84,10 +107,7 @@ export async function chatComplete(ep: Endpoint, model: string, messages: ChatMe
 /** "Test connection": the server's model ids. */
 export async function listModels(ep: Endpoint, opts: { timeoutMs?: number } = {}): Promise<string[]> {
   const url = `${ep.baseUrl}/models`;
-  try {
-    const page = await clientFor(ep).models.list({ timeout: opts.timeoutMs ?? 10_000 });
-    return page.data.map((m) => m.id);
-  } catch (e) {
-    throw classifyError(e, url);
-  }
+  const timeout = opts.timeoutMs ?? 10_000;
+  const page = await withDeadline(url, timeout, undefined, (signal) => clientFor(ep).models.list({ signal, timeout }));
+  return page.data.map((m) => m.id);
 }

@@ -16,9 +16,12 @@ export const ENDPOINT_ENV = {
   trained: { baseUrl: "TRAINED_MODEL_BASE_URL", name: "TRAINED_MODEL_NAME", apiKey: "TRAINED_MODEL_API_KEY" },
 } as const satisfies Record<EndpointId, { baseUrl: string; name: string; apiKey: string }>;
 
-export type SettingField = "baseUrl" | "name" | "apiKey" | "timeoutMs" | "maxPromptTokens";
+// `apiKeyUrl` is the base URL the saved key was typed for: the key is sent there and nowhere else
+// (./key-binding.ts). Every endpoint gets the same rows, so a new endpoint id needs nothing more.
+export type SettingField = "baseUrl" | "name" | "apiKey" | "apiKeyUrl" | "timeoutMs" | "maxPromptTokens";
+const FIELDS: SettingField[] = ["baseUrl", "name", "apiKey", "apiKeyUrl", "timeoutMs", "maxPromptTokens"];
 
 /** Setting row keys of one endpoint ("model.baseUrl", "trained.name", ...). */
 export function endpointSettingKeys(id: EndpointId): Record<SettingField, string> {
-  return { baseUrl: `${id}.baseUrl`, name: `${id}.name`, apiKey: `${id}.apiKey`, timeoutMs: `${id}.timeoutMs`, maxPromptTokens: `${id}.maxPromptTokens` };
+  return Object.fromEntries(FIELDS.map((f) => [f, `${id}.${f}`])) as Record<SettingField, string>;
 }

@@ -5,7 +5,10 @@ import { RetryableError } from "@/lib/jobs/types";
 // field lets the runner tell "server down" (pause) from a one-off failure.
 export type ModelErrorKind = "timeout" | "unreachable" | "http" | "bad-response" | "not-configured" | "aborted";
 
-type Info = { kind: ModelErrorKind; status?: number; url?: string };
+// `transient`: a bad response worth another try (a reply that is not JSON or was cut off is
+// usually a proxy error page or a server restarting, like a 5xx), unlike well-formed JSON of
+// the wrong shape, which the next try would repeat.
+type Info = { kind: ModelErrorKind; status?: number; url?: string; transient?: boolean };
 
 export class ModelError extends Error {
   readonly retryable = false;
@@ -36,7 +39,8 @@ export function isRetryableStatus(status: number): boolean {
 
 export function modelError(message: string, info: Info, retryAfterMs?: number): AnyModelError {
   const retryable =
-    info.kind === "timeout" || info.kind === "unreachable" || (info.kind === "http" && isRetryableStatus(info.status ?? 0));
+    info.kind === "timeout" || info.kind === "unreachable" || (info.kind === "http" && isRetryableStatus(info.status ?? 0)) ||
+    (info.kind === "bad-response" && info.transient === true);
   return retryable
     ? new RetryableModelError(message, info.kind, info.status, info.url, retryAfterMs)
     : new ModelError(message, info.kind, info.status, info.url);

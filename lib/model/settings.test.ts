@@ -25,12 +25,13 @@ describe("model endpoints: base and trained, env vs settings", () => {
   });
 
   it("saved values override env per endpoint; empty saved values fall back to env; keys do not leak across", async () => {
+    // (issue 11 §2: the env key belongs to the env URL, so a URL saved on /settings does not get it)
     await writeModelSettings({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", timeoutMs: "5000" }, prisma, "trained");
     expect(await prisma.setting.findUnique({ where: { key: "trained.name" } })).toMatchObject({ value: "saved-trained" });
     expect(await prisma.setting.findUnique({ where: { key: "model.name" } })).toBeNull();
 
     const t = await resolveModelConfig(prisma, "trained");
-    expect(t).toMatchObject({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", apiKey: "env-key", timeoutMs: 5000, source: { baseUrl: "settings", name: "settings" } });
+    expect(t).toMatchObject({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", apiKey: null, apiKeyFor: "http://127.0.0.1:8001/v1", timeoutMs: 5000, source: { baseUrl: "settings", name: "settings" } });
     expect(await readModelSettings(prisma, "trained")).toEqual({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", timeoutMs: "5000" });
     expect(await readModelSettings()).toEqual({});
     expect((await resolveModelConfig()).name).toBeNull();

@@ -3,10 +3,12 @@ import type { Tx } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "./sampling";
 import { ENDPOINT_ENV, endpointSettingKeys, type EndpointId, type SettingField } from "./endpoints";
+import { keyFor } from "./key-binding";
 
 // Model endpoints ("model" = the base model, "trained" = the InT-trained one, ./endpoints.ts):
 // environment first (MODEL_* / TRAINED_MODEL_*), overridden by the values saved on /settings
 // (Setting rows "model.*" / "trained.*"). An empty saved value means "use env".
+// The API key is sent only to the base URL it was saved for (./key-binding.ts).
 // Every function takes the endpoint id last, default "model", so older callers are unchanged.
 export const MODEL_SETTING_KEYS = endpointSettingKeys("model");
 type Key = SettingField;
@@ -15,7 +17,10 @@ export type ModelConfig = {
   endpoint: EndpointId;
   baseUrl: string | null;
   name: string | null;
+  /** the key to send to `baseUrl`: null when none, or when the key there belongs to another URL */
   apiKey: string | null;
+  /** the base URL the existing key (saved or environment) belongs to, if there is a key */
+  apiKeyFor: string | null;
   timeoutMs: number;
   maxPromptTokens: number;
   source: { baseUrl: "settings" | "env" | "none"; name: "settings" | "env" | "none" };
@@ -48,7 +53,7 @@ const posInt = (v: string | undefined, d: number) => {
 };
 
 /** The endpoint's environment values (empty strings count as unset). */
-function envOf(id: EndpointId): { baseUrl?: string; name?: string; apiKey?: string } {
+export function envOf(id: EndpointId): { baseUrl?: string; name?: string; apiKey?: string } {
   const e = env();
   const names = ENDPOINT_ENV[id];
   const get = (k: keyof Env) => {
@@ -61,12 +66,15 @@ function envOf(id: EndpointId): { baseUrl?: string; name?: string; apiKey?: stri
 export async function resolveModelConfig(db: Tx = prisma, id: EndpointId = "model"): Promise<ModelConfig> {
   const s = await readModelSettings(db, id);
   const e = envOf(id);
-  const baseUrl = s.baseUrl ?? e.baseUrl ?? null;
+  const raw = s.baseUrl ?? e.baseUrl ?? null;
+  const baseUrl = raw ? raw.replace(/\/+$/, "") : null;
+  const key = keyFor({ baseUrl, saved: s, env: e });
   return {
     endpoint: id,
-    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : null,
+    baseUrl,
     name: s.name ?? e.name ?? null,
-    apiKey: s.apiKey ?? e.apiKey ?? null,
+    apiKey: key.apiKey,
+    apiKeyFor: key.boundTo,
     timeoutMs: posInt(s.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxPromptTokens: posInt(s.maxPromptTokens, DEFAULT_MAX_PROMPT_TOKENS),
     source: {

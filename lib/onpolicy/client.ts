@@ -1,5 +1,5 @@
 import type OpenAI from "openai";
-import { classifyError, clientFor, type Endpoint } from "@/lib/model/client";
+import { clientFor, withDeadline, type Endpoint } from "@/lib/model/client";
 import { isModelError } from "@/lib/model/errors";
 import { isUnsupportedRefusal } from "@/lib/core/onpolicy/nll";
 
@@ -19,10 +19,10 @@ export class UnsupportedError extends Error {
 export async function requestPromptLogprobs(ep: Endpoint, model: string, ids: number[], signal?: AbortSignal): Promise<unknown> {
   const url = `${ep.baseUrl}/completions`;
   const body = { model, prompt: ids, max_tokens: 1, temperature: 0, prompt_logprobs: 1 };
+  const timeout = ep.timeoutMs ?? 600_000;
   try {
-    return await clientFor(ep).completions.create(body as OpenAI.Completions.CompletionCreateParamsNonStreaming, { signal });
-  } catch (e) {
-    const err = classifyError(e, url);
+    return await withDeadline(url, timeout, signal, (s) => clientFor(ep).completions.create(body as OpenAI.Completions.CompletionCreateParamsNonStreaming, { signal: s, timeout }));
+  } catch (err) {
     if (isModelError(err) && err.kind === "http" && isUnsupportedRefusal(err.status ?? 0, err.message)) throw new UnsupportedError(err.message);
     throw err;
   }
