@@ -25,7 +25,7 @@ export default defineConfig({
   webServer: {
     command: `rm -f ./data/e2e-${PORT}.db* && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
-    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e", NODE_OPTIONS: serverNodeOptions() },
+    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e", INT_ALLOWED_HOSTS: "studio.e2e.test", NODE_OPTIONS: serverNodeOptions() },
     reuseExistingServer: false,
     timeout: 120_000,
   },

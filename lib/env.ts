@@ -12,6 +12,10 @@ const Env = z.object({
   TRAINED_MODEL_NAME: z.string().optional(),
   TRAINED_MODEL_API_KEY: z.string().optional(),
   INT_USER: z.string().optional(),
+  // Host names the studio answers to besides the loopback names (lib/server/request-guard.ts).
+  INT_ALLOWED_HOSTS: z.string().optional(),
+  // "1": `npm start` may serve on a non-loopback HOST although there is no sign-in (lib/cli/serve.ts).
+  INT_ALLOW_NETWORK: z.enum(["", "0", "1"]).optional(),
 });
 export type Env = z.infer<typeof Env>;
 

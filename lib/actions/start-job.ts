@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { ensureRunner, wakeRunner } from "@/lib/jobs/server-runner";
+import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 
 export type StartedJob = ActionResult<{ jobId: string; total: number }>;
 type Start = () => Promise<{ ok: true; jobId: string; total: number } | { ok: false; error: string }>;
@@ -14,7 +14,9 @@ export async function startJobAction(what: string, start: Start): Promise<Starte
   try {
     const started = await start();
     if (!started.ok) return fail(started.error);
-    ensureRunner();
+    // The process's one runner (the thread instrumentation.ts started; idempotent), never a
+    // second one on the render loop beside it: that ran model calls twice as wide.
+    startServerRunner();
     wakeRunner();
     revalidatePath("/jobs");
     return ok({ jobId: started.jobId, total: started.total });

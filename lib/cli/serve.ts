@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedIfEmpty } from "@/prisma/seed";
 import { serverNodeOptions } from "@/lib/server/node-flags";
+import { checkServeHost } from "@/lib/server/serve-host";
+import { allowedHosts } from "@/lib/server/request-guard";
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 
@@ -30,7 +32,15 @@ function needsBuild(): boolean {
 }
 
 async function main() {
-  const { HOST, PORT } = env();
+  const { HOST, PORT, INT_ALLOW_NETWORK, INT_ALLOWED_HOSTS } = env();
+  // Before anything else (no database, no build): a refused HOST costs the person nothing.
+  const host = checkServeHost(HOST, INT_ALLOW_NETWORK === "1" || process.argv.includes("--allow-network"), INT_ALLOWED_HOSTS);
+  if (!host.ok) {
+    console.error(host.message);
+    process.exit(2);
+  }
+  if (host.warning) console.warn(host.warning);
+  allowedHosts(INT_ALLOWED_HOSTS); // a bad entry stops here, named, rather than failing every request
   const seeded = await seedIfEmpty();
   if (seeded) console.log(`seeded demo dataset: ${seeded}`);
   await prisma.$disconnect();

@@ -5,6 +5,7 @@ import { IMPORT_FORMATS } from "@/lib/core/formats";
 import { MAX_FILE_BYTES, formatBytes } from "@/lib/core/formats/limits";
 import { importBuffer } from "@/lib/import";
 import { getActor } from "@/lib/server/actor";
+import { refuseForeignRequest } from "@/lib/server/guard-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,6 +19,9 @@ type Err = { file: string; line: number; field: string; message: string };
 const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors }, { status });
 
 export async function POST(request: Request): Promise<Response> {
+  // Not covered by proxy.ts (it would buffer the upload): refuse a foreign Host or origin here.
+  const refused = refuseForeignRequest(request);
+  if (refused) return refused;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_FILE_BYTES + 1024 * 1024)
     return refuse(413, [{ file: "", line: 0, field: "file", message: `the upload is ${formatBytes(length)}; the limit is ${formatBytes(MAX_FILE_BYTES)}` }]);
