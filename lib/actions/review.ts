@@ -6,6 +6,7 @@ import { getActor } from "@/lib/server/actor";
 import { setHumanLabel, type TraceState } from "@/lib/data/labels";
 import { createIntervention, decideIntervention, editIntervention } from "@/lib/data/interventions";
 import { undoLast } from "@/lib/data/audit";
+import { describeImpliedLabel } from "@/lib/core/implied-label";
 
 // Review writes. Each one names the version it read; the data layer refuses stale writes
 // with a one-line message. `stay` = the page stays on this trace and must show the change;
@@ -65,10 +66,12 @@ const Decide = Base.extend({ id: Id, expectedVersion: Version });
 async function decide(raw: z.input<typeof Decide>, decision: "accept" | "reject"): Promise<ReviewResult> {
   const p = parse(Decide, raw);
   if (!p.ok) return p.res;
-  const r = await decideIntervention({ id: p.data.id, expectedVersion: p.data.expectedVersion, decision, actor: await getActor() });
+  const actor = await getActor();
+  const r = await decideIntervention({ id: p.data.id, expectedVersion: p.data.expectedVersion, decision, actor });
   if (!r.ok) return fail(r.reason);
   refresh(p.data);
-  return ok({ trace: r.trace, message: decision === "accept" ? "Intervention accepted" : "Intervention rejected" });
+  // say what the accept did to the first-error label, e.g. "Accepted; recorded your first-error label: step 3"
+  return ok({ trace: r.trace, message: decision === "accept" ? `Accepted${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}` : "Intervention rejected" });
 }
 
 export async function acceptIntervention(raw: z.input<typeof Decide>) {
@@ -85,10 +88,11 @@ export async function updateIntervention(raw: z.input<typeof Edit>): Promise<Rev
   const p = parse(Edit, raw);
   if (!p.ok) return p.res;
   const { id, expectedVersion, content, location } = p.data;
-  const r = await editIntervention({ id, expectedVersion, content, location, actor: await getActor() });
+  const actor = await getActor();
+  const r = await editIntervention({ id, expectedVersion, content, location, actor });
   if (!r.ok) return fail(r.reason);
   refresh(p.data);
-  return ok({ trace: r.trace, message: "Intervention edited" });
+  return ok({ trace: r.trace, message: `Saved your edit${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}` });
 }
 
 const LABELS: Record<string, string> = {
@@ -102,5 +106,6 @@ export async function undoLastDecision(raw: z.input<typeof Base>): Promise<Revie
   const r = await undoLast(p.data.traceId, await getActor());
   if (!r.ok) return fail(r.reason);
   refresh(p.data);
-  return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}` });
+  const also = r.alsoUndone ? " and the first-error label it recorded" : "";
+  return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
 }

@@ -139,51 +139,81 @@ const pick = (row: Record<string, unknown>, keys: readonly string[]) => Object.f
 const same = (a: Record<string, unknown>, b: Record<string, unknown>, keys: readonly string[]) => keys.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
 
 export type UndoResult =
-  | { ok: true; undone: AuditEventView; trace: { id: string; status: string; hasIntervention: boolean; humanStep: number | null; version: number } }
+  | { ok: true; undone: AuditEventView; alsoUndone: AuditEventView | null; trace: { id: string; status: string; hasIntervention: boolean; humanStep: number | null; version: number } }
   | { ok: false; reason: string };
 
+// A label recorded by an accept / edit (lib/data/implied-label.ts) names that decision's event in
+// `after.recordedWith`: the two were one act of the person, so undo reverts them together.
+const RECORDED_WITH = "recordedWith";
+
+async function isUndone(tx: Tx, eventId: string, traceId: string): Promise<boolean> {
+  return (await tx.auditEvent.count({ where: { traceId, action: "undo", after: { contains: `"undoes":${JSON.stringify(eventId)}` } } })) > 0;
+}
+
+/** The other half of a decision + recorded label, when there is one and it is not undone yet. */
+async function linkedEvent(tx: Tx, ev: AuditEventView, traceId: string): Promise<AuditEventView | null> {
+  const to = ev.after?.[RECORDED_WITH];
+  const row = typeof to === "string"
+    ? await tx.auditEvent.findUnique({ where: { id: to } })
+    : ev.entity === "Intervention"
+      ? await tx.auditEvent.findFirst({ where: { traceId, entity: "FirstErrorLabel", actor: ev.actor, after: { contains: `"${RECORDED_WITH}":${JSON.stringify(ev.id)}` } } })
+      : null;
+  if (!row || row.actor !== ev.actor || (await isUndone(tx, row.id, traceId))) return null;
+  return toView(row);
+}
+
+/** Reverts one event's change (refused when the row no longer looks as that event left it), audited as an undo. */
+async function revert(tx: Tx, ev: AuditEventView, traceId: string, actor: string) {
+  const isLabel = ev.entity === "FirstErrorLabel";
+  const keys = isLabel ? LABEL_KEYS : INTERVENTION_KEYS;
+  const noun = isLabel ? "Your label" : "Intervention";
+  const msgKeys = keys.filter((k) => k !== "originalContent");
+  const cur = isLabel
+    ? await tx.firstErrorLabel.findUnique({ where: { id: ev.entityId } })
+    : ev.entity === "Intervention" ? await tx.intervention.findUnique({ where: { id: ev.entityId } }) : null;
+  if (!cur || !ev.after || !same(cur as unknown as Record<string, unknown>, ev.after, keys)) {
+    throw new Refused(`Cannot undo: ${(await staleMessage(ev.entity as AuditEntity, ev.entityId, noun, msgKeys, tx)).replace("; reload to see it", "")}`);
+  }
+  const before = pick(cur as unknown as Record<string, unknown>, keys);
+  let after: Record<string, unknown>;
+  if (ev.before === null) {
+    if (isLabel) await tx.firstErrorLabel.delete({ where: { id: cur.id } });
+    else await tx.intervention.delete({ where: { id: cur.id } });
+    after = { deleted: true };
+  } else {
+    const restore = pick(ev.before, keys);
+    const was = cur as unknown as Record<string, unknown>;
+    // other text than was scored: the on-policyness score is stale
+    const moved = !isLabel && (restore.content !== was.content || restore.location !== was.location);
+    const data = { ...restore, ...(moved ? NLL_CLEARED : {}), version: { increment: 1 } };
+    const n = isLabel
+      ? await tx.firstErrorLabel.updateMany({ where: { id: cur.id, version: cur.version }, data })
+      : await tx.intervention.updateMany({ where: { id: cur.id, version: cur.version }, data });
+    if (n.count !== 1) throw new Refused(await staleMessage(ev.entity as AuditEntity, ev.entityId, noun, msgKeys, tx));
+    // restoring older text makes the rollouts of the undone text stale, as an edit does
+    if (!isLabel) await markRolloutsStale(tx, { id: cur.id, actor, before: cur as unknown as Text, after: restore as Text });
+    after = restore;
+  }
+  await writeAudit(tx, { actor, action: "undo", entity: ev.entity as AuditEntity, entityId: ev.entityId, traceId, before, after: { ...after, undoes: ev.id, undoneAction: ev.action } });
+}
+
 /**
- * Revert the newest not-yet-undone change of `actor` on this trace. Refused when the row no
- * longer looks as that change left it (someone changed it since): nothing is overwritten.
+ * Revert the newest not-yet-undone change of `actor` on this trace (with the label an accept /
+ * edit recorded, or the decision that recorded a label). Refused when a row no longer looks as
+ * that change left it (someone changed it since): nothing is overwritten.
  */
 export async function undoLast(traceId: string, actor: string): Promise<UndoResult> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const ev = await lastUndoable(traceId, actor, tx);
-      if (!ev) throw new Refused("Nothing of yours to undo on this trace");
-      const isLabel = ev.entity === "FirstErrorLabel";
-      const keys = isLabel ? LABEL_KEYS : INTERVENTION_KEYS;
-      const noun = isLabel ? "Your label" : "Intervention";
-      const msgKeys = keys.filter((k) => k !== "originalContent");
-      const cur = isLabel
-        ? await tx.firstErrorLabel.findUnique({ where: { id: ev.entityId } })
-        : ev.entity === "Intervention" ? await tx.intervention.findUnique({ where: { id: ev.entityId } }) : null;
-      if (!cur || !ev.after || !same(cur as unknown as Record<string, unknown>, ev.after, keys)) {
-        throw new Refused(`Cannot undo: ${(await staleMessage(ev.entity as AuditEntity, ev.entityId, noun, msgKeys, tx)).replace("; reload to see it", "")}`);
-      }
-      const before = pick(cur as unknown as Record<string, unknown>, keys);
-      let after: Record<string, unknown>;
-      if (ev.before === null) {
-        if (isLabel) await tx.firstErrorLabel.delete({ where: { id: cur.id } });
-        else await tx.intervention.delete({ where: { id: cur.id } });
-        after = { deleted: true };
-      } else {
-        const restore = pick(ev.before, keys);
-        const was = cur as unknown as Record<string, unknown>;
-        // other text than was scored: the on-policyness score is stale
-        const moved = !isLabel && (restore.content !== was.content || restore.location !== was.location);
-        const data = { ...restore, ...(moved ? NLL_CLEARED : {}), version: { increment: 1 } };
-        const n = isLabel
-          ? await tx.firstErrorLabel.updateMany({ where: { id: cur.id, version: cur.version }, data })
-          : await tx.intervention.updateMany({ where: { id: cur.id, version: cur.version }, data });
-        if (n.count !== 1) throw new Refused(await staleMessage(ev.entity as AuditEntity, ev.entityId, noun, msgKeys, tx));
-        // restoring older text makes the rollouts of the undone text stale, as an edit does
-        if (!isLabel) await markRolloutsStale(tx, { id: cur.id, actor, before: cur as unknown as Text, after: restore as Text });
-        after = restore;
-      }
-      await writeAudit(tx, { actor, action: "undo", entity: ev.entity as AuditEntity, entityId: ev.entityId, traceId, before, after: { ...after, undoes: ev.id, undoneAction: ev.action } });
+      const last = await lastUndoable(traceId, actor, tx);
+      if (!last) throw new Refused("Nothing of yours to undo on this trace");
+      const linked = await linkedEvent(tx, last, traceId);
+      // report the decision as what was undone, the recorded label as what went with it
+      const [ev, also] = linked && last.entity === "FirstErrorLabel" ? [linked, last] : [last, linked];
+      await revert(tx, ev, traceId, actor);
+      if (also) await revert(tx, also, traceId, actor);
       const trace = await recomputeTrace(tx, traceId);
-      return { ok: true as const, undone: ev, trace };
+      return { ok: true as const, undone: ev, alsoUndone: also, trace };
     });
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };

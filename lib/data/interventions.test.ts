@@ -40,9 +40,11 @@ describe("interventions", () => {
     expect(a.ok && a.value.status).toBe("accepted");
     expect(a.ok && a.trace).toMatchObject({ status: "curated", hasIntervention: true });
     const r = await decideIntervention({ id: iv.id, actor: "bob", expectedVersion: 1, decision: "reject" });
-    expect(r.ok && r.trace).toMatchObject({ status: "todo", hasIntervention: false });
-    const ev = await prisma.auditEvent.findMany({ where: { traceId: t.id }, orderBy: { createdAt: "asc" } });
+    // the first-error label the accept recorded (step 2) stays: the person still judged step 2 wrong
+    expect(r.ok && r.trace).toMatchObject({ status: "labelled", humanStep: 2, hasIntervention: false });
+    const ev = await prisma.auditEvent.findMany({ where: { traceId: t.id, entity: "Intervention" }, orderBy: { createdAt: "asc" } });
     expect(ev.map((e) => e.action)).toEqual(["intervention.create", "intervention.accept", "intervention.reject"]);
+    expect(await prisma.auditEvent.count({ where: { traceId: t.id, action: "label.set" } })).toBe(1);
     expect(JSON.parse(ev[2].before!).status).toBe("accepted");
     expect(JSON.parse(ev[2].after!).status).toBe("rejected");
   });
@@ -70,7 +72,8 @@ describe("interventions", () => {
     expect(accept.ok).toBe(false);
     const row = await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } });
     expect(row).toMatchObject({ content: "alice's text", status: "edited", version: 1 });
-    expect(await prisma.auditEvent.count({ where: { traceId: t.id } })).toBe(2);
+    // create, alice's edit and the first-error label her edit recorded; nothing of bob's
+    expect((await prisma.auditEvent.findMany({ where: { traceId: t.id } })).map((e) => e.action).sort()).toEqual(["intervention.create", "intervention.edit", "label.set"]);
     const trace = await prisma.trace.findUniqueOrThrow({ where: { id: t.id } });
     expect(trace.version).toBe(2);
   });

@@ -7,6 +7,8 @@ import { Refused, staleMessage, writeAudit } from "./audit";
 import type { WriteResult } from "./labels";
 import { recomputeTrace } from "./traces";
 import { markRolloutsStale } from "./stale-rollouts";
+import { recordImpliedLabel } from "./implied-label";
+import type { ImpliedLabel } from "@/lib/core/implied-label";
 
 // Interventions a person writes or decides on. Every write runs in one transaction:
 // the row, the trace's derived status (+ version) and an AuditEvent with before/after.
@@ -23,12 +25,16 @@ export function interventionSnapshot(i: Intervention) {
 
 export const interventionHash = (location: number, content: string) => sha256(String(location), content);
 
-async function run<T>(fn: (tx: Tx) => Promise<{ value: T; traceId: string }>): Promise<WriteResult<T>> {
+// `label`: what an accept / edit did to the person's first-error label (lib/core/implied-label.ts).
+type Done<T> = { value: T; traceId: string; label?: ImpliedLabel };
+export type InterventionWrite<T> = WriteResult<T> & { label?: ImpliedLabel };
+
+async function run<T>(fn: (tx: Tx) => Promise<Done<T>>): Promise<InterventionWrite<T>> {
   try {
     return await prisma.$transaction(async (tx) => {
-      const { value, traceId } = await fn(tx);
+      const { value, traceId, label } = await fn(tx);
       const trace = await recomputeTrace(tx, traceId);
-      return { ok: true as const, value, trace };
+      return { ok: true as const, value, trace, ...(label ? { label } : {}) };
     });
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };
@@ -71,18 +77,25 @@ async function update(tx: Tx, c: Change, action: string, patch: (cur: Interventi
   const n = await tx.intervention.updateMany({ where: { id: cur.id, version: cur.version }, data: { ...data, version: { increment: 1 } } });
   if (n.count !== 1) throw new Refused(await stale());
   const row = await tx.intervention.findUniqueOrThrow({ where: { id: cur.id } });
-  await writeAudit(tx, { actor: c.actor, action, entity: "Intervention", entityId: row.id, traceId: row.traceId, before: interventionSnapshot(cur), after: interventionSnapshot(row) });
-  return { value: row, traceId: row.traceId };
+  const ev = await writeAudit(tx, { actor: c.actor, action, entity: "Intervention", entityId: row.id, traceId: row.traceId, before: interventionSnapshot(cur), after: interventionSnapshot(row) });
+  return { value: row, traceId: row.traceId, eventId: ev.id };
 }
+
+/** Accept / edit at step k: the person's first-error label at k, unless the trace has a human label. */
+const withLabel = async (tx: Tx, c: Change, done: { value: Intervention; traceId: string; eventId: string }, via: "accept" | "edit") => ({
+  ...done,
+  label: await recordImpliedLabel(tx, { traceId: done.traceId, actor: c.actor, location: done.value.location, eventId: done.eventId, via }),
+});
 
 export async function decideIntervention(c: Change & { decision: "accept" | "reject" }) {
   const status = c.decision === "accept" ? "accepted" : "rejected";
-  return run((tx) =>
-    update(tx, c, `intervention.${c.decision}`, (cur) => {
+  return run(async (tx) => {
+    const done = await update(tx, c, `intervention.${c.decision}`, (cur) => {
       if (cur.status === status) throw new Refused(`Intervention is already ${status}`);
       return { status };
-    }),
-  );
+    });
+    return c.decision === "accept" ? withLabel(tx, c, done, "accept") : done;
+  });
 }
 
 /** Edit content (and optionally location). The first edit keeps the original content. */
@@ -98,6 +111,6 @@ export async function editIntervention(c: Change & { content: string; location?:
     });
     // its rollouts continued the old text: they no longer prove this one
     const fresh = cur && (await markRolloutsStale(tx, { id: c.id, actor: c.actor, before: cur, after: done.value }));
-    return fresh ? { ...done, value: fresh } : done;
+    return withLabel(tx, c, fresh ? { ...done, value: fresh } : done, "edit");
   });
 }
