@@ -1,5 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { PENDING_REASON } from "./run-proposal";
+import { AGREEMENT_GROUPS } from "@/lib/data/analysis-sql";
+import { agreement } from "@/lib/core/compare/agreement";
 
 // Reads for the review screen and the dataset view (server-only).
 
@@ -44,28 +46,17 @@ export async function listProposals(traceId: string, db: Tx = prisma): Promise<P
 
 export type Agreement = { compared: number; agree: number; rate: number | null };
 
-/** Human vs model first-error step, over traces that have both labels (a "no error" human label counts as step null). */
-export async function firstErrorAgreement(where: { datasetId?: string; traceId?: string }, db: Tx = prisma): Promise<Agreement> {
-  const labels = await db.firstErrorLabel.findMany({
-    where: { source: { in: ["human", "model"] }, ...(where.traceId ? { traceId: where.traceId } : {}), ...(where.datasetId ? { trace: { datasetId: where.datasetId } } : {}) },
-    select: { traceId: true, source: true, step: true, updatedAt: true },
-    orderBy: { updatedAt: "desc" },
-  });
-  const human = new Map<string, number | null>();
-  const model = new Map<string, (number | null)[]>();
-  for (const l of labels) {
-    if (l.source === "human") {
-      if (!human.has(l.traceId)) human.set(l.traceId, l.step);
-    } else model.set(l.traceId, [...(model.get(l.traceId) ?? []), l.step]);
-  }
-  let compared = 0;
-  let agree = 0;
-  for (const [traceId, steps] of model) {
-    if (!human.has(traceId)) continue;
-    for (const s of steps) {
-      compared++;
-      if (s === human.get(traceId)) agree++;
-    }
-  }
+/**
+ * Human vs model first-error step, as the Analysis page counts it (one definition, so the two
+ * pages agree): traces that have both labels, the person's newest label (else the imported
+ * one) against the newest model label; "no error" is step null. compared = traces, agree =
+ * traces where both name the same step or both say no error.
+ */
+export async function firstErrorAgreement(where: { datasetId: string }, db: Tx = prisma): Promise<Agreement> {
+  const rows = await db.$queryRawUnsafe<{ human: unknown; model: unknown; count: unknown }[]>(AGREEMENT_GROUPS, where.datasetId);
+  const step = (v: unknown) => (v === null ? null : Number(v));
+  const a = agreement(rows.map((r) => ({ human: step(r.human), model: step(r.model), count: Number(r.count) })));
+  const compared = a.erroneous + a.correct;
+  const agree = a.erroneousCorrect + a.correctCorrect;
   return { compared, agree, rate: compared ? agree / compared : null };
 }
