@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { proposeInterventions } from "@/lib/actions/propose";
@@ -9,6 +9,7 @@ import { JobProgress } from "@/components/jobs/job-progress";
 import { useReview } from "@/components/review/review-context";
 import { useReviewKeys } from "@/components/review/use-review-keys";
 import { AgreementLine } from "./agreement-line";
+import { latestRun, summarizeOutcomes } from "@/lib/core/proposals/outcome";
 import { proposalKeys, useTraceProposals } from "./use-proposals";
 
 /**
@@ -50,6 +51,12 @@ export function ModelPanel() {
     if (missing && refreshed.current !== missing) { refreshed.current = missing; router.refresh(); }
   }, [missing, router]);
 
+  // what the newest run returned, in words ("4 proposals: 2 parsed, 2 held back: contain the answer")
+  const outcome = useMemo(() => {
+    const run = latestRun(q.data?.proposals ?? []);
+    return run.length ? summarizeOutcomes(run).line : null;
+  }, [q.data]);
+
   const settled = (job: { id: string }) => { setSettledId(job.id); void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) }); router.refresh(); };
 
   return (
@@ -65,6 +72,7 @@ export function ModelPanel() {
       {error && <p role="alert" className="text-xs font-medium text-rose-700">{error}</p>}
       {shownJob && <JobProgress key={shownJob} jobId={shownJob} onSettled={settled} />}
       <AgreementLine data={data} modelLabels={q.data?.modelLabels ?? []} />
+      {outcome && <p data-testid="proposal-outcomes" className="text-xs font-medium text-slate-700">{outcome}{busy ? " (so far)" : ""}</p>}
       {q.error && <p className="text-xs text-rose-700">{q.error.message}</p>}
     </section>
   );

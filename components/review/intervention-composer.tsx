@@ -1,25 +1,28 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useDeferredValue, useEffect, useMemo, useRef } from "react";
-import { guidedParts } from "@/lib/core/guided";
+import { useDeferredValue, useMemo } from "react";
 import { splitSteps } from "@/lib/core/steps";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { useReview } from "./review-context";
+import { GuidedPreview } from "./guided-preview";
 import type { ReviewActions } from "./use-review-actions";
 
 const DiffView = dynamic(() => import("./diff-view").then((m) => m.DiffView), { ssr: false, loading: () => <p className="text-xs text-slate-500">Loading diff…</p> });
 
-/** Writing or editing an intervention, with the exact guided attempt it yields and a diff. */
+const DIFF_BOX = "min-h-0 flex-1 overflow-y-auto rounded border border-slate-200 [&_table]:w-full [&_table]:table-fixed";
+
+/**
+ * Writing or editing an intervention: the text, a live rendered preview in the guided attempt
+ * it yields, and word diffs: "model proposal -> my edit" (when editing) beside
+ * "replaced step -> intervention".
+ */
 export function InterventionComposer({ actions }: { actions: ReviewActions }) {
   const { data, composer, setComposer, pending } = useReview();
   const steps = useMemo(() => splitSteps(data.text), [data.text]);
   const content = useDeferredValue(composer?.content ?? "");
   const location = composer?.location ?? 1;
   const valid = Number.isInteger(location) && location >= 1 && location <= steps.length;
-  const parts = useMemo(() => (valid ? guidedParts(data.text, location, content) : null), [data.text, location, content, valid]);
-  const previewRef = useRef<HTMLPreElement>(null);
-  useEffect(() => { previewRef.current?.scrollTo({ top: previewRef.current.scrollHeight }); }, [parts]);
   if (!composer) return null;
 
   const set = (p: { content?: string; location?: number }) => setComposer({ ...composer, ...p });
@@ -28,10 +31,11 @@ export function InterventionComposer({ actions }: { actions: ReviewActions }) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); actions.saveComposer(); }
   };
   const title = composer.kind === "new" ? "New intervention" : "Edit intervention";
+  const edit = composer.kind === "edit" ? composer : null;
 
   return (
     <section role="region" aria-label={title} onKeyDown={onKey}
-      className="fixed inset-x-0 bottom-0 z-30 grid h-[52vh] grid-cols-1 gap-3 border-t-2 border-indigo-300 bg-white p-3 shadow-2xl lg:grid-cols-3">
+      className="fixed inset-x-0 bottom-0 z-30 grid h-[56vh] grid-cols-1 gap-3 border-t-2 border-indigo-300 bg-white p-3 shadow-2xl lg:grid-cols-3">
       <div className="flex min-h-0 flex-col gap-2 text-sm">
         <div className="flex items-center gap-2">
           <h2 className="font-semibold">{title}</h2>
@@ -53,17 +57,20 @@ export function InterventionComposer({ actions }: { actions: ReviewActions }) {
           {!valid && <span className="text-xs text-rose-700">Location must be 1..{steps.length}</span>}
         </div>
       </div>
-      <div className="flex min-h-0 flex-col text-sm">
-        <h3 className="text-xs font-medium text-slate-500">Guided attempt (method.md §4: prefix + intervention, suffix dropped)</h3>
-        <pre ref={previewRef} data-testid="guided-preview" className="min-h-0 flex-1 overflow-y-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs">
-          {parts && <span className="text-slate-400">{parts.prefix}</span>}
-          {parts && <mark className="bg-emerald-100 text-emerald-900">{parts.intervention}</mark>}
-        </pre>
+      <div className="flex min-h-0 flex-col gap-1 text-sm">
+        <h3 className="text-xs font-medium text-slate-500">Preview: the guided attempt (method.md §4: prefix + intervention, suffix dropped)</h3>
+        {valid ? <GuidedPreview text={data.text} location={location} content={content} /> : <p className="text-xs text-slate-500">Pick a step 1..{steps.length}.</p>}
       </div>
-      <div className="flex min-h-0 flex-col text-sm">
-        <h3 className="text-xs font-medium text-slate-500">Diff: step {valid ? location : "?"} → intervention</h3>
-        <div className="min-h-0 flex-1 overflow-y-auto rounded border border-slate-200 [&_table]:w-full [&_table]:table-fixed">
-          {valid && <DiffView before={steps[location - 1]} after={content} />}
+      <div className="flex min-h-0 flex-col gap-2 text-sm">
+        {edit && (
+          <div data-testid="edit-diff" className="flex min-h-0 flex-1 flex-col">
+            <h3 className="text-xs font-medium text-slate-500">Diff: {edit.baseLabel} → my edit</h3>
+            <div className={DIFF_BOX}><DiffView before={edit.base} after={content} title={`${edit.baseLabel} → my edit`} /></div>
+          </div>
+        )}
+        <div data-testid="step-diff" className="flex min-h-0 flex-1 flex-col">
+          <h3 className="text-xs font-medium text-slate-500">Diff: step {valid ? location : "?"} → intervention</h3>
+          <div className={DIFF_BOX}>{valid && <DiffView before={steps[location - 1]} after={content} />}</div>
         </div>
       </div>
     </section>

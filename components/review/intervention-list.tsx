@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Kbd } from "@/components/ui/kbd";
@@ -11,6 +12,9 @@ import { useReview } from "./review-context";
 import type { ReviewActions } from "./use-review-actions";
 import { OnpolicyScore } from "./onpolicy-score";
 import { useOnpolicyScores } from "./use-onpolicy-scores";
+import { baseLabel } from "./edit-base";
+
+const DiffView = dynamic(() => import("./diff-view").then((m) => m.DiffView), { ssr: false, loading: () => <p className="text-xs text-slate-500">Loading diff…</p> });
 
 export function InterventionList({ actions, bodies, onEdit, onNew }: {
   actions: ReviewActions; bodies: Record<string, ReactNode>; onEdit: (id: string) => void; onNew: () => void;
@@ -42,9 +46,12 @@ export function InterventionList({ actions, bodies, onEdit, onNew }: {
             </div>
             <div className="max-h-48 overflow-y-auto text-sm">{bodies[iv.id]}</div>
             {iv.originalContent !== null && (
-              <details className="mt-1 text-xs text-slate-500">
-                <summary>original before edit</summary>
-                <pre className="whitespace-pre-wrap break-words">{iv.originalContent}</pre>
+              // after saving, the edit stays judged against what it started as (word diff)
+              <details open data-testid="saved-edit-diff" className="mt-1 text-xs text-slate-500">
+                <summary className="cursor-pointer">Diff: {baseLabel(iv.origin)} → edit</summary>
+                <div className="max-h-64 overflow-y-auto rounded border border-slate-200 [&_table]:w-full [&_table]:table-fixed">
+                  <DiffView before={iv.originalContent} after={iv.content} title={`${baseLabel(iv.origin)} → edit`} />
+                </div>
               </details>
             )}
             <div className="mt-1 space-y-1"><TokenPreview interventionId={iv.id} version={iv.version} /><RolloutsToggle interventionId={iv.id} version={iv.version} /></div>

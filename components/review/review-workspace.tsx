@@ -13,6 +13,7 @@ import { StepList, type StepMarks } from "./step-list";
 import { ModelPanel } from "@/components/proposals/model-panel";
 import { ProposalSection } from "@/components/proposals/proposal-section";
 import type { Composer, ReviewData } from "./types";
+import { baseLabel } from "./edit-base";
 
 function initialForm(d: ReviewData): LabelForm {
   const l = d.myLabel;
@@ -97,7 +98,7 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const openNew = (location: number) => setComposer({ kind: "new", location, content: "" });
   const openEdit = (id: string | null) => {
     const iv = data.interventions.find((i) => i.id === id);
-    if (iv) setComposer({ kind: "edit", id: iv.id, expectedVersion: iv.version, location: iv.location, content: iv.content, original: iv.content });
+    if (iv) setComposer({ kind: "edit", id: iv.id, expectedVersion: iv.version, location: iv.location, content: iv.content, original: iv.content, base: iv.originalContent ?? iv.content, baseLabel: baseLabel(iv.origin) });
   };
   const cycleIv = (d: 1 | -1) => {
     const ids = data.interventions.map((i) => i.id);

@@ -1,0 +1,58 @@
+// What came back from the model, per proposal and per run, in the words a person judges by
+// (issue 14 §2): parsed (an intervention at a step), "no error found" (the model reported no
+// critical error and left the intervention empty), held back (it parsed, but the leak filter of
+// method.md §5 keeps it out: its content contains the ground-truth answer, parser code
+// "answer_leak"), or a parse failure (with the parser's reason code).
+
+export type ProposalOutcome = "parsed" | "no_error" | "held_back" | "parse_failed";
+
+export type OutcomeInput = {
+  parseOk: boolean;
+  parseReason: string | null; // "code: reason" (lib/core/parse-intervention.ts)
+  location: number | null;
+  content: string | null;
+};
+
+const LEAK_CODE = "answer_leak";
+
+export function classifyProposal(p: OutcomeInput): ProposalOutcome {
+  if (p.parseOk) return p.location === null && p.content === null ? "no_error" : "parsed";
+  return p.parseReason?.startsWith(LEAK_CODE) ? "held_back" : "parse_failed";
+}
+
+/** The parser's failure code ("missing_tag"), or null. */
+export function failureCode(p: OutcomeInput): string | null {
+  if (p.parseOk || !p.parseReason) return null;
+  const m = /^([a-z_]+):/.exec(p.parseReason);
+  return m ? m[1] : null;
+}
+
+/** The proposals of the newest run (one job item per trace = its K samples); input newest first. */
+export function latestRun<T extends { jobItemId: string | null }>(newestFirst: readonly T[]): T[] {
+  if (newestFirst.length === 0) return [];
+  const key = newestFirst[0].jobItemId;
+  return newestFirst.filter((p) => p.jobItemId === key);
+}
+
+export type OutcomeSummary = { total: number; counts: Record<ProposalOutcome, number>; line: string };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "4 proposals: 2 parsed, 2 held back: contain the answer" (held back last: its reason follows a colon). */
+export function summarizeOutcomes(ps: readonly OutcomeInput[]): OutcomeSummary {
+  const counts: Record<ProposalOutcome, number> = { parsed: 0, no_error: 0, held_back: 0, parse_failed: 0 };
+  const codes = new Set<string>();
+  for (const p of ps) {
+    const o = classifyProposal(p);
+    counts[o]++;
+    const code = failureCode(p);
+    if (o === "parse_failed" && code) codes.add(code);
+  }
+  const parts: string[] = [];
+  if (counts.parsed) parts.push(`${counts.parsed} parsed`);
+  if (counts.no_error) parts.push(`${counts.no_error} no error found`);
+  if (counts.parse_failed) parts.push(`${plural(counts.parse_failed, "parse failure", "parse failures")}${codes.size ? ` (${[...codes].sort().join(", ")})` : ""}`);
+  if (counts.held_back) parts.push(`${counts.held_back} held back: ${counts.held_back === 1 ? "contains" : "contain"} the answer`);
+  const total = ps.length;
+  return { total, counts, line: `${plural(total, "proposal", "proposals")}: ${parts.join(", ") || "none"}` };
+}
