@@ -41,6 +41,7 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     const proposals = page.getByRole("region", { name: "Model proposals" });
     await expect(proposals.getByRole("heading", { name: "Model proposals (4)" })).toBeVisible({ timeout: 30_000 });
     await expect(model.getByText("done", { exact: true })).toBeVisible();
+    await expect(model.getByTestId("proposal-outcomes")).toHaveText("4 proposals: 3 parsed, 1 parse failure (missing_tag)");
     await expect(model.getByTestId("agreement")).toHaveText("model says step 2, you said step 2 (agree)");
     await expect(proposals.getByText("parse failed")).toBeVisible();
     await expect(proposals.getByText("missing_tag: no <intervention>...</intervention> in the output")).toBeVisible();
@@ -65,7 +66,8 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     await page.screenshot({ path: "test-results/propose-proposals.png", fullPage: true });
 
     await proposals.getByRole("group", { name: /^Decide proposal/ }).first().getByRole("button", { name: "Accept" }).click();
-    await expect(page.getByRole("status").first()).toHaveText("Intervention accepted");
+    // the person marked step 2 before asking: the accept keeps that label and says so
+    await expect(page.getByRole("status").first()).toHaveText("Accepted; kept your first-error label: step 2");
     await expect(iv).toContainText("accepted");
 
     const res = await page.request.get(`/api/datasets/${ds.datasetId}/export?format=int`);

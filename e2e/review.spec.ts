@@ -111,7 +111,8 @@ test("keyboard review: mark first error, write an intervention, accept, undo", a
   await expect(item).toContainText("proposed");
 
   await page.keyboard.press("a");
-  await expect(page.getByRole("status")).toHaveText("Intervention accepted");
+  // carol labelled step 2 herself: the accept keeps that label and says so
+  await expect(page.getByRole("status")).toHaveText("Accepted; kept your first-error label: step 2");
   await expect(status).toHaveText("curated");
   await expect(item).toContainText("accepted");
   await page.screenshot({ path: "test-results/review-accepted.png", fullPage: true });
@@ -141,7 +142,7 @@ test("a stale concurrent edit is refused with who, when and what changed", async
   await pa.keyboard.press("c");
   await pa.getByRole("textbox", { name: "Intervention content" }).fill("Alice: do $2\\cdot 3$ first.");
   await pa.keyboard.press("Control+Enter");
-  await expect(pa.getByRole("status")).toHaveText("Intervention edited");
+  await expect(pa.getByRole("status")).toHaveText("Saved your edit; recorded your first-error label: step 1");
   await expect(pa.getByTestId("intervention")).toContainText("edited");
 
   await pb.keyboard.press("c");
@@ -162,7 +163,7 @@ test("a stale concurrent edit is refused with who, when and what changed", async
   await expect(pb.locator("[data-ready='1']")).toBeVisible();
   await expect(pb.getByTestId("intervention")).toContainText("Alice: do");
   await pb.keyboard.press("a");
-  await expect(pb.getByRole("status")).toHaveText("Intervention accepted");
+  await expect(pb.getByRole("status")).toHaveText("Accepted; kept alice's first-error label: step 1");
   await expect(pb.getByTestId("trace-status")).toHaveText("curated");
   await alice.close();
   await bob.close();
@@ -183,7 +184,7 @@ test("accept-and-next moves on at once; a refused accept is reported on the next
   await pa.keyboard.press("c");
   await pa.getByRole("textbox", { name: "Intervention content" }).fill("Alice: $1+1=2$.");
   await pa.keyboard.press("Control+Enter");
-  await expect(pa.getByRole("status")).toHaveText("Intervention edited");
+  await expect(pa.getByRole("status")).toHaveText("Saved your edit; recorded your first-error label: step 1");
 
   // Bob's page still shows the old version: Shift+A takes him to the next trace straight away,
   // and the refusal follows him there.

@@ -156,7 +156,7 @@ test("rollouts and sampling from the dataset page; an edit makes the rollouts st
   await page.keyboard.press("c");
   await page.getByRole("textbox", { name: "Intervention content" }).fill("GOOD: do $3\\cdot 4$ before adding.");
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByRole("status")).toHaveText("Intervention edited");
+  await expect(page.getByRole("status")).toHaveText(/^Saved your edit; (recorded|kept) .*first-error label: /);
   const card = page.getByTestId("intervention");
   await card.getByRole("button", { name: "Show rollouts" }).click();
   const panel = card.getByRole("region", { name: "Rollouts" });
