@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ProposalView } from "@/lib/propose/queries";
 
 // ProposalView as it arrives over JSON (dates become strings).
-export type ProposalJson = Omit<ProposalView, "createdAt"> & { createdAt: string };
+export type ProposalJson = Omit<ProposalView, "createdAt"> & { createdAt: string; run: string | null };
 export type TraceProposals = {
   proposals: ProposalJson[];
   modelLabels: { annotator: string; step: number | null }[];

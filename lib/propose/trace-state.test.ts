@@ -39,4 +39,17 @@ describe("traceProposalState", () => {
     await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
     expect((await traceProposalState(traceId)).activeJobId).toBeNull();
   });
+
+  it("names each proposal's run (its job), so the newest run can be summed up; batch rows keep their item id", async () => {
+    const { datasetId, traceId } = await trace();
+    const [j1, j2] = [await prisma.job.create({ data: { kind: "propose", status: "done", datasetId } }), await prisma.job.create({ data: { kind: "propose", status: "done", datasetId } })];
+    const item = (jobId: string, sample: number) => prisma.jobItem.create({ data: { jobId, key: `${traceId}:${sample}:${jobId}` } });
+    const [a0, b0, b1] = [await item(j1.id, 0), await item(j2.id, 0), await item(j2.id, 1)];
+    await prisma.proposal.create({ data: { traceId, jobItemId: a0.id, sample: 0, model: "m", parseOk: true, location: 2, content: "c" } });
+    await prisma.proposal.create({ data: { traceId, jobItemId: b0.id, sample: 0, model: "m", parseOk: true, location: 2, content: "c" } });
+    await prisma.proposal.create({ data: { traceId, jobItemId: b1.id, sample: 1, model: "m", parseOk: false, parseReason: "answer_leak: x", location: 2, content: "7" } });
+    await prisma.proposal.create({ data: { traceId, jobItemId: "batch:abc", sample: 0, model: "m", parseOk: true, location: 1, content: "d" } });
+    const runs = (await traceProposalState(traceId)).proposals.map((p) => p.run).sort();
+    expect(runs).toEqual(["batch:abc", j1.id, j2.id, j2.id].sort());
+  });
 });

@@ -4,8 +4,10 @@ import { listProposals, type ProposalView } from "./queries";
 // What the review screen polls while the model works on a trace: its finished proposals, the
 // model first-error labels, and the newest propose job still touching the trace (if any).
 
+// `run`: the propose job a proposal came from (its job item's job), else its job item id (a batch
+// import names its own): the model panel sums up the newest run (lib/core/proposals/outcome.ts).
 export type TraceProposalState = {
-  proposals: ProposalView[];
+  proposals: (ProposalView & { run: string | null })[];
   modelLabels: { annotator: string; step: number | null }[];
   activeJobId: string | null;
 };
@@ -20,5 +22,9 @@ export async function traceProposalState(traceId: string, db: Tx = prisma): Prom
       select: { jobId: true },
     }),
   ]);
-  return { proposals, modelLabels: labels, activeJobId: item?.jobId ?? null };
+  const itemIds = [...new Set(proposals.map((p) => p.jobItemId).filter((id): id is string => id !== null))];
+  const items = itemIds.length ? await db.jobItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, jobId: true } }) : [];
+  const jobOf = new Map(items.map((i) => [i.id, i.jobId]));
+  const withRun = proposals.map((p) => ({ ...p, run: p.jobItemId === null ? null : (jobOf.get(p.jobItemId) ?? p.jobItemId) }));
+  return { proposals: withRun, modelLabels: labels, activeJobId: item?.jobId ?? null };
 }

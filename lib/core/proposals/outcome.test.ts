@@ -46,8 +46,8 @@ describe("summarizeOutcomes", () => {
 });
 
 describe("latestRun", () => {
-  it("keeps the proposals of the newest job item only", () => {
-    const ps = [{ jobItemId: "b", n: 1 }, { jobItemId: "b", n: 2 }, { jobItemId: "a", n: 3 }];
+  it("keeps the proposals of the newest run (job) only", () => {
+    const ps = [{ run: "job2", n: 1 }, { run: "job2", n: 2 }, { run: "job1", n: 3 }];
     expect(latestRun(ps).map((p) => p.n)).toEqual([1, 2]);
     expect(latestRun([])).toEqual([]);
   });

@@ -27,11 +27,11 @@ export function failureCode(p: OutcomeInput): string | null {
   return m ? m[1] : null;
 }
 
-/** The proposals of the newest run (one job item per trace = its K samples); input newest first. */
-export function latestRun<T extends { jobItemId: string | null }>(newestFirst: readonly T[]): T[] {
+/** The proposals of the newest run (same `run` key: the propose job); input newest first. */
+export function latestRun<T extends { run: string | null }>(newestFirst: readonly T[]): T[] {
   if (newestFirst.length === 0) return [];
-  const key = newestFirst[0].jobItemId;
-  return newestFirst.filter((p) => p.jobItemId === key);
+  const key = newestFirst[0].run;
+  return newestFirst.filter((p) => p.run === key);
 }
 
 export type OutcomeSummary = { total: number; counts: Record<ProposalOutcome, number>; line: string };
