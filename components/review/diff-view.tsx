@@ -17,6 +17,9 @@ export function DiffView({ before, after, title = "replaced step → interventio
       hideSummary
       disableWorker
       styles={{
+        // the library's table is at least 1000 px wide (pre: fit-content): in a narrow panel
+        // that cut the text off on the right; the text wraps within the panel instead
+        diffContainer: { minWidth: 0, pre: { width: "auto" } },
         contentText: { fontSize: 12, lineHeight: "18px", whiteSpace: "pre-wrap", wordBreak: "break-word", overflowWrap: "anywhere" },
         wordDiff: { display: "inline", whiteSpace: "pre-wrap", wordBreak: "break-word", overflowWrap: "anywhere" },
       }}
