@@ -35,7 +35,7 @@ export function ProposeDatasetBar({ datasetId, filter, matching, model, agreemen
           Propose for the filtered list ({matching.toLocaleString("en")})
         </Button>
         <span data-testid="dataset-agreement" className="text-xs text-slate-600"
-          title="Traces with both a human and a model first-error label; one comparison per model label">
+          title="Traces with both a human (else imported) and a model first-error label, counted as on the Analysis page">
           {pct === null ? "Human vs model first error: no trace has both labels yet" : `Human vs model first error: ${pct}% agree (${agreement.agree}/${agreement.compared})`}
         </span>
         {!model.configured && <ModelStatusNotice status={model} />}
