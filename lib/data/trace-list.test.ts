@@ -156,7 +156,8 @@ describe("query plans", () => {
   // A Trace row holds the attempt text before generator/status, so reading a row walks the
   // text's overflow pages. Every list query except text search must stay on indexes.
   it("answers every filter but text search from indexes alone", async () => {
-    const filters: TraceFilter[] = [{}, { status: "todo" }, { generator: "gen-a" }, { generator: "gen-a", status: "curated" }, { intervention: "yes" }, { labelled: "no" }, { generator: "gen-b", intervention: "no", labelled: "yes", status: "todo" }];
+    const filters: TraceFilter[] = [{}, { status: "todo" }, { generator: "gen-a" }, { generator: "gen-a", status: "curated" }, { intervention: "yes" }, { labelled: "no" }, { generator: "gen-b", intervention: "no", labelled: "yes", status: "todo" },
+      { answer: "wrong" }, { answer: "correct", status: "todo" }, { answer: "unknown", generator: "gen-a" }, { answer: "wrong", generator: "gen-a", status: "labelled" }, { imported: "error", answer: "wrong" }];
     for (const f of filters) {
       const w = traceWhereSql(ds, f);
       for (const q of [pageIdsSql(w, "t0050", "next", 50), pageIdsSql(w, "t0050", "prev", 50), statusCountsSql(ds, f)]) {
