@@ -64,10 +64,13 @@ export function describeSelection(c: SelectionCounts): string {
 
 export const sentCount = (c: SelectionCounts) => c.wrong + c.unknown + c.correctSent;
 
-/** Why nothing would be sent, naming what would include the skipped traces; null when something is sent. */
+/**
+ * Why nothing would be sent because of the method's skips, naming what would include them; null
+ * when something is sent, or when nothing is skipped for those reasons (an empty run stays an
+ * empty job, e.g. a resumed run whose traces are all proposed already).
+ */
 export function nothingToSend(c: SelectionCounts, flags: { includeCorrect: string; includeNoReference: string }): string | null {
-  if (sentCount(c) > 0) return null;
-  if (c.selected === 0) return "No traces selected: nothing to propose.";
+  if (sentCount(c) > 0 || c.correctSkipped + c.noReferenceSkipped === 0) return null;
   if (c.selected === 1 && c.noReferenceSkipped === 1) {
     return `This problem has no reference solution: the method checks the attempt against it, so nothing was sent (${flags.includeNoReference} to send it anyway).`;
   }
