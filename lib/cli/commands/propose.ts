@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { prisma } from "@/lib/db";
+import { getJobDetail } from "@/lib/jobs/queries";
+import { describeOutcomes } from "@/lib/core/propose/outcome";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { reparseProposals } from "@/lib/propose/reparse";
 import { startProposeJob } from "@/lib/propose/start";
@@ -66,9 +67,8 @@ export async function run(argv: string[]): Promise<number> {
     line(final);
     process.stdout.write("\n");
   }
-  const items = await prisma.jobItem.findMany({ where: { jobId: started.jobId, status: "done" }, select: { result: true } });
-  const ok = items.filter((i) => i.result && JSON.parse(i.result).parseOk === true).length;
-  process.stdout.write(`${items.length} proposal(s) stored: ${ok} parsed, ${items.length - ok} with a recorded parse failure\n`);
+  const detail = await getJobDetail(started.jobId, { failures: 0, recent: 0 });
+  if (detail?.outcomes) process.stdout.write(`${describeOutcomes(detail.outcomes)} (stored)\n`);
   if (final.error) process.stderr.write(`job ${final.status}: ${final.error}\n`);
   return final.status === "done" ? 0 : 1;
 }
