@@ -61,6 +61,8 @@ test("import ProcessBench -> filter wrong answers -> propose says what it sends 
     const wrongNoError = rows.filter((r) => !r.final_answer_correct && r.first_error_index === -1).length;
     await expect(page.getByText(wrongNoError === 0 ? "No traces match these filters." : `of ${wrongNoError}`).first()).toBeVisible();
     await page.getByRole("combobox", { name: "Imported label" }).selectOption("");
+    await expect(page).not.toHaveURL(/imported=/);
+    await expect(page.getByText(`of ${wrong}`).first()).toBeVisible();
     await page.screenshot({ path: "test-results/propose-selection-filtered.png", fullPage: true });
 
     // Narrow to one wrong attempt and propose for it.
