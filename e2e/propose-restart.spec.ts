@@ -40,7 +40,7 @@ test("restart the server mid-job: the job finishes, nothing twice", async ({ pag
     await waitUp(base);
     await page.goto(`${base}/datasets/${ds.datasetId}`);
     await openPanel(page, "Propose");
-    await page.getByRole("button", { name: "Propose for the filtered list (3)" }).click();
+    await page.getByRole("button", { name: "Propose for 3 wrong-answer traces (0 correct skipped, 0 without a reference)" }).click();
     await expect(page.getByRole("progressbar", { name: "propose job progress" })).toBeVisible();
     const [{ jobId }] = query<{ jobId: string }>("SELECT id AS jobId FROM Job WHERE datasetId = ? AND kind = 'propose'", ds.datasetId);
     const stored = () => query<{ n: number }>(`SELECT COUNT(*) AS n FROM Proposal WHERE traceId IN (${inList})`, ...ids)[0].n;

@@ -6,6 +6,7 @@ import { JobBar } from "./job-bar";
 import { JobControls } from "./job-controls";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobFailures } from "./job-failures";
+import { describeOutcomes } from "@/lib/core/propose/outcome";
 
 /**
  * A job's live progress: bar, counts, state, error, controls and (unless compact) per-item
@@ -32,6 +33,7 @@ export function JobProgress({ jobId, initial, compact = false, onSettled }: { jo
         </span>
       </div>
       <JobBar total={job.total} done={job.done} failed={job.failed} label={`${job.kind} job progress`} />
+      {job.outcomes && <p data-testid="propose-outcomes" className="text-xs text-slate-700">{describeOutcomes(job.outcomes)}</p>}
       {job.error && <p role="status" className="text-sm text-amber-800">{job.error}</p>}
       {error && <p className="text-xs text-rose-700">Progress is not updating: {error.message}</p>}
       <JobControls jobId={job.id} status={job.status} failed={job.failed} />

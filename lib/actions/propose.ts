@@ -19,6 +19,8 @@ const ProposeRequest = z.object({
   limit: z.coerce.number().int().min(1).optional(),
   sampling: Sampling.partial().optional(),
   skipDone: z.boolean().optional(),
+  includeCorrect: z.boolean().optional(),
+  includeNoReference: z.boolean().optional(),
 });
 export type ProposeRequest = z.infer<typeof ProposeRequest>;
 

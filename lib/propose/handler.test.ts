@@ -128,7 +128,7 @@ describe("propose handler against the stub", () => {
 
   it("truncates a long verifier prompt and records it", async () => {
     const long = Array.from({ length: 400 }, (_, i) => `Step ${i}: we add ${i} to the running total and keep going.`).join("\n\n");
-    const p = await prisma.problem.create({ data: { datasetId, statement: "Long one", answer: "1", contentHash: sha256("long") } });
+    const p = await prisma.problem.create({ data: { datasetId, statement: "Long one", referenceSolution: "Sum them.", answer: "1", contentHash: sha256("long") } });
     const t = await prisma.trace.create({ data: { datasetId, problemId: p.id, text: long, stepCount: 400, contentHash: sha256(long) } });
     const params = await resolveProposeParams({ k: 1, traceIds: [t.id], maxPromptTokens: 2000 });
     stub.setScript({});

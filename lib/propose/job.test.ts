@@ -15,7 +15,7 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `job-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 5; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `P${i}`, answer: "77", contentHash: sha256(`p${i}`) } });
+    const p = await prisma.problem.create({ data: { datasetId, statement: `P${i}`, referenceSolution: "Ref.", answer: "77", contentHash: sha256(`p${i}`) } });
     const text = `x${i}\n\ny\n\nz`;
     await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
   }

@@ -17,6 +17,10 @@ export const ProposeParams = z.object({
   limit: z.coerce.number().int().min(1).optional(),
   /** skip traces that already have an ok proposal from this model (resume a partial dataset run) */
   skipDone: z.boolean().default(false),
+  /** send traces whose final answer is correct (the method proposes only for wrong ones) */
+  includeCorrect: z.boolean().default(false),
+  /** send traces whose problem has no reference solution (the verifier checks against it) */
+  includeNoReference: z.boolean().default(false),
 });
 export type ProposeParams = z.infer<typeof ProposeParams>;
 
