@@ -5,11 +5,11 @@ import { normaliseAnswer } from "./normalise";
 import { parseShape, shapeToString, type Shape } from "./shape";
 import { compareScalar, proportional, Unparseable, type Ctx, type Decision } from "./scalar";
 import { EngineTimeout } from "./engine";
+import { symbolsOnly } from "./relation";
 import type { CompareOptions, Verdict } from "./types";
 
 interface Flags { gPercent: boolean; pPercent: boolean }
 
-const ASSIGN_LHS = /^(?:[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|\\[A-Za-z]+|[A-Za-z]\([^()]*\))'?$/;
 const text = (s: string) => s.toLowerCase().replace(/\\text\{([^}]*)\}/g, "$1").replace(/[^a-z0-9]+/g, " ").trim();
 const letterOf = (s: Shape): string | null =>
   s.kind === "choice" ? s.letter : (s.kind === "expr" || s.kind === "text") && /^[A-E]$/.test(s.kind === "expr" ? s.latex : s.text)
@@ -56,6 +56,12 @@ function relation(g: Extract<Shape, { kind: "rel" }>, p: Extract<Shape, { kind: 
     const r = proportional(`(${g.lhs})-(${g.rhs})`, `(${p.lhs})-(${p.rhs})`, ctx);
     if (r !== null) return { equal: r, method: "equation-rearranged" };
   }
+  // Inequalities by their normal form: x < 1 is -x > -1 (lhs - rhs equal, or negated when flipped).
+  if (g.op !== "=" && (g.op === p.op || flip[g.op] === p.op)) {
+    const pd = g.op === p.op ? `(${p.lhs})-(${p.rhs})` : `(${p.rhs})-(${p.lhs})`;
+    const d = scalar(`(${g.lhs})-(${g.rhs})`, pd, ctx, f);
+    if (d.equal) return { equal: true, method: "inequality-normal-form" };
+  }
   return { equal: false, method: "equation-sides" };
 }
 
@@ -67,8 +73,18 @@ export function same(g: Shape, p: Shape, ctx: Ctx, f: Flags): Decision {
     return { equal: a === b && a !== "", method: "text" };
   }
   if (g.kind === "rel" && p.kind === "rel") return relation(g, p, ctx, f);
-  if (g.kind === "rel" && g.op === "=" && ASSIGN_LHS.test(g.lhs)) return tag(same(parseShape(g.rhs) ?? g, p, ctx, f), "assignment");
-  if (p.kind === "rel" && p.op === "=" && ASSIGN_LHS.test(p.lhs)) return tag(same(g, parseShape(p.rhs) ?? p, ctx, f), "assignment");
+  if (g.kind === "range" && p.kind === "range") {
+    const ok = g.loOpen === p.loOpen && g.hiOpen === p.hiOpen && [[g.lo, p.lo], [g.mid, p.mid], [g.hi, p.hi]].every(([a, b]) => scalar(a, b, ctx, f).equal);
+    return { equal: ok, method: "range" };
+  }
+  // A gold relation against a predicted set or interval reads as the set it describes (as
+  // math-verify does; not the other way round, so restating an inequality is not a solution).
+  if ((g.kind === "rel" || g.kind === "range") && (p.kind === "seq" || p.kind === "union" || p.kind === "set")) {
+    const set = relationAsSet(g);
+    if (set) return tag(same(set, p, ctx, f), "relation-as-set");
+  }
+  if (g.kind === "rel" && g.op === "=" && symbolsOnly(g.lhs)) return tag(same(parseShape(g.rhs) ?? g, p, ctx, f), "assignment");
+  if (p.kind === "rel" && p.op === "=" && symbolsOnly(p.lhs)) return tag(same(g, parseShape(p.rhs) ?? p, ctx, f), "assignment");
   // "\frac{3}{16} = 0.0011_2": a value written as a chain of equal constants; judge its last member.
   if (p.kind === "rel" && p.op === "=" && g.kind !== "rel" && !/[A-Za-z]/.test(p.lhs.replace(/\\[A-Za-z]+/g, ""))) {
     return tag(same(g, parseShape(p.rhs) ?? p, ctx, f), "equation-rhs");
@@ -89,6 +105,23 @@ export function same(g: Shape, p: Shape, ctx: Ctx, f: Flags): Decision {
   }
   if (g.kind === "expr" && p.kind === "expr") return scalar(g.latex, p.latex, ctx, f);
   return { equal: false, method: `shape-mismatch:${g.kind}-vs-${p.kind}` };
+}
+
+/** `x >= 5` as [5, \infty); `l < x <= r` as (l, r]; `a <= |x| <= b` as [-b, -a] \cup [a, b]. */
+function relationAsSet(g: Extract<Shape, { kind: "rel" | "range" }>): Shape | null {
+  const interval = (lo: string, hi: string, lo0: boolean, hi0: boolean): Shape =>
+    ({ kind: "seq", open: lo0 ? "(" : "[", close: hi0 ? ")" : "]", items: [{ kind: "expr", latex: lo }, { kind: "expr", latex: hi }] });
+  if (g.kind === "range") {
+    if (/^\|[A-Za-z]\|$/.test(g.mid.replace(/\s/g, ""))) {
+      return { kind: "union", items: [interval(`-(${g.hi})`, `-(${g.lo})`, g.hiOpen, g.loOpen), interval(g.lo, g.hi, g.loOpen, g.hiOpen)] };
+    }
+    return interval(g.lo, g.hi, g.loOpen, g.hiOpen);
+  }
+  const variable = (s: string) => /^[A-Za-z](?:_\{?\w+\}?)?$/.test(s.trim());
+  if (!["<", "<=", ">", ">="].includes(g.op)) return null;
+  const [v, c, op] = variable(g.lhs) ? [g.lhs, g.rhs, g.op] : variable(g.rhs) ? [g.rhs, g.lhs, { "<": ">", ">": "<", "<=": ">=", ">=": "<=" }[g.op]!] : [null, "", ""];
+  if (!v || /[A-Za-z]/.test(c.replace(/\\[A-Za-z]+/g, ""))) return null;
+  return op.startsWith("<") ? interval("-\\infty", c, true, op === "<") : interval(c, "\\infty", op === ">", true);
 }
 
 const tag = (d: Decision, prefix: string): Decision => ({ ...d, method: `${prefix}+${d.method}` });

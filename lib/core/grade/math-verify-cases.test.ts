@@ -18,7 +18,8 @@ const file = JSON.parse(readFileSync(join(__dirname, "fixtures", "math-verify-ca
 const counted = file.cases.filter((c) => !c.disputed);
 
 function judge(c: Case): boolean {
-  const v = gradeAnswer(c.gold, c.pred, { predMode: "auto", goldMode: "auto", floatRounding: c.options?.precision, softLimitMs: 5000 });
+  const v = gradeAnswer(c.gold, c.pred, { predMode: "auto", goldMode: "auto", floatRounding: c.options?.precision,
+    targets: c.options?.match as ("latex" | "expr")[] | undefined, softLimitMs: 5000 });
   return v.verdict === "equal";
 }
 

@@ -4,7 +4,7 @@
 export type VerdictKind = "equal" | "not_equal" | "no_answer" | "unparseable" | "timeout" | "error";
 
 /** How the final answer was found in the prediction. */
-export type ExtractMethod = "boxed" | "boxed-list" | "answer-is" | "final-answer" | "bold" | "bare";
+export type ExtractMethod = "boxed" | "boxed-list" | "answer-is" | "final-answer" | "bold" | "bare" | "last-math";
 
 export type Extraction =
   | { ok: true; answer: string; method: ExtractMethod }
@@ -47,4 +47,6 @@ export interface GradeOptions extends CompareOptions {
   predMode?: PredMode;
   /** How the gold is read: "auto" (its boxes, else its marked or only answer), or "answer" (verbatim). */
   goldMode?: "auto" | "answer";
+  /** math-verify's extraction targets for "auto": LaTeX spans, plain numbers/expressions, or both (default). */
+  targets?: ("latex" | "expr")[];
 }
