@@ -3,8 +3,8 @@
 // and choice letters as text, single expressions by compareScalar.
 import { normaliseAnswer } from "./normalise";
 import { parseShape, shapeToString, type Shape } from "./shape";
-import { compareScalar, proportional, Unparseable, type Ctx, type Decision } from "./scalar";
-import { EngineTimeout } from "./engine";
+import { compareScalar, proportional, remaining, Unparseable, type Ctx, type Decision } from "./scalar";
+import { EngineTimeout, evaluateMatrix } from "./engine";
 import { symbolsOnly } from "./relation";
 import type { CompareOptions, Verdict } from "./types";
 
@@ -29,7 +29,14 @@ function scalar(g: string, p: string, ctx: Ctx, f: Flags): Decision {
   return first;
 }
 
-function unordered(gs: Shape[], ps: Shape[], ctx: Ctx, f: Flags): boolean {
+// Members written twice count once (a set, as math-verify's FiniteSet reads an answer list).
+const distinct = (xs: Shape[]) => {
+  const seen = new Set<string>();
+  return xs.filter((x) => { const k = shapeToString(x).replace(/\s+/g, ""); return !seen.has(k) && !!seen.add(k); });
+};
+
+function unordered(gs0: Shape[], ps0: Shape[], ctx: Ctx, f: Flags): boolean {
+  const gs = distinct(gs0), ps = distinct(ps0);
   if (gs.length !== ps.length || gs.length > 64) return false;
   const match = new Array<number>(ps.length).fill(-1);
   const eq = gs.map((g) => ps.map((p) => same(g, p, ctx, f).equal));
@@ -99,6 +106,11 @@ export function same(g: Shape, p: Shape, ctx: Ctx, f: Flags): Decision {
     return { equal: brackets && ordered(g.items, p.items, ctx, f), method: interval ? "interval" : "tuple-ordered" };
   }
   if (g.kind === "union" && p.kind === "union") return { equal: unordered(g.items, p.items, ctx, f), method: "union-unordered" };
+  if (g.kind === "matrix" && p.kind === "expr" && /\\begin\{/.test(p.latex)) {
+    // "A + B", "A B" of written matrices: the engine computes the matrix.
+    const cells = evaluateMatrix(p.latex, remaining(ctx));
+    if (cells) return tag(same(g, { kind: "matrix", rows: cells.map((r) => r.map((c) => ({ kind: "expr", latex: c }) as Shape)) }, ctx, f), "matrix-evaluated");
+  }
   if (g.kind === "matrix" && p.kind === "matrix") {
     const dims = g.rows.length === p.rows.length && g.rows.every((r, i) => r.length === p.rows[i].length);
     return { equal: dims && g.rows.every((r, i) => ordered(r, p.rows[i], ctx, f)), method: "matrix" };
@@ -145,7 +157,7 @@ function compareOrThrow(gold: string, pred: string, opts: CompareOptions): Compa
   const sp = parseShape(np.text, np.wasText);
   if (!sp) return { ...base, verdict: "unparseable", side: "pred", method: "shape", reason: "empty predicted answer" };
   const soft = opts.softLimitMs ?? 1000;
-  const ctx: Ctx = { deadline: Date.now() + soft };
+  const ctx: Ctx = { deadline: Date.now() + soft, floatRounding: opts.floatRounding };
   try {
     const d = same(sg, sp, ctx, { gPercent: ng.percent, pPercent: np.percent });
     return { ...base, verdict: d.equal ? "equal" : "not_equal", method: d.method };

@@ -126,6 +126,13 @@ function finalAnswerIs(text: string, atoms: Atom[]): Atom | null {
   return rightmost(found);
 }
 
+/** The whole text is the answer: no math delimiters, short, and no two plain words in a row. */
+function isBare(text: string): boolean {
+  if (/[$]|\\[([]/.test(text) || !looksLikeBareAnswer(text)) return false;
+  const outsideText = text.replace(/\\(?:text|mbox|textbf|mathrm)\{[^}]*\}/g, " ");
+  return !/[A-Za-z'’]{2,}[\s,]+[A-Za-z'’]{2,}/.test(outsideText);
+}
+
 export function extractLenient(text: string, targets: Target[] = ["latex", "expr"]): Extraction {
   const atoms = [
     ...(targets.includes("latex") ? latexAtoms(text) : []),
@@ -147,7 +154,7 @@ export function extractLenient(text: string, targets: Target[] = ["latex", "expr
   if (colon) return pick(colon, "answer-is")!;
   const word = afterMarkers(text, /answer/gi, 50, atoms);
   if (word) return pick(word, "answer-is")!;
-  if (!/[$]|\\[([]/.test(text) && looksLikeBareAnswer(text)) return { ok: true, answer: text.trim(), method: "bare" };
+  if (isBare(text)) return { ok: true, answer: text.trim(), method: "bare" };
   const any = rightmost(atoms);
   if (any) return pick(any, "last-math")!;
   return { ok: false, reason: "no \\boxed{}, no marked answer, no math or number in the text" };

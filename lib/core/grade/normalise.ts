@@ -72,7 +72,7 @@ export function normaliseAnswer(answer: string): Normalised {
   if (/\d/.test(s)) s = s.replace(/(?<![A-Za-z])\s*,?\s*(?:or|and)(?![A-Za-z])\s*/g, ",");
   s = s.replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/^\s*[A-Za-z]\s*\\in\s*/, ""); // x \in [0,1)
-  s = s.replace(/\{,\}/g, ",");
+  s = s.replace(/\s*\{\s*,\s*\}\s*/g, ","); // 14{,}916, 14 {, }916
   s = s.replace(/\s+/g, " ").trim().replace(/[.,;]+$/, "").trim();
   s = numberSeparators(s);
   return { text: s, percent, degrees, wasText };

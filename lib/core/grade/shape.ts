@@ -59,7 +59,7 @@ export function parseShape(s: string, wasText = false): Shape | null {
   s = s.trim();
   if (!s) return null;
   if (wasText) return { kind: "text", text: s };
-  const mat = /^\\begin\{([pbvBV]?matrix|array)\}(?:\{[^}]*\})?([\s\S]*)\\end\{\1\}$/.exec(s);
+  const mat = /^\\begin\{([pbvBV]?matrix|array)\}(?:\{[^}]*\})?((?:(?!\\(?:begin|end)\{)[\s\S])*)\\end\{\1\}$/.exec(s);
   if (mat) {
     const rows = splitTop(mat[2], []).join("").split(/\\\\/).map((r) => r.trim()).filter(Boolean);
     const cells = rows.map((r) => r.split("&").map((c) => parseShape(c)));
