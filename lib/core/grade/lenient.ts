@@ -51,7 +51,7 @@ const NUMBER = String.raw`(?<!\d)(?:(-?[1-9]\d{0,2}(?:[ ,]\d{3})+(?:\.\d+)?)|(-?
 const OPS = String.raw`+\-*×/^()÷`;
 const EXPR = String.raw`(-?\(?-?\d[\d.\s${OPS}]*[${OPS}][\d.\s${OPS}]*[\d)])`;
 const PREFIX = String.raw`(?:^|(?<=[\s=]))(?:\*\*)?`;
-const NUM_RE = new RegExp(`${PREFIX}[${CURRENCY}]?${NUMBER}${PCT}`, "g");
+const NUM_RE = new RegExp(`${PREFIX}(?:\\\\?[${CURRENCY}])?${NUMBER}${PCT}`, "g"); // \$324 too
 const EXPR_RE = new RegExp(`${PREFIX}${EXPR}(?=(?:\\*\\*)?(?:[.,:\\s)$]|$))`, "g");
 
 /** A number as math-verify reads it: separators out, a decimal comma as a point, leading zeros off. */

@@ -52,7 +52,8 @@ export function splitRelation(s: string): { parts: string[]; ops: string[] } {
  */
 export function symbolsOnly(lhs: string): boolean {
   const t = lhs.replace(/_\{[^{}]*\}|_[A-Za-z0-9]/g, "").replace(/\\(?:frac|cdot|times|overline|angle|vec|hat|bar)(?![A-Za-z])/g, " ");
-  return /[A-Za-z]/.test(t) && !/\d/.test(t) && !/\\(?:int|sum|prod|lim|sqrt|log|ln|sin|cos|tan)(?![A-Za-z])/.test(t);
+  // A function of symbols (\cos \angle RPS) names a value too; an integral, sum or limit is a computation.
+  return /[A-Za-z]/.test(t) && !/\d/.test(t) && !/\\(?:int|sum|prod|lim)(?![A-Za-z])/.test(t);
 }
 
 /** The relation in `s`, a value (for a chain of constants), or null when `s` holds no relation. */
