@@ -1,0 +1,62 @@
+// Reading the gold and the two extraction modes (issue 12 §5). The probes that came back a false
+// "equal" before, and one case per kind the issue names.
+import { describe, expect, it } from "vitest";
+import { gradeAnswer, readGold } from "./grade";
+import { extractLenient } from "./lenient";
+
+const verdict = (gold: string, pred: string, predMode: "auto" | "solution" | "answer" = "auto") => gradeAnswer(gold, pred, { predMode }).verdict;
+
+describe("false equals found by probes", () => {
+  it("a decimal comma is not a thousands separator: 0,111 is 0.111, not 111", () => {
+    expect(verdict("0,111", "\\boxed{111}")).toBe("not_equal");
+    expect(verdict("0,111", "0.111")).toBe("equal");
+    expect(verdict("1000.99", "1000,99")).toBe("equal");
+    expect(verdict("7425000", "7,425,000")).toBe("equal");
+  });
+  it("a gold with several boxes is all of them, not its last", () => {
+    expect(readGold("\\boxed{1}\\boxed{2}")).toBe("1, 2");
+    expect(verdict("\\boxed{1}\\boxed{2}", "\\boxed{2}", "solution")).toBe("not_equal");
+    expect(verdict("\\boxed{1}\\boxed{2}", "\\boxed{1,2}", "solution")).toBe("equal");
+    // Far apart with no separator between them: only the last box is the answer.
+    expect(readGold("\\boxed{1} no no no no no \\boxed{2}")).toBe("2");
+  });
+});
+
+describe("kinds the issue names", () => {
+  it("relations against values", () => {
+    expect(verdict("$(p,q)=(3,2)$", "$(3,2)$")).toBe("equal");
+    expect(verdict("$$-793 < a < 10$$", "$$(-793, 10)$$")).toBe("equal");
+    expect(verdict("$x \\geq 5$", "$[5, \\infty)$")).toBe("equal");
+    expect(verdict("$x < 1$", "$-x > -1$")).toBe("equal");
+    expect(verdict("$x < 1$", "$x > -1$")).toBe("not_equal");
+    expect(verdict("$2x + z = 1$", "$1$")).toBe("not_equal");
+    // An interval gold is not answered by restating the inequality (math-verify's asymmetry).
+    expect(verdict("$x \\in [-2,7]$", "$-2 \\le x \\le 7$")).toBe("not_equal");
+  });
+  it("several boxed answers, \\pm, units and \\text, ratios", () => {
+    expect(verdict("$${1,2,3}$$", "\\boxed{1} and \\boxed{2} and \\boxed{3}")).toBe("equal");
+    expect(verdict("$\\pm 2021$", "${-2021, 2021}$")).toBe("equal");
+    expect(verdict("$\\pm 2021$", "$2021$")).toBe("not_equal");
+    expect(verdict("$125$ miles", "The distance is $\\boxed{125\\textnormal{ miles}}.$")).toBe("equal");
+    expect(verdict("$S_{MBCN}:S=7:32$", "$\\boxed{7:32}$")).toBe("equal");
+    expect(verdict("$12:00$", "$1:00$")).toBe("not_equal");
+  });
+  it("prose with no box", () => {
+    expect(verdict("$x >= 5$", "Therefore $x \\geq 5$ is the solution.")).toBe("equal");
+    expect(verdict("1000.99", "the number is not 10 which is 1,000.99€")).toBe("equal");
+    expect(verdict("2", "AZYUK2A")).toBe("not_equal"); // no number standing on its own
+  });
+});
+
+describe("the two modes", () => {
+  const text = "So the answer is $\\boxed{2}$. Later: the total is $5$.";
+  it("solution (rollouts, the reference's rule) reads the last box and nothing after it", () => {
+    expect(gradeAnswer("2", text, { predMode: "solution" }).extracted).toBe("2");
+    expect(gradeAnswer("35", "So there are 35 students.", { predMode: "solution" }).verdict).toBe("no_answer");
+  });
+  it("auto (imported data) follows math-verify's priorities: the box before a later bare span", () => {
+    expect(extractLenient(text)).toMatchObject({ ok: true, answer: "2", method: "boxed" });
+    expect(extractLenient("Final Answer: The final answer is $28 \\%$. I hope it is correct.")).toMatchObject({ answer: "28 \\%", method: "final-answer" });
+    expect(extractLenient("So there are 35 students.")).toMatchObject({ answer: "35", method: "last-math" });
+  });
+});
