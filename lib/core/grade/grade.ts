@@ -7,7 +7,7 @@
 import { compareAnswers } from "./compare";
 import { extractAnswer } from "./extract";
 import { boxGroup, extractLenient } from "./lenient";
-import type { GradeOptions, Verdict } from "./types";
+import type { Extraction, GradeOptions, Verdict } from "./types";
 
 /** Version of the grading rules; provenance records it. Bump on any change of verdicts. */
 export const GRADER_VERSION = "grade-2026.12-mv1";
@@ -25,10 +25,15 @@ export function readGold(gold: string, opts: GradeOptions = {}): string {
   return ex.ok ? ex.answer : gold;
 }
 
+/** The prediction's final answer as its mode reads it. */
+export function extractPrediction(pred: string, opts: GradeOptions = {}): Extraction {
+  const mode = opts.predMode ?? "auto";
+  return mode === "auto" ? extractLenient(pred, opts.targets) : extractAnswer(pred, mode);
+}
+
 export function gradeAnswer(gold: string, pred: string, opts: GradeOptions = {}): Verdict {
   const goldAnswer = readGold(gold, opts);
-  const mode = opts.predMode ?? "auto";
-  const ex = mode === "auto" ? extractLenient(pred, opts.targets) : extractAnswer(pred, mode);
+  const ex = extractPrediction(pred, opts);
   if (!ex.ok) return { verdict: "no_answer", method: "extract", extracted: null, reason: ex.reason };
   return { ...compareAnswers(goldAnswer, ex.answer, opts), extracted: ex.answer, extractMethod: ex.method };
 }
