@@ -41,6 +41,11 @@ describe("kinds the issue names", () => {
     expect(verdict("$S_{MBCN}:S=7:32$", "$\\boxed{7:32}$")).toBe("equal");
     expect(verdict("$12:00$", "$1:00$")).toBe("not_equal");
   });
+  it("\\mathrm{e} is Euler's number, not a unit", () => {
+    expect(verdict("1-\\frac{1}{e}", "$1 - \\frac{1}{\\mathrm{e}}$")).toBe("equal");
+    expect(verdict("$1 - \\frac{1}{\\mathrm{e}}$", "$1 + \\frac{1}{\\mathrm{e}}$")).toBe("not_equal");
+    expect(verdict("e^2", "$\\mathrm{e}^2$")).toBe("equal");
+  });
   it("prose with no box", () => {
     expect(verdict("$x >= 5$", "Therefore $x \\geq 5$ is the solution.")).toBe("equal");
     expect(verdict("1000.99", "the number is not 10 which is 1,000.99€")).toBe("equal");
@@ -58,5 +63,7 @@ describe("the two modes", () => {
     expect(extractLenient(text)).toMatchObject({ ok: true, answer: "2", method: "boxed" });
     expect(extractLenient("Final Answer: The final answer is $28 \\%$. I hope it is correct.")).toMatchObject({ answer: "28 \\%", method: "final-answer" });
     expect(extractLenient("So there are 35 students.")).toMatchObject({ answer: "35", method: "last-math" });
+    // Nothing math-verify finds: the studio's marked-answer reading still applies.
+    expect(gradeAnswer("\\text{(B)}", "The answer is (B).")).toMatchObject({ verdict: "equal", extracted: "(B)" });
   });
 });

@@ -28,7 +28,10 @@ export function readGold(gold: string, opts: GradeOptions = {}): string {
 /** The prediction's final answer as its mode reads it. */
 export function extractPrediction(pred: string, opts: GradeOptions = {}): Extraction {
   const mode = opts.predMode ?? "auto";
-  return mode === "auto" ? extractLenient(pred, opts.targets) : extractAnswer(pred, mode);
+  if (mode !== "auto") return extractAnswer(pred, mode);
+  const ex = extractLenient(pred, opts.targets);
+  // Nothing math-verify would find ("The answer is (B)."): the studio's marked-answer reading.
+  return ex.ok ? ex : extractAnswer(pred, "auto");
 }
 
 export function gradeAnswer(gold: string, pred: string, opts: GradeOptions = {}): Verdict {

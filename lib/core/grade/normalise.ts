@@ -19,7 +19,7 @@ const UNICODE: [RegExp, string][] = [
 ];
 
 // Units after a number: "5\text{ cm}", "5\mbox{ cm}^2", "20\ \mathrm{m/s}".
-const UNIT = new RegExp(`${TEXT_CMD}\\{\\s*([A-Za-z][A-Za-z .\\/]*)\\}(?:\\s*\\^\\s*\\{?\\d\\}?)?`, "g");
+const UNIT = new RegExp(`(?<=[\\d}\\s])${TEXT_CMD}\\{\\s*([A-Za-z][A-Za-z .\\/]*)\\}(?:\\s*\\^\\s*\\{?\\d\\}?)?`, "g");
 const TEXT_GROUP = new RegExp(`${TEXT_CMD}\\s*\\{([^{}]*)\\}`, "g");
 const TEXT_SEPARATOR = new RegExp(`${TEXT_CMD}\\{\\s*(?:or|and)\\s*\\}`, "g");
 const WHOLE_TEXT = new RegExp(`^\\s*${TEXT_CMD}\\s*\\{([^{}]*)\\}\\s*\\.?\\s*$`);
@@ -47,6 +47,8 @@ export function normaliseAnswer(answer: string): Normalised {
   let s = /matrix|array|cases/.test(answer) ? answer : answer.replace(/\\\\(?=[A-Za-z])/g, "\\");
   s = unbox(s);
   for (const [re, to] of UNICODE) s = s.replace(re, to);
+  // Upright constants are the constants: \mathrm{e} is Euler's number, \mathrm{i} the imaginary unit.
+  s = s.replace(/\\(?:mathrm|text|operatorname)\s*\{\s*([ei])\s*\}/g, " $1 ");
   let percent = false;
   let degrees = false;
   s = s.replace(/\\\$|\\dollar\b|US\$|USD|€|£/g, " "); // currency
