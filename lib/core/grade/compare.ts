@@ -100,6 +100,11 @@ export function same(g: Shape, p: Shape, ctx: Ctx, f: Flags): Decision {
   if (bag(g) && (bag(p) || (p.kind === "seq" && p.open === "(" && p.close === ")"))) {
     return { equal: unordered((g as { items: Shape[] }).items, (p as { items: Shape[] }).items, ctx, f), method: `${g.kind}-unordered` };
   }
+  // A gold open pair (1,3) answered as the set {1,3} (math-verify reads both as the same two
+  // members); in the written order, since a pair (3,1) is no interval and {1,3} no answer to it.
+  if (g.kind === "seq" && g.open === "(" && g.close === ")" && g.items.length === 2 && p.kind === "set") {
+    return { equal: ordered(g.items, p.items, ctx, f), method: "pair-as-set" };
+  }
   if (g.kind === "seq" && (p.kind === "seq" || p.kind === "list")) {
     const interval = g.open !== "(" || g.close !== ")" || (p.kind === "seq" && (p.open !== "(" || p.close !== ")"));
     const brackets = p.kind === "list" ? !interval : g.open === p.open && g.close === p.close;

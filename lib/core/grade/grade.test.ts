@@ -40,6 +40,8 @@ describe("kinds the issue names", () => {
     expect(verdict("$125$ miles", "The distance is $\\boxed{125\\textnormal{ miles}}.$")).toBe("equal");
     expect(verdict("$S_{MBCN}:S=7:32$", "$\\boxed{7:32}$")).toBe("equal");
     expect(verdict("$12:00$", "$1:00$")).toBe("not_equal");
+    expect(verdict("$(1,3)$", "${1,3}$")).toBe("equal");
+    expect(verdict("$(3,1)$", "${1,3}$")).toBe("not_equal");
   });
   it("\\mathrm{e} is Euler's number, not a unit", () => {
     expect(verdict("1-\\frac{1}{e}", "$1 - \\frac{1}{\\mathrm{e}}$")).toBe("equal");
