@@ -72,7 +72,12 @@ function relation(g: Extract<Shape, { kind: "rel" }>, p: Extract<Shape, { kind: 
   return { equal: false, method: "equation-sides" };
 }
 
-export function same(g: Shape, p: Shape, ctx: Ctx, f: Flags): Decision {
+// {1,3} \cup {2,4} is the set {1,2,3,4} (math-verify's README example).
+const mergeSets = (s: Shape): Shape =>
+  s.kind === "union" && s.items.every((i) => i.kind === "set") ? { kind: "set", items: s.items.flatMap((i) => (i as { items: Shape[] }).items) } : s;
+
+export function same(g0: Shape, p0: Shape, ctx: Ctx, f: Flags): Decision {
+  const g = mergeSets(g0), p = mergeSets(p0);
   const gl = letterOf(g), pl = letterOf(p);
   if ((g.kind === "choice" || p.kind === "choice") && gl && pl) return { equal: gl === pl, method: "choice-letter" };
   if (g.kind === "text" || p.kind === "text") {

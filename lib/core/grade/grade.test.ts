@@ -42,6 +42,8 @@ describe("kinds the issue names", () => {
     expect(verdict("$12:00$", "$1:00$")).toBe("not_equal");
     expect(verdict("$(1,3)$", "${1,3}$")).toBe("equal");
     expect(verdict("$(3,1)$", "${1,3}$")).toBe("not_equal");
+    expect(verdict("${1,3} \\cup {2,4}$", "${1,2,3,4}$")).toBe("equal");
+    expect(verdict("${1,3} \\cup {2,4}$", "${1,2,3}$")).toBe("not_equal");
   });
   it("\\mathrm{e} is Euler's number, not a unit", () => {
     expect(verdict("1-\\frac{1}{e}", "$1 - \\frac{1}{\\mathrm{e}}$")).toBe("equal");
