@@ -20,6 +20,13 @@ describe("false equals found by probes", () => {
     // Far apart with no separator between them: only the last box is the answer.
     expect(readGold("\\boxed{1} no no no no no \\boxed{2}")).toBe("2");
   });
+  it("a gold of prose around math is kept whole, not cut down to its last formula", () => {
+    expect(readGold("odd $n$")).toBe("odd $n$");
+    expect(readGold("$g(x)=x^a$ for some $a>0$")).toBe("$g(x)=x^a$ for some $a>0$");
+    expect(verdict("even $n$", "\\boxed{n}", "solution")).not.toBe("equal");
+    expect(readGold("$1$ and $2$")).toBe("1, 2");
+    expect(readGold("$125$ miles")).toBe("$125$ miles");
+  });
 });
 
 describe("kinds the issue names", () => {

@@ -5,7 +5,7 @@
 //   "auto":     the lenient extraction for imported data (math-verify's priorities, lenient.ts).
 //   "answer":   the text is the answer.
 import { compareAnswers } from "./compare";
-import { extractAnswer } from "./extract";
+import { extractAnswer, mathSpans } from "./extract";
 import { boxGroup, extractLenient } from "./lenient";
 import type { Extraction, GradeOptions, Verdict } from "./types";
 
@@ -13,14 +13,18 @@ import type { Extraction, GradeOptions, Verdict } from "./types";
 export const GRADER_VERSION = "grade-2026.12-mv1";
 
 /**
- * The gold answer: every box of its last box group (`\boxed{1}\boxed{2}` is the list 1, 2, not 2),
- * else a bare answer as written, else the answer its text marks (as for a prediction).
+ * The gold answer: every box of its last box group (`\boxed{1}\boxed{2}` is the list 1, 2, not 2);
+ * else a text of math only, or with an "answer" marker, read as a prediction is; else as written.
  */
 export function readGold(gold: string, opts: GradeOptions = {}): string {
   if (opts.goldMode === "answer") return gold;
   const box = boxGroup(gold);
   if (box) return box.answer;
   if (!/[$]|\\[([]/.test(gold)) return gold;
+  // Math only ("$5$", "$1$ and $2$") or a marked answer: read as a prediction would be. Prose around
+  // the math ("odd $n$", "$g(x)=x^a$ for some $a>0$") is part of the answer: kept whole.
+  const prose = mathSpans(gold).prose.replace(/\b(?:and|or)\b|[\s.,;:!]/gi, "");
+  if (prose && !/answer/i.test(gold)) return gold;
   const ex = extractLenient(gold, opts.targets);
   return ex.ok ? ex.answer : gold;
 }
