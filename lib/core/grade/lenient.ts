@@ -49,7 +49,9 @@ function latexAtoms(text: string): Atom[] {
 const CURRENCY = "$€£¥₹₽₪₩₫฿";
 const NUMBER = String.raw`(?<!\d)(?:(-?[1-9]\d{0,2}(?:[ ,]\d{3})+(?:\.\d+)?)|(-?\d+[.,]\d+)|(\.\d+)|(-?\d+))`;
 const OPS = String.raw`+\-*×/^()÷`;
-const EXPR = String.raw`(-?\(?-?\d[\d.\s${OPS}]*[${OPS}][\d.\s${OPS}]*[\d)])`;
+// Numbers joined by operators ("2/3", "(1/2) * (4/3)"); linear to match, however long the text.
+const OPERAND = String.raw`\(?-?\d+(?:\.\d+)?\)?`;
+const EXPR = String.raw`(-?${OPERAND}(?:\s*[${OPS.replace("()", "")}]\s*${OPERAND})+)`;
 const PREFIX = String.raw`(?:^|(?<=[\s=]))(?:\*\*)?`;
 const NUM_RE = new RegExp(`${PREFIX}(?:\\\\?[${CURRENCY}])?${NUMBER}${PCT}`, "g"); // \$324 too
 const EXPR_RE = new RegExp(`${PREFIX}${EXPR}(?=(?:\\*\\*)?(?:[.,:\\s)$]|$))`, "g");
@@ -73,7 +75,6 @@ function exprAtoms(text: string): Atom[] {
   }
   for (const m of text.matchAll(EXPR_RE)) {
     const e = m[1].trim();
-    if (/[\d)]\s+[\d(]/.test(e) && !/[+\-*×/^÷]/.test(e.replace(/^-/, ""))) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, answer: e.replace(/×/g, "\\times ").replace(/÷/g, "/") });
   }
   return out;
@@ -100,26 +101,38 @@ export function boxGroup(text: string): Atom | null {
   return answer ? { start: first.start, end: boxes[boxes.length - 1].end, answer } : null;
 }
 
+/** Candidates sorted by start (longest first at one start), for lookups by position. */
+class Atoms {
+  constructor(readonly list: Atom[]) { list.sort((a, b) => a.start - b.start || b.end - a.end); }
+  /** The first candidate starting at or after `from`. */
+  firstFrom(from: number): Atom | undefined {
+    let lo = 0, hi = this.list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.list[mid].start < from) lo = mid + 1; else hi = mid; }
+    return this.list[lo];
+  }
+  at(pos: number): Atom | undefined { const a = this.firstFrom(pos); return a && a.start === pos ? a : undefined; }
+}
+
 /** The first candidate starting within `window` characters after each marker; the rightmost of those. */
-function afterMarkers(text: string, marker: RegExp, window: number, atoms: Atom[]): Atom | null {
+function afterMarkers(text: string, marker: RegExp, window: number, atoms: Atoms): Atom | null {
   const found: Atom[] = [];
   for (const m of text.matchAll(marker)) {
     const from = m.index! + m[0].length;
-    const hit = atoms.filter((a) => a.start >= from && a.start - from <= window).sort((a, b) => a.start - b.start || b.end - a.end)[0];
-    if (hit) found.push(hit);
+    const hit = atoms.firstFrom(from);
+    if (hit && hit.start - from <= window) found.push(hit);
   }
   return rightmost(found);
 }
 
 /** "final answer ... is X": X must start right after some " is" within 100 characters of the words. */
-function finalAnswerIs(text: string, atoms: Atom[]): Atom | null {
+function finalAnswerIs(text: string, atoms: Atoms): Atom | null {
   const found: Atom[] = [];
   for (const m of text.matchAll(/final answer/gi)) {
     const after = m.index! + m[0].length;
     for (const is of text.slice(after, after + 104 + 4).matchAll(/\s+is:?\s*/gi)) {
       if (is.index! > 100) break;
       const from = after + is.index! + is[0].length;
-      const a = atoms.filter((x) => x.start === from).sort((x, y) => y.end - x.end)[0];
+      const a = atoms.at(from);
       if (a) { found.push(a); break; }
     }
   }
@@ -134,17 +147,17 @@ function isBare(text: string): boolean {
 }
 
 export function extractLenient(text: string, targets: Target[] = ["latex", "expr"]): Extraction {
-  const atoms = [
+  const atoms = new Atoms([
     ...(targets.includes("latex") ? latexAtoms(text) : []),
     ...(targets.includes("expr") ? exprAtoms(text) : []),
-  ];
+  ]);
   const pick = (a: Atom | null, method: ExtractMethod): Extraction | null => (a ? { ok: true, answer: a.answer, method } : null);
   // Priority 0: the box group and "final answer is X. I hope", whichever ends last.
   const box = targets.includes("latex") ? boxGroup(text) : null;
   const hope = [...text.matchAll(/final answer is:?\s*/gi)].flatMap((m) => {
     const from = m.index! + m[0].length;
-    const a = atoms.filter((x) => x.start === from).sort((x, y) => y.end - x.end)[0];
-    return a && /^\.?\s?I hope/.test(text.slice(a.end)) ? [a] : [];
+    const a = atoms.at(from);
+    return a && /^\.?\s?I hope/.test(text.slice(a.end, a.end + 8)) ? [a] : [];
   });
   const top = rightmost([...(box ? [box] : []), ...hope]);
   if (top) return pick(top, top === box ? (box.answer.includes(", ") ? "boxed-list" : "boxed") : "final-answer")!;
@@ -155,7 +168,7 @@ export function extractLenient(text: string, targets: Target[] = ["latex", "expr
   const word = afterMarkers(text, /answer/gi, 50, atoms);
   if (word) return pick(word, "answer-is")!;
   if (isBare(text)) return { ok: true, answer: text.trim(), method: "bare" };
-  const any = rightmost(atoms);
+  const any = rightmost(atoms.list);
   if (any) return pick(any, "last-math")!;
   return { ok: false, reason: "no \\boxed{}, no marked answer, no math or number in the text" };
 }
