@@ -57,6 +57,11 @@ describe("kinds the issue names", () => {
     expect(verdict("$1 - \\frac{1}{\\mathrm{e}}$", "$1 + \\frac{1}{\\mathrm{e}}$")).toBe("not_equal");
     expect(verdict("e^2", "$\\mathrm{e}^2$")).toBe("equal");
   });
+  it("factorials and binomials of a variable compare by sampling (Gamma at non-integers)", () => {
+    expect(verdict("$\\binom{2n}{n}$", "\\boxed{\\frac{(2n)!}{(n!)^2}}")).toBe("equal");
+    expect(verdict("$\\binom{2n}{n}$", "\\boxed{\\frac{(2n)!}{n!}}")).toBe("not_equal");
+    expect(verdict("$n!$", "\\boxed{n^n}")).toBe("not_equal");
+  });
   it("prose with no box", () => {
     expect(verdict("$x >= 5$", "Therefore $x \\geq 5$ is the solution.")).toBe("equal");
     expect(verdict("1000.99", "the number is not 10 which is 1,000.99€")).toBe("equal");
