@@ -38,7 +38,7 @@ export async function exportSolve(datasetId: string, out: string, input: Propose
   const ids = await selectTraces(p, datasetId);
   async function* gen() {
     for (let i = 0; i < ids.length; i += 200) {
-      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true } } }, orderBy: { id: "asc" } });
+      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } }, orderBy: { id: "asc" } });
       for (const t of traces) {
         const messages = solveMessages(template!, t.problem);
         for (let s = 0; s < p.k; s++) yield requestLine(formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }), p.model, messages, p.sampling);
@@ -59,7 +59,7 @@ export async function exportVerify(datasetId: string, out: string, opts: { batch
           trace: { datasetId },
           jobItemId: opts.batchId ? batchJobItemId(opts.batchId) : { startsWith: "batch:" },
         },
-        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true } } } } },
+        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } } } },
         orderBy: { id: "asc" },
         take: 200,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

@@ -69,10 +69,20 @@ export async function storeProposalFast(input: ProposalInput, ctx: { stepCount: 
       f.verificationLog, f.errorReport, now,
     ) as { id: string };
     const out: StoredFast = { proposalId: id, parse, location: f.location, interventionId: null, labelCreated: false };
+    if (f.parseOk && f.location === null && f.content === null) return { ...out, labelCreated: noErrorLabelSql(input, id, now) };
     if (contentHash === null || f.location === null || f.content === null) return out;
     const p = { id, traceId: input.traceId, jobItemId: input.jobItemId, sample: input.sample, model: input.model, templateId: input.templateId, templateHash: input.templateHash };
     return { ...out, ...applyParsedSql(p, { location: f.location, content: f.content, contentHash }, input.jobId, now) };
   });
+}
+
+/** noErrorLabel (./store.ts): the model's "no error" label, created once per model; runs inside writeTx. */
+function noErrorLabelSql(input: ProposalInput, proposalId: string, now: string): boolean {
+  const exists = stmt(`SELECT 1 FROM "FirstErrorLabel" WHERE "traceId" = ? AND "source" = 'model' AND "annotator" = ?`).get(input.traceId, input.model);
+  if (exists) return false;
+  stmt(`INSERT INTO "FirstErrorLabel" ("id", "traceId", "step", "source", "annotator", "note", "proposalId", "createdAt", "updatedAt") VALUES (?, ?, NULL, 'model', ?, ?, ?, ?, ?)`)
+    .run(newId(), input.traceId, input.model, modelLabelNote(input.sample), proposalId, now, now);
+  return true;
 }
 
 type Applied = { interventionId: string | null; labelCreated: boolean };
