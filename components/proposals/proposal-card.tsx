@@ -22,7 +22,9 @@ export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
         <Badge tone="violet">model</Badge>
         <span className="font-mono text-xs text-slate-600">{p.model}</span>
         <span className="text-xs text-slate-500">sample {p.sample + 1}</span>
-        {p.parseOk ? (
+        {p.parseOk && p.location === null ? (
+          <Badge tone="green" title="The model found no critical error and left the intervention empty (its first-error label is &quot;no error&quot;)">no critical error</Badge>
+        ) : p.parseOk ? (
           <Badge tone="green">step {p.location}</Badge>
         ) : (
           <Badge tone="red" title={p.parseReason ?? ""}>parse failed</Badge>

@@ -35,16 +35,29 @@ export async function readProposeItem(traceId: string, jobItemId: string, sample
   return { trace, existing };
 }
 
+/** Every stored proposal of one job item (a shared-turn-1 item holds K samples), by sample. */
+export async function readItemProposals(traceId: string, jobItemId: string): Promise<(ExistingProposal & { sample: number })[]> {
+  const rows = await read(() => stmt<{ id: string; sample: number; parseOk: number; parseReason: string | null; turn1Raw: string; sampling: string }>(`
+    SELECT "id", "sample", "parseOk", "parseReason", "turn1Raw", "sampling" FROM "Proposal"
+    WHERE "traceId" = ? AND "jobItemId" = ? ORDER BY "sample"`).all(traceId, jobItemId));
+  return rows.map((r) => ({ id: r.id, sample: Number(r.sample), parseOk: !!r.parseOk, parseReason: r.parseReason, turn1Raw: r.turn1Raw, sampling: r.sampling }));
+}
+
 export type PendingTurn1 = Pick<ProposalInput, "traceId" | "jobItemId" | "sample" | "templateId" | "templateHash" | "model" | "sampling" | "turn1Raw">;
 
 /** Keep a turn-1 reply durably (a pending proposal, as batch import does), so a retry or a restart asks only turn 2. */
 export async function savePendingTurn1(x: PendingTurn1): Promise<void> {
-  await writeTx(() => stmt(`
+  await savePendingTurn1Many([x]);
+}
+
+/** The same for several samples sharing one turn-1 reply, in one transaction. */
+export async function savePendingTurn1Many(xs: PendingTurn1[]): Promise<void> {
+  await writeTx(() => xs.forEach((x) => stmt(`
     INSERT INTO "Proposal" ("id", "traceId", "jobItemId", "sample", "templateId", "templateHash", "model", "sampling", "turn1Raw", "parseOk", "parseReason", "createdAt")
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
     ON CONFLICT ("traceId", "jobItemId", "sample") DO NOTHING`).run(
     newId(), x.traceId, x.jobItemId, x.sample, x.templateId, x.templateHash, x.model, JSON.stringify(x.sampling), x.turn1Raw, PENDING_REASON, nowText(),
-  ));
+  )));
 }
 
 export type StoredFast = { proposalId: string; parse: ParseResult; location: number | null; interventionId: string | null; labelCreated: boolean };
