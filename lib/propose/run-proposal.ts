@@ -83,6 +83,7 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
   return {
     proposalId: stored.proposalId,
     parseOk: stored.parse.ok,
+    noError: stored.parse.ok && stored.parse.noError,
     reason: stored.parse.ok ? null : stored.parse.reason,
     location: stored.location,
     interventionId: stored.interventionId,
