@@ -96,6 +96,27 @@ describe("shared turn 1 (the default)", () => {
     expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "jn:item", sample: 0 } })).toMatchObject({ parseOk: true, location: null, content: null, parseReason: null });
   });
 
+  it('a job on the "proposer" endpoint calls that server, and the job and each proposal record it', async () => {
+    const other = await startStubModel();
+    try {
+      expect(await startProposeJob({ datasetId, actor: "t", endpoint: "proposer" })).toMatchObject({ ok: false, error: expect.stringContaining("PROPOSER_MODEL_BASE_URL") });
+      await writeModelSettings({ baseUrl: other.url, name: "big-proposer" }, prisma, "proposer");
+      const baseBefore = stub.count();
+      const r = await startProposeJob({ datasetId, actor: "t", k: 2, endpoint: "proposer", traceIds: [traceIds[0]] });
+      if (!r.ok) throw new Error(r.error);
+      expect(await runJobToCompletion(r.jobId, fast)).toMatchObject({ status: "done", done: 1 });
+      expect(stub.count()).toBe(baseBefore);
+      expect(other.count()).toBe(2);
+      expect(other.requests()[1].body).toMatchObject({ model: "big-proposer", n: 2 });
+      expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({ endpoint: "proposer", model: "big-proposer" });
+      const rows = await prisma.proposal.findMany({ where: { model: "big-proposer" } });
+      expect(rows).toHaveLength(2);
+      expect(rows.every((p) => JSON.parse(p.sampling).endpoint === "proposer")).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("the /settings choice keeps independent turn 1s", async () => {
     await prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: "independent" }, update: { value: "independent" } });
     const params = await resolveProposeParams({ k: 2 });
