@@ -44,6 +44,7 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   let turn1Raw: string;
   let turn1Usage: ChatResult["usage"] | null;
   let turn1Requests = 0;
+  let saved: Promise<unknown> = Promise.resolve();
   if (pending) {
     turn1Raw = pending.turn1Raw;
     turn1Usage = turn1UsageOf(pending.sampling);
@@ -52,11 +53,17 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
     turn1Requests = 1;
     turn1Raw = r1.text;
     turn1Usage = r1.usage;
-    // durable before turn 2, so a failed turn 2 never asks turn 1 again
-    await savePendingTurn1Many(todo.map((sample) => ({ ...base, sample, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw })));
+    // written while turn 2 runs (off the item's critical path), so a failed turn 2 never asks
+    // turn 1 again; a failed write only means a retry asks turn 1 again
+    saved = savePendingTurn1Many(todo.map((sample) => ({ ...base, sample, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw }))).catch(() => {});
   }
   const prompt = verifierPrompt(x.template, x.trace.problem, x.trace.text, turn1Raw, x.params.maxPromptTokens);
-  const r2 = await x.callMany(prompt.messages, todo.length);
+  let r2: ChatManyResult;
+  try {
+    r2 = await x.callMany(prompt.messages, todo.length);
+  } finally {
+    await saved; // before a retry reads the item again, and before the final rows replace the pending ones
+  }
   const counted = prompt.promptTokens !== null;
   const promptTokens = prompt.promptTokens ?? r2.usage.promptTokens ?? countChatTokens(prompt.messages);
   const got = r2.choices.slice(0, todo.length);
