@@ -137,8 +137,8 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
     let sampling: SamplingBench | undefined;
     if (opts.sampling && opts.sampling.traces > 0) {
       sampling = await benchSamplingStructure(
-        { prisma, startStubThread, createJob: createJob as never, runJobToCompletion, resolveProposeParams: resolveProposeParams as never, baseUrlKey },
-        { ...opts.sampling, latencyMs: Math.min(latencyMs, 50), concurrency, log },
+        { prisma, stubUrl: stub.url, createJob: createJob as never, runJobToCompletion, resolveProposeParams: resolveProposeParams as never, baseUrlKey },
+        { ...opts.sampling, concurrency, log },
       );
     }
 

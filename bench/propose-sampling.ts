@@ -1,5 +1,5 @@
 // Issue 12 §3: what the reference's sampling structure saves. The same propose job (K proposals
-// per trace) runs twice against a fresh stub thread each: "independent" (K turn-1 solutions, each
+// per trace) runs twice against the bench's stub thread: "independent" (K turn-1 solutions, each
 // with its own turn 2: the studio's old structure) and "shared" (one turn 1, then one turn 2 with
 // n=K: the reference's). The stub counts requests and the tokens its usage reports (4 characters a
 // token); per trace: requests, generated (completion) tokens, processed prompt tokens.
@@ -17,36 +17,41 @@ export type SamplingBench = {
 
 type Deps = {
   prisma: PrismaClient;
-  startStubThread: (o: { latencyMs: number }) => Promise<{ url: string; close(): Promise<void> }>;
+  /** the bench's stub thread, already the job's endpoint (phase 2) */
+  stubUrl: string;
   createJob: (x: { kind: string; params: Record<string, unknown>; datasetId: string; createdBy: string }) => Promise<{ jobId: string }>;
-  runJobToCompletion: (jobId: string) => Promise<{ done: number; failed: number }>;
+  runJobToCompletion: (jobId: string) => Promise<{ status: string; done: number; failed: number; error: string | null }>;
   resolveProposeParams: (x: Record<string, unknown>) => Promise<Record<string, unknown>>;
   baseUrlKey: string;
 };
 
-async function runMode(d: Deps, mode: "independent" | "shared", traces: number, k: number, latencyMs: number, concurrency: number): Promise<ModeCost> {
-  const stub = await d.startStubThread({ latencyMs });
-  try {
-    await d.prisma.setting.upsert({ where: { key: d.baseUrlKey }, create: { key: d.baseUrlKey, value: stub.url }, update: { value: stub.url } });
-    const datasetId = await seedTraces(d.prisma, traces);
-    const params = { ...(await d.resolveProposeParams({ k, model: "stub-model", turn1: mode })), concurrency };
-    const m = meter();
-    const { jobId } = await d.createJob({ kind: "propose", params, datasetId, createdBy: "bench" });
-    const r = await d.runJobToCompletion(jobId);
-    const seconds = m().seconds;
-    if (r.failed) throw new Error(`${mode} job: ${r.failed} item(s) failed`);
-    const s = (await (await fetch(`${stub.url.replace(/\/v1$/, "")}/__stub/requests`)).json()) as { count: number; tokens: { prompt: number; completion: number } };
-    const proposals = await d.prisma.proposal.count({ where: { trace: { datasetId } } });
-    const parsed = await d.prisma.proposal.count({ where: { trace: { datasetId }, parseOk: true } });
-    return { mode, traces, k, seconds, requests: s.count, completionTokens: s.tokens.completion, promptTokens: s.tokens.prompt, proposals, parsed };
-  } finally {
-    await stub.close();
-  }
+type StubCounts = { count: number; tokens: { prompt: number; completion: number } };
+const countsOf = async (url: string) => (await (await fetch(`${url.replace(/\/v1$/, "")}/__stub/requests`)).json()) as StubCounts;
+
+// Both modes talk to the same stub (the job's endpoint setting is cached for a few seconds, so a
+// second stub URL could reach a job late); its counters are read before and after each job.
+async function runMode(d: Deps, stubUrl: string, mode: "independent" | "shared", traces: number, k: number, concurrency: number): Promise<ModeCost> {
+  const datasetId = await seedTraces(d.prisma, traces);
+  const params = { ...(await d.resolveProposeParams({ k, model: "stub-model", turn1: mode })), concurrency };
+  const c0 = await countsOf(stubUrl);
+  const m = meter();
+  const { jobId } = await d.createJob({ kind: "propose", params, datasetId, createdBy: "bench" });
+  const r = await d.runJobToCompletion(jobId);
+  const seconds = m().seconds;
+  if (r.status !== "done" || r.failed) throw new Error(`${mode} job ended ${r.status} with ${r.failed} failed item(s)${r.error ? `: ${r.error}` : ""}`);
+  const c1 = await countsOf(stubUrl);
+  const proposals = await d.prisma.proposal.count({ where: { trace: { datasetId } } });
+  const parsed = await d.prisma.proposal.count({ where: { trace: { datasetId }, parseOk: true } });
+  return {
+    mode, traces, k, seconds, requests: c1.count - c0.count, completionTokens: c1.tokens.completion - c0.tokens.completion,
+    promptTokens: c1.tokens.prompt - c0.tokens.prompt, proposals, parsed,
+  };
 }
 
-export async function benchSamplingStructure(d: Deps, o: { traces: number; k: number; latencyMs: number; concurrency: number; log: (s: string) => void }): Promise<SamplingBench> {
-  const before = await runMode(d, "independent", o.traces, o.k, o.latencyMs, o.concurrency);
-  const after = await runMode(d, "shared", o.traces, o.k, o.latencyMs, o.concurrency);
+export async function benchSamplingStructure(d: Deps, o: { traces: number; k: number; concurrency: number; log: (s: string) => void }): Promise<SamplingBench> {
+  await d.prisma.setting.upsert({ where: { key: d.baseUrlKey }, create: { key: d.baseUrlKey, value: d.stubUrl }, update: { value: d.stubUrl } });
+  const before = await runMode(d, d.stubUrl, "independent", o.traces, o.k, o.concurrency);
+  const after = await runMode(d, d.stubUrl, "shared", o.traces, o.k, o.concurrency);
   const per = (x: number) => x / o.traces;
   const perTrace = {
     requests: [per(before.requests), per(after.requests)] as [number, number],
@@ -57,7 +62,7 @@ export async function benchSamplingStructure(d: Deps, o: { traces: number; k: nu
   // shared: 2 requests per trace instead of 2K; generated tokens t1 + K*t2 instead of K*(t1 + t2)
   const pass = {
     requests: per(after.requests) === 2 && per(before.requests) === 2 * o.k,
-    completionTokens: after.completionTokens < before.completionTokens,
+    completionTokens: after.proposals === before.proposals && after.completionTokens > 0 && after.completionTokens < before.completionTokens,
     sameProposals: after.proposals === before.proposals && after.proposals === o.traces * o.k && after.parsed === before.parsed,
   };
   for (const c of [before, after]) {
