@@ -23,7 +23,9 @@ export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
         <Badge tone="violet">model</Badge>
         <span className="font-mono text-xs text-slate-600">{p.model}</span>
         <span className="text-xs text-slate-500">sample {p.sample + 1}</span>
-        {p.outcome === "parsed" ? (
+        {p.outcome === "no_error" ? (
+          <Badge tone="green" title="The model found no critical error and left the intervention empty (its first-error label is &quot;no error&quot;)">no critical error</Badge>
+        ) : p.outcome === "parsed" ? (
           <Badge tone="green">step {p.location}</Badge>
         ) : p.outcome === "held_back" ? (
           <Badge tone="amber" title={p.parseReason ?? ""}>held back · step {p.location}</Badge>

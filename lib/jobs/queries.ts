@@ -1,16 +1,16 @@
 import { prisma } from "@/lib/db";
 import { itemCounts, parseObject } from "./store";
 import type { JobStatus } from "./types";
-import type { OutcomeCounts } from "@/lib/core/propose/outcome";
+import { OUTCOME_SQL, PENDING_REASON, type OutcomeCounts } from "@/lib/core/propose/outcome";
 
-// Items written before the outcome was recorded are classified as proposalOutcome does.
-const OUTCOME_SQL = `COALESCE(json_extract("result", '$.outcome'), CASE WHEN json_extract("result", '$.parseOk') THEN 'parsed'
-  WHEN json_extract("result", '$.reason') LIKE 'answer_leak%' THEN 'held_back' ELSE 'parse_failed' END)`;
-
+// A propose job's stored proposals by outcome, read from the Proposal rows of its items (an item
+// holds one proposal, or K when turn 1 is shared); pending halves (turn 2 not run) are left out.
 async function proposeOutcomes(jobId: string): Promise<OutcomeCounts> {
   const rows = await prisma.$queryRawUnsafe<{ o: string; n: bigint | number }[]>(
-    `SELECT ${OUTCOME_SQL} AS o, COUNT(*) AS n FROM "JobItem" WHERE "jobId" = ? AND "status" = 'done' AND json_extract("result", '$.skipped') IS NULL GROUP BY o`, jobId);
-  const c: OutcomeCounts = { parsed: 0, held_back: 0, parse_failed: 0 };
+    `SELECT ${OUTCOME_SQL} AS o, COUNT(*) AS n FROM "JobItem" ji
+       CROSS JOIN "Proposal" p ON p."traceId" = json_extract(ji."payload", '$.traceId') AND p."jobItemId" = ji."id"
+     WHERE ji."jobId" = ? AND (p."parseReason" IS NULL OR p."parseReason" <> ?) GROUP BY o`, jobId, PENDING_REASON);
+  const c: OutcomeCounts = { parsed: 0, no_error: 0, held_back: 0, parse_failed: 0 };
   for (const r of rows) if (r.o in c) c[r.o as keyof OutcomeCounts] += Number(r.n);
   return c;
 }

@@ -34,17 +34,18 @@ afterAll(() => stub.close());
 
 const fast = { pollMs: 50, controlMs: 50, backoff: { baseMs: 10, maxMs: 50 }, log: () => {} };
 const turn1 = { kind: "text" as const, text: "Solve: 100 + 3 = 103." };
-const turn2 = (text: string) => [turn1, { kind: "text" as const, text }];
 
 describe("held back by the leak filter", () => {
   it("is counted apart from parse failures in the job's summary and shown with its reason and text", async () => {
-    stub.setScript({ queue: [...turn2(CANNED.valid(2)), ...turn2(CANNED.answerLeak("103")), ...turn2(CANNED.noTag), ...turn2(CANNED.answerLeak("103 exactly"))] });
+    // the reference's structure (the default): one turn 1, then one turn 2 with n = 4 sharing it
+    const text = (t: string) => ({ kind: "text" as const, text: t });
+    stub.setScript({ queue: [turn1, text(CANNED.valid(2)), text(CANNED.answerLeak("103")), text(CANNED.noTag), text(CANNED.answerLeak("103 exactly"))] });
     const r = await startProposeJob({ datasetId, actor: "t", k: 4, concurrency: 1 });
     if (!r.ok) throw new Error(r.error);
     const final = await runJobToCompletion(r.jobId, fast);
-    expect(final).toMatchObject({ status: "done", done: 4, failed: 0 });
+    expect(final).toMatchObject({ status: "done", done: 1, failed: 0 }); // one item per trace
     const job = await getJobDetail(r.jobId);
-    expect(job?.outcomes).toEqual({ parsed: 1, held_back: 2, parse_failed: 1 });
+    expect(job?.outcomes).toEqual({ parsed: 1, no_error: 0, held_back: 2, parse_failed: 1 });
     expect(describeOutcomes(job!.outcomes!)).toBe("4 proposals: 1 parsed, 2 held back (contain the answer), 1 parse failure");
     const ps = await listProposals(traceId);
     const held = ps.filter((p) => p.outcome === "held_back");

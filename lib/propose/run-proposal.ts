@@ -39,7 +39,7 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
   if (existing && existing.parseReason !== PENDING_REASON) {
     return { proposalId: existing.id, parseOk: existing.parseOk, reason: existing.parseReason, outcome: proposalOutcome(existing), reused: true };
   }
-  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens };
+  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens, turn1: "independent", endpoint: x.params.endpoint };
   const base = { traceId: x.trace.id, jobItemId: x.jobItemId, sample: x.sample, templateId: x.template.id, templateHash: x.template.hash, model: x.params.model };
   // Turn 1 comes from a pending row (an earlier try of this item, or a batch import) or from the model now.
   let turn1Raw: string;
@@ -84,6 +84,7 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
   return {
     proposalId: stored.proposalId,
     parseOk: stored.parse.ok,
+    noError: stored.parse.ok && stored.parse.noError,
     reason: stored.parse.ok ? null : stored.parse.reason,
     // parsed | held_back (the leak filter) | parse_failed: counted apart in the job's summary
     outcome: proposalOutcome({ parseOk: stored.parse.ok, parseReason: stored.parse.ok ? null : stored.parse.reason }),

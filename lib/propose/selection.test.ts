@@ -58,7 +58,7 @@ describe("propose only where the method applies", () => {
     expect(few.counts).toMatchObject({ wrong: 10, correctSkipped: 554, overLimit: 493 });
   });
 
-  it("the job plans K items for the wrong-answer traces only, under the list's filter", async () => {
+  it("the job plans one item per wrong-answer trace only, under the list's filter", async () => {
     const r = await startProposeJob({ datasetId: ids.refs, actor: "t", k: 2, filter: { q: "\\frac" } });
     if (!r.ok) throw new Error(r.error);
     const items = await prisma.jobItem.findMany({ where: { jobId: r.jobId }, select: { key: true } });
@@ -66,7 +66,7 @@ describe("propose only where the method applies", () => {
     const sent = await prisma.trace.findMany({ where: { id: { in: [...traces] } }, select: { correct: true, text: true, problem: { select: { statement: true } } } });
     expect(sent.length).toBe(r.counts.wrong);
     expect(sent.every((t) => t.correct === false && (t.text.includes("\\frac") || t.problem.statement.includes("\\frac")))).toBe(true);
-    expect(r.total).toBe(2 * sent.length);
+    expect(r.total).toBe(sent.length); // one item per trace: one turn 1, one turn 2 with n = k
     expect(r.summary).toMatch(/^Propose for \d+ wrong-answer traces \(\d+ correct skipped, 0 without a reference\)$/);
     await prisma.job.update({ where: { id: r.jobId }, data: { status: "cancelled" } });
   });

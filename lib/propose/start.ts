@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { describeSelection, nothingToSend, type SelectionCounts } from "@/lib/core/propose/selection";
 import { createJob } from "@/lib/jobs/lifecycle";
 import { modelStatus } from "@/lib/model/settings";
+import { EndpointId } from "@/lib/model/endpoints";
 import { resolveProposeParams, type ProposeInput } from "./params";
 import { proposeSelection } from "./select";
 
@@ -17,7 +18,7 @@ export type IncludeFlags = { includeCorrect: string; includeNoReference: string 
 const UI_FLAGS: IncludeFlags = { includeCorrect: 'tick "include correct answers"', includeNoReference: 'tick "include traces without a reference"' };
 
 export async function startProposeJob(input: StartPropose, flags: IncludeFlags = UI_FLAGS): Promise<ProposeStarted | { ok: false; error: string }> {
-  const status = await modelStatus();
+  const status = await modelStatus(undefined, EndpointId.parse(input.endpoint ?? "model"));
   if (!status.configured) return { ok: false, error: status.reason };
   const ds = await prisma.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
   if (!ds) return { ok: false, error: "Dataset not found; it may have been deleted" };
