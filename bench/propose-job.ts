@@ -6,7 +6,8 @@
 // (whole process) is reported beside the wall times, which are noisy on a shared machine.
 // Phase 4 (opt-in) runs the same job inside `next start` and loads dashboard pages meanwhile.
 //   npx tsx bench/propose-job.ts [--n 2000] [--concurrency 32] [--latency 200] [--runner-only]
-//                                [--dashboard DIST_DIR] [--port 3117]
+//                                [--dashboard DIST_DIR] [--port 3117] [--sampling-traces 200] [--sampling-k 4]
+// Phase 5 (./propose-sampling.ts): requests and tokens per trace, independent vs shared turn 1.
 // For bench/run.ts: benchProposeJob(opts) -> ProposeJobBench (lines: ./propose-lines.ts).
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { meter, pool, seedTraces } from "./propose-fixtures";
 import { dashboardPhase, type PageLoads } from "./propose-dashboard";
+import { benchSamplingStructure, type SamplingBench } from "./propose-sampling";
 
 export type ProposeJobBenchOptions = {
   n?: number; concurrency?: number; latencyMs?: number;
@@ -21,6 +23,8 @@ export type ProposeJobBenchOptions = {
   skipPropose?: boolean;
   /** also time the runner with a bare two-call handler (no proposal storage), to attribute overhead */
   runnerOnly?: boolean;
+  /** phase 5: requests and tokens per trace, independent vs shared turn 1 (traces, K); 0 traces = skip */
+  sampling?: { traces: number; k: number };
   /** phase 4: run the job in `next start` from this build and time page loads meanwhile */
   dashboard?: { distDir: string; port: number };
   log?: (line: string) => void;
@@ -31,7 +35,8 @@ export type ProposeJobBench = {
   n: number; concurrency: number; latencyMs: number; idealSeconds: number;
   baseline: Timing; propose?: Timing & { ok: number; failed: number }; runnerOnly?: Timing;
   dashboard?: { job: Timing & { ok: number; failed: number }; pages: PageLoads };
-  pass: { withinIdeal: boolean; throughput: boolean; dashboard?: boolean };
+  sampling?: SamplingBench;
+  pass: { withinIdeal: boolean; throughput: boolean; dashboard?: boolean; samplingRequests?: boolean; samplingTokens?: boolean };
 };
 
 export const IDEAL_FACTOR = 1.1;
@@ -128,14 +133,24 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
       line(job, `  (${d.status}; ${d.done} done, ${d.failed} failed)`);
       dashboard = { job, pages: d.pages };
     }
+    // 5. The reference's sampling structure vs independent turn 1s: requests and tokens per trace.
+    let sampling: SamplingBench | undefined;
+    if (opts.sampling && opts.sampling.traces > 0) {
+      sampling = await benchSamplingStructure(
+        { prisma, stubUrl: stub.url, createJob: createJob as never, runJobToCompletion, resolveProposeParams: resolveProposeParams as never, baseUrlKey },
+        { ...opts.sampling, concurrency, log },
+      );
+    }
+
     const measured = propose ?? dashboard?.job;
     const pass = {
       withinIdeal: !!measured && measured.vsIdeal <= IDEAL_FACTOR && measured.failed === 0,
       throughput: !!measured && measured.vsBaseline >= THROUGHPUT_FLOOR,
       ...(dashboard ? { dashboard: dashboard.pages.max < PAGE_MS } : {}),
+      ...(sampling ? { samplingRequests: sampling.pass.requests && sampling.pass.sameProposals, samplingTokens: sampling.pass.completionTokens } : {}),
     };
     log(`verdict: wall <= ${IDEAL_FACTOR}x ideal ${pass.withinIdeal ? "PASS" : "FAIL"}; throughput >= ${THROUGHPUT_FLOOR * 100}% of baseline ${pass.throughput ? "PASS" : "FAIL"}${dashboard ? `; every page load < ${PAGE_MS} ms ${pass.dashboard ? "PASS" : "FAIL"}` : ""}`);
-    return { n, concurrency, latencyMs, idealSeconds, baseline, propose, runnerOnly, dashboard, pass };
+    return { n, concurrency, latencyMs, idealSeconds, baseline, propose, runnerOnly, dashboard, sampling, pass };
   } finally {
     if (prevBaseUrl) await prisma.setting.update({ where: { key: baseUrlKey }, data: { value: prevBaseUrl.value } });
     else await prisma.setting.deleteMany({ where: { key: baseUrlKey } });
@@ -156,6 +171,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   benchProposeJob({
     n: Number(arg("--n") ?? 2000), concurrency: Number(arg("--concurrency") ?? 32), latencyMs: Number(arg("--latency") ?? 200),
     runnerOnly: process.argv.includes("--runner-only"), skipPropose: process.argv.includes("--skip-propose"), dashboard: dist ? { distDir: dist, port: Number(arg("--port") ?? 3117) } : undefined,
+    sampling: { traces: Number(arg("--sampling-traces") ?? 200), k: Number(arg("--sampling-k") ?? 4) },
     log: (l) => console.log(l),
   }).then((r) => {
     console.log(JSON.stringify({ bench: "propose-job", ...r }));

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { unique, uploadRows } from "./upload-fixtures";
 
 // Journey: upload attempts of two models on the same problems (real ProcessBench rows, JSON
 // array) -> dataset page -> Compare -> a flipped problem side by side (aligned steps, diff,
@@ -9,7 +10,6 @@ import { readFileSync } from "node:fs";
 type Row = { id: string; generator: string; problem: string; steps: string[]; label: number; final_answer_correct: boolean };
 const PB: Row[] = JSON.parse(readFileSync("../shared/data/processbench/gsm8k.json", "utf8"));
 const byId = (id: string) => PB.find((r) => r.id === id)!;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 function rows(): Row[] {
   const r0 = byId("gsm8k-0"), r8 = byId("gsm8k-8"), r203 = byId("gsm8k-203");
@@ -24,11 +24,7 @@ function rows(): Row[] {
 test("compare two models on the same problems, then download an analysis plot", async ({ page }) => {
   test.setTimeout(120_000);
   const name = unique("e2e-compare");
-  await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "two-models.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows())) });
-  await page.getByLabel("Dataset name").fill(name);
-  await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await uploadRows(page, name, "two-models.json", rows());
 
   await page.goto("/");
   await page.getByRole("link", { name }).click();
@@ -103,11 +99,7 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   const data: Row[] = models.flatMap((m, i) => pool.map((r) => ({ ...r, id: `${m}-${r.id}`, generator: m, final_answer_correct: (r.steps.length + i) % 3 === 0 })));
   // one problem with a second attempt of the first model: pass@2 over 1 of 12 problems
   data.push({ ...pool[0], id: "extra-attempt", steps: [...pool[0].steps, "Checking once more: done."], generator: models[0], final_answer_correct: true });
-  await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "eight-models.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(data)) });
-  await page.getByLabel("Dataset name").fill(name);
-  await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await uploadRows(page, name, "eight-models.json", data);
   await page.goto("/");
   await page.getByRole("link", { name }).click();
   await page.getByRole("link", { name: "Analysis", exact: true }).click();

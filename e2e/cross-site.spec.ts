@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { unique, uploadRows } from "./upload-fixtures";
 
 // Issue 11 §3: no write from another site, no answer under a foreign Host name. An attacker's
 // page on another port of 127.0.0.1 auto-submits a multipart form to /api/import (a "simple"
@@ -9,7 +10,6 @@ import type { AddressInfo } from "node:net";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const STUDIO = `http://127.0.0.1:${PORT}`;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const ROW = { problem: "What is $2+2$?", answer: "4", reference_solution: "$2+2=4$.", incorrect_attempt: "So $2+2=5$.\n\n\\boxed{5}" };
 
 function attackerPage(dataset: string): string {
@@ -77,11 +77,7 @@ test("a foreign Host name (DNS rebinding) gets no page, no action and no import"
 
 test("the studio's own import page still imports", async ({ page }) => {
   const name = unique("e2e-same-origin");
-  await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "one.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(JSON.stringify(ROW) + "\n") });
-  await page.getByLabel("Dataset name").fill(name);
-  await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await uploadRows(page, name, "one.jsonl", [ROW]);
   await page.goto("/");
   await expect(page.getByRole("link", { name })).toBeVisible();
 });

@@ -1,19 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { unique, uploadRows } from "./upload-fixtures";
 
 // Journey: a dataset's life cycle from its page: rename it, then delete it after a confirmation
 // that names what goes (with counts) and needs the name typed.
 
 const PB = JSON.parse(readFileSync("../shared/data/processbench/gsm8k.json", "utf8")) as Record<string, unknown>[];
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 test("rename a dataset, then delete it with a confirmation that names what goes", async ({ page }) => {
   const name = unique("e2e-life");
-  await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "five.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PB.slice(0, 5))) });
-  await page.getByLabel("Dataset name").fill(name);
-  await page.getByRole("button", { name: "Upload and import" }).click();
-  await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
+  await uploadRows(page, name, "five.json", PB.slice(0, 5));
   await page.getByRole("link", { name: "Open the dataset" }).click();
   await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
 

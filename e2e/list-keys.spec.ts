@@ -59,3 +59,20 @@ test("the trace list works from the keyboard", async ({ page }) => {
   await expect(page).toHaveURL(/q=Compute/);
   await expect(focusedRow(page)).toHaveAttribute("data-trace-id", ids[49]);
 });
+
+test("n on the last trace of a filtered list says so, with its counts and the way back", async ({ page }) => {
+  const ds = importDataset("end-of-list-e2e", 3);
+  const q = encodeURIComponent("Compute $3+3");
+  await page.goto(`/datasets/${ds.datasetId}?q=${q}`);
+  await expect(page.locator("[data-keys-ready='1']")).toBeVisible();
+  await expect(page.locator("tr[data-trace-id]")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
+  await page.keyboard.press("n");
+  const end = page.getByRole("status", { name: "End of the list" });
+  await expect(end).toContainText("End of the filtered list");
+  await expect(end.getByTestId("end-counts")).toHaveText("1 trace: 0 curated, 0 labelled, 1 to do.");
+  await page.screenshot({ path: "test-results/end-of-list.png" });
+  await end.getByRole("link", { name: /Back to the list/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/datasets/${ds.datasetId}\\?q=`));
+});

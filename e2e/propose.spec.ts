@@ -51,6 +51,11 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     await expect(raw).toBeVisible();
     await expect(raw).toContainText("I could not find one.");
     await expect(page.getByLabel("model first-error label")).toHaveCount(1);
+    // the reference's sampling: one turn 1, then one turn 2 with n=4 whose self-check names the answer
+    const turn2 = stub.requests().filter((r) => r.messages.length === 3);
+    expect(stub.requests().filter((r) => r.messages.length === 1)).toHaveLength(1);
+    expect(turn2.map((r) => r.body.n)).toEqual([4]);
+    expect(turn2[0].messages[2].content).toContain('reference solution ("14") anywhere?');
 
     // The model's intervention is an ordinary Intervention row: in the list, decided like any other.
     const iv = page.getByTestId("intervention").filter({ hasText: "model" });
@@ -80,6 +85,27 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     await expect(page.getByTestId("dataset-agreement")).toHaveText("Human vs model first error: 100% agree (1/1)");
     await page.screenshot({ path: "test-results/propose-dataset.png", fullPage: true });
   } finally {
+    await stub.close();
+  }
+});
+
+test('"no critical error": the proposal says so and the model label reads "no error"', async ({ page }) => {
+  const stub = await startStubModel({ rules: [{ match: "**Substep 1:**", reply: { kind: "text", text: CANNED.noError } }] });
+  try {
+    setModel(stub.url);
+    const one = importDataset("propose-noerr", 1);
+    await page.goto(`/datasets/${one.datasetId}/traces/${one.traces[0].id}`);
+    await expect(page.locator("[data-ready='1']")).toBeVisible();
+    await page.keyboard.press("f");
+    const proposals = page.getByRole("region", { name: "Model proposals" });
+    await expect(proposals.getByRole("heading", { name: "Model proposals (4)" })).toBeVisible({ timeout: 30_000 });
+    await expect(proposals.getByText("no critical error", { exact: true })).toHaveCount(4);
+    await expect(proposals.getByText("parse failed")).toHaveCount(0);
+    await expect(page.getByTestId("agreement")).toHaveText("model says no error; no human label yet");
+    await expect(page.getByTestId("intervention")).toHaveCount(0);
+    await page.screenshot({ path: "test-results/propose-no-error.png", fullPage: true });
+  } finally {
+    setModel(null);
     await stub.close();
   }
 });

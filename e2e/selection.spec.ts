@@ -91,9 +91,12 @@ test("select two traces across pages -> propose for the selection -> proposals o
   const proposed = query<{ traceId: string }>(`SELECT DISTINCT traceId FROM Proposal WHERE traceId IN (${all.map(() => "?").join(",")}) ORDER BY traceId`, ...all);
   expect(proposed.map((r) => r.traceId)).toEqual([...picked].sort());
   const job = query<{ params: string; total: number }>(`SELECT params, total FROM Job WHERE kind = 'propose' AND datasetId = ? ORDER BY createdAt DESC LIMIT 1`, ds.datasetId)[0];
-  const params = JSON.parse(job.params) as { traceIds: string[]; k: number };
+  const params = JSON.parse(job.params) as { traceIds: string[]; k: number; turn1: string };
   expect(params.traceIds.sort()).toEqual([...picked].sort());
-  expect(job.total).toBe(2 * params.k); // one item per (trace, proposal)
+  expect(params.turn1).toBe("shared");
+  expect(job.total).toBe(2); // one item per trace: one turn 1, then one turn 2 with n=K
+  const perTrace = query<{ n: number }>(`SELECT COUNT(*) AS n FROM Proposal WHERE traceId IN (${picked.map(() => "?").join(",")}) GROUP BY traceId`, ...picked);
+  expect(perTrace.map((r) => r.n)).toEqual([params.k, params.k]);
   // the list shows the new model interventions on exactly the selected rows of page 1
   await page.goto(`/datasets/${ds.datasetId}`);
   await expect(page.locator("tr[data-trace-id]").filter({ hasText: "proposed" })).toHaveCount(1);

@@ -43,6 +43,33 @@ test("configure the model endpoint and version the verifier template", async ({ 
   await expect(versions.getByText("v2")).toBeVisible();
   await page.screenshot({ path: "test-results/settings.png", fullPage: true });
 
+  // every placeholder is explained, {{answer}} among them (the paper's self-check names the answer)
+  const ph = page.getByRole("definition").filter({ hasText: "ground-truth final answer" });
+  await expect(ph).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: "{{answer}}" })).toBeVisible();
+  await expect(page.getByRole("term")).toHaveText(["{{problem}}", "{{reference_solution}}", "{{answer}}", "{{attempt}}"]);
+
+  // the K proposals' turn-1 structure: shared (the reference's) by default, independent on request
+  const sampling = page.getByRole("form", { name: "Turn-1 sampling" });
+  await expect(sampling.getByRole("radio", { name: /Shared turn 1/ })).toBeChecked();
+  await sampling.getByRole("radio", { name: /Independent turn 1s/ }).check();
+  await sampling.getByRole("button", { name: "Save" }).click();
+  await expect(sampling.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("radio", { name: /Independent turn 1s/ })).toBeChecked();
+  await page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("radio", { name: /Shared turn 1/ }).check();
+  await page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("status")).toHaveText("Saved.");
+
+  // a third endpoint for a stronger proposer, configured like the others
+  await expect(page.getByTestId("proposer-status")).toContainText("PROPOSER_MODEL_BASE_URL");
+  const proposer = page.getByRole("form", { name: "Proposer model endpoint" });
+  await proposer.getByLabel("Base URL").fill(stub.url);
+  await proposer.getByLabel("Model name").fill("big-proposer");
+  await proposer.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("proposer-status")).toContainText(`Proposer model big-proposer at ${stub.url}`);
+  await page.getByRole("region", { name: "Proposer model (optional)" }).screenshot({ path: "test-results/settings-proposer.png" });
+
   await turn2.fill("no placeholder");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByText("Turn 2 must contain {{attempt}}")).toBeVisible();

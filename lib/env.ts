@@ -11,6 +11,9 @@ const Env = z.object({
   TRAINED_MODEL_BASE_URL: z.string().optional(),
   TRAINED_MODEL_NAME: z.string().optional(),
   TRAINED_MODEL_API_KEY: z.string().optional(),
+  PROPOSER_MODEL_BASE_URL: z.string().optional(),
+  PROPOSER_MODEL_NAME: z.string().optional(),
+  PROPOSER_MODEL_API_KEY: z.string().optional(),
   INT_USER: z.string().optional(),
   // Host names the studio answers to besides the loopback names (lib/server/request-guard.ts).
   INT_ALLOWED_HOSTS: z.string().optional(),
@@ -21,7 +24,7 @@ export type Env = z.infer<typeof Env>;
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined });
+  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined, PROPOSER_MODEL_BASE_URL: process.env.PROPOSER_MODEL_BASE_URL || undefined });
   return cached;
 }
 

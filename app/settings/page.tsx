@@ -8,6 +8,8 @@ import { CONCURRENCY_SETTING, DEFAULTS } from "@/lib/jobs/settings";
 import { EndpointForm } from "@/components/settings/endpoint-form";
 import { ModelStatusNotice } from "@/components/settings/model-status-notice";
 import { TemplateEditor } from "@/components/settings/template-editor";
+import { Turn1ModeForm } from "@/components/settings/turn1-mode-form";
+import { defaultTurn1Mode } from "@/lib/propose/params";
 
 /** The URL a saved key belongs to (shown beside the key field; the key itself never is). */
 const keyHome = (saved: { apiKey?: string; apiKeyUrl?: string; baseUrl?: string }, envBaseUrl: string | undefined) =>
@@ -17,13 +19,16 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Model settings · InT Studio" };
 
 export default async function SettingsPage() {
-  const [saved, status, trainedSaved, trainedStatus, versions, conc] = await Promise.all([
+  const [saved, status, trainedSaved, trainedStatus, versions, conc, proposerSaved, proposerStatus, turn1] = await Promise.all([
     readModelSettings(),
     modelStatus(),
     readModelSettings(prisma, "trained"),
     modelStatus(prisma, "trained"),
     listTemplateVersions(),
     prisma.setting.findUnique({ where: { key: CONCURRENCY_SETTING } }),
+    readModelSettings(prisma, "proposer"),
+    modelStatus(prisma, "proposer"),
+    defaultTurn1Mode(),
   ]);
   const e = env();
   return (
@@ -63,6 +68,30 @@ export default async function SettingsPage() {
             defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
           }}
         />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="proposer-h">
+        <div>
+          <h2 id="proposer-h" className="text-lg font-semibold">Proposer model (optional)</h2>
+          <p className="text-sm text-slate-600">
+            A model that writes interventions instead of the base model, as in the paper&apos;s comparisons with a stronger proposer.
+            Pick it per job (CLI: <code>propose --endpoint proposer</code>); each proposal records the endpoint it came from. Saved
+            values override PROPOSER_MODEL_BASE_URL, PROPOSER_MODEL_NAME and PROPOSER_MODEL_API_KEY.
+          </p>
+          <ModelStatusNotice status={proposerStatus} testId="proposer-status" />
+        </div>
+        <EndpointForm
+          endpoint="proposer"
+          values={{
+            baseUrl: proposerSaved.baseUrl ?? "", name: proposerSaved.name ?? "", apiKeySet: Boolean(proposerSaved.apiKey), apiKeyFor: keyHome(proposerSaved, e.PROPOSER_MODEL_BASE_URL),
+            timeoutMs: proposerSaved.timeoutMs ?? "", maxPromptTokens: "", concurrency: "",
+            envBaseUrl: e.PROPOSER_MODEL_BASE_URL ?? "", envName: e.PROPOSER_MODEL_NAME ?? "",
+            defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
+          }}
+        />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="turn1-h">
+        <h2 id="turn1-h" className="text-lg font-semibold">Proposal sampling</h2>
+        <Turn1ModeForm value={turn1} />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="tpl-h">
         <div>

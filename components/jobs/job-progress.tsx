@@ -6,12 +6,14 @@ import { JobBar } from "./job-bar";
 import { JobControls } from "./job-controls";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobFailures } from "./job-failures";
+import { describeOutcomes } from "@/lib/core/propose/outcome";
 
 /**
  * A job's live progress: bar, counts, state, error, controls and (unless compact) per-item
  * failures. Embeddable anywhere (the review screen shows it after "Find first error").
  */
-export function JobProgress({ jobId, initial, compact = false, onSettled }: { jobId: string; initial?: JobDetail; compact?: boolean; onSettled?: (job: JobDetail) => void }) {
+// `outcomes={false}`: the caller states the proposals' outcomes itself (the review screen's model panel)
+export function JobProgress({ jobId, initial, compact = false, outcomes = true, onSettled }: { jobId: string; initial?: JobDetail; compact?: boolean; outcomes?: boolean; onSettled?: (job: JobDetail) => void }) {
   const { data: job, error } = useJob(jobId, initial);
   const settled = job && !(job.status === "queued" || job.status === "running") ? job.status : null;
   const cb = useRef(onSettled);
@@ -32,6 +34,7 @@ export function JobProgress({ jobId, initial, compact = false, onSettled }: { jo
         </span>
       </div>
       <JobBar total={job.total} done={job.done} failed={job.failed} label={`${job.kind} job progress`} />
+      {outcomes && job.outcomes && <p data-testid="propose-outcomes" className="text-xs text-slate-700">{describeOutcomes(job.outcomes)}</p>}
       {job.error && <p role="status" className="text-sm text-amber-800">{job.error}</p>}
       {error && <p className="text-xs text-rose-700">Progress is not updating: {error.message}</p>}
       <JobControls jobId={job.id} status={job.status} failed={job.failed} />

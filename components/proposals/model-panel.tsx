@@ -9,7 +9,7 @@ import { JobProgress } from "@/components/jobs/job-progress";
 import { useReview } from "@/components/review/review-context";
 import { useReviewKeys } from "@/components/review/use-review-keys";
 import { AgreementLine } from "./agreement-line";
-import { latestRun, summarizeOutcomes } from "@/lib/core/proposals/outcome";
+import { latestRun, summarizeOutcomes } from "@/lib/core/propose/outcome-summary";
 import { proposalKeys, useTraceProposals } from "./use-proposals";
 
 /**
@@ -30,18 +30,22 @@ export function ModelPanel() {
   const ready = data.model.configured;
   const busy = shownJob !== null && settledId !== shownJob; // one job per trace at a time
 
-  const find = () => {
+  const [noReference, setNoReference] = useState(false); // refused: the problem has no reference solution
+  // f on this trace is the person's explicit choice, so a correct final answer is included;
+  // a problem without a reference is refused unless they confirm (issue 12 §1)
+  const find = (includeNoReference = false) => {
     if (!ready || pending || busy) return;
     start(async () => {
       try {
-        const r = await proposeInterventions({ datasetId: data.datasetId, traceIds: [data.traceId] });
-        if (r.ok) { setError(null); setJobId(r.data.jobId); } else setError(r.error);
+        const r = await proposeInterventions({ datasetId: data.datasetId, traceIds: [data.traceId], includeCorrect: true, includeNoReference });
+        setNoReference(!r.ok && r.error.startsWith("This problem has no reference solution"));
+        if (r.ok) { setError(null); setJobId(r.data.jobId); } else setError(r.error.replace(/ \(tick .*\)\.$/, "."));
       } catch {
         setError("The server did not answer; no job was started. Try again.");
       }
     });
   };
-  useReviewKeys({ f: find });
+  useReviewKeys({ f: () => find() });
 
   // A model intervention the server-rendered list does not show yet: re-render the page once.
   const known = new Set(data.interventions.map((i) => i.id));
@@ -63,14 +67,15 @@ export function ModelPanel() {
     <section aria-label="Model" className="space-y-2 rounded-lg border border-violet-200 bg-white p-3 text-sm">
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold">Model</h2>
-        <Button size="xs" variant="primary" disabled={!ready || pending || busy} onClick={find} title={!ready ? data.model.reason : busy ? "The model is working on this trace" : "Ask the model for the first critical error (f)"}>
+        <Button size="xs" variant="primary" disabled={!ready || pending || busy} onClick={() => find()} title={!ready ? data.model.reason : busy ? "The model is working on this trace" : "Ask the model for the first critical error (f)"}>
           Find first error <Kbd>f</Kbd>
         </Button>
       </div>
       {/* the notice's one line, without role=status: the toolbar's status line stays the only one */}
       {!data.model.configured && <p data-testid="model-status" className="text-xs text-amber-800">{data.model.reason}</p>}
       {error && <p role="alert" className="text-xs font-medium text-rose-700">{error}</p>}
-      {shownJob && <JobProgress key={shownJob} jobId={shownJob} onSettled={settled} />}
+      {noReference && <Button size="xs" disabled={!ready || pending || busy} onClick={() => find(true)}>Send without a reference</Button>}
+      {shownJob && <JobProgress key={shownJob} jobId={shownJob} outcomes={false} onSettled={settled} />}
       <AgreementLine data={data} modelLabels={q.data?.modelLabels ?? []} />
       {outcome && <p data-testid="proposal-outcomes" className="text-xs font-medium text-slate-700">{outcome}{busy ? " (so far)" : ""}</p>}
       {q.error && <p className="text-xs text-rose-700">{q.error.message}</p>}

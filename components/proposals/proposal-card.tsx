@@ -2,7 +2,8 @@ import type { ProposalView } from "@/lib/propose/queries";
 import { Badge } from "@/components/ui/badge";
 
 // One model proposal as a suggestion. Model text is shown as plain text only (never as HTML).
-// Parse failures show their reason and the raw output so a parser fix can be judged.
+// Parse failures show their reason and the raw output so a parser fix can be judged; a proposal
+// the leak filter held back shows why ("held back: contains the answer ...") with its text.
 
 function Raw({ label, text }: { label: string; text: string | null }) {
   if (!text) return null;
@@ -22,8 +23,12 @@ export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
         <Badge tone="violet">model</Badge>
         <span className="font-mono text-xs text-slate-600">{p.model}</span>
         <span className="text-xs text-slate-500">sample {p.sample + 1}</span>
-        {p.parseOk ? (
+        {p.outcome === "no_error" ? (
+          <Badge tone="green" title="The model found no critical error and left the intervention empty (its first-error label is &quot;no error&quot;)">no critical error</Badge>
+        ) : p.outcome === "parsed" ? (
           <Badge tone="green">step {p.location}</Badge>
+        ) : p.outcome === "held_back" ? (
+          <Badge tone="amber" title={p.parseReason ?? ""}>held back · step {p.location}</Badge>
         ) : (
           <Badge tone="red" title={p.parseReason ?? ""}>parse failed</Badge>
         )}
@@ -37,7 +42,8 @@ export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
           tpl {p.templateHash.slice(0, 8)} · {p.promptTokens ?? "?"} tok
         </span>
       </header>
-      {!p.parseOk && <p className="text-xs text-rose-700">{p.parseReason}</p>}
+      {p.outcome === "held_back" && <p className="text-xs font-medium text-amber-800" data-testid="held-back-reason">{p.heldBack}</p>}
+      {p.outcome === "parse_failed" && <p className="text-xs text-rose-700">{p.parseReason}</p>}
       {p.content !== null && (
         <div>
           <div className="text-xs font-medium text-slate-600">Intervention{p.location !== null ? ` at step ${p.location}` : ""}</div>

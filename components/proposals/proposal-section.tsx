@@ -4,7 +4,9 @@ import { useReview } from "@/components/review/review-context";
 import type { ReviewActions } from "@/components/review/use-review-actions";
 import { ProposalCard } from "./proposal-card";
 import { ProposalPreview } from "./proposal-preview";
-import { useTraceProposals } from "./use-proposals";
+import { HeldBackEditor } from "./held-back-editor";
+import { proposalKeys, useTraceProposals } from "./use-proposals";
+import { useQueryClient } from "@tanstack/react-query";
 
 /**
  * The model's proposals for this trace, newest first: each with its reports, the guided attempt
@@ -14,6 +16,7 @@ import { useTraceProposals } from "./use-proposals";
 export function ProposalSection({ actions, onEdit }: { actions: ReviewActions; onEdit: (id: string) => void }) {
   const { data, pending } = useReview();
   const q = useTraceProposals(data.traceId, false);
+  const qc = useQueryClient();
   const proposals = q.data?.proposals ?? [];
   if (proposals.length === 0) return null;
   return (
@@ -26,6 +29,10 @@ export function ProposalSection({ actions, onEdit }: { actions: ReviewActions; o
             <div key={p.id} className="space-y-1.5">
               <ProposalCard p={iv ? { ...p, interventionStatus: iv.status } : p} />
               {p.parseOk && p.location !== null && p.content !== null && <ProposalPreview text={data.text} location={p.location} content={p.content} />}
+              {p.outcome === "held_back" && !p.interventionId && p.content !== null && (
+                <HeldBackEditor sample={p.sample} content={p.content} answer={p.leakedAnswer ?? ""} pending={pending}
+                  onAccept={(text, done) => actions.acceptEdited(p.id, text, () => { done(); void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) }); })} />
+              )}
               {iv && (
                 <div className="flex items-center gap-1.5" aria-label={`Decide proposal ${p.sample + 1}`} role="group">
                   <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept</Button>

@@ -8,6 +8,7 @@ import { LabelPanel } from "./label-panel";
 import { InterventionList } from "./intervention-list";
 import { InterventionComposer } from "./intervention-composer";
 import { Cheatsheet } from "./cheatsheet";
+import { EndOfList } from "./end-of-list";
 import { ReviewToolbar } from "./review-toolbar";
 import { StepList, type StepMarks } from "./step-list";
 import { ModelPanel } from "@/components/proposals/model-panel";
@@ -52,6 +53,7 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const [composer, setComposer] = useState<Composer | null>(null);
   const [focusIv, setFocusIv] = useState<string | null>(() => defaultFocus(data));
   const [cheatsheet, setCheatsheet] = useState(false);
+  const [atEnd, setAtEnd] = useState(false); // n / Shift+A / Shift+R found no next trace
   const stepsRef = useRef<HTMLDivElement>(null);
   const act = useReviewActions(data, form, composer, setComposer);
   const marks = useMemo(() => stepMarks(data), [data]);
@@ -105,13 +107,16 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
     if (ids.length) setFocusIv(ids[(Math.max(0, ids.indexOf(focusIv ?? "")) + d + ids.length) % ids.length]);
   };
   const go = (href: string | null) => href && router.push(href);
-  const decide = (d: "accept" | "reject", advance = false) =>
-    focusIv ? act.decide(focusIv, d, advance) : act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
+  const decide = (d: "accept" | "reject", advance = false) => {
+    if (!focusIv) return act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
+    act.decide(focusIv, d, advance);
+    if (advance && !data.nextHref) setAtEnd(true);
+  };
 
   useReviewKeys({
     j: () => select(selected + 1), ArrowDown: () => select(selected + 1),
     k: () => select(selected - 1), ArrowUp: () => select(selected - 1),
-    n: () => go(data.nextHref), p: () => go(data.prevHref), g: () => go(data.listHref),
+    n: () => (data.nextHref ? go(data.nextHref) : setAtEnd(true)), p: () => go(data.prevHref), g: () => go(data.listHref),
     e: () => act.label(selected), "0": () => act.label(null),
     i: () => openNew(selected), w: () => openNew(selected), c: () => openEdit(focusIv),
     "[": () => cycleIv(-1), "]": () => cycleIv(1),
@@ -140,6 +145,7 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
     <ReviewContext.Provider value={state}>
       <div data-mode={mode} data-ready={ready ? "1" : undefined} data-selected={selected} className="group/review space-y-3">
         <ReviewToolbar header={header} actions={act} />
+        {atEnd && <EndOfList datasetId={data.datasetId} listHref={data.listHref} onClose={() => setAtEnd(false)} />}
         {problem}
         <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
           <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">

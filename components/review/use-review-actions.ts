@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import {
-  acceptIntervention, rejectIntervention, saveLabel, undoLastDecision, updateIntervention, writeIntervention, type ReviewResult,
+  acceptHeldBack, acceptIntervention, rejectIntervention, saveLabel, undoLastDecision, updateIntervention, writeIntervention, type ReviewResult,
 } from "@/lib/actions/review";
 import { postDecision, sendInBackground } from "./decision-outbox";
 import type { Flash, LabelForm } from "./review-context";
@@ -82,5 +82,10 @@ export function useReviewActions(data: ReviewData, form: LabelForm, composer: Co
   const undo = useCallback(() => run(() => undoLastDecision(base)), // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, run]);
 
-  return { label, decide, saveComposer, undo, pending, flash, setFlash };
+  /** A held-back proposal, edited by the person, accepted as an intervention; `done` on success. */
+  const acceptEdited = useCallback((proposalId: string, content: string, done?: () => void) =>
+    run(() => acceptHeldBack({ ...base, proposalId, content }), (r) => { if (r.ok) done?.(); }), // eslint-disable-next-line react-hooks/exhaustive-deps
+  [data, run]);
+
+  return { label, decide, saveComposer, undo, acceptEdited, pending, flash, setFlash };
 }

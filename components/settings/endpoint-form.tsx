@@ -2,7 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { saveModelEndpoint, testModelConnection } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
-import { ENDPOINT_ENV, type EndpointId } from "@/lib/model/endpoints";
+import { ENDPOINT_ENV, ENDPOINT_LABEL, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
   baseUrl: string; name: string; apiKeySet: boolean; apiKeyFor: string; timeoutMs: string; maxPromptTokens: string; concurrency: string;
@@ -22,7 +22,7 @@ function Field({ label, hint, error, children }: { label: string; hint?: string;
   );
 }
 
-/** One endpoint's form ("model" = base, "trained" = InT-trained); the saved API key never comes back. */
+/** One endpoint's form ("model" = base, "trained" = InT-trained, "proposer"); the saved API key never comes back. */
 export function EndpointForm({ values, endpoint = "model" }: { values: EndpointValues; endpoint?: EndpointId }) {
   const envName = ENDPOINT_ENV[endpoint];
   const base = endpoint === "model";
@@ -41,7 +41,7 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
     });
 
   return (
-    <form action={action} className="space-y-3" aria-label={base ? "Model endpoint" : "Trained model endpoint"}>
+    <form action={action} className="space-y-3" aria-label={base ? "Model endpoint" : `${ENDPOINT_LABEL[endpoint]} endpoint`}>
       <input type="hidden" name="endpoint" value={endpoint} />
       <Field label="Base URL" hint={`Empty = ${envName.baseUrl} from the environment${values.envBaseUrl ? ` (${values.envBaseUrl})` : " (not set)"}.`} error={fe?.baseUrl}>
         <input name="baseUrl" className={input} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={values.envBaseUrl || "http://127.0.0.1:8000/v1"} />

@@ -3,6 +3,7 @@ import { useActionState, useState, useTransition } from "react";
 import { activateTemplate, saveTemplate } from "@/lib/actions/settings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS } from "@/lib/core/prompts/render";
 
 export type TemplateVersion = { id: string; version: number; hash: string; active: boolean; createdAt: string; turn1: string; turn2: string };
 
@@ -31,15 +32,23 @@ export function TemplateEditor({ versions }: { versions: TemplateVersion[] }) {
   return (
     <div className="grid grid-cols-[1fr_16rem] gap-4">
       <form action={action} className="space-y-2">
+        <dl aria-label="Placeholders" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 rounded-md bg-slate-50 p-2 text-xs">
+          {TEMPLATE_PLACEHOLDERS.map((k) => (
+            <div key={k} className="contents">
+              <dt className="font-mono text-slate-700">{`{{${k}}}`}</dt>
+              <dd className="text-slate-600">{PLACEHOLDER_HELP[k]}</dd>
+            </div>
+          ))}
+        </dl>
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Turn 1: solve guided by the reference</span>
-          <span className="ml-2 text-xs text-slate-500">{"{{problem}} {{reference_solution}}"}</span>
+          <span className="ml-2 text-xs text-slate-500">{"{{problem}} {{reference_solution}} {{answer}}"}</span>
           <textarea name="turn1" className={area} value={turn1} onChange={(e) => setTurn1(e.target.value)} spellCheck={false} />
           {fe?.turn1 && <span className="text-xs text-rose-700">{fe.turn1.join(" ")}</span>}
         </label>
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Turn 2: verify, report the first critical error, intervene</span>
-          <span className="ml-2 text-xs text-slate-500">{"{{attempt}} (steps as **Substep i:**), {{problem}}, {{reference_solution}}"}</span>
+          <span className="ml-2 text-xs text-slate-500">{"{{attempt}} (steps as **Substep i:**), {{answer}}, {{problem}}, {{reference_solution}}"}</span>
           <textarea name="turn2" className={area} value={turn2} onChange={(e) => setTurn2(e.target.value)} spellCheck={false} />
           {fe?.turn2 && <span className="text-xs text-rose-700">{fe.turn2.join(" ")}</span>}
         </label>

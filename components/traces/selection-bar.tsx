@@ -23,12 +23,13 @@ export function SelectionBar({ datasetId, selection, onPage, model }: { datasetI
         </span>
         {n > 0 && <Button size="xs" variant="ghost" onClick={selection.clear}>Clear selection</Button>}
         <Button size="xs" variant="primary" disabled={n === 0 || !model.configured || job.pending} onClick={propose}
-          title={model.configured ? "One propose job (first error + interventions) over the selected traces only" : model.reason}>
+          title={model.configured ? "One propose job (first error + interventions) over the selected traces only; correct answers and problems without a reference are skipped" : model.reason}>
           Find first error + propose for {n.toLocaleString("en")} selected
         </Button>
         <span className="text-xs text-slate-500">Tick rows (Shift-click for a range); with a row focused, <Kbd>x</Kbd> toggles it, <Kbd>j</Kbd>/<Kbd>k</Kbd> move.</span>
       </div>
       {job.error && <p role="alert" className="text-xs font-medium text-rose-700">{job.error}</p>}
+      {job.summary && <p data-testid="selection-propose-summary" className="text-xs text-slate-600">Started: {job.summary}</p>}
       {job.jobId && <JobProgress key={job.jobId} jobId={job.jobId} compact onSettled={() => router.refresh()} />}
     </div>
   );

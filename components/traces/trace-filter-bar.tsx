@@ -14,7 +14,7 @@ export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; ge
   const go = (patch: Partial<TraceFilter>) => router.push(pathname + traceFilterToSearch({ ...filter, ...patch }));
   const pick = (v: string) => (v === "" ? undefined : v);
   const submit = (e: FormEvent) => { e.preventDefault(); go({ q: pick(q) }); };
-  const active = filter.labelled || filter.intervention || filter.generator !== undefined || filter.q || filter.status;
+  const active = filter.labelled || filter.intervention || filter.generator !== undefined || filter.answer || filter.imported || filter.q || filter.status;
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-center gap-2 text-sm" role="search" aria-label="Trace filters">
@@ -26,6 +26,16 @@ export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; ge
       <label className="flex items-center gap-1 text-slate-600">Intervention
         <select aria-label="Intervention" className={SELECT} value={filter.intervention ?? ""} onChange={(e) => go({ intervention: pick(e.target.value) as TraceFilter["intervention"] })}>
           <option value="">any</option><option value="yes">has one</option><option value="no">none</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-600" title="Imported (e.g. ProcessBench final_answer_correct), else graded against the ground-truth answer">Answer
+        <select aria-label="Answer" className={SELECT} value={filter.answer ?? ""} onChange={(e) => go({ answer: pick(e.target.value) as TraceFilter["answer"] })}>
+          <option value="">any</option><option value="wrong">wrong</option><option value="correct">correct</option><option value="unknown">cannot be graded</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-600">Imported label
+        <select aria-label="Imported label" className={SELECT} value={filter.imported ?? ""} onChange={(e) => go({ imported: pick(e.target.value) as TraceFilter["imported"] })}>
+          <option value="">any</option><option value="error">error</option><option value="no-error">no error</option>
         </select>
       </label>
       <label className="flex items-center gap-1 text-slate-600">Generator

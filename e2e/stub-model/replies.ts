@@ -25,6 +25,8 @@ export const CANNED = {
   answerLeak: (answer: string) => verification(`{"content": "So the result must be ${answer}.", "location": 2}`),
   unescapedQuotes: verification(`{"content": "Call the "key" quantity S and bound it.", "location": 2}`),
   emptyContent: verification(`{"content": "", "location": 2}`),
+  /** Box 1: no critical error, so the intervention is left empty (a model "no error" label, not a parse failure) */
+  noError: "## Verification log\n- **Substep 1:** correct.\n\n## Critical error report\nNo critical error: every substep holds up.\n\n## Intervention\n<intervention>{\"content\": \"\", \"location\": null}</intervention>",
 } as const;
 
 export const TURN1_TEXT = "Following the reference: set up the quantities, compute carefully, and conclude. The answer is \\boxed{0}.";

@@ -38,6 +38,8 @@ export type StubModel = {
   requests(): StubRequest[];
   hits(): StubHit[];
   count(): number;
+  /** chat prompt and completion tokens so far, as the stub's usage reported them */
+  tokens(): { prompt: number; completion: number };
   close(): Promise<void>;
 };
 
@@ -63,6 +65,8 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
   const hits: StubHit[] = [];
   const keep = opts.keepRequests ?? 2000;
   let n = 0;
+  // chat tokens the stub "processed" and "generated" (usage counts: 4 characters a token)
+  const tokens = { prompt: 0, completion: 0 };
 
   const pick = (r: StubRequest): StubReply => {
     if (script.queue?.length) return script.queue.shift() as StubReply;
@@ -109,14 +113,25 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         res.write('{"id":"stub-stall","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"half');
         return;
       default: {
-        const text = reply.kind === "text" ? reply.text : autoReply(r, reply);
+        // `n` samples share the prompt (vLLM/OpenAI): the first reply decides the request, each
+        // further choice takes the next scripted reply (a non-text one counts as "auto")
+        const n = Number.isInteger(body.n) && (body.n as number) > 1 ? (body.n as number) : 1;
+        const replies = [reply, ...Array.from({ length: n - 1 }, () => pick(r))];
+        const choices = replies.map((x, index) => {
+          const text = x.kind === "text" ? x.text : autoReply(r, x.kind === "auto" ? x : { kind: "auto" });
+          return { index, message: { role: "assistant", content: text }, finish_reason: x.kind === "text" ? (x.finishReason ?? "stop") : "stop" };
+        });
+        const completionTokens = choices.reduce((t, c) => t + (c.message.content.length >> 2), 0);
+        const promptTokens = JSON.stringify(r.messages).length >> 2;
+        tokens.prompt += promptTokens;
+        tokens.completion += completionTokens;
         return json(res, 200, {
           id: `stub-${r.index}`,
           object: "chat.completion",
           created: Math.floor(Date.now() / 1000),
           model: String(body.model ?? "stub"),
-          choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: reply.kind === "text" ? (reply.finishReason ?? "stop") : "stop" }],
-          usage: { prompt_tokens: JSON.stringify(r.messages).length >> 2, completion_tokens: text.length >> 2, total_tokens: 0 },
+          choices,
+          usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
         });
       }
     }
@@ -150,7 +165,7 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
         return json(res, 200, { ok: true });
       }
-      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, requests: log.slice(-200), hits: hits.slice(-200) });
+      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, tokens, requests: log.slice(-200), hits: hits.slice(-200) });
       json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
     };
     handle().catch((e) => {
@@ -169,6 +184,7 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
     requests: () => [...log],
     hits: () => [...hits],
     count: () => n,
+    tokens: () => ({ ...tokens }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -6,6 +6,8 @@ import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { TraceFilter } from "@/lib/core/filters";
 import { Sampling } from "@/lib/model/sampling";
 import { startProposeJob } from "@/lib/propose/start";
+import { Turn1Mode } from "@/lib/propose/params";
+import { EndpointId } from "@/lib/model/endpoints";
 
 // "Find first error" (one trace) and "propose for the selection / the filtered list": creates a
 // propose job and returns at once; the runner makes the model calls, the page polls /api/jobs/[id].
@@ -19,6 +21,11 @@ const ProposeRequest = z.object({
   limit: z.coerce.number().int().min(1).optional(),
   sampling: Sampling.partial().optional(),
   skipDone: z.boolean().optional(),
+  includeCorrect: z.boolean().optional(),
+  includeNoReference: z.boolean().optional(),
+  /** which endpoint writes the proposals (default the base model); recorded on the job and each proposal */
+  endpoint: EndpointId.optional(),
+  turn1: Turn1Mode.optional(),
 });
 export type ProposeRequest = z.infer<typeof ProposeRequest>;
 

@@ -7,6 +7,7 @@ import { setHumanLabel, type TraceState } from "@/lib/data/labels";
 import { createIntervention, decideIntervention, editIntervention } from "@/lib/data/interventions";
 import { undoLast } from "@/lib/data/audit";
 import { describeImpliedLabel } from "@/lib/core/implied-label";
+import { acceptHeldBackProposal } from "@/lib/data/held-back";
 
 // Review writes. Each one names the version it read; the data layer refuses stale writes
 // with a one-line message. `stay` = the page stays on this trace and must show the change;
@@ -108,4 +109,23 @@ export async function undoLastDecision(raw: z.input<typeof Base>): Promise<Revie
   refresh(p.data);
   const also = r.alsoUndone ? " and the first-error label it recorded" : "";
   return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
+}
+
+const AcceptHeldBack = Base.extend({ proposalId: Id, content: z.string().min(1).max(100_000) });
+
+/** A held-back proposal (it contained the answer), edited by a person and accepted. */
+export async function acceptHeldBack(raw: z.input<typeof AcceptHeldBack>): Promise<ReviewResult> {
+  const p = parse(AcceptHeldBack, raw);
+  if (!p.ok) return p.res;
+  const actor = await getActor();
+  const r = await acceptHeldBackProposal({ proposalId: p.data.proposalId, traceId: p.data.traceId, content: p.data.content, actor });
+  if (!r.ok) return fail(r.reason);
+  refresh(p.data);
+  const label = describeImpliedLabel(r.value.label, actor);
+  return ok({
+    trace: r.trace,
+    message: r.value.stillLeaks
+      ? `Accepted (edited), but it still contains the answer: the export will leave it out; ${label}`
+      : `Held-back proposal edited and accepted; ${label}`,
+  });
 }

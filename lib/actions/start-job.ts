@@ -2,8 +2,8 @@ import { revalidatePath } from "next/cache";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 
-export type StartedJob = ActionResult<{ jobId: string; total: number }>;
-type Start = () => Promise<{ ok: true; jobId: string; total: number } | { ok: false; error: string }>;
+export type StartedJob = ActionResult<{ jobId: string; total: number; summary?: string }>;
+type Start = () => Promise<{ ok: true; jobId: string; total: number; summary?: string } | { ok: false; error: string }>;
 
 /**
  * What every "start a model job" action does after validating: create the job, wake the
@@ -19,7 +19,7 @@ export async function startJobAction(what: string, start: Start): Promise<Starte
     startServerRunner();
     wakeRunner();
     revalidatePath("/jobs");
-    return ok({ jobId: started.jobId, total: started.total });
+    return ok({ jobId: started.jobId, total: started.total, ...(started.summary ? { summary: started.summary } : {}) });
   } catch (e) {
     console.error(`[${what}] start failed`, e);
     return fail(`Could not start the ${what} job; see the server log.`);

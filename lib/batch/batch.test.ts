@@ -46,8 +46,8 @@ async function runBatch(input: string, output: string, failFirst = false) {
 }
 
 describe("batch export / import", () => {
-  it("round trip of both stages, idempotent on re-import", async () => {
-    const solve = await exportSolve(datasetId, f("solve.jsonl"), { k: 2 });
+  it("independent turn 1s: round trip of both stages, idempotent on re-import", async () => {
+    const solve = await exportSolve(datasetId, f("solve.jsonl"), { k: 2, turn1: "independent" });
     expect(solve.lines).toBe(4);
     const first = JSON.parse(readFileSync(f("solve.jsonl"), "utf8").split("\n")[0]);
     expect(first.body).toMatchObject({ model: "cluster-model", temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 });
@@ -81,6 +81,34 @@ describe("batch export / import", () => {
     expect(await prisma.proposal.count()).toBe(3);
     expect(await prisma.intervention.count()).toBe(ivs);
     expect((await exportVerify(datasetId, f("verify2.jsonl"))).lines).toBe(0);
+  });
+
+  it("shared turn 1 (default): one solve line per trace, one verify line per trace with n=K; choices fill the K samples", async () => {
+    const solve = await exportSolve(datasetId, f("s-solve.jsonl"), { k: 3, model: "shared-model" });
+    expect(solve.lines).toBe(2);
+    const solveLines = readFileSync(f("s-solve.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(solveLines.every((l) => l.body.n === undefined && l.custom_id.endsWith(":0"))).toBe(true);
+    // the stub fails the first solve line: that trace gets no pending rows
+    await runBatch(f("s-solve.jsonl"), f("s-solve-out.jsonl"), true);
+    expect(await importResults(f("s-solve-out.jsonl"))).toMatchObject({ lines: 2, solve: 1 });
+    const pend = await prisma.proposal.findMany({ where: { model: "shared-model" }, orderBy: { sample: "asc" } });
+    expect(pend.map((p) => p.sample)).toEqual([0, 1, 2]);
+    expect(new Set(pend.map((p) => p.turn1Raw)).size).toBe(1);
+    expect((await importResults(f("s-solve-out.jsonl"))).unchanged).toBe(1);
+
+    const verify = await exportVerify(datasetId, f("s-verify.jsonl"), { batchId: solve.batchId });
+    expect(verify.lines).toBe(1);
+    const v0 = JSON.parse(readFileSync(f("s-verify.jsonl"), "utf8").trim());
+    expect(v0.body.n).toBe(3);
+    expect(v0.body.messages[2].content).toContain('("999")'); // the answer reaches the self-check
+    await runBatch(f("s-verify.jsonl"), f("s-verify-out.jsonl"));
+    expect(await importResults(f("s-verify-out.jsonl"))).toMatchObject({ lines: 1, verify: 3, failed: [] });
+    const rows = await prisma.proposal.findMany({ where: { model: "shared-model" }, orderBy: { sample: "asc" } });
+    expect(rows.map((r) => [r.sample, r.parseOk])).toEqual([[0, true], [1, true], [2, true]]);
+    expect(new Set(rows.map((r) => r.turn1Raw)).size).toBe(1);
+    expect(JSON.parse(rows[2].sampling)).toMatchObject({ turn1: "shared", usage: { turn2Samples: 3, turn2Choice: 2 } });
+    expect(await importResults(f("s-verify-out.jsonl"))).toMatchObject({ verify: 0, unchanged: 1 });
+    expect((await exportVerify(datasetId, f("s-verify2.jsonl"), { batchId: solve.batchId })).lines).toBe(0);
   });
 
   it("result lines are parsed defensively", () => {

@@ -9,8 +9,10 @@ import { getTemplate } from "@/lib/model/templates";
 import { formatCustomId, requestLine } from "./format";
 import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "./meta";
 
-// Stage exports. "solve" starts a new batch (turn 1 for every trace x K); "verify" builds turn 2
-// from the turn-1 results already imported (pending proposals), so it runs after `batch import`.
+// Stage exports. "solve" starts a new batch; "verify" builds turn 2 from the turn-1 results
+// already imported (pending proposals), so it runs after `batch import`.
+// Shared turn 1 (default, the reference's structure): one solve line per trace, then one verify
+// line per trace with n = K. Independent: K solve lines per trace, K verify lines.
 
 /** Writes one JSON object a line, honouring back-pressure; returns the number of lines. */
 export async function writeLines(out: string, lines: AsyncIterable<object> | Iterable<object>): Promise<number> {
@@ -33,15 +35,16 @@ export async function exportSolve(datasetId: string, out: string, input: Propose
   const batchId = newBatchId();
   await saveBatchMeta({
     batchId, datasetId, model: p.model, templateId: template.id, templateHash: template.hash, sampling: p.sampling,
-    maxPromptTokens: p.maxPromptTokens, k: p.k, createdAt: new Date().toISOString(),
+    maxPromptTokens: p.maxPromptTokens, k: p.k, turn1: p.turn1, endpoint: p.endpoint, createdAt: new Date().toISOString(),
   });
   const ids = await selectTraces(p, datasetId);
   async function* gen() {
     for (let i = 0; i < ids.length; i += 200) {
-      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true } } }, orderBy: { id: "asc" } });
+      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } }, orderBy: { id: "asc" } });
       for (const t of traces) {
         const messages = solveMessages(template!, t.problem);
-        for (let s = 0; s < p.k; s++) yield requestLine(formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }), p.model, messages, p.sampling);
+        const lines = p.turn1 === "shared" ? 1 : p.k;
+        for (let s = 0; s < lines; s++) yield requestLine(formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }), p.model, messages, p.sampling);
       }
     }
   }
@@ -59,7 +62,7 @@ export async function exportVerify(datasetId: string, out: string, opts: { batch
           trace: { datasetId },
           jobItemId: opts.batchId ? batchJobItemId(opts.batchId) : { startsWith: "batch:" },
         },
-        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true } } } } },
+        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } } } },
         orderBy: { id: "asc" },
         take: 200,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -71,9 +74,16 @@ export async function exportVerify(datasetId: string, out: string, opts: { batch
         const meta = await getBatchMeta(batchId);
         const template = meta ? await getTemplate(meta.templateId) : null;
         if (!meta || !template) continue;
+        let n = 1;
+        if (meta.turn1 === "shared") {
+          // one line per trace: at its lowest pending sample, asking for every pending sample
+          const pending = await prisma.proposal.findMany({ where: { traceId: r.traceId, jobItemId: r.jobItemId, parseReason: PENDING_REASON }, select: { sample: true }, orderBy: { sample: "asc" } });
+          if (pending[0]?.sample !== r.sample) continue;
+          n = pending.length;
+        }
         batches.add(batchId);
         const prompt = verifierPrompt(template, r.trace.problem, r.trace.text, r.turn1Raw, meta.maxPromptTokens);
-        yield requestLine(formatCustomId({ batchId, stage: "verify", traceId: r.traceId, sample: r.sample }), meta.model, prompt.messages, meta.sampling);
+        yield requestLine(formatCustomId({ batchId, stage: "verify", traceId: r.traceId, sample: r.sample }), meta.model, prompt.messages, meta.sampling, n);
       }
     }
   }

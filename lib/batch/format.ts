@@ -5,18 +5,21 @@ import type { Sampling } from "@/lib/model/sampling";
 // OpenAI Batch JSONL, as vLLM's `run_batch` entry point and OpenAI-compatible batch services read
 // and write it. Request line: {custom_id, method: "POST", url: "/v1/chat/completions", body}.
 // Result line: {id, custom_id, response: {status_code, request_id, body: <chat completion>}, error}.
-// custom_id = "<batchId>:<stage>:<traceId>:<sample>" ties a result to its proposal.
+// custom_id = "<batchId>:<stage>:<traceId>:<sample>" ties a result to its proposal. In a batch
+// with a shared turn 1 (the default) there is one solve line per trace (sample 0) and one verify
+// line per trace with n = the samples still pending; its choices fill those samples in order.
 
 export type Stage = "solve" | "verify";
 
 export type RequestLine = { custom_id: string; method: "POST"; url: "/v1/chat/completions"; body: Record<string, unknown> };
 
-export function requestLine(customId: string, model: string, messages: ChatMessage[], s: Sampling): RequestLine {
+/** `n` > 1: that many samples share the prompt (a shared-turn-1 verify line holds the K proposals). */
+export function requestLine(customId: string, model: string, messages: ChatMessage[], s: Sampling, n = 1): RequestLine {
   return {
     custom_id: customId,
     method: "POST",
     url: "/v1/chat/completions",
-    body: { model, messages, temperature: s.temperature, top_p: s.top_p, top_k: s.top_k, max_tokens: s.max_tokens },
+    body: { model, messages, ...(n > 1 ? { n } : {}), temperature: s.temperature, top_p: s.top_p, top_k: s.top_k, max_tokens: s.max_tokens },
   };
 }
 
@@ -41,7 +44,7 @@ const ResultLine = z.object({
 });
 
 export type ParsedResult =
-  | { ok: true; customId: CustomId; text: string; model: string | null; usage: { prompt_tokens?: number; completion_tokens?: number } | null; finishReason: string | null }
+  | { ok: true; customId: CustomId; text: string; texts: string[]; model: string | null; usage: { prompt_tokens?: number; completion_tokens?: number } | null; finishReason: string | null }
   | { ok: false; customId: CustomId | null; reason: string };
 
 /** One line of a results file; never throws. */
@@ -62,8 +65,11 @@ export function parseResultLine(line: string): ParsedResult {
   if (resp.status_code !== undefined && resp.status_code !== 200) return { ok: false, customId, reason: `status ${resp.status_code}` };
   // OpenAI/vLLM put the completion in response.body; accept a bare completion too.
   const body = (resp.body ?? resp) as { choices?: { message?: { content?: unknown }; finish_reason?: string }[]; model?: string; usage?: Record<string, number> };
-  const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
+  const all = Array.isArray(body?.choices) ? [...body.choices].sort((a, b) => ((a as { index?: number })?.index ?? 0) - ((b as { index?: number })?.index ?? 0)) : [];
+  const choice = all[0];
   const text = choice?.message?.content;
   if (typeof text !== "string") return { ok: false, customId, reason: "no choices[0].message.content" };
-  return { ok: true, customId, text, model: typeof body.model === "string" ? body.model : null, usage: body.usage ?? null, finishReason: choice?.finish_reason ?? null };
+  const texts = all.map((c) => c?.message?.content);
+  if (texts.some((t) => typeof t !== "string")) return { ok: false, customId, reason: "a choice has no message.content" };
+  return { ok: true, customId, text, texts: texts as string[], model: typeof body.model === "string" ? body.model : null, usage: body.usage ?? null, finishReason: choice?.finish_reason ?? null };
 }

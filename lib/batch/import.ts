@@ -11,6 +11,8 @@ import { batchJobItemId, getBatchMeta } from "./meta";
 
 // Import a results file, matched by custom_id. Idempotent: a solve result fills a pending
 // proposal once; a verify result finishes it once; importing the same file again changes nothing.
+// Shared turn 1 (batch meta): a solve result becomes K pending proposals (samples 0..K-1) with
+// the same turn-1 text; a verify result's choices finish the pending samples in sample order.
 
 export type ImportSummary = { lines: number; solve: number; verify: number; unchanged: number; failed: { line: number; customId: string | null; reason: string }[] };
 
@@ -47,11 +49,12 @@ export async function importResults(file: string): Promise<ImportSummary> {
         sum.unchanged++;
         continue;
       }
-      await prisma.proposal.create({
-        data: {
-          traceId, jobItemId: batchJobItemId(batchId), sample, templateId: meta.templateId, templateHash: meta.templateHash,
-          model: meta.model, sampling: JSON.stringify(sampling), turn1Raw: r.text, parseOk: false, parseReason: PENDING_REASON,
-        },
+      const samples = meta.turn1 === "shared" ? Array.from({ length: meta.k }, (_, s) => s) : [sample];
+      await prisma.proposal.createMany({
+        data: samples.map((s) => ({
+          traceId, jobItemId: batchJobItemId(batchId), sample: s, templateId: meta.templateId, templateHash: meta.templateHash,
+          model: meta.model, sampling: JSON.stringify({ ...sampling, turn1: meta.turn1 }), turn1Raw: r.text, parseOk: false, parseReason: PENDING_REASON,
+        })),
       });
       sum.solve++;
       continue;
@@ -60,7 +63,11 @@ export async function importResults(file: string): Promise<ImportSummary> {
       fail("no turn-1 result imported for this proposal (import the solve results first)");
       continue;
     }
-    if (existing.parseReason !== PENDING_REASON) {
+    // shared: the choices finish this trace's pending samples in order; independent: this one
+    const targets = meta.turn1 === "shared"
+      ? await prisma.proposal.findMany({ where: { traceId, jobItemId: batchJobItemId(batchId), parseReason: PENDING_REASON }, orderBy: { sample: "asc" } })
+      : existing.parseReason === PENDING_REASON ? [existing] : [];
+    if (targets.length === 0) {
       sum.unchanged++;
       continue;
     }
@@ -72,15 +79,20 @@ export async function importResults(file: string): Promise<ImportSummary> {
     // Rebuild the exact prompt of the export to record its size and truncation.
     const prompt = verifierPrompt(template, trace.problem, trace.text, existing.turn1Raw, meta.maxPromptTokens);
     const promptTokens = prompt.promptTokens ?? r.usage?.prompt_tokens ?? countChatTokens(prompt.messages);
-    await storeProposal(
-      {
-        traceId, jobItemId: batchJobItemId(batchId), sample, templateId: meta.templateId, templateHash: meta.templateHash,
-        model: meta.model, sampling: { ...sampling, truncation: prompt.truncation, usage: { turn2: r.usage }, finishReason: r.finishReason },
-        turn1Raw: existing.turn1Raw, turn2Raw: r.text, promptTokens, truncated: prompt.truncated,
-      },
-      { stepCount: trace.stepCount, answer: trace.problem.answer },
-    );
-    sum.verify++;
+    const texts = r.texts.slice(0, targets.length);
+    for (const [i, target] of targets.slice(0, texts.length).entries()) {
+      await storeProposal(
+        {
+          traceId, jobItemId: batchJobItemId(batchId), sample: target.sample, templateId: meta.templateId, templateHash: meta.templateHash,
+          model: meta.model,
+          sampling: { ...sampling, turn1: meta.turn1, truncation: prompt.truncation, usage: { turn2: r.usage, turn2Samples: r.texts.length, turn2Choice: i }, finishReason: i === 0 ? r.finishReason : null },
+          turn1Raw: target.turn1Raw, turn2Raw: texts[i], promptTokens, truncated: prompt.truncated,
+        },
+        { stepCount: trace.stepCount, answer: trace.problem.answer },
+      );
+      sum.verify++;
+    }
+    if (texts.length < targets.length) fail(`${texts.length} of ${targets.length} samples in the result; export the verify stage again for the rest`);
   }
   return sum;
 }

@@ -14,14 +14,18 @@ export const BatchMeta = z.object({
   sampling: Sampling,
   maxPromptTokens: z.number().int(),
   k: z.number().int(),
+  /** batches exported before the shared mode existed had one solve line per sample */
+  turn1: z.enum(["shared", "independent"]).default("independent"),
+  endpoint: z.string().optional(),
   createdAt: z.string(),
 });
 export type BatchMeta = z.infer<typeof BatchMeta>;
+export type BatchMetaInput = z.input<typeof BatchMeta>;
 
 const key = (id: string) => `batch.${id}`;
 export const newBatchId = () => `b${randomBytes(4).toString("hex")}`;
 
-export async function saveBatchMeta(m: BatchMeta): Promise<void> {
+export async function saveBatchMeta(m: BatchMetaInput): Promise<void> {
   await prisma.setting.upsert({ where: { key: key(m.batchId) }, create: { key: key(m.batchId), value: JSON.stringify(m) }, update: {} });
 }
 

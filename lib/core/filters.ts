@@ -8,11 +8,13 @@ export const TraceFilter = z.object({
   labelled: z.enum(["yes", "no"]).optional(), // has a human first-error label
   intervention: z.enum(["yes", "no"]).optional(), // has a non-rejected intervention
   generator: z.string().max(200).optional(),
+  answer: z.enum(["correct", "wrong", "unknown"]).optional(), // final answer: imported, else graded
+  imported: z.enum(["error", "no-error"]).optional(), // the imported first-error label (e.g. ProcessBench)
   q: z.string().max(500).optional(), // substring of the problem statement or trace text
 });
 export type TraceFilter = z.infer<typeof TraceFilter>;
 
-const KEYS = ["status", "labelled", "intervention", "generator", "q"] as const;
+const KEYS = ["status", "labelled", "intervention", "generator", "answer", "imported", "q"] as const;
 
 /** Parse filters from URLSearchParams or a Next `searchParams` record; unknown or invalid values are dropped. */
 export function parseTraceFilter(params: URLSearchParams | Record<string, string | string[] | undefined>): TraceFilter {

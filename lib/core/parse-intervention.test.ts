@@ -8,6 +8,7 @@ const tag = (json: string) => `## Verification log\nSubstep 1 is fine.\n\n## Cri
 const parse = (raw: string, stepCount = 5, answer?: string) => parseIntervention(raw, { stepCount, answer });
 const okValue = (r: ParseResult) => {
   if (!r.ok) throw new Error(`expected ok, got ${r.reason}`);
+  if (r.value === null) throw new Error("expected an intervention, got a no-error verdict");
   return r.value;
 };
 const failCode = (r: ParseResult) => (r.ok ? "ok" : r.code);
@@ -137,6 +138,57 @@ describe("parseIntervention corpus", () => {
   });
   it("35 \\text and \\to survive, a tab before a digit stays a tab", () => {
     expect(okValue(parse(tag(String.raw`{"content": "$x\to\infty$ \text{and}\t1", "location": 1}`))).content).toBe("$x\\to\\infty$ \\text{and}\t1");
+  });
+});
+
+// What the reference parser (ast.literal_eval + int(location), regex fallback) accepts where the
+// meaning is clear; what stays a failure, with its reason.
+describe("reference-compatible inputs (issue 12 §4)", () => {
+  it('location "4." and "Substep 4." mean 4; 4.0 and "4.0" too', () => {
+    expect(okValue(parse(tag('{"content": "c", "location": "4."}'))).location).toBe(4);
+    expect(okValue(parse(tag('{"content": "c", "location": "Substep 4."}'))).location).toBe(4);
+    expect(okValue(parse(tag('{"content": "c", "location": 4.0}'))).location).toBe(4);
+    expect(okValue(parse(tag('{"content": "c", "location": "4.0"}'))).location).toBe(4);
+    expect(okValue(parse(tag('{"content": "c", "location": 4.}'))).location).toBe(4);
+  });
+  it("single-quoted (Python literal) objects, with LaTeX, inner double quotes and escaped apostrophes", () => {
+    const v = okValue(parse(tag(String.raw`{'content': 'Let\'s use $\frac{a}{b}$ and call it "r".', 'location': 3}`)));
+    expect(v).toMatchObject({ location: 3, content: String.raw`Let's use $\frac{a}{b}$ and call it "r".` });
+    expect(okValue(parse(tag(`{'location': 'Substep 2', 'content': 'Check the parity.'}`)))).toMatchObject({ location: 2, content: "Check the parity." });
+  });
+  it("double-quoted JSON with an apostrophe is not touched by the single-quote reader", () => {
+    expect(okValue(parse(tag(`{"content": "Let's check 'both' cases.", "location": 2}`))).content).toBe("Let's check 'both' cases.");
+  });
+  it("location 0, past the last step, or a range stay failures with their reason", () => {
+    const zero = parse(tag('{"content": "c", "location": "0."}'));
+    expect(zero.ok ? "" : zero.reason).toBe("location_out_of_range: location 0 outside 1..5");
+    const past = parse(tag(`{'content': 'c', 'location': 6}`), 5);
+    expect(past.ok ? "" : past.reason).toBe("location_out_of_range: location 6 outside 1..5");
+    const range = parse(tag('{"content": "c", "location": "3-4"}'));
+    expect(range.ok ? "" : range.reason).toBe('bad_location: cannot read a step number from "3-4"');
+    expect(failCode(parse(tag('{"content": "c", "location": "Substeps 3 and 4"}')))).toBe("bad_location");
+    expect(failCode(parse(tag('{"content": "c", "location": 4.5}')))).toBe("bad_location");
+  });
+});
+
+describe('"no critical error" verdicts (Box 1: leave the intervention empty)', () => {
+  const noErr = (body: string) => `## Verification log\n- Substep 1: correct.\n\n## Critical error report\nNo critical error: every substep holds.\n\n## Intervention\n${body}`;
+  it("an empty content, an empty tag, or no tag after a no-error report is a verdict, not a failure", () => {
+    for (const body of ['<intervention>{"content": "", "location": null}</intervention>', "<intervention></intervention>", "<intervention>\n</intervention>", "", `<intervention>{'content': '', 'location': None}</intervention>`, '<intervention>{"location": null}</intervention>']) {
+      const r = parse(noErr(body));
+      expect(r, body).toMatchObject({ ok: true, noError: true, value: null });
+    }
+  });
+  it("other ways of saying it", () => {
+    for (const said of ["There are no critical errors in the attempt.", "The attempt does not contain any critical error.", "I didn't find a critical error."]) {
+      expect(parse(`## Critical error report\n${said}\n<intervention></intervention>`)).toMatchObject({ ok: true, noError: true });
+    }
+  });
+  it("empty without a no-error report stays a failure; a real intervention after the phrase is still an intervention", () => {
+    expect(failCode(parse(tag('{"content": "", "location": 2}')))).toBe("empty_content");
+    expect(failCode(parse(tag("")))).toBe("empty_content");
+    expect(failCode(parse("## Critical error report\nSubstep 2 is not a critical error.\n"))).toBe("missing_tag");
+    expect(okValue(parse(noErr('<intervention>{"content": "Recheck the sum.", "location": 2}</intervention>')))).toMatchObject({ location: 2 });
   });
 });
 

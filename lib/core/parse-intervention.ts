@@ -1,12 +1,18 @@
 import { containsAnswer } from "./guided";
 import { decodeLatexJsonString, repairLatexJson, scanJsonString } from "./latex-json";
+import { singleQuotedToJson } from "./single-quoted";
 
 // Parser of the verifier's output (method.md §3). Model output is untrusted: this never throws.
 //   - the LAST complete <intervention>...</intervention> wins
 //   - JSON repaired for unescaped LaTeX backslashes (rule in ./latex-json.ts)
 //   - unescaped quotes inside "content": fallback extraction between `"content": "` and the quote
 //     that closes the object (or precedes `"location"`)
-//   - location coerced from 7, "7", "Substep 7", "**Substep 7**", 7.0
+//   - location coerced from 7, "7", "7.", "Substep 7", "**Substep 7**", 7.0 (as the reference does);
+//     0, past the last step, or a range ("3-4") stay failures with their reason
+//   - single-quoted (Python-literal) objects are read when the keys are quoted that way, as the
+//     reference reads them with ast.literal_eval
+//   - "no error": an empty or absent intervention after a report that says there is no critical
+//     error is a verdict (ok, value null), not a failure (Box 1: "leave the intervention empty")
 //   - failures carry a code and a one-line reason; `partial` keeps what could be read
 
 export type ParseFailCode =
@@ -29,7 +35,8 @@ export type ParsedIntervention = {
 export type ParseSections = { verificationLog: string | null; errorReport: string | null };
 
 export type ParseResult =
-  | { ok: true; value: ParsedIntervention; sections: ParseSections }
+  | { ok: true; noError: false; value: ParsedIntervention; sections: ParseSections }
+  | { ok: true; noError: true; value: null; sections: ParseSections }
   | {
       ok: false;
       code: ParseFailCode;
@@ -52,7 +59,8 @@ export function lastInterventionTag(raw: string): { body: string; count: number;
 export function coerceLocation(v: unknown): number | null {
   if (typeof v === "number") return Number.isInteger(v) ? v : null;
   if (typeof v !== "string") return null;
-  const m = /^\s*(?:\*\*)?\s*(?:(?:sub)?step)?\s*#?\s*(\d+)(?:\.0+)?\s*:?\s*(?:\*\*)?\s*:?\s*$/i.exec(v);
+  // "7." and "7.0" mean 7; "7.5" or "3-4" do not name one step
+  const m = /^\s*(?:\*\*)?\s*(?:(?:sub)?step)?\s*#?\s*(\d+)(?:\.0*)?\s*:?\s*(?:\*\*)?\s*:?\s*$/i.exec(v);
   return m ? Number(m[1]) : null;
 }
 
@@ -102,6 +110,9 @@ function readObject(body: string): { obj: Obj; repaired: boolean } | null {
   }
   const fixed = tryJson(repairLatexJson(json));
   if (fixed) return { obj: fixed, repaired: json.includes("\\") };
+  const sq = singleQuotedToJson(json);
+  const single = sq === null ? null : tryJson(repairLatexJson(sq));
+  if (single) return { obj: single, repaired: true };
   const fb = fallbackExtract(json);
   return fb ? { obj: fb, repaired: true } : null;
 }
@@ -127,6 +138,16 @@ export function extractSections(raw: string): ParseSections {
   };
 }
 
+// "No critical error", "there are no critical errors", "does not contain any critical error", ...
+const NO_ERROR = /\b(?:no|zero)\s+critical\s+errors?\b|(?:\bnot|n't)\s+(?:find|found|contain|contains|have|has|make|made|makes)\s+(?:a\s+|any\s+)?critical\s+errors?\b/i;
+
+/** The critical-error report (or, without headings, the text before the tag) says there is none. */
+function statesNoError(sections: ParseSections, raw: string): boolean {
+  const tag = lastInterventionTag(raw);
+  const text = sections.errorReport ?? (tag ? raw.slice(0, tag.index) : raw);
+  return NO_ERROR.test(text);
+}
+
 export function parseIntervention(raw: string, opts: ParseOptions): ParseResult {
   const sections = extractSections(typeof raw === "string" ? raw : "");
   const fail = (code: ParseFailCode, reason: string, partial: { content?: string; location?: number } = {}): ParseResult => ({
@@ -137,14 +158,18 @@ export function parseIntervention(raw: string, opts: ParseOptions): ParseResult 
     sections,
   });
   if (typeof raw !== "string") return fail("missing_tag", "output is not text");
+  const noError = (): ParseResult => ({ ok: true, noError: true, value: null, sections });
   const tag = lastInterventionTag(raw);
-  if (!tag) return fail("missing_tag", "no <intervention>...</intervention> in the output");
+  if (!tag) return statesNoError(sections, raw) ? noError() : fail("missing_tag", "no <intervention>...</intervention> in the output");
+  if (tag.body.trim() === "") return statesNoError(sections, raw) ? noError() : fail("empty_content", "the intervention tag is empty");
   const read = readObject(tag.body);
   if (!read) return fail("invalid_json", "the tag does not hold a readable JSON object");
   const { obj, repaired } = read;
   const content = typeof obj.content === "string" ? obj.content : undefined;
   const location = coerceLocation(obj.location);
   const partial = { content, location: location ?? undefined };
+  const blank = obj.content === undefined || obj.content === null || (content !== undefined && content.trim() === "");
+  if (blank && statesNoError(sections, raw)) return noError();
   if (obj.content === undefined) return fail("missing_content", 'no "content" field', partial);
   if (content === undefined) return fail("missing_content", '"content" is not a string', partial);
   if (content.trim() === "") return fail("empty_content", "the content is empty", partial);
@@ -156,5 +181,5 @@ export function parseIntervention(raw: string, opts: ParseOptions): ParseResult 
   if (opts.answer && containsAnswer(content, opts.answer)) {
     return fail("answer_leak", `the content contains the ground-truth answer ${JSON.stringify(opts.answer.trim())}`, partial);
   }
-  return { ok: true, value: { content, location, repaired, tagCount: tag.count }, sections };
+  return { ok: true, noError: false, value: { content, location, repaired, tagCount: tag.count }, sections };
 }

@@ -11,12 +11,13 @@ import {
 import { DEFAULT_CHAT_TEMPLATE, type ChatTemplateName } from "@/lib/tokens/chat";
 import type { SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { traceFilterSql } from "./export-sql";
+import { prepareFilter } from "./trace-list";
 import { unverifiedReason } from "@/lib/core/rollouts/keep";
 
 // Streaming export of a dataset: an async generator of JSONL lines that reads the database
 // in id-cursor batches (id > last ORDER BY id LIMIT n), so memory depends on the batch
-// size, never on the dataset size. Selection = the trace list's filter (export-sql.ts mirrors
-// `traceWhere` of trace-list.ts, and a test holds them equal: "export what I see") +
+// size, never on the dataset size. Selection = the trace list's filter (export-sql.ts uses
+// traceWhereSql of trace-list-sql.ts, the one filter definition: "export what I see") +
 // intervention statuses (int / llamafactory / trl / trl-tokenized). processbench exports traces
 // and ignores the intervention statuses. trl-tokenized loads the Qwen3 tokenizer on first use.
 // Rows are read with better-sqlite3 prepared statements on the same file, like the bulk
@@ -64,6 +65,8 @@ function count(c: ExportCounts, r: { ok: true } | { ok: false; reason: SkipReaso
 export async function* exportLines(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<string> {
   const url = o.url ?? env().DATABASE_URL;
   ensureMigrated(url);
+  // a filter on the final answer needs every trace's answerCheck first (same as the list)
+  if (o.filter && url === env().DATABASE_URL) await prepareFilter(o.datasetId, o.filter);
   // The tokenizer is loaded lazily (dynamic import), only for the tokenized format.
   const enc = o.format === "trl-tokenized"
     ? await (await import("@/lib/tokens/sft-encoder")).sftEncoder(o.template ?? DEFAULT_CHAT_TEMPLATE)

@@ -5,6 +5,7 @@ import { sha256 } from "@/lib/core/hash";
 import { listAudit, undoLast } from "./audit";
 import { setHumanLabel } from "./labels";
 import { createIntervention, decideIntervention, editIntervention } from "./interventions";
+import { acceptHeldBackProposal } from "./held-back";
 
 // Accepting or editing an intervention at step k records the person's first-error label at k
 // (issue 14 §2), in the same transaction, audited, undone with the decision; an existing human
@@ -86,6 +87,19 @@ describe("accept / edit -> first-error label", () => {
     expect(await humanLabels(t.id)).toEqual([{ annotator: "ann", step: 2 }]);
     const u2 = await undoLast(t.id, "ann");
     expect(u2.ok && u2.undone.action).toBe("intervention.accept");
+    expect(await humanLabels(t.id)).toEqual([]);
+  });
+
+  it("accepting an edited held-back proposal at step k records the label too; undo takes both back", async () => {
+    const { t } = await setup();
+    const p = await prisma.proposal.create({
+      data: { traceId: t.id, jobItemId: `item-${randomUUID()}`, sample: 0, model: "m", parseOk: false, parseReason: 'answer_leak: the content contains the ground-truth answer "5"', location: 3, content: "So it is 5." },
+    });
+    const r = await acceptHeldBackProposal({ proposalId: p.id, traceId: t.id, content: "So add again.", actor: "ann" });
+    expect(r.ok && r.value.label).toEqual({ recorded: true, step: 3 });
+    expect(await humanLabels(t.id)).toEqual([{ annotator: "ann", step: 3 }]);
+    const u = await undoLast(t.id, "ann");
+    expect(u.ok && [u.undone.action, u.alsoUndone?.action]).toEqual(["intervention.create", "label.set"]);
     expect(await humanLabels(t.id)).toEqual([]);
   });
 });

@@ -1,24 +1,41 @@
 import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 
-// SQL of the trace-list filters, written so SQLite answers them from indexes alone.
-// Why: Trace rows hold the attempt text (often 5-15 KB) before generator/status/flags, so
-// any filter that reads those columns from the row walks the text's overflow pages; on
-// 100k traces that is seconds. Status and generator are read from their indexes
-// ((datasetId, status, id), (datasetId, generator, id)), "has intervention" and "labelled"
-// from the Intervention/FirstErrorLabel indexes. Only text search reads the text.
+// THE definition of the trace filters (issue 14 §6): the list, its counts, the export, review
+// n/p and the proposal selection all build their WHERE from traceWhereSql, so a search like
+// `a_1` selects the same traces everywhere (trace-filter.test.ts holds them equal).
+// Written so SQLite answers it from indexes alone. Why: Trace rows hold the attempt text (often
+// 5-15 KB) before generator/status/flags, so any filter that reads those columns from the row
+// walks the text's overflow pages; on 100k traces that is seconds. Status, generator and answer
+// are read from their (datasetId, column, id) indexes, "has intervention" and the labels from
+// the Intervention/FirstErrorLabel indexes. Only text search reads the text.
 
 export type Sql = { sql: string; params: unknown[] };
 
-const likeArg = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** LIKE argument for a literal substring: `%`, `_` and `\` match themselves (used with ESCAPE '\'). */
+export const likeArg = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Condition on "Trace" t for one status; an index probe when another index drives the scan. */
-export function statusCondition(f: TraceFilter, status: TraceStatus): Sql {
-  if (f.generator === undefined) return { sql: `t."status" = ?`, params: [status] };
+// Filters answered by a (datasetId, column, id) index. One of them drives the scan; the others
+// are probed in their own index by id (a row lookup would read the text's overflow pages).
+const INDEXED = [
+  { key: "generator", column: "generator", index: "Trace_datasetId_generator_id_idx" },
+  { key: "status", column: "status", index: "Trace_datasetId_status_id_idx" },
+  { key: "answer", column: "answerCheck", index: "Trace_datasetId_answerCheck_id_idx" },
+] as const;
+type IndexedKey = (typeof INDEXED)[number]["key"];
+
+/** The indexed filter that drives the scan: the first one set (generator, status, answer). */
+function driverOf(f: TraceFilter, ignore: ReadonlySet<IndexedKey>): IndexedKey | undefined {
+  return INDEXED.find((x) => !ignore.has(x.key) && f[x.key] !== undefined)?.key;
+}
+
+function indexedCondition(key: IndexedKey, value: string, driver: IndexedKey | undefined): Sql {
+  const c = INDEXED.find((x) => x.key === key)!;
+  if (driver === key) return { sql: `t."${c.column}" = ?`, params: [value] };
   return {
     // INDEXED BY: without it SQLite may probe by primary key and read the row (behind the text).
-    sql: `EXISTS (SELECT 1 FROM "Trace" s INDEXED BY "Trace_datasetId_status_id_idx" WHERE s."datasetId" = t."datasetId" AND s."status" = ? AND s."id" = t."id")`,
-    params: [status],
+    sql: `EXISTS (SELECT 1 FROM "Trace" s INDEXED BY "${c.index}" WHERE s."datasetId" = t."datasetId" AND s."${c.column}" = ? AND s."id" = t."id")`,
+    params: [value],
   };
 }
 
@@ -27,18 +44,25 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
   const parts: string[] = [`t."datasetId" = ?`];
   const params: unknown[] = [datasetId];
   const add = (c: Sql) => { parts.push(c.sql); params.push(...c.params); };
-  if (f.generator !== undefined) add({ sql: `t."generator" = ?`, params: [f.generator] });
-  if (f.status && !opts.ignoreStatus) add(statusCondition(f, f.status));
+  const ignore = new Set<IndexedKey>(opts.ignoreStatus ? ["status"] : []);
+  const driver = driverOf(f, ignore);
+  for (const { key } of INDEXED) {
+    const v = f[key];
+    if (v !== undefined && !ignore.has(key)) add(indexedCondition(key, v, driver));
+  }
   if (f.intervention) {
     add({ sql: `${f.intervention === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM "Intervention" i WHERE i."traceId" = t."id" AND i."status" <> 'rejected')`, params: [] });
   }
   if (f.labelled) {
     add({ sql: `${f.labelled === "yes" ? "" : "NOT "}EXISTS (SELECT 1 FROM "FirstErrorLabel" l WHERE l."traceId" = t."id" AND l."source" = 'human')`, params: [] });
   }
+  if (f.imported) {
+    add({ sql: `EXISTS (SELECT 1 FROM "FirstErrorLabel" il WHERE il."traceId" = t."id" AND il."source" = 'imported' AND il."step" IS ${f.imported === "error" ? "NOT " : ""}NULL)`, params: [] });
+  }
   if (f.q) {
     const like = likeArg(f.q);
     add({
-      sql: `(t."problemId" IN (SELECT p."id" FROM "Problem" p WHERE p."datasetId" = ? AND p."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`,
+      sql: `(t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`,
       params: [datasetId, like, like],
     });
   }
@@ -67,8 +91,10 @@ export function statusCountsSql(datasetId: string, f: TraceFilter): Sql {
     };
   }
   const statuses: TraceStatus[] = ["todo", "labelled", "curated"];
+  // the base's driver stays the driver; status is probed unless nothing else is indexed
+  const driver = driverOf(f, new Set(["status"])) ?? "status";
   const cols = statuses.map((s) => {
-    const c = statusCondition(f, s);
+    const c = indexedCondition("status", s, driver);
     return { sql: `(SELECT COUNT(*) FROM "Trace" t WHERE ${base.sql} AND ${c.sql}) AS "${s}"`, params: [...base.params, ...c.params] };
   });
   return { sql: `SELECT ${cols.map((c) => c.sql).join(", ")}`, params: cols.flatMap((c) => c.params) };

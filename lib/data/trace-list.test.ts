@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { countSteps } from "@/lib/core/steps";
-import { listGenerators, listTraces, PAGE_SIZE, snippet, traceWhere } from "@/lib/data/trace-list";
+import { filteredTraceIds, listGenerators, listTraces, neighbourIds, PAGE_SIZE, snippet } from "@/lib/data/trace-list";
 import type { TraceFilter } from "@/lib/core/filters";
 import { listDatasetSummaries } from "@/lib/data/datasets";
 import { pageIdsSql, statusCountsSql, traceWhereSql } from "@/lib/data/trace-list-sql";
@@ -122,13 +122,14 @@ describe("listTraces", () => {
     expect(next.rows.every((x) => x.generator === "gen-b")).toBe(true);
   });
 
-  it("the Prisma where (used by review navigation) selects the same traces as the list", async () => {
+  it("review navigation (n/p) walks the same traces as the list", async () => {
     const filters: TraceFilter[] = [{}, { status: "labelled" }, { intervention: "yes" }, { intervention: "no", generator: "gen-a" }, { labelled: "yes", status: "labelled" }, { q: "needle" }];
     for (const f of filters) {
-      const viaPrisma = (await prisma.trace.findMany({ where: traceWhere(ds, f), select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id);
+      const all = await filteredTraceIds(ds, f);
       const r = await listTraces(ds, f);
-      expect(r.total, JSON.stringify(f)).toBe(viaPrisma.length);
-      expect(ids(r)).toEqual(viaPrisma.slice(0, PAGE_SIZE));
+      expect(r.total, JSON.stringify(f)).toBe(all.length);
+      expect(ids(r)).toEqual(all.slice(0, PAGE_SIZE));
+      if (all.length > 1) expect(await neighbourIds(ds, all[1], f)).toEqual({ prevId: all[0], nextId: all[2] ?? null });
     }
   });
 
@@ -155,7 +156,8 @@ describe("query plans", () => {
   // A Trace row holds the attempt text before generator/status, so reading a row walks the
   // text's overflow pages. Every list query except text search must stay on indexes.
   it("answers every filter but text search from indexes alone", async () => {
-    const filters: TraceFilter[] = [{}, { status: "todo" }, { generator: "gen-a" }, { generator: "gen-a", status: "curated" }, { intervention: "yes" }, { labelled: "no" }, { generator: "gen-b", intervention: "no", labelled: "yes", status: "todo" }];
+    const filters: TraceFilter[] = [{}, { status: "todo" }, { generator: "gen-a" }, { generator: "gen-a", status: "curated" }, { intervention: "yes" }, { labelled: "no" }, { generator: "gen-b", intervention: "no", labelled: "yes", status: "todo" },
+      { answer: "wrong" }, { answer: "correct", status: "todo" }, { answer: "unknown", generator: "gen-a" }, { answer: "wrong", generator: "gen-a", status: "labelled" }, { imported: "error", answer: "wrong" }];
     for (const f of filters) {
       const w = traceWhereSql(ds, f);
       for (const q of [pageIdsSql(w, "t0050", "next", 50), pageIdsSql(w, "t0050", "prev", 50), statusCountsSql(ds, f)]) {

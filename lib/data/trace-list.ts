@@ -1,9 +1,9 @@
 import { mathSnippet } from "@/lib/core/snippet";
 import { prisma, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 import { pageIdsSql, statusCountsSql, traceWhereSql, type Sql } from "@/lib/data/trace-list-sql";
+import { ensureAnswerChecks } from "@/lib/data/answer-check";
 
 // The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
 // status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
@@ -40,20 +40,28 @@ export type TraceListResult = {
 };
 
 /**
- * Prisma `where` for a dataset's traces under a filter (for callers that use Prisma, e.g.
- * review next/previous). Same selection as traceWhereSql. "Has intervention" goes through the
- * Intervention index rather than the denormalised flag, which lives behind the trace text.
+ * Before a filter on the final answer is evaluated, every trace of the dataset gets its
+ * answerCheck (imported, else graded); the other filters need nothing.
  */
-export function traceWhere(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Prisma.TraceWhereInput {
-  const and: Prisma.TraceWhereInput[] = [{ datasetId }];
-  if (f.status && !opts.ignoreStatus) and.push({ status: f.status });
-  if (f.labelled === "yes") and.push({ labels: { some: { source: "human" } } });
-  if (f.labelled === "no") and.push({ labels: { none: { source: "human" } } });
-  if (f.intervention === "yes") and.push({ interventions: { some: { status: { not: "rejected" } } } });
-  if (f.intervention === "no") and.push({ interventions: { none: { status: { not: "rejected" } } } });
-  if (f.generator !== undefined) and.push({ generator: f.generator });
-  if (f.q) and.push({ OR: [{ text: { contains: f.q } }, { problem: { statement: { contains: f.q } } }] });
-  return and.length === 1 ? and[0] : { AND: and };
+export async function prepareFilter(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<void> {
+  if (f.answer) await ensureAnswerChecks(datasetId, db);
+}
+
+/** Ids of the traces a filter selects, in list order (id ascending), after `after`; all when take is omitted. */
+export async function filteredTraceIds(datasetId: string, f: TraceFilter, opts: { after?: string; take?: number } = {}, db: Tx = prisma): Promise<string[]> {
+  await prepareFilter(datasetId, f, db);
+  const q = pageIdsSql(traceWhereSql(datasetId, f), opts.after, "next", opts.take ?? -1);
+  return (await db.$queryRawUnsafe<{ id: string }[]>(q.sql, ...q.params)).map((r) => r.id);
+}
+
+/** Previous and next trace ids in list order (id ascending) under the same filter: two index seeks. */
+export async function neighbourIds(datasetId: string, traceId: string, f: TraceFilter, db: Tx = prisma) {
+  await prepareFilter(datasetId, f, db);
+  const where = traceWhereSql(datasetId, f);
+  const [prev, next] = await Promise.all(
+    (["prev", "next"] as const).map((dir) => db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, traceId, dir, 1)))),
+  );
+  return { prevId: prev[0]?.id ?? null, nextId: next[0]?.id ?? null };
 }
 
 /** One-line snippet of a Markdown/LaTeX statement for a table cell (never cut inside a formula). */
@@ -68,6 +76,7 @@ export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = 
 const count = async (db: Tx, q: Sql) => Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(q.sql, ...q.params))[0].n);
 
 export async function listTraces(datasetId: string, f: TraceFilter, page: TracePage = {}, db: Tx = prisma): Promise<TraceListResult> {
+  await prepareFilter(datasetId, f, db);
   const where = traceWhereSql(datasetId, f);
   const dir = page.dir === "prev" && page.cursor ? "prev" : "next";
   const ids = await db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, page.cursor, dir, PAGE_SIZE)));

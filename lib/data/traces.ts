@@ -1,15 +1,11 @@
 import type { Tx } from "@/lib/db";
 import { prisma } from "@/lib/db";
-import { traceWhere } from "./trace-list";
-import type { TraceFilter } from "@/lib/core/filters";
+import { neighbourIds } from "./trace-list";
 import { deriveTraceStatus } from "@/lib/core/status";
 
 // Trace reads for the review screen, and the denormalised status kept in step with the
 // labels and interventions. Navigation follows the list's filters with an id cursor, so
 // "next trace" is one indexed lookup (datasetId[, status|generator], id), never a count.
-
-/** The list's own `where` (lib/data/trace-list.ts), so next/previous follow exactly what the list shows. */
-export const traceFilterWhere = traceWhere;
 
 export async function getTraceForReview(traceId: string, db: Tx = prisma) {
   return db.trace.findUnique({
@@ -26,15 +22,8 @@ export async function getTraceForReview(traceId: string, db: Tx = prisma) {
 }
 export type TraceForReview = NonNullable<Awaited<ReturnType<typeof getTraceForReview>>>;
 
-/** Previous and next trace ids in list order (id ascending) under the same filters. */
-export async function getNeighbourIds(datasetId: string, traceId: string, f: TraceFilter, db: Tx = prisma) {
-  const where = traceFilterWhere(datasetId, f);
-  const [prev, next] = await Promise.all([
-    db.trace.findFirst({ where: { AND: [where, { id: { lt: traceId } }] }, orderBy: { id: "desc" }, select: { id: true } }),
-    db.trace.findFirst({ where: { AND: [where, { id: { gt: traceId } }] }, orderBy: { id: "asc" }, select: { id: true } }),
-  ]);
-  return { prevId: prev?.id ?? null, nextId: next?.id ?? null };
-}
+/** Previous and next trace ids in list order under the list's own filter (lib/data/trace-list-sql.ts). */
+export const getNeighbourIds = neighbourIds;
 
 /**
  * Recompute Trace.status / hasIntervention / humanStep from its labels and interventions and

@@ -4,7 +4,7 @@
 // grading. The job itself comes back as a `timeout` verdict.
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { extractAnswer } from "@/lib/core/grade/extract";
+import { extractPrediction } from "@/lib/core/grade/grade";
 import type { Verdict } from "@/lib/core/grade/types";
 import type { GradeJob, JobMessage, WorkerInit, WorkerReply } from "./protocol";
 import { workerPath } from "./worker-path";
@@ -228,7 +228,7 @@ export class GradePool {
 }
 
 function failed(job: GradeJob, verdict: "timeout" | "error", reason: string, ms: number): PoolVerdict {
-  const ex = extractAnswer(job.pred, job.predMode ?? "auto");
+  const ex = extractPrediction(job.pred, { predMode: job.predMode });
   return {
     verdict, reason, ms, method: verdict === "timeout" ? "hard-limit" : "worker",
     extracted: ex.ok ? ex.answer : null, extractMethod: ex.ok ? ex.method : undefined,

@@ -167,7 +167,10 @@ export class JobExecution {
         if (this.abandoned) return;
         if (ac.signal.aborted || isAbort(e)) return void (await store.releaseItem(item.id));
         const msg = messageOf(e);
-        if (isUnreachable(e) && ++this.unreachableStreak >= this.opts.unreachableLimit) {
+        // Server down pauses the job: after `unreachableLimit` unreachable errors in a row, or when
+        // an item would run out of attempts on one (a job of one item, e.g. one trace whose K
+        // proposals share a request, never reaches the streak): it is not the item's fault.
+        if (isUnreachable(e) && (++this.unreachableStreak >= this.opts.unreachableLimit || attempts >= this.opts.knobs.maxAttempts)) {
           await this.pauseUnreachable(e);
           return void (await store.releaseItem(item.id));
         }

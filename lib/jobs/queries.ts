@@ -1,6 +1,19 @@
 import { prisma } from "@/lib/db";
 import { itemCounts, parseObject } from "./store";
 import type { JobStatus } from "./types";
+import { OUTCOME_SQL, PENDING_REASON, type OutcomeCounts } from "@/lib/core/propose/outcome";
+
+// A propose job's stored proposals by outcome, read from the Proposal rows of its items (an item
+// holds one proposal, or K when turn 1 is shared); pending halves (turn 2 not run) are left out.
+async function proposeOutcomes(jobId: string): Promise<OutcomeCounts> {
+  const rows = await prisma.$queryRawUnsafe<{ o: string; n: bigint | number }[]>(
+    `SELECT ${OUTCOME_SQL} AS o, COUNT(*) AS n FROM "JobItem" ji
+       CROSS JOIN "Proposal" p ON p."traceId" = json_extract(ji."payload", '$.traceId') AND p."jobItemId" = ji."id"
+     WHERE ji."jobId" = ? AND (p."parseReason" IS NULL OR p."parseReason" <> ?) GROUP BY o`, jobId, PENDING_REASON);
+  const c: OutcomeCounts = { parsed: 0, no_error: 0, held_back: 0, parse_failed: 0 };
+  for (const r of rows) if (r.o in c) c[r.o as keyof OutcomeCounts] += Number(r.n);
+  return c;
+}
 
 // Reads for the jobs pages and GET /api/jobs: small, column-limited, no item bodies beyond the recent ones.
 
@@ -14,6 +27,8 @@ export type JobDetail = JobSummary & {
   counts: { pending: number; running: number; done: number; failed: number };
   failures: JobItemView[];
   recent: JobItemView[];
+  /** propose jobs: finished items by outcome (parsed / held back by the leak filter / parse failed) */
+  outcomes?: OutcomeCounts;
 };
 
 const summarySelect = {
@@ -44,12 +59,13 @@ export async function getJobDetail(jobId: string, opts: { failures?: number; rec
   const j = await prisma.job.findUnique({ where: { id: jobId }, select: { ...summarySelect, params: true } });
   if (!j) return null;
   const sel = { id: true, key: true, status: true, attempts: true, error: true, result: true, updatedAt: true } as const;
-  const [counts, failures, recent] = await Promise.all([
+  const [counts, failures, recent, outcomes] = await Promise.all([
     itemCounts(jobId),
     prisma.jobItem.findMany({ where: { jobId, status: "failed" }, orderBy: { updatedAt: "desc" }, take: opts.failures ?? 50, select: sel }),
     prisma.jobItem.findMany({ where: { jobId, status: "done" }, orderBy: { updatedAt: "desc" }, take: opts.recent ?? 10, select: sel }),
+    j.kind === "propose" ? proposeOutcomes(jobId) : Promise.resolve(undefined),
   ]);
   const { params, ...rest } = j;
   // Live counts come from the items (the counters on Job catch up at the end of each item).
-  return { ...summary(rest), done: counts.done, failed: counts.failed, params: parseObject(params), counts, failures: failures.map(item), recent: recent.map(item) };
+  return { ...summary(rest), done: counts.done, failed: counts.failed, params: parseObject(params), counts, failures: failures.map(item), recent: recent.map(item), ...(outcomes ? { outcomes } : {}) };
 }

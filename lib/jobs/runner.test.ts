@@ -201,6 +201,16 @@ describe("job runner", () => {
     expect(await runJobToCompletion(jobId, fast)).toMatchObject({ status: "done", done: 30, error: null });
   });
 
+  it("a one-item job against a down server pauses (its item is not failed) even below the streak limit", async () => {
+    fakeHandler("sample", async () => {
+      throw new UnreachableError("connect ECONNREFUSED 127.0.0.1:9", "http://127.0.0.1:9/v1");
+    });
+    const { jobId } = await start({ n: 1, maxAttempts: 2 });
+    const p = await runJobToCompletion(jobId, { ...fast, unreachableLimit: 5 });
+    expect(p).toMatchObject({ status: "paused", failed: 0, pending: 1 });
+    expect(p.error).toMatch(/^model server unreachable at http:\/\/127\.0\.0\.1:9\/v1/);
+  });
+
   it("resume with retryFailed reruns failed items only", async () => {
     let fail = true;
     fakeHandler("sample", async (p) => {

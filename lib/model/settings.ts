@@ -90,14 +90,21 @@ export const START_MODEL_HINT =
 const START_TRAINED_HINT =
   "No trained model configured: serve the InT-trained checkpoint (e.g. `vllm serve ./int-sft --port 8001`), then set TRAINED_MODEL_BASE_URL=http://127.0.0.1:8001/v1 and TRAINED_MODEL_NAME (or enter them under \"Trained model\" on /settings).";
 
+const START_PROPOSER_HINT =
+  "No proposer model configured: serve the model that should write interventions (e.g. `vllm serve Qwen/Qwen3-30B-A3B-Instruct-2507 --port 8002`), then set PROPOSER_MODEL_BASE_URL=http://127.0.0.1:8002/v1 and PROPOSER_MODEL_NAME (or enter them under \"Proposer model\" on /settings).";
+
+const WHAT: Record<EndpointId, { hint: string; noun: string; where: string }> = {
+  model: { hint: START_MODEL_HINT, noun: "model", where: "on /settings" },
+  trained: { hint: START_TRAINED_HINT, noun: "trained model", where: "under \"Trained model\" on /settings" },
+  proposer: { hint: START_PROPOSER_HINT, noun: "proposer model", where: "under \"Proposer model\" on /settings" },
+};
+
 /** Why an endpoint cannot be used, naming its env vars and the /settings section. */
 export function notConfiguredReason(c: Pick<ModelConfig, "endpoint" | "baseUrl" | "name">): string | null {
   const names = ENDPOINT_ENV[c.endpoint];
-  if (!c.baseUrl) return c.endpoint === "model" ? START_MODEL_HINT : START_TRAINED_HINT;
-  if (!c.name) {
-    const where = c.endpoint === "model" ? "on /settings" : "under \"Trained model\" on /settings";
-    return `No ${c.endpoint === "model" ? "model" : "trained model"} name: set ${names.name} or pick one ${where} ("Test connection" lists the models at ${c.baseUrl}).`;
-  }
+  const w = WHAT[c.endpoint];
+  if (!c.baseUrl) return w.hint;
+  if (!c.name) return `No ${w.noun} name: set ${names.name} or pick one ${w.where} ("Test connection" lists the models at ${c.baseUrl}).`;
   return null;
 }
 

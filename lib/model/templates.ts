@@ -2,22 +2,46 @@ import { prisma, type Tx } from "@/lib/db";
 import type { PromptTemplate } from "@/lib/generated/prisma/client";
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TURN1, DEFAULT_TURN2 } from "@/lib/core/prompts/default-template";
 import { templateHash } from "@/lib/core/prompts/render";
+import { LEGACY_DEFAULTS } from "@/lib/core/prompts/legacy-templates";
 
 // Versioned verifier templates. Editing never changes a row: it adds version n+1 and makes it
 // active, so every stored proposal still points at the exact text (id + hash) it was made with.
 
+const CURRENT_DEFAULT = { turn1: DEFAULT_TURN1, turn2: DEFAULT_TURN2 };
+const CURRENT_HASH = templateHash(CURRENT_DEFAULT);
+const LEGACY_HASHES = new Set(LEGACY_DEFAULTS.map(templateHash));
+
 export async function ensureDefaultTemplate(db: Tx = prisma, name = DEFAULT_TEMPLATE_NAME): Promise<PromptTemplate> {
   const active = await db.promptTemplate.findFirst({ where: { name, active: true }, orderBy: { version: "desc" } });
-  if (active) return active;
+  if (active) return name === DEFAULT_TEMPLATE_NAME && LEGACY_HASHES.has(active.hash) ? upgradeLegacyDefault(db, name, active) : active;
   const any = await db.promptTemplate.findFirst({ where: { name }, orderBy: { version: "desc" } });
   if (any) return db.promptTemplate.update({ where: { id: any.id }, data: { active: true } });
-  const t = { turn1: DEFAULT_TURN1, turn2: DEFAULT_TURN2 };
   // upsert on (name, version) so two first uses at once seed one row
   return db.promptTemplate.upsert({
     where: { name_version: { name, version: 1 } },
-    create: { name, version: 1, ...t, hash: templateHash(t), active: true },
+    create: { name, version: 1, ...CURRENT_DEFAULT, hash: CURRENT_HASH, active: true },
     update: {},
   });
+}
+
+/**
+ * The active template is an earlier built-in default nobody edited: add the current default as
+ * the next version and make it active. Old rows stay (proposals point at them by id and hash).
+ * If the current default already exists as a version, a person chose the old one on purpose
+ * ("Make active"), so it stays.
+ */
+async function upgradeLegacyDefault(db: Tx, name: string, active: PromptTemplate): Promise<PromptTemplate> {
+  if (await db.promptTemplate.findFirst({ where: { name, hash: CURRENT_HASH }, select: { id: true } })) return active;
+  const last = await db.promptTemplate.findFirst({ where: { name }, orderBy: { version: "desc" }, select: { version: true } });
+  const version = (last?.version ?? 0) + 1;
+  // upsert: two first uses at once create one row
+  const row = await db.promptTemplate.upsert({
+    where: { name_version: { name, version } },
+    create: { name, version, ...CURRENT_DEFAULT, hash: CURRENT_HASH, active: false },
+    update: {},
+  });
+  await db.promptTemplate.updateMany({ where: { name, active: true, id: { not: row.id } }, data: { active: false } });
+  return db.promptTemplate.update({ where: { id: row.id }, data: { active: true } });
 }
 
 export const getActiveTemplate = ensureDefaultTemplate;

@@ -5,10 +5,10 @@ import { countChatTokens, countTokens, PER_MESSAGE_TOKENS, truncateToTokens } fr
 // under `maxPromptTokens` (paper: 30,000) by cutting the end of the student's attempt first,
 // then the end of the turn-1 reply; what was cut is recorded.
 
-export type ProblemText = { statement: string; referenceSolution: string };
+export type ProblemText = { statement: string; referenceSolution: string; answer: string };
 
 export function solveMessages(t: TemplateText, p: ProblemText): ChatMessage[] {
-  return turn1Messages(t, { problem: p.statement, reference_solution: p.referenceSolution });
+  return turn1Messages(t, { problem: p.statement, reference_solution: p.referenceSolution, answer: p.answer });
 }
 
 export type VerifierPrompt = {
@@ -21,7 +21,7 @@ export type VerifierPrompt = {
 };
 
 export function verifierPrompt(t: TemplateText, p: ProblemText, traceText: string, turn1Reply: string, maxPromptTokens: number): VerifierPrompt {
-  const vars = { problem: p.statement, reference_solution: p.referenceSolution, attempt: numberedAttempt(traceText) };
+  const vars = { problem: p.statement, reference_solution: p.referenceSolution, answer: p.answer, attempt: numberedAttempt(traceText) };
   const full = turn2Messages(t, vars, turn1Reply);
   const bytes = full.reduce((n, m) => n + Buffer.byteLength(m.content, "utf8"), 0) + full.length * PER_MESSAGE_TOKENS + 3;
   if (bytes <= maxPromptTokens) return { messages: full, promptTokens: null, originalTokens: null, truncated: false, truncation: null };

@@ -40,8 +40,8 @@ async function runAll(params: Record<string, unknown>, jobId = "job-1") {
 }
 
 describe("propose handler against the stub", () => {
-  it("plans K items per trace and stores proposals, model labels and proposed interventions", async () => {
-    const params = await resolveProposeParams({ k: 2 });
+  it("independent turn 1s: plans K items per trace and stores proposals, model labels and proposed interventions", async () => {
+    const params = await resolveProposeParams({ k: 2, turn1: "independent" });
     expect(params).toMatchObject({ model: "stub-model", k: 2, sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 } });
     const { items, results } = await runAll(params);
     expect(items).toHaveLength(6);
@@ -57,6 +57,7 @@ describe("propose handler against the stub", () => {
     expect(p.templateHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(p.sampling)).toMatchObject({ temperature: 0.7, top_k: 20, maxPromptTokens: 30000 });
     expect(p.turn1Raw).toContain("boxed");
+    expect(JSON.parse(p.sampling)).toMatchObject({ turn1: "independent", endpoint: "model" });
     expect(p.turn2Raw).toContain("<intervention>");
     const labels = await prisma.firstErrorLabel.findMany({ where: { source: "model" } });
     expect(labels).toHaveLength(3);
@@ -71,7 +72,7 @@ describe("propose handler against the stub", () => {
   });
 
   it("re-running the same items does nothing twice (no calls, no rows)", async () => {
-    const params = await resolveProposeParams({ k: 2 });
+    const params = await resolveProposeParams({ k: 2, turn1: "independent" });
     const before = stub.count();
     const { results } = await runAll(params);
     expect(results.every((r) => r.reused === true)).toBe(true);
@@ -82,7 +83,7 @@ describe("propose handler against the stub", () => {
   });
 
   it("records parse failures with reasons and creates nothing for them", async () => {
-    const params = await resolveProposeParams({ k: 1, traceIds: [traceIds[1]] });
+    const params = await resolveProposeParams({ k: 1, traceIds: [traceIds[1]], turn1: "independent" });
     const turn1 = { kind: "text" as const, text: "solution" };
     const cases = [CANNED.noTag, CANNED.wrongLocation, CANNED.answerLeak("103"), CANNED.latexUnescaped];
     stub.setScript({ queue: cases.flatMap((c) => [turn1, { kind: "text" as const, text: c }]) });
@@ -101,7 +102,7 @@ describe("propose handler against the stub", () => {
   });
 
   it("a 500 on turn 2 is retryable and the retry reuses turn 1", async () => {
-    const params = await resolveProposeParams({ k: 1, traceIds: [traceIds[2]] });
+    const params = await resolveProposeParams({ k: 1, traceIds: [traceIds[2]], turn1: "independent" });
     stub.setScript({ queue: [{ kind: "text", text: "sol" }, { kind: "status", status: 500 }] });
     const items = await proposeHandler.plan(params, datasetId);
     const ctx: ItemContext = { jobId: "j5", itemId: "j5:item", params, signal: new AbortController().signal };
@@ -128,9 +129,9 @@ describe("propose handler against the stub", () => {
 
   it("truncates a long verifier prompt and records it", async () => {
     const long = Array.from({ length: 400 }, (_, i) => `Step ${i}: we add ${i} to the running total and keep going.`).join("\n\n");
-    const p = await prisma.problem.create({ data: { datasetId, statement: "Long one", answer: "1", contentHash: sha256("long") } });
+    const p = await prisma.problem.create({ data: { datasetId, statement: "Long one", referenceSolution: "Sum them.", answer: "1", contentHash: sha256("long") } });
     const t = await prisma.trace.create({ data: { datasetId, problemId: p.id, text: long, stepCount: 400, contentHash: sha256(long) } });
-    const params = await resolveProposeParams({ k: 1, traceIds: [t.id], maxPromptTokens: 2000 });
+    const params = await resolveProposeParams({ k: 1, traceIds: [t.id], maxPromptTokens: 2000, turn1: "independent" });
     stub.setScript({});
     const { results } = await runAll(params, "job-long");
     expect(results[0]).toMatchObject({ truncated: true });

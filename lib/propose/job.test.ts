@@ -15,7 +15,7 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `job-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 5; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `P${i}`, answer: "77", contentHash: sha256(`p${i}`) } });
+    const p = await prisma.problem.create({ data: { datasetId, statement: `P${i}`, referenceSolution: "Ref.", answer: "77", contentHash: sha256(`p${i}`) } });
     const text = `x${i}\n\ny\n\nz`;
     await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
   }
@@ -36,9 +36,9 @@ describe("propose job", () => {
     stub.setScript({ queue: [{ kind: "status", status: 500 }, { kind: "drop" }, { kind: "text", text: "slow", delayMs: 300 }] });
     const r = await startProposeJob({ datasetId, actor: "t", k: 2, concurrency: 4 });
     if (!r.ok) throw new Error(r.error);
-    expect(r.total).toBe(10);
+    expect(r.total).toBe(5); // one item per trace: a shared turn 1, then turn 2 with n=2
     const final = await runJobToCompletion(r.jobId, fast);
-    expect(final).toMatchObject({ status: "done", done: 10, failed: 0 });
+    expect(final).toMatchObject({ status: "done", done: 5, failed: 0 });
     expect(await prisma.proposal.count()).toBe(10);
     expect(await prisma.proposal.count({ where: { parseOk: true } })).toBe(10);
     expect(await prisma.firstErrorLabel.count({ where: { source: "model" } })).toBe(5);

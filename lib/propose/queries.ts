@@ -2,6 +2,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { PENDING_REASON } from "./run-proposal";
 import { AGREEMENT_GROUPS } from "@/lib/data/analysis-sql";
 import { agreement } from "@/lib/core/compare/agreement";
+import { heldBackReason, proposalOutcome, type ProposalOutcome } from "@/lib/core/propose/outcome";
 
 // Reads for the review screen and the dataset view (server-only).
 
@@ -11,6 +12,11 @@ export type ProposalView = {
   parseOk: boolean; parseReason: string | null; location: number | null; content: string | null;
   verificationLog: string | null; errorReport: string | null; turn1Raw: string; turn2Raw: string;
   promptTokens: number | null; truncated: boolean; interventionId: string | null; interventionStatus: string | null;
+  outcome: ProposalOutcome;
+  /** for a held-back proposal: `held back: contains the answer "1"` */
+  heldBack: string | null;
+  /** for a held-back proposal: the ground-truth answer its content contains */
+  leakedAnswer: string | null;
 };
 
 const safeJson = (s: string): Record<string, unknown> => {
@@ -24,12 +30,13 @@ const safeJson = (s: string): Record<string, unknown> => {
 
 /** Finished proposals of a trace (pending half-done ones are left out), newest first, with their intervention. */
 export async function listProposals(traceId: string, db: Tx = prisma): Promise<ProposalView[]> {
-  const [rows, ivs] = await Promise.all([
+  const [rows, ivs, trace] = await Promise.all([
     db.proposal.findMany({
       where: { traceId, OR: [{ parseReason: null }, { parseReason: { not: PENDING_REASON } }] },
       orderBy: [{ createdAt: "desc" }, { sample: "asc" }],
     }),
     db.intervention.findMany({ where: { traceId, proposalId: { not: null } }, select: { id: true, proposalId: true, status: true, location: true, content: true } }),
+    db.trace.findUnique({ where: { id: traceId }, select: { problem: { select: { answer: true } } } }),
   ]);
   return rows.map((p) => {
     // the intervention this proposal created, or the one with identical text created by a sibling
@@ -40,6 +47,8 @@ export async function listProposals(traceId: string, db: Tx = prisma): Promise<P
       parseOk: p.parseOk, parseReason: p.parseReason, location: p.location, content: p.content,
       verificationLog: p.verificationLog, errorReport: p.errorReport, turn1Raw: p.turn1Raw, turn2Raw: p.turn2Raw,
       promptTokens: p.promptTokens, truncated: p.truncated, interventionId: iv?.id ?? null, interventionStatus: iv?.status ?? null,
+      outcome: proposalOutcome(p), heldBack: proposalOutcome(p) === "held_back" ? heldBackReason(trace?.problem.answer ?? "") : null,
+      leakedAnswer: proposalOutcome(p) === "held_back" ? trace?.problem.answer ?? "" : null,
     };
   });
 }

@@ -3,6 +3,7 @@ import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
 import { countChatTokens } from "@/lib/model/tokens";
 import type { ProposeParams } from "./params";
+import { proposalOutcome } from "@/lib/core/propose/outcome";
 import { solveMessages, verifierPrompt } from "./build-prompt";
 import { PENDING_REASON, savePendingTurn1, storeProposalFast, type ExistingProposal, type ItemTrace } from "./store-sql";
 
@@ -36,9 +37,9 @@ function turn1UsageOf(sampling: string): ChatResult["usage"] | null {
 export async function runProposal(x: RunProposalInput): Promise<Record<string, unknown>> {
   const existing = x.existing;
   if (existing && existing.parseReason !== PENDING_REASON) {
-    return { proposalId: existing.id, parseOk: existing.parseOk, reason: existing.parseReason, reused: true };
+    return { proposalId: existing.id, parseOk: existing.parseOk, reason: existing.parseReason, outcome: proposalOutcome(existing), reused: true };
   }
-  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens };
+  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens, turn1: "independent", endpoint: x.params.endpoint };
   const base = { traceId: x.trace.id, jobItemId: x.jobItemId, sample: x.sample, templateId: x.template.id, templateHash: x.template.hash, model: x.params.model };
   // Turn 1 comes from a pending row (an earlier try of this item, or a batch import) or from the model now.
   let turn1Raw: string;
@@ -83,7 +84,10 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
   return {
     proposalId: stored.proposalId,
     parseOk: stored.parse.ok,
+    noError: stored.parse.ok && stored.parse.noError,
     reason: stored.parse.ok ? null : stored.parse.reason,
+    // parsed | held_back (the leak filter) | parse_failed: counted apart in the job's summary
+    outcome: proposalOutcome({ parseOk: stored.parse.ok, parseReason: stored.parse.ok ? null : stored.parse.reason }),
     location: stored.location,
     interventionId: stored.interventionId,
     promptTokens,

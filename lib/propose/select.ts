@@ -1,15 +1,60 @@
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { traceFilterWhere } from "@/lib/data/traces";
+import { decideSelection, type AnswerCheck, type Selection, type SelectionTrace } from "@/lib/core/propose/selection";
+import { ensureAnswerChecks } from "@/lib/data/answer-check";
+import { filteredTraceIds } from "@/lib/data/trace-list";
 import type { ProposeParams } from "./params";
 
-/** Trace ids a propose run covers: explicit ids, else the dataset under the list filters; id order. */
-export async function selectTraces(p: ProposeParams, datasetId: string | null): Promise<string[]> {
-  const parts: Prisma.TraceWhereInput[] = [];
-  if (datasetId) parts.push(p.filter ? traceFilterWhere(datasetId, p.filter) : { datasetId });
-  if (p.traceIds) parts.push({ id: { in: p.traceIds } });
-  if (parts.length === 0) return [];
-  if (p.skipDone) parts.push({ proposals: { none: { model: p.model, parseOk: true } } });
-  const rows = await prisma.trace.findMany({ where: { AND: parts }, select: { id: true }, orderBy: { id: "asc" }, take: p.limit });
-  return rows.map((r) => r.id);
+// The traces a propose run sends (issue 12 §1): the list's filter (lib/data/trace-list-sql.ts,
+// the one filter definition) or explicit ids, then lib/core/propose/selection.ts decides:
+// correct answers skipped, problems without a reference refused, unless a person includes them.
+// Everything per trace is read from indexes (answer check, problem id), never the trace row.
+
+type SelectParams = Pick<ProposeParams, "filter" | "traceIds" | "limit" | "skipDone" | "model" | "includeCorrect" | "includeNoReference">;
+
+async function datasetFacts(datasetId: string) {
+  await ensureAnswerChecks(datasetId);
+  const [checks, noRef] = await Promise.all([
+    prisma.$queryRawUnsafe<{ id: string; answerCheck: string | null }[]>(
+      `SELECT "id", "answerCheck" FROM "Trace" INDEXED BY "Trace_datasetId_answerCheck_id_idx" WHERE "datasetId" = ?`, datasetId),
+    prisma.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT t."id" FROM "Trace" t WHERE t."problemId" IN (SELECT "id" FROM "Problem" WHERE "datasetId" = ? AND trim("referenceSolution") = '')`, datasetId),
+  ]);
+  return { check: new Map(checks.map((r) => [r.id, (r.answerCheck ?? "unknown") as AnswerCheck])), noRef: new Set(noRef.map((r) => r.id)) };
+}
+
+async function doneIds(datasetId: string, model: string): Promise<Set<string>> {
+  const rows = await prisma.$queryRawUnsafe<{ traceId: string }[]>(
+    `SELECT DISTINCT pr."traceId" FROM "Proposal" pr JOIN "Trace" t ON t."id" = pr."traceId" WHERE t."datasetId" = ? AND pr."model" = ? AND pr."parseOk" = 1`, datasetId, model);
+  return new Set(rows.map((r) => r.traceId));
+}
+
+/** The decided selection of a propose run over one dataset: ids to send (id order) and the counts. */
+export async function proposeSelection(p: SelectParams, datasetId: string | null): Promise<Selection> {
+  const o = { includeCorrect: p.includeCorrect ?? false, includeNoReference: p.includeNoReference ?? false };
+  if (!datasetId) {
+    // a job without a dataset: explicit ids, each dataset's facts read in turn
+    const rows = await prisma.trace.findMany({ where: { id: { in: p.traceIds ?? [] } }, select: { id: true, datasetId: true }, orderBy: { id: "asc" } });
+    const byDs = new Map<string, string[]>();
+    for (const r of rows) byDs.set(r.datasetId, [...(byDs.get(r.datasetId) ?? []), r.id]);
+    const traces: SelectionTrace[] = [];
+    for (const [ds, ids] of byDs) traces.push(...(await describeTraces(ds, ids, p)));
+    traces.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return decideSelection(traces, o, p.limit);
+  }
+  let ids = await filteredTraceIds(datasetId, p.filter ?? {});
+  if (p.traceIds) {
+    const wanted = new Set(p.traceIds);
+    ids = ids.filter((id) => wanted.has(id));
+  }
+  return decideSelection(await describeTraces(datasetId, ids, p), o, p.limit);
+}
+
+async function describeTraces(datasetId: string, ids: string[], p: SelectParams): Promise<SelectionTrace[]> {
+  const [facts, done] = await Promise.all([datasetFacts(datasetId), p.skipDone ? doneIds(datasetId, p.model) : Promise.resolve(new Set<string>())]);
+  return ids.map((id) => ({ id, answer: facts.check.get(id) ?? "unknown", hasReference: !facts.noRef.has(id), done: done.has(id) }));
+}
+
+/** Trace ids a propose run covers (see proposeSelection). */
+export async function selectTraces(p: SelectParams, datasetId: string | null): Promise<string[]> {
+  return (await proposeSelection(p, datasetId)).send;
 }

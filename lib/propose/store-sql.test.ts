@@ -54,6 +54,21 @@ async function both(ids: [string, string], sample: number, turn2Raw: string) {
 }
 
 describe("storeProposalFast writes what storeProposal writes", () => {
+  it('"no critical error" with an empty intervention: ok, and the model\'s first-error label "no error" (step null), no intervention', async () => {
+    const ids = await twinTraces();
+    await both(ids, 0, CANNED.noError);
+    for (const id of ids) {
+      const p = await prisma.proposal.findFirstOrThrow({ where: { traceId: id } });
+      expect(p).toMatchObject({ parseOk: true, parseReason: null, location: null, content: null });
+      const labels = await prisma.firstErrorLabel.findMany({ where: { traceId: id } });
+      expect(labels).toMatchObject([{ source: "model", annotator: "m-1", step: null, proposalId: p.id }]);
+      expect(await prisma.intervention.count({ where: { traceId: id } })).toBe(0);
+    }
+    // the first verdict of a model is its label: a later intervention does not move it
+    await both(ids, 1, CANNED.valid(2));
+    expect(await prisma.firstErrorLabel.findMany({ where: { traceId: ids[1] }, select: { step: true } })).toEqual([{ step: null }]);
+  });
+
   it("fresh trace: model label, proposed intervention, status; a sibling with the same text adds nothing; a parse failure creates nothing", async () => {
     const ids = await twinTraces();
     await both(ids, 0, CANNED.valid(2));

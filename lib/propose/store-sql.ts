@@ -11,7 +11,8 @@ import { modelLabelNote, parsedFields, proposalProvenance, type ProposalInput } 
 // (./store.ts, which batch import and re-parse use); store-sql.test.ts holds them to the same rows.
 
 /** parseReason of a proposal whose turn 1 is stored and turn 2 not yet (job items and batch imports). */
-export const PENDING_REASON = "pending: turn 2 not run yet";
+import { PENDING_REASON } from "@/lib/core/propose/outcome";
+export { PENDING_REASON };
 
 export type ItemTrace = { id: string; text: string; stepCount: number; problem: { statement: string; referenceSolution: string; answer: string } };
 export type ExistingProposal = { id: string; parseOk: boolean; parseReason: string | null; turn1Raw: string; sampling: string };
@@ -35,16 +36,29 @@ export async function readProposeItem(traceId: string, jobItemId: string, sample
   return { trace, existing };
 }
 
+/** Every stored proposal of one job item (a shared-turn-1 item holds K samples), by sample. */
+export async function readItemProposals(traceId: string, jobItemId: string): Promise<(ExistingProposal & { sample: number })[]> {
+  const rows = await read(() => stmt<{ id: string; sample: number; parseOk: number; parseReason: string | null; turn1Raw: string; sampling: string }>(`
+    SELECT "id", "sample", "parseOk", "parseReason", "turn1Raw", "sampling" FROM "Proposal"
+    WHERE "traceId" = ? AND "jobItemId" = ? ORDER BY "sample"`).all(traceId, jobItemId));
+  return rows.map((r) => ({ id: r.id, sample: Number(r.sample), parseOk: !!r.parseOk, parseReason: r.parseReason, turn1Raw: r.turn1Raw, sampling: r.sampling }));
+}
+
 export type PendingTurn1 = Pick<ProposalInput, "traceId" | "jobItemId" | "sample" | "templateId" | "templateHash" | "model" | "sampling" | "turn1Raw">;
 
 /** Keep a turn-1 reply durably (a pending proposal, as batch import does), so a retry or a restart asks only turn 2. */
 export async function savePendingTurn1(x: PendingTurn1): Promise<void> {
-  await writeTx(() => stmt(`
+  await savePendingTurn1Many([x]);
+}
+
+/** The same for several samples sharing one turn-1 reply, in one transaction. */
+export async function savePendingTurn1Many(xs: PendingTurn1[]): Promise<void> {
+  await writeTx(() => xs.forEach((x) => stmt(`
     INSERT INTO "Proposal" ("id", "traceId", "jobItemId", "sample", "templateId", "templateHash", "model", "sampling", "turn1Raw", "parseOk", "parseReason", "createdAt")
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
     ON CONFLICT ("traceId", "jobItemId", "sample") DO NOTHING`).run(
     newId(), x.traceId, x.jobItemId, x.sample, x.templateId, x.templateHash, x.model, JSON.stringify(x.sampling), x.turn1Raw, PENDING_REASON, nowText(),
-  ));
+  )));
 }
 
 export type StoredFast = { proposalId: string; parse: ParseResult; location: number | null; interventionId: string | null; labelCreated: boolean };
@@ -69,10 +83,20 @@ export async function storeProposalFast(input: ProposalInput, ctx: { stepCount: 
       f.verificationLog, f.errorReport, now,
     ) as { id: string };
     const out: StoredFast = { proposalId: id, parse, location: f.location, interventionId: null, labelCreated: false };
+    if (f.parseOk && f.location === null && f.content === null) return { ...out, labelCreated: noErrorLabelSql(input, id, now) };
     if (contentHash === null || f.location === null || f.content === null) return out;
     const p = { id, traceId: input.traceId, jobItemId: input.jobItemId, sample: input.sample, model: input.model, templateId: input.templateId, templateHash: input.templateHash };
     return { ...out, ...applyParsedSql(p, { location: f.location, content: f.content, contentHash }, input.jobId, now) };
   });
+}
+
+/** noErrorLabel (./store.ts): the model's "no error" label, created once per model; runs inside writeTx. */
+function noErrorLabelSql(input: ProposalInput, proposalId: string, now: string): boolean {
+  const exists = stmt(`SELECT 1 FROM "FirstErrorLabel" WHERE "traceId" = ? AND "source" = 'model' AND "annotator" = ?`).get(input.traceId, input.model);
+  if (exists) return false;
+  stmt(`INSERT INTO "FirstErrorLabel" ("id", "traceId", "step", "source", "annotator", "note", "proposalId", "createdAt", "updatedAt") VALUES (?, ?, NULL, 'model', ?, ?, ?, ?, ?)`)
+    .run(newId(), input.traceId, input.model, modelLabelNote(input.sample), proposalId, now, now);
+  return true;
 }
 
 type Applied = { interventionId: string | null; labelCreated: boolean };

@@ -34,8 +34,9 @@ function parsedFields(r: ParseResult) {
   return {
     parseOk: r.ok,
     parseReason: r.ok ? null : r.reason,
-    location: r.ok ? r.value.location : (r.partial.location ?? null),
-    content: r.ok ? r.value.content : (r.partial.content ?? null),
+    // a "no error" verdict is ok with no location and no content
+    location: r.ok ? (r.value?.location ?? null) : (r.partial.location ?? null),
+    content: r.ok ? (r.value?.content ?? null) : (r.partial.content ?? null),
     verificationLog: r.sections.verificationLog,
     errorReport: r.sections.errorReport,
   };
@@ -57,6 +58,7 @@ export function proposalProvenance(p: ProvenanceSource, jobId: string | null | u
  */
 export async function applyParsed(tx: Tx, p: Proposal, extra: { jobId?: string | null } = {}) {
   const none = { interventionId: null, labelCreated: false, interventionCreated: false };
+  if (p.parseOk && p.location === null && p.content === null) return { ...none, labelCreated: await noErrorLabel(tx, p) };
   if (!p.parseOk || p.location === null || p.content === null) return none;
   const contentHash = interventionHash(p.location, p.content);
   const t = await tx.trace.findUnique({
@@ -90,6 +92,18 @@ export async function applyParsed(tx: Tx, p: Proposal, extra: { jobId?: string |
     await tx.trace.update({ where: { id: p.traceId }, data: { status: d.status, hasIntervention: d.hasIntervention, humanStep: human?.step ?? null, version: { increment: 1 } } });
   }
   return { interventionId: created.id, labelCreated: !labelExists, interventionCreated: true };
+}
+
+/**
+ * A "no critical error" verdict (parse ok, no location, no content) is the model's first-error
+ * label "no error" (step null), created once per model like any model label; it makes no
+ * intervention and does not change the trace's status.
+ */
+async function noErrorLabel(tx: Tx, p: Proposal): Promise<boolean> {
+  const exists = await tx.firstErrorLabel.findFirst({ where: { traceId: p.traceId, source: "model", annotator: p.model }, select: { id: true } });
+  if (exists) return false;
+  await tx.firstErrorLabel.create({ data: { traceId: p.traceId, source: "model", annotator: p.model, step: null, proposalId: p.id, note: modelLabelNote(p.sample) } });
+  return true;
 }
 
 /** Recompute the denormalised trace status; bumps the version only when something changed. */

@@ -4,18 +4,23 @@ import { exportSolve, exportVerify } from "@/lib/batch/export";
 import { importResults } from "@/lib/batch/import";
 import { exportRolloutBatch, importRolloutResults, isRolloutCustomId } from "@/lib/rollouts/batch";
 import { isCondition } from "@/lib/core/rollouts/conditions";
+import { ENDPOINT_ALIASES } from "@/lib/model/endpoints";
+import { Turn1Mode } from "@/lib/propose/params";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 
 export const summary = "OpenAI Batch JSONL for a GPU cluster: export --stage solve|verify|rollouts|attempts --dataset NAME --out FILE | import FILE";
 
 const USAGE = `usage: npm run int -- batch export --stage solve --dataset NAME --out FILE [--k 4] [--limit N] [--model NAME] [--again]
+                 [--turn1 shared|independent] [--endpoint base|trained|proposer]
        npm run int -- batch export --stage verify --dataset NAME --out FILE [--batch ID]
        npm run int -- batch export --stage rollouts --dataset NAME --out FILE [--k 32] [--m 1] [--condition intervention,prefix,original,problem] [--limit N] [--model NAME]
        npm run int -- batch export --stage attempts --dataset NAME --out FILE [--n 4] [--limit N] [--model NAME]
        npm run int -- batch import RESULTS.jsonl
 Run the exported file with e.g. \`vllm run-batch -i FILE -o RESULTS.jsonl --model MODEL\`, import the
 results, then export the verify stage (built from the imported turn-1 answers), run it and import it.
+--turn1 shared (default, as the reference): one solve line per trace, then one verify line per trace
+with n=K; independent: K solve lines and K verify lines per trace.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -26,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       stage: { type: "string" }, dataset: { type: "string" }, out: { type: "string" }, k: { type: "string" },
       limit: { type: "string" }, model: { type: "string" }, batch: { type: "string" }, again: { type: "boolean" },
-      n: { type: "string" }, m: { type: "string" }, condition: { type: "string" },
+      n: { type: "string" }, m: { type: "string" }, condition: { type: "string" }, turn1: { type: "string" }, endpoint: { type: "string" },
     },
   });
   if (sub === "import") {
@@ -61,7 +66,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`batch ${r.batchId}: wrote ${r.lines} ${v.stage} request(s) to ${v.out}\n`);
   } else if (v.stage === "solve") {
     const num = (s?: string) => (s === undefined ? undefined : Number(s));
-    const r = await exportSolve(ds.id, v.out, { k: num(v.k), limit: num(v.limit), model: v.model, skipDone: !v.again });
+    const endpoint = ENDPOINT_ALIASES[v.endpoint ?? "base"];
+    const turn1 = v.turn1 === undefined ? undefined : Turn1Mode.safeParse(v.turn1);
+    if (!endpoint || (turn1 && !turn1.success)) return usage();
+    const r = await exportSolve(ds.id, v.out, { k: num(v.k), limit: num(v.limit), model: v.model, skipDone: !v.again, endpoint, ...(turn1?.success ? { turn1: turn1.data } : {}) });
     process.stdout.write(`batch ${r.batchId}: wrote ${r.lines} turn-1 request(s) to ${v.out}\n`);
   } else {
     const r = await exportVerify(ds.id, v.out, { batchId: v.batch });

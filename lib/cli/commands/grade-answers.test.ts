@@ -29,10 +29,12 @@ describe("grade-answers command", () => {
     }
     const lines = out.join("").trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.line, l.verdict])).toEqual([
-      [1, "equal"], [2, "equal"], [3, "error"], [4, "no_answer"], [5, "not_equal"], [7, "error"],
+      [1, "equal"], [2, "equal"], [3, "error"], [4, "equal"], [5, "not_equal"], [7, "error"],
     ]);
     expect(lines[0]).toMatchObject({ extracted: "0.5", extractMethod: "boxed", method: "exact-rational" });
-    expect(lines[4]).toMatchObject({ extracted: "13", extractMethod: "answer-is" });
+    // "auto" reads prose as math-verify does (issue 12 §5): the last number when nothing is marked.
+    expect(lines[3]).toMatchObject({ extracted: "35", extractMethod: "last-math" });
+    expect(lines[4]).toMatchObject({ extracted: "13", extractMethod: "final-answer" });
   }, 120_000);
 
   it("refuses bad arguments with exit code 2", async () => {

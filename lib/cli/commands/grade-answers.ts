@@ -11,7 +11,11 @@ const Text = z.union([z.string(), z.number()]).transform(String);
 const GradeInput = z.object({ gold: Text, pred: Text });
 const PredMode = z.enum(["auto", "solution", "answer"]);
 
-const USAGE = "usage: npm run int -- grade-answers --in FILE [--pred-mode auto|solution|answer] [--workers N] [--hard-limit-ms 2000]";
+const USAGE = [
+  "usage: npm run int -- grade-answers --in FILE [--pred-mode auto|solution|answer] [--workers N] [--hard-limit-ms 2000]",
+  "  auto (default): math-verify's extraction order (box group, 'final answer is', 'answer:', last math or number)",
+  "  solution: the rollout rule, the last \\boxed{} (else a marked answer); answer: the text is the answer",
+].join("\n");
 
 function parseArgs(argv: string[]): { ok: true; file: string; mode: z.infer<typeof PredMode>; workers?: number; hard: number } | { ok: false; reason: string } {
   const get = (name: string) => { const i = argv.indexOf(name); return i === -1 ? undefined : argv[i + 1]; };

@@ -80,3 +80,14 @@ export function warmEngine(): void {
     ce.withTimeLimit(200, () => ce.parse("\\sqrt[4]{7}")!.N());
   } catch { /* only the deadline machinery is being warmed */ }
 }
+
+/** The cells of a matrix expression the engine can compute ("A + B", "A B"), as LaTeX numbers; else null. */
+export function evaluateMatrix(latex: string, ms: number): string[][] | null {
+  const j = limited(ms, () => getEngine().parse(latex)?.evaluate().json) as Json | undefined;
+  const list = (x: Json): x is Json[] => Array.isArray(x) && x[0] === "List";
+  const rows = j && list(j) ? j.slice(1) : null;
+  if (!rows || rows.length === 0 || !rows.every(list)) return null;
+  const num = (c: Json) => (typeof c === "number" ? String(c) : c && typeof c === "object" && "num" in c ? c.num : null);
+  const cells = (rows as Json[][]).map((r) => r.slice(1).map(num));
+  return cells.every((r) => r.every((c) => c !== null)) ? (cells as string[][]) : null;
+}

@@ -90,11 +90,26 @@ const real = (f: (x: number) => number) => (a: C): C => {
   if (Math.abs(a[1]) > 1e-12 * Math.max(1, Math.abs(a[0]))) throw new Unsupported("complex argument");
   return [f(a[0]), 0];
 };
+// Lanczos approximation (g = 7, 9 terms): Gamma for real x, so that n! and binomials of a free
+// variable can be sampled at the non-integer points the sampler uses ((2n)!/(n!)^2 = C(2n, n)).
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+function gamma(x: number): number {
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+  x -= 1;
+  let a = LANCZOS[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
+  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
+}
 function factorial(n: number): number {
-  if (!Number.isInteger(n) || n < 0 || n > 170) throw new Unsupported("factorial");
-  let r = 1;
-  for (let k = 2; k <= n; k++) r *= k;
-  return r;
+  if (n > 170 || (Number.isInteger(n) && n < 0)) throw new Unsupported("factorial");
+  if (Number.isInteger(n)) {
+    let r = 1;
+    for (let k = 2; k <= n; k++) r *= k;
+    return r;
+  }
+  return gamma(n + 1);
 }
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : Math.abs(a));
 
@@ -137,10 +152,14 @@ export function evalC(j: Json, vars: Record<string, number>): C {
     case "Log": { const [a, b] = v(); return cdiv(clog(a), clog(b ?? [10, 0])); }
     case "Binomial": {
       const [n, k] = v();
-      if (k[1] !== 0 || !Number.isInteger(k[0]) || k[0] < 0 || k[0] > 200) throw new Unsupported("binomial");
-      let r: C = [1, 0];
-      for (let i = 0; i < k[0]; i++) r = cdiv(cmul(r, [n[0] - i, n[1]]), [i + 1, 0]);
-      return r;
+      if (k[1] !== 0) throw new Unsupported("binomial");
+      if (Number.isInteger(k[0]) && k[0] >= 0 && k[0] <= 200) {
+        let r: C = [1, 0];
+        for (let i = 0; i < k[0]; i++) r = cdiv(cmul(r, [n[0] - i, n[1]]), [i + 1, 0]);
+        return r;
+      }
+      if (n[1] !== 0) throw new Unsupported("binomial");
+      return [factorial(n[0]) / (factorial(k[0]) * factorial(n[0] - k[0])), 0];
     }
     case "GCD": case "LCM": {
       const xs = v().map((c) => c[0]);

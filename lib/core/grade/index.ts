@@ -1,4 +1,4 @@
-export { gradeAnswer } from "./grade";
+export { gradeAnswer, readGold, extractPrediction, GRADER_VERSION } from "./grade";
 export { compareAnswers } from "./compare";
 export { extractAnswer } from "./extract";
 export { normaliseAnswer } from "./normalise";

@@ -12,14 +12,14 @@ export interface Normalised {
   wasText: boolean;
 }
 
-const TEXT_CMD = String.raw`\\(?:text|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mbox|operatorname\*?)`;
+const TEXT_CMD = String.raw`\\(?:text|textnormal|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mbox|operatorname\*?)`;
 const UNICODE: [RegExp, string][] = [
   [/π/g, "\\pi "], [/√/g, "\\sqrt"], [/[−–]/g, "-"], [/×/g, "\\times "], [/·/g, "\\cdot "],
   [/∞/g, "\\infty "], [/≤/g, "\\le "], [/≥/g, "\\ge "], [/≠/g, "\\ne "], [/\u00a0/g, " "],
 ];
 
 // Units after a number: "5\text{ cm}", "5\mbox{ cm}^2", "20\ \mathrm{m/s}".
-const UNIT = new RegExp(`${TEXT_CMD}\\{\\s*([A-Za-z][A-Za-z .\\/]*)\\}(?:\\s*\\^\\s*\\{?\\d\\}?)?`, "g");
+const UNIT = new RegExp(`(?<=[\\d}\\s])${TEXT_CMD}\\{\\s*([A-Za-z][A-Za-z .\\/]*)\\}(?:\\s*\\^\\s*\\{?\\d\\}?)?`, "g");
 const TEXT_GROUP = new RegExp(`${TEXT_CMD}\\s*\\{([^{}]*)\\}`, "g");
 const TEXT_SEPARATOR = new RegExp(`${TEXT_CMD}\\{\\s*(?:or|and)\\s*\\}`, "g");
 const WHOLE_TEXT = new RegExp(`^\\s*${TEXT_CMD}\\s*\\{([^{}]*)\\}\\s*\\.?\\s*$`);
@@ -42,8 +42,13 @@ function unbox(s: string): string {
 }
 
 export function normaliseAnswer(answer: string): Normalised {
-  let s = unbox(answer);
+  // "\\frac" written with a doubled backslash (a string escaped twice) is "\frac"; not in a
+  // matrix, where "\\" ends a row.
+  let s = /matrix|array|cases/.test(answer) ? answer : answer.replace(/\\\\(?=[A-Za-z])/g, "\\");
+  s = unbox(s);
   for (const [re, to] of UNICODE) s = s.replace(re, to);
+  // Upright constants are the constants: \mathrm{e} is Euler's number, \mathrm{i} the imaginary unit.
+  s = s.replace(/\\(?:mathrm|text|operatorname)\s*\{\s*([ei])\s*\}/g, " $1 ");
   let percent = false;
   let degrees = false;
   s = s.replace(/\\\$|\\dollar\b|US\$|USD|€|£/g, " "); // currency
@@ -53,23 +58,40 @@ export function normaliseAnswer(answer: string): Normalised {
   s = s.replace(/(\d),\s*\\[!,]\s*(?=\d{3})/g, "$1,"); // 3,\!110,\!400
   s = s.replace(/\\\\|\\(?=\d)/g, (m) => (m === "\\\\" ? m : "")); // a stray backslash: \boxed{\15}
   s = s.replace(/_\{(\w)\}/g, "_$1");
-  s = s.replace(/\\\\|\\[!,;:> ]|~|\\q?quad(?![A-Za-z])/g, (m) => (m === "\\\\" ? m : " "));
+  s = s.replace(/\\\\|\\[!,;:> ]|~|\\q?quad/g, (m) => (m === "\\\\" ? m : " "));
+  s = s.replace(/\\lt(?![A-Za-z])/g, "<").replace(/\\gt(?![A-Za-z])/g, ">")
+    .replace(/\\leqslant(?![A-Za-z])/g, "\\le").replace(/\\geqslant(?![A-Za-z])/g, "\\ge");
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
   s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree(?![A-Za-z])|\\text\{\s*degrees?\s*\}/g, () => { degrees = true; return " "; });
-  s = s.replace(/\\?%|\\text\{\s*percent\s*\}/g, () => { percent = true; return " "; });
+  s = s.replace(/\\?%|\\text\{\s*(?:percent(?:age)?|pct)\s*\}|\s*\b(?:percentage|percent|pct)\b/g, () => { percent = true; return " "; });
   s = s.replace(TEXT_SEPARATOR, ",");
   const whole = WHOLE_TEXT.exec(s);
   const wasText = whole !== null && /[A-Za-z]{2,}/.test(whole[1]) && !/\d/.test(whole[1]);
   s = wasText ? whole![1] : unwrapText(s);
   // Words after a number: "20 meters", "4 liters", "5 sq units", "12 cm^2".
   s = s.replace(/^(\s*[-+]?[\d.,{}\s]*\d\s*)\s[A-Za-z]{2,}(?:\s+[A-Za-z]+)*(?:\s*\^\s*\{?\d\}?)?\s*\.?\s*$/, "$1");
-  if (/\d/.test(s)) s = s.replace(/\s+(?:or|and)\s+/g, ",");
+  // "1, 2, and 3", "(11,7)or(7,11)": and / or between answers is a separator.
+  if (/\d/.test(s)) s = s.replace(/(?<![A-Za-z])\s*,?\s*(?:or|and)(?![A-Za-z])\s*/g, ",");
+  s = s.replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/^\s*[A-Za-z]\s*\\in\s*/, ""); // x \in [0,1)
-  s = s.replace(/\{,\}/g, ",");
+  s = s.replace(/\s*\{\s*,\s*\}\s*/g, ","); // 14{,}916, 14 {, }916
   s = s.replace(/\s+/g, " ").trim().replace(/[.,;]+$/, "").trim();
-  // Thousands separators, only when the whole answer is one number: "2,026", "1 000 000".
-  if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s) || /^[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(s)) {
-    s = s.replace(/[, ]/g, "");
-  }
+  s = numberSeparators(s);
   return { text: s, percent, degrees, wasText };
+}
+
+/**
+ * Separators when the whole answer is one number (math-verify's number rule): "2,026" and
+ * "1 000 000" group thousands (first group 1-3 digits, not starting with 0); "1000,99", "0,111",
+ * "1,22" use a decimal comma. "-2,1" (one digit after the comma) stays a list of two answers.
+ */
+function numberSeparators(s: string): string {
+  if (/^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(s) || /^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?$/.test(s)) {
+    return s.replace(/[, ]/g, "");
+  }
+  const dec = /^([+-]?)(\d+),(\d+)$/.exec(s);
+  if (dec && (dec[2].length > 3 || dec[2].startsWith("0") || (dec[3].length >= 2 && dec[3].length !== 3))) {
+    return `${dec[1]}${dec[2]}.${dec[3]}`;
+  }
+  return s;
 }

@@ -8,6 +8,8 @@ import { decimalMatches, hasDecimal, plainNumber } from "./numbers";
 
 export interface Ctx {
   deadline: number;
+  /** math-verify's float_rounding: decimals compared after rounding both sides to this many places. */
+  floatRounding?: number;
 }
 
 export class Unparseable extends Error {
@@ -18,7 +20,7 @@ export class Unparseable extends Error {
 
 export interface Decision { equal: boolean; method: string }
 
-const remaining = (ctx: Ctx) => Math.max(1, ctx.deadline - Date.now());
+export const remaining = (ctx: Ctx) => Math.max(1, ctx.deadline - Date.now());
 
 function parse(latex: string, side: "gold" | "pred", ctx: Ctx) {
   const e = parseLatex(latex, remaining(ctx));
@@ -73,13 +75,13 @@ export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
   const gn = plainNumber(gold), pn = plainNumber(pred);
   if (gn && pn) {
     if (R.eq(gn.value, pn.value)) return { equal: true, method: "exact-rational" };
-    return decimalRule(gn, pn) ?? { equal: false, method: "exact-rational" };
+    return decimalRule(gn, pn, ctx) ?? { equal: false, method: "exact-rational" };
   }
   const gj = read(gold, "gold", ctx), pj = read(pred, "pred", ctx);
   const gx = exact(gj), px = exact(pj);
   if (gx && px) {
     if (R.eq(gx, px)) return { equal: true, method: "exact-rational" };
-    const rule = decimalRule(gn ?? { value: gx, decimals: null }, pn ?? { value: px, decimals: null });
+    const rule = decimalRule(gn ?? { value: gx, decimals: null }, pn ?? { value: px, decimals: null }, ctx);
     return rule ?? { equal: false, method: "exact-rational" };
   }
   const pts = sampleBoth(gj, pj);
@@ -92,6 +94,7 @@ export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
         pn?.decimals != null && !hasDecimal(gold) ? { d: pn.decimals, exact: g0 } : null;
       if (dec && dec.exact[1] === 0 && Number.isFinite(dec.exact[0])) {
         const decimal = dec.exact === p0 ? g0[0] : p0[0];
+        if (ctx.floatRounding !== undefined) return { equal: roundedEqual(dec.exact[0], decimal, ctx.floatRounding), method: "float-rounding" };
         return { equal: decimalMatches(dec.exact[0], decimal, dec.d), method: "decimal-precision" };
       }
     }
@@ -103,7 +106,12 @@ export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
   return same === undefined ? { equal: false, method: "engine-undecided" } : { equal: same, method: "engine" };
 }
 
-function decimalRule(g: { value: R.Rat; decimals: number | null }, p: { value: R.Rat; decimals: number | null }): Decision | null {
+const roundedEqual = (a: number, b: number, k: number) => Math.round(a * 10 ** k) === Math.round(b * 10 ** k);
+
+function decimalRule(g: { value: R.Rat; decimals: number | null }, p: { value: R.Rat; decimals: number | null }, ctx: Ctx): Decision | null {
+  if (ctx.floatRounding !== undefined && (g.decimals !== null || p.decimals !== null)) {
+    return { equal: roundedEqual(R.toNumber(g.value), R.toNumber(p.value), ctx.floatRounding), method: "float-rounding" };
+  }
   if ((g.decimals === null) === (p.decimals === null)) return null;
   const [ex, dec] = g.decimals === null ? [g, p] : [p, g];
   return { equal: decimalMatches(R.toNumber(ex.value), R.toNumber(dec.value), dec.decimals!), method: "decimal-precision" };

@@ -4,7 +4,7 @@
 export type VerdictKind = "equal" | "not_equal" | "no_answer" | "unparseable" | "timeout" | "error";
 
 /** How the final answer was found in the prediction. */
-export type ExtractMethod = "boxed" | "boxed-list" | "answer-is" | "final-answer" | "bold" | "bare";
+export type ExtractMethod = "boxed" | "boxed-list" | "answer-is" | "final-answer" | "bold" | "bare" | "last-math";
 
 export type Extraction =
   | { ok: true; answer: string; method: ExtractMethod }
@@ -29,6 +29,11 @@ export interface Verdict {
 export interface CompareOptions {
   /** Wall-clock limit handed to the compute engine for one comparison (ms). */
   softLimitMs?: number;
+  /**
+   * math-verify's `float_rounding`: when set and one side is a decimal, both sides are rounded to
+   * this many places and compared. Unset: a decimal is judged at its own precision (our default).
+   */
+  floatRounding?: number;
 }
 
 export type PredMode = "auto" | "solution" | "answer";
@@ -40,4 +45,8 @@ export interface GradeOptions extends CompareOptions {
    * prediction when it is short and reads like an answer rather than prose.
    */
   predMode?: PredMode;
+  /** How the gold is read: "auto" (its boxes, else its marked or only answer), or "answer" (verbatim). */
+  goldMode?: "auto" | "answer";
+  /** math-verify's extraction targets for "auto": LaTeX spans, plain numbers/expressions, or both (default). */
+  targets?: ("latex" | "expr")[];
 }

@@ -4,11 +4,19 @@ import { numberSteps, splitSteps } from "../steps";
 // Rendering of a two-turn verifier template. One pass, so text substituted from a dataset
 // (which may itself contain "{{attempt}}") is never expanded again.
 
-export type TemplateVars = { problem: string; reference_solution: string; attempt: string };
+export type TemplateVars = { problem: string; reference_solution: string; answer: string; attempt: string };
 export type TemplateText = { turn1: string; turn2: string };
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
-export const TEMPLATE_PLACEHOLDERS = ["problem", "reference_solution", "attempt"] as const;
+export const TEMPLATE_PLACEHOLDERS = ["problem", "reference_solution", "answer", "attempt"] as const;
+
+/** What each placeholder becomes; shown on /settings beside the template editor. */
+export const PLACEHOLDER_HELP: Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string> = {
+  problem: "the problem statement",
+  reference_solution: "the problem's reference solution (the oracle)",
+  answer: "the ground-truth final answer, as stored (the paper's self-check names it: does the step contain it?)",
+  attempt: "the student's attempt, each step prefixed **Substep i:** (turn 2)",
+};
 
 export function renderTemplate(text: string, vars: Partial<Record<string, string>>): string {
   return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, key: string) => (vars[key] !== undefined ? (vars[key] as string) : m));

@@ -1,10 +1,10 @@
-// What came back from the model, per proposal and per run, in the words a person judges by
-// (issue 14 §2): parsed (an intervention at a step), "no error found" (the model reported no
-// critical error and left the intervention empty), held back (it parsed, but the leak filter of
-// method.md §5 keeps it out: its content contains the ground-truth answer, parser code
-// "answer_leak"), or a parse failure (with the parser's reason code).
+import { proposalOutcome, type ProposalOutcome } from "./outcome";
 
-export type ProposalOutcome = "parsed" | "no_error" | "held_back" | "parse_failed";
+// What came back from the model for one trace, in the words a person judges by (issue 14 §2),
+// summed up from the stored proposals: parsed, "no error found" (the model reported no critical
+// error), held back (the leak filter of method.md §5: the content contains the ground-truth
+// answer), parse failures with the parser's reason codes. Each proposal is classified by
+// ./outcome.ts (one definition with the job summary).
 
 export type OutcomeInput = {
   parseOk: boolean;
@@ -13,12 +13,7 @@ export type OutcomeInput = {
   content: string | null;
 };
 
-const LEAK_CODE = "answer_leak";
-
-export function classifyProposal(p: OutcomeInput): ProposalOutcome {
-  if (p.parseOk) return p.location === null && p.content === null ? "no_error" : "parsed";
-  return p.parseReason?.startsWith(LEAK_CODE) ? "held_back" : "parse_failed";
-}
+export const classifyProposal = (p: OutcomeInput): ProposalOutcome => proposalOutcome(p);
 
 /** The parser's failure code ("missing_tag"), or null. */
 export function failureCode(p: OutcomeInput): string | null {

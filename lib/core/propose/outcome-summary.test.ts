@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIntervention } from "../parse-intervention";
-import { classifyProposal, latestRun, summarizeOutcomes, type OutcomeInput } from "./outcome";
+import { classifyProposal, latestRun, summarizeOutcomes, type OutcomeInput } from "./outcome-summary";
 
 // Stored the way lib/propose/store.ts stores a parse result (parseOk, parseReason, location, content).
 function stored(raw: string, stepCount: number, answer: string): OutcomeInput {
@@ -12,6 +12,7 @@ function stored(raw: string, stepCount: number, answer: string): OutcomeInput {
   return { parseOk: false, parseReason: r.reason, location: r.partial.location ?? null, content: r.partial.content ?? null };
 }
 
+const NO_ERROR = "## Verification log\nAll fine.\n\n## Critical error report\nThere is no critical error in this attempt.\n\n<intervention></intervention>";
 const tag = (content: string, location: number | string) => `...\n<intervention>${JSON.stringify({ content, location })}</intervention>`;
 
 describe("classifyProposal", () => {
@@ -20,8 +21,8 @@ describe("classifyProposal", () => {
     expect(classifyProposal(stored(tag("So the answer is 5.", 2), 3, "5"))).toBe("held_back");
     expect(classifyProposal(stored("no tag at all", 3, "5"))).toBe("parse_failed");
     expect(classifyProposal(stored(tag("x", 9), 3, "5"))).toBe("parse_failed");
-    // a "no error" verdict is stored ok with no location and no content
-    expect(classifyProposal({ parseOk: true, parseReason: null, location: null, content: null })).toBe("no_error");
+    // a "no error" verdict: the report says so and the intervention is left empty
+    expect(classifyProposal(stored(NO_ERROR, 3, "5"))).toBe("no_error");
   });
 });
 
@@ -34,7 +35,7 @@ describe("summarizeOutcomes", () => {
 
   it("names no-error verdicts and parse failures with their reason codes; singular forms", () => {
     const ps = [
-      { parseOk: true, parseReason: null, location: null, content: null },
+      stored(NO_ERROR, 3, "5"),
       stored("nothing", 3, "5"),
       stored(tag("x", 0), 3, "5"),
       stored(tag("It is 5", 1), 3, "5"),

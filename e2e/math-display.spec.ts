@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { importRows } from "./propose-fixtures";
+
+// Journey: math where it appears on the review screen. A display equation wider than its column
+// scrolls sideways and shows a scrollbar (it used to be clipped with nothing to say so).
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const wide = `$$${Array.from({ length: 60 }, (_, i) => `a_{${i + 1}}`).join(" + ")} = S$$`;
+
+test("a wide display equation scrolls and shows that it does", async ({ page }) => {
+  const name = `math-display-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const ds = importRows(name, [{
+    problem: "Sum the terms $a_i$.", answer: "S", reference_solution: "Add them: $S$.",
+    incorrect_attempt: `We write the sum out.\n\n${wide}\n\nSo the answer is $\\boxed{0}$.`,
+  }]);
+  await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
+  const block = page.locator('[aria-label="Trace steps"] .math-block').first();
+  await expect(block.locator(".katex-display")).toBeVisible();
+  const box = await block.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, bar: el.offsetHeight - el.clientHeight, overflow: getComputedStyle(el).overflowX }));
+  expect(box.overflow).toBe("auto");
+  expect(box.scroll).toBeGreaterThan(box.client + 100); // wider than the column...
+  expect(box.bar).toBeGreaterThanOrEqual(6); // ...and a scrollbar is drawn
+  await block.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  expect(await block.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await block.screenshot({ path: "test-results/math-display-wide.png" });
+});
