@@ -94,6 +94,8 @@ test("import ProcessBench -> filter wrong answers -> propose says what it sends 
     const box = editor.getByRole("textbox");
     await box.fill("So the total must be the sum of the groups we counted; add them again.");
     await expect(editor.getByTestId("held-back-check")).toHaveText("No longer contains the answer.");
+    // the edit against the model's text, word by word (issue 14 §2)
+    await expect(editor.getByTestId("held-back-diff").locator("ins", { hasText: "again" })).toBeVisible();
     await page.screenshot({ path: "test-results/propose-selection-held-back.png", fullPage: true });
     await editor.getByRole("button", { name: "Accept edited" }).click();
     await expect(page.getByRole("status").first()).toHaveText(/^Held-back proposal edited and accepted; recorded your first-error label: step \d+$/);
