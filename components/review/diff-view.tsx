@@ -1,11 +1,17 @@
 "use client";
 import ReactDiffViewer, { DiffMethod } from "react-diff-viewer-continued";
+import { InlineWordDiff } from "./inline-word-diff";
+
+// the library's own limit: a changed line longer than this gets no word diff
+const LIBRARY_WORD_DIFF_LIMIT = 500;
+const hasLongLine = (s: string) => s.split("\n").some((l) => l.length > LIBRARY_WORD_DIFF_LIMIT);
 
 /**
  * Word diff of two texts (shown as written, nothing rendered): "replaced step -> intervention",
  * or "model proposal -> my edit". Long lines wrap; nothing is cut off.
  */
 export function DiffView({ before, after, title = "replaced step → intervention" }: { before: string; after: string; title?: string }) {
+  if (hasLongLine(before) || hasLongLine(after)) return <InlineWordDiff before={before} after={after} title={title} />;
   return (
     <ReactDiffViewer
       oldValue={before}
