@@ -70,6 +70,8 @@ describe("rollouts job against the stub", () => {
     const r = await startRolloutsJob({ datasetId: s.datasetId, k: 4, minCorrect: 2, conditions: ["intervention", "problem"], actor: "t" });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(3);
+    // the job records where its rollouts ran (provenance.json reports it)
+    expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({ endpoint: "model", baseUrl: stub.url, model: "stub-model" });
     await runJobToCompletion(r.jobId, fast);
     const ivs = await prisma.intervention.findMany({ where: { id: { in: s.interventionIds } }, orderBy: { content: "asc" } });
     expect(ivs.map((i) => [i.rolloutsCorrect, i.verified])).toEqual([[0, false], [1, false]]);

@@ -26,6 +26,9 @@ export const RolloutParams = z.object({
   interventionIds: z.array(z.string()).max(100_000).optional(),
   /** dataset runs: interventions in these statuses (default: all but rejected) */
   statuses: z.array(z.string()).default(["proposed", "accepted", "edited"]),
+  /** a record for provenance.json (issue 12 §6): rollouts run on the base endpoint at this URL */
+  endpoint: z.literal("model").default("model"),
+  baseUrl: z.string().optional(),
 });
 export type RolloutParams = z.infer<typeof RolloutParams>;
 
@@ -55,8 +58,8 @@ async function endpointModel(given: string | undefined, endpoint: EndpointId = "
 }
 
 export async function resolveRolloutParams(input: RolloutInput = {}): Promise<RolloutParams> {
-  const { model } = await endpointModel(input.model);
-  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model });
+  const { model, baseUrl } = await endpointModel(input.model);
+  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model, baseUrl: input.baseUrl ?? baseUrl });
 }
 
 /** Sampling names its endpoint ("model" = base, "trained"): the model name comes from that one. */
