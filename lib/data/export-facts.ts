@@ -29,6 +29,7 @@ export class ExportFacts {
   private origins = new Map<string, number>();
   private statuses = new Map<string, number>();
   private generators = new Map<string, number>();
+  private attemptOrigins = new Map<string, number>();
   private templates = new Map<string, { id: string | null; hash: string; rows: number }>();
   private proposers = new Map<string, { model: string; jobId: string | null; via: "job" | "batch" | "unknown"; sampling: SamplingRecord; rows: number }>();
   private rollouts = new Map<string, { model: string; jobId: string | null; sampling: SamplingRecord; rollouts: number; correct: number }>();
@@ -43,6 +44,7 @@ export class ExportFacts {
     inc(this.origins, r.origin);
     inc(this.statuses, r.status);
     inc(this.generators, r.generator);
+    inc(this.attemptOrigins, r.traceOrigin);
     if (r.proposalId !== null && r.proposalModel !== null) {
       const tk = `${r.templateId ?? ""}\u0000${r.templateHash ?? ""}`;
       const t = this.templates.get(tk) ?? { id: r.templateId, hash: r.templateHash ?? "", rows: 0 };
@@ -60,6 +62,7 @@ export class ExportFacts {
 
   addTrace(r: TraceRow): void {
     inc(this.generators, r.generator);
+    inc(this.attemptOrigins, r.traceOrigin);
   }
 
   /** Sums the rollouts (intervention condition) of the interventions added since the last flush. */
@@ -89,10 +92,13 @@ export class ExportFacts {
   finish(db: Db): void {
     this.flush(db);
     const jobIds = [...new Set([...this.proposers.values(), ...this.rollouts.values()].map((x) => x.jobId).filter((x): x is string => !!x))];
-    this.jobs = jobIds.length
+    // Sampled attempts carry no job id; when the rows hold any, the dataset's sampling jobs say
+    // which model and endpoint wrote them.
+    const sampled = (this.attemptOrigins.get("sampled") ?? 0) > 0 ? `OR (datasetId = ? AND kind = 'sample')` : "";
+    this.jobs = jobIds.length || sampled
       ? db.prepare<unknown[], { id: string; kind: string; params: string; createdAt: string | number; createdBy: string }>(
-          `SELECT id, kind, params, createdAt, createdBy FROM Job WHERE id IN (${jobIds.map(() => "?").join(", ")}) ORDER BY createdAt, id`,
-        ).all(...jobIds).map((j) => ({ id: j.id, kind: j.kind, params: parseObject(j.params), createdAt: iso(j.createdAt), createdBy: j.createdBy }))
+          `SELECT id, kind, params, createdAt, createdBy FROM Job WHERE id IN (${jobIds.map(() => "?").join(", ")}) ${sampled} ORDER BY createdAt, id`,
+        ).all(...jobIds, ...(sampled ? [this.datasetId] : [])).map((j) => ({ id: j.id, kind: j.kind, params: parseObject(j.params), createdAt: iso(j.createdAt), createdBy: j.createdBy }))
       : [];
     const tIds = [...new Set([...this.templates.values()].map((t) => t.id).filter((x): x is string => !!x))];
     this.templateRows = tIds.length
@@ -114,6 +120,7 @@ export class ExportFacts {
       origins: obj(this.origins),
       statuses: obj(this.statuses),
       generators: obj(this.generators),
+      attemptOrigins: obj(this.attemptOrigins),
       imports: this.imports,
       templates: [...this.templates.values()].map((t) => {
         const row = this.templateRows.find((x) => x.id === t.id);

@@ -108,6 +108,8 @@ describe("hf export folder", () => {
     expect(p.export).toMatchObject({ format: "hf", statuses: ["proposed", "accepted", "edited"], verified_only: false, per_problem: "all", files: ["README.md", "provenance.json", HF_PARQUET_PATH] });
     expect(p.sources.imports).toEqual([expect.objectContaining({ file_name: "pb-train.jsonl", sha256: s.fileHash, format: "processbench", imported_by: "ada" })]);
     expect(p.sources.generators).toEqual({ "gen-A": 2, "gen-B": 1 });
+    expect(p.sources.attempt_origins).toEqual({ imported: 2, sampled: 1 });
+    expect(p.sources.sampling_jobs).toEqual([{ job_id: s.sampleJobId, model: "gen-A", endpoint: "trained", base_url: "http://trained:8001/v1", n: 4, sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 } }]);
     expect(p.interventions).toEqual({ origins: { human: 1, model: 2 }, statuses: { accepted: 1, edited: 1, proposed: 1 } });
     expect(p.templates).toEqual([{ id: s.templateId, name: "int-verifier", version: 3, hash: "tmpl-hash-3", current_hash: "tmpl-hash-3", rows: 2 }]);
     expect(p.proposer).toEqual([{
@@ -125,7 +127,7 @@ describe("hf export folder", () => {
     expect(p.counts).toMatchObject({ selected: 4, excluded_leakage: 1, written: 3, problems: 2, max_rows_per_problem: 2 });
     expect(p.filters.map((f: { dropped: number }) => f.dropped)).toEqual([0, 1, 0, 0]);
     expect(p.filters.at(-1).out).toBe(3);
-    expect(p.jobs.map((j: { id: string }) => j.id).sort()).toEqual([s.proposeJobId, s.rolloutJobId].sort());
+    expect(p.jobs.map((j: { id: string }) => j.id).sort()).toEqual([s.proposeJobId, s.rolloutJobId, s.sampleJobId].sort());
     expect(p.method.title).toBe("InT: Self-Proposed Interventions Enable Credit Assignment in LLM Reasoning");
   });
 

@@ -152,7 +152,7 @@ function* batches<R>(db: Db, sql: string, params: unknown[], start: unknown[], n
 
 export type IvRow = {
   id: string; location: number; content: string; status: string; origin: string; author: string; originalContent: string | null;
-  provenance: string; createdAt: string; updatedAt: string; traceId: string; text: string; generator: string;
+  provenance: string; createdAt: string; updatedAt: string; traceId: string; text: string; generator: string; traceOrigin: string;
   traceExternalId: string | null; correct: number | null; problemId: string; statement: string; answer: string;
   referenceSolution: string; problemExternalId: string | null; humanLabel: string | null; lastChange: string | null;
   verified: number | null; rolloutsCorrect: number;
@@ -170,7 +170,7 @@ function* built(db: Db, o: ExportOptions, counts: ExportCounts, enc: SftEncoder 
   const sql = `SELECT i.id, i.location, i.content, i.status, i.origin, i.author, i.originalContent, i.provenance, i.createdAt, i.updatedAt, i.verified,
       i.rolloutsCorrect, i.proposalId, pr.templateId, pr.templateHash, pr.model AS proposalModel, pr.sampling AS proposalSampling,
       pr.jobItemId AS proposalJobItemId, ji.jobId AS proposalJobId,
-      t.id AS traceId, t.text, t.generator, t.externalId AS traceExternalId, t.correct,
+      t.id AS traceId, t.text, t.generator, t.origin AS traceOrigin, t.externalId AS traceExternalId, t.correct,
       p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABEL("human")} AS humanLabel,
       (SELECT json_object('actor', a.actor, 'at', a.createdAt) FROM AuditEvent a
         WHERE a.entity = 'Intervention' AND a.entityId = i.id ORDER BY a.createdAt DESC, a.id DESC LIMIT 1) AS lastChange
@@ -241,13 +241,13 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?:
 }
 
 export type TraceRow = {
-  id: string; text: string; generator: string; externalId: string | null; correct: number | null; statement: string;
+  id: string; text: string; generator: string; traceOrigin: string; externalId: string | null; correct: number | null; statement: string;
   humanLabel: string | null; importedLabel: string | null;
 };
 
 function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
-  const sql = `SELECT t.id, t.text, t.generator, t.externalId, t.correct, p.statement,
+  const sql = `SELECT t.id, t.text, t.generator, t.origin AS traceOrigin, t.externalId, t.correct, p.statement,
       ${LABEL("human")} AS humanLabel, ${LABEL("imported")} AS importedLabel
     FROM Trace t JOIN Problem p ON p.id = t.problemId
     WHERE ${f.sql} AND t.id > ? ORDER BY t.id LIMIT ?`;

@@ -6,10 +6,10 @@ import { sha256 } from "@/lib/core/hash";
 // a rollout job with graded rollouts, and interventions by a person and by the model.
 //   problem 1 (answer 42): trace 1 <- model intervention, accepted, 2 correct rollouts (of 3)
 //                          trace 2 <- human intervention, edited, 5 correct (created later)
-//   problem 2 (answer 7):  trace 3 <- model intervention, proposed; and one that leaks "7"
+//   problem 2 (answer 7):  trace 3 (sampled) <- model intervention, proposed; and one that leaks "7"
 
 export type ProvenanceSet = {
-  datasetId: string; name: string; fileHash: string; templateId: string; proposeJobId: string; rolloutJobId: string;
+  datasetId: string; name: string; fileHash: string; templateId: string; proposeJobId: string; rolloutJobId: string; sampleJobId: string;
   ids: { accepted: string; edited: string; proposed: string; leaky: string };
 };
 
@@ -30,12 +30,16 @@ export async function seedProvenanceSet(prefix: string): Promise<ProvenanceSet> 
   const rollout = await prisma.job.create({
     data: { kind: "rollouts", datasetId: ds.id, status: "done", params: JSON.stringify({ k: 32, minCorrect: 1, model: "roll-model", sampling: SAMPLING, baseUrl: "http://base:8000/v1", conditions: ["intervention"] }) },
   });
+  // trace 3 was sampled by this job (attempts keep no job id: provenance lists the dataset's sampling jobs)
+  const sample = await prisma.job.create({
+    data: { kind: "sample", datasetId: ds.id, status: "done", params: JSON.stringify({ n: 4, model: "gen-A", endpoint: "trained", baseUrl: "http://trained:8001/v1", sampling: SAMPLING }) },
+  });
   const problem = (statement: string, answer: string) =>
     prisma.problem.create({ data: { datasetId: ds.id, statement, answer, referenceSolution: `ref of ${statement}`, contentHash: sha256(name, statement) } });
   const p1 = await problem("What is 6*7?", "42");
   const p2 = await problem("What is 3+4?", "7");
   const trace = (i: number, problemId: string, generator: string) =>
-    prisma.trace.create({ data: { id: `${ds.id}-t${i}`, datasetId: ds.id, problemId, text: `Setup ${i}.\n\nWrong step ${i}.\n\nSo \\boxed{0}.`, stepCount: 3, contentHash: `h${i}`, generator, externalId: `pb-${i}` } });
+    prisma.trace.create({ data: { id: `${ds.id}-t${i}`, datasetId: ds.id, problemId, origin: i === 3 ? "sampled" : "imported", text: `Setup ${i}.\n\nWrong step ${i}.\n\nSo \\boxed{0}.`, stepCount: 3, contentHash: `h${i}`, generator, externalId: `pb-${i}` } });
   const t1 = await trace(1, p1.id, "gen-A");
   const t2 = await trace(2, p1.id, "gen-B");
   const t3 = await trace(3, p2.id, "gen-A");
@@ -72,7 +76,7 @@ export async function seedProvenanceSet(prefix: string): Promise<ProvenanceSet> 
     });
   }
   return {
-    datasetId: ds.id, name, fileHash, templateId: tmpl.id, proposeJobId: propose.id, rolloutJobId: rollout.id,
+    datasetId: ds.id, name, fileHash, templateId: tmpl.id, proposeJobId: propose.id, rolloutJobId: rollout.id, sampleJobId: sample.id,
     ids: { accepted: accepted.id, edited: edited.id, proposed: proposed.id, leaky: leaky.id },
   };
 }

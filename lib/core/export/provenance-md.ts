@@ -27,10 +27,16 @@ export function provenanceMarkdown(p: Provenance, provenanceFile: string): strin
   } else lines.push(`- Source files: none imported (sampled or written in the studio).`);
   const gens = Object.entries(p.sources.generators);
   if (gens.length) lines.push(`- Attempt generators: ${gens.map(([g, k]) => `${g || "(unnamed)"} (${n(k)})`).join(", ")}.`);
+  const origins = Object.entries(p.sources.attempt_origins);
+  if (origins.length) lines.push(`- Attempts by origin: ${origins.map(([o, k]) => `${o} ${n(k)}`).join(", ")}.`);
+  for (const j of p.sources.sampling_jobs) {
+    lines.push(`- Sampling job ${j.job_id}: \`${j.model ?? "?"}\` via endpoint ${j.endpoint}${j.base_url ? ` (${j.base_url})` : ""}, n=${j.n ?? "?"}; sampling ${json(j.sampling)}.`);
+  }
   if (p.interventions) lines.push(`- Interventions by origin: ${Object.entries(p.interventions.origins).map(([o, k]) => `${o} ${n(k)}`).join(", ") || "none"}.`);
-  for (const t of p.templates) lines.push(`- Prompt template ${t.name ?? t.id ?? "(unknown)"}${t.version !== null ? ` v${t.version}` : ""}: hash \`${t.hash}\` (${n(t.rows)} rows).`);
+  const rows = (k: number) => `${n(k)} ${k === 1 ? "row" : "rows"}`;
+  for (const t of p.templates) lines.push(`- Prompt template ${t.name ?? t.id ?? "(unknown)"}${t.version !== null ? ` v${t.version}` : ""}: hash \`${t.hash}\` (${rows(t.rows)}).`);
   for (const m of p.proposer) {
-    lines.push(`- Proposer: \`${m.model}\` via ${m.via === "job" ? `endpoint ${m.endpoint ?? "?"}${m.base_url ? ` (${m.base_url})` : ""}, job ${m.job_id}` : m.via === "batch" ? "a batch file" : "unknown"}; sampling ${json(m.sampling)}${m.k !== null ? `, K=${m.k}` : ""} (${n(m.rows)} rows).`);
+    lines.push(`- Proposer: \`${m.model}\` via ${m.via === "job" ? `endpoint ${m.endpoint ?? "?"}${m.base_url ? ` (${m.base_url})` : ""}, job ${m.job_id}` : m.via === "batch" ? "a batch file" : "unknown"}; sampling ${json(m.sampling)}${m.k !== null ? `, K=${m.k}` : ""} (${rows(m.rows)}).`);
   }
   for (const r of p.rollouts) {
     lines.push(`- Rollouts: \`${r.model}\`${r.endpoint ? ` via endpoint ${r.endpoint}${r.base_url ? ` (${r.base_url})` : ""}` : ""}${r.job_id ? `, job ${r.job_id}` : ""}; sampling ${json(r.sampling)}; ${n(r.correct)} of ${n(r.rollouts)} correct.`);

@@ -31,6 +31,8 @@ export type ProvenanceFacts = {
   origins: Record<string, number>;
   statuses: Record<string, number>;
   generators: Record<string, number>;
+  /** attempts by origin: imported | sampled */
+  attemptOrigins: Record<string, number>;
   imports: {
     file_name: string; sha256: string; format: string; imported_at: string; imported_by: string;
     added: { problems: number; traces: number; labels: number; interventions: number };
@@ -119,6 +121,12 @@ export function buildProvenance(x: ProvenanceInput) {
     sources: {
       imports: f.imports,
       generators: f.generators,
+      attempt_origins: f.attemptOrigins,
+      // where sampled attempts came from (model, endpoint, sampling, n)
+      sampling_jobs: f.jobs.filter((j) => j.kind === "sample").map((j) => ({
+        job_id: j.id, model: str(j.params.model), endpoint: str(j.params.endpoint) ?? "model", base_url: str(j.params.baseUrl), n: num(j.params.n),
+        sampling: j.params.sampling ?? null,
+      })),
     },
     interventions: interventionSet ? { origins: f.origins, statuses: f.statuses } : null,
     templates: f.templates,
