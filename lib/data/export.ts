@@ -5,10 +5,11 @@ import { ensureMigrated } from "@/lib/data/migrate";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { InterventionStatus } from "@/lib/core/status";
 import {
-  DEFAULT_EXPORT_STATUSES, DEFAULT_PER_PROBLEM, OnePerProblem, buildInterventionRow, buildProcessBenchRow, toJsonLine,
-  type BuildResult, type DecidedBy, type ExportFormat, type ExportLabel, type PerProblem, type SkipReason,
+  OnePerProblem, buildInterventionRow, buildProcessBenchRow, toJsonLine,
+  type BuildResult, type ExportFormat, type ExportLabel, type PerProblem,
 } from "@/lib/core/export";
 import type { ExportFacts } from "./export-facts";
+import { PerProblemTally, newCounts, skip, type ExportCounts } from "./export-counts";
 import { DEFAULT_CHAT_TEMPLATE, type ChatTemplateName } from "@/lib/tokens/chat";
 import type { SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { traceFilterSql } from "./export-sql";
@@ -24,6 +25,7 @@ import { unverifiedReason } from "@/lib/core/rollouts/keep";
 // importer: through Prisma the same export ran 5-6x slower than a bare select.
 
 export const EXPORT_BATCH = 500;
+export { newCounts, type ExportCounts } from "./export-counts";
 
 export type ExportOptions = {
   datasetId: string;
@@ -40,57 +42,6 @@ export type ExportOptions = {
   /** collects what provenance.json reports about the rows written (export-facts.ts) */
   facts?: ExportFacts;
 };
-
-export type ExportCounts = {
-  format: ExportFormat;
-  statuses: InterventionStatus[] | null; // null for processbench
-  written: number;
-  excludedLeakage: number; // interventions containing the ground-truth answer (method.md §5)
-  skipped: Partial<Record<Exclude<SkipReason, "leakage">, number>>;
-  done: boolean; // false while streaming, or when the consumer stopped early
-  /** with verifiedOnly: interventions dropped by the keep filter, by reason */
-  droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
-  /** rows selected by the list filter and the statuses, before any filter below (null for processbench) */
-  selected: number | null;
-  perProblem: PerProblem | null; // null for processbench (one row per trace)
-  /** distinct problems among the rows written, and the most rows one problem got */
-  problems: number;
-  maxRowsPerProblem: number;
-  /** perProblem "one": kept interventions left out because another row of their problem was kept */
-  droppedPerProblem?: number;
-  /** perProblem "one": how many problems each step of the rule decided */
-  decidedBy?: Record<DecidedBy, number>;
-};
-
-export function newCounts(o: Pick<ExportOptions, "format" | "statuses" | "verifiedOnly" | "perProblem">): ExportCounts {
-  const pb = o.format === "processbench";
-  const statuses = pb ? null : [...(o.statuses ?? DEFAULT_EXPORT_STATUSES)];
-  const perProblem = pb ? null : (o.perProblem ?? DEFAULT_PER_PROBLEM);
-  const c: ExportCounts = {
-    format: o.format, statuses, written: 0, excludedLeakage: 0, skipped: {}, done: false,
-    selected: pb ? null : 0, perProblem, problems: 0, maxRowsPerProblem: 0,
-  };
-  if (o.verifiedOnly && !pb) c.droppedUnverified = { "not-rolled-out": 0, "failed-keep-filter": 0 };
-  if (perProblem === "one") c.droppedPerProblem = 0;
-  return c;
-}
-
-function skip(c: ExportCounts, r: { ok: false; reason: SkipReason }) {
-  if (r.reason === "leakage") c.excludedLeakage++;
-  else c.skipped[r.reason] = (c.skipped[r.reason] ?? 0) + 1;
-}
-
-/** Rows written per problem: the summary's "rows for problems" (memory: one entry per problem). */
-class PerProblemTally {
-  private n = new Map<string, number>();
-  add(c: ExportCounts, problemId: string) {
-    const k = (this.n.get(problemId) ?? 0) + 1;
-    this.n.set(problemId, k);
-    c.written++;
-    c.problems = this.n.size;
-    if (k > c.maxRowsPerProblem) c.maxRowsPerProblem = k;
-  }
-}
 
 /** Row objects of an export; `counts` is filled in as rows are produced (read it at the end). */
 export async function* exportRows(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<unknown> {
