@@ -118,7 +118,7 @@ describe("hf export folder", () => {
     }]);
     expect(p.rollouts).toEqual([{
       model: "roll-model", endpoint: "model", base_url: "http://base:8000/v1", job_id: s.rolloutJobId,
-      sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 }, k: 32, min_correct: 1, rollouts: 3, correct: 2,
+      sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 }, k: 32, min_correct: 1, grader: "int-studio-grade/0", rollouts: 3, correct: 2,
     }]);
     expect(p.grader).toMatchObject({ version: GRADER_VERSION, rollout_mode: "solution" });
     expect(p.grader.source_sha256).toMatch(/^[0-9a-f]{64}$/);

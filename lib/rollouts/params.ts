@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { DEFAULT_MIN_CORRECT, DEFAULT_ROLLOUT_K } from "@/lib/core/rollouts/keep";
 import { Sampling } from "@/lib/model/sampling";
+import { GRADER_VERSION } from "@/lib/core/grade/version";
 import { prisma } from "@/lib/db";
 import { EndpointId } from "@/lib/model/endpoints";
 import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
@@ -29,6 +30,8 @@ export const RolloutParams = z.object({
   /** a record for provenance.json (issue 12 §6): rollouts run on the base endpoint at this URL */
   endpoint: z.literal("model").default("model"),
   baseUrl: z.string().optional(),
+  /** the grader that judged these rollouts (lib/core/grade/version.ts), recorded at creation */
+  grader: z.string().default(GRADER_VERSION),
 });
 export type RolloutParams = z.infer<typeof RolloutParams>;
 

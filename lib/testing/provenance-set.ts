@@ -28,7 +28,7 @@ export async function seedProvenanceSet(prefix: string): Promise<ProvenanceSet> 
     },
   });
   const rollout = await prisma.job.create({
-    data: { kind: "rollouts", datasetId: ds.id, status: "done", params: JSON.stringify({ k: 32, minCorrect: 1, model: "roll-model", sampling: SAMPLING, baseUrl: "http://base:8000/v1", conditions: ["intervention"] }) },
+    data: { kind: "rollouts", datasetId: ds.id, status: "done", params: JSON.stringify({ k: 32, minCorrect: 1, model: "roll-model", sampling: SAMPLING, baseUrl: "http://base:8000/v1", conditions: ["intervention"], grader: "int-studio-grade/0" }) },
   });
   // trace 3 was sampled by this job (attempts keep no job id: provenance lists the dataset's sampling jobs)
   const sample = await prisma.job.create({

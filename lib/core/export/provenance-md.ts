@@ -39,7 +39,7 @@ export function provenanceMarkdown(p: Provenance, provenanceFile: string): strin
     lines.push(`- Proposer: \`${m.model}\` via ${m.via === "job" ? `endpoint ${m.endpoint ?? "?"}${m.base_url ? ` (${m.base_url})` : ""}, job ${m.job_id}` : m.via === "batch" ? "a batch file" : "unknown"}; sampling ${json(m.sampling)}${m.k !== null ? `, K=${m.k}` : ""} (${rows(m.rows)}).`);
   }
   for (const r of p.rollouts) {
-    lines.push(`- Rollouts: \`${r.model}\`${r.endpoint ? ` via endpoint ${r.endpoint}${r.base_url ? ` (${r.base_url})` : ""}` : ""}${r.job_id ? `, job ${r.job_id}` : ""}; sampling ${json(r.sampling)}; ${n(r.correct)} of ${n(r.rollouts)} correct.`);
+    lines.push(`- Rollouts: \`${r.model}\`${r.endpoint ? ` via endpoint ${r.endpoint}${r.base_url ? ` (${r.base_url})` : ""}` : ""}${r.job_id ? `, job ${r.job_id}` : ""}; sampling ${json(r.sampling)}; ${n(r.correct)} of ${n(r.rollouts)} correct${r.grader ? `, graded by ${r.grader}` : ""}.`);
   }
   lines.push(`- Grader: ${p.grader.version} (source sha256 \`${p.grader.source_sha256 ?? "unknown"}\`), rollouts graded in mode "${p.grader.rollout_mode}": ${p.grader.rollout_rule}.`);
   return lines.join("\n") + "\n";

@@ -153,6 +153,7 @@ export function buildProvenance(x: ProvenanceInput) {
         sampling: r.sampling,
         k: j ? num(j.params.k) : null,
         min_correct: j ? num(j.params.minCorrect) : null,
+        grader: j ? str(j.params.grader) : null, // the grader version when the rollouts were graded
         rollouts: r.rollouts,
         correct: r.correct,
       };
