@@ -95,5 +95,8 @@ describe("export provenance sidecars", () => {
     const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
     expect(rows).toHaveLength(2);
     expect(JSON.parse(readFileSync(join(out, "provenance.json"), "utf8")).export).toMatchObject({ format: "hf", per_problem: "one" });
+    const file = await cli("--dataset", s.name, "--format", "hf", "--out", join(dir, "int.jsonl"));
+    expect(file.code).toBe(2);
+    expect(file.err).toContain("is a file; --format hf writes a folder");
   });
 });

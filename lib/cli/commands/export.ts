@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
@@ -89,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true, perProblem, facts: new ExportFacts(dataset.id) };
   if (format === "hf") {
+    if (existsSync(out) && !statSync(out).isDirectory()) return fail(`--out ${out} is a file; --format hf writes a folder (README.md, provenance.json, data/)`);
     const { counts } = await writeHfFolder(out, opts, dataset);
     process.stdout.write(summaryLine(dataset.name, out, counts, [join(out, "README.md"), join(out, "provenance.json")]) + "\n");
     return 0;
