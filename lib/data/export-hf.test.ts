@@ -18,7 +18,7 @@ import { seedProvenanceSet, type ProvenanceSet } from "@/lib/testing/provenance-
 // provenance.json says where every row came from.
 
 const dir = mkdtempSync(join(tmpdir(), "int-hf-"));
-afterAll(() => (process.env.KEEP_HF ? console.log("kept", dir) : rmSync(dir, { recursive: true, force: true })));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let s: ProvenanceSet;
 beforeAll(async () => {
