@@ -2,7 +2,7 @@
 // with busboy. The size limit is enforced on the bytes as they arrive, not on Content-Length
 // (a chunked request has none): past the limit reading stops, the partial file is deleted and
 // the caller answers 413. Nothing of the file is ever held in memory beyond a stream chunk.
-import { createWriteStream } from "node:fs";
+import { type WriteStream, createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -61,6 +61,7 @@ async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: stri
   });
   const fields: Record<string, string> = {};
   let file: Promise<{ fileName: string; size: number; path: string }> | null = null;
+  let sink: WriteStream | null = null;
   let failure: Error | null = null;
   let wake = () => {};
   const failed = new Promise<void>((resolve) => (wake = resolve));
@@ -83,19 +84,37 @@ async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: stri
     let size = 0;
     stream.on("data", (c: Buffer) => (size += c.length));
     stream.on("limit", () => fail(new Refused(tooLarge(maxFileBytes))));
-    file = pipeline(stream, createWriteStream(path)).then(() => ({ fileName, size, path }));
+    sink = createWriteStream(path);
+    file = pipeline(stream, sink).then(() => ({ fileName, size, path }));
     file.catch(fail);
   });
   bb.on("filesLimit", () => fail(new Refused({ status: 400, field: "file", message: "send one file per import" })));
   bb.on("partsLimit", () => fail(new Refused({ status: 400, field: "", message: "too many form fields" })));
   bb.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
-  const closed = new Promise<void>((resolve) => bb.on("close", resolve));
+  try {
+    return await feed(reader, bb, maxFileBytes, failed, () => failure, () => file, fields, dir);
+  } catch (e) {
+    // Stop writing and wait until the temp file is closed, so the caller can delete the folder.
+    bb.destroy();
+    (sink as WriteStream | null)?.destroy();
+    await (file as Promise<unknown> | null)?.catch(() => undefined);
+    throw e;
+  }
+}
 
-  // Feed busboy chunk by chunk, honouring its back-pressure (it pauses while the disk catches up),
-  // and count every byte so that framing or fields cannot carry an unbounded body either.
+type FileDone = { fileName: string; size: number; path: string };
+
+// Feeds busboy chunk by chunk, honouring its back-pressure (it pauses while the disk catches up),
+// and counts every byte so that framing or fields cannot carry an unbounded body either.
+async function feed(
+  reader: ReadableStreamDefaultReader<Uint8Array>, bb: busboy.Busboy, maxFileBytes: number, failed: Promise<void>,
+  failure: () => Error | null, file: () => Promise<FileDone> | null, fields: Record<string, string>, dir: string,
+): Promise<ReceivedUpload> {
+  const closed = new Promise<void>((resolve) => bb.on("close", resolve));
   let total = 0;
   for (;;) {
-    if (failure) throw failure;
+    const f = failure();
+    if (f) throw f;
     const { done, value } = await reader.read();
     if (done) break;
     total += value.length;
@@ -104,9 +123,10 @@ async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: stri
   }
   bb.end();
   await Promise.race([closed, failed]);
-  if (failure) throw failure;
-  if (!file) throw new Refused({ status: 400, field: "file", message: "choose a file to import" });
-  const got = await (file as Promise<{ fileName: string; size: number; path: string }>);
-  if (failure) throw failure;
+  const pending = file();
+  if (failure()) throw failure();
+  if (!pending) throw new Refused({ status: 400, field: "file", message: "choose a file to import" });
+  const got = await pending;
+  if (failure()) throw failure();
   return { dir, fields, ...got };
 }

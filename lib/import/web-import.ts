@@ -53,10 +53,10 @@ export function startWebImport(upload: { dir: string; path: string; fileName: st
       const message = `the import stopped, nothing was written: ${e instanceof Error ? e.message : String(e)}`;
       run.result = { ok: false, errors: [{ file: upload.fileName, line: 0, field: "", message }], truncated: false };
     } finally {
-      run.phase = run.result?.ok ? "done" : "failed";
+      await rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
       if (run.result?.ok) run.bytesRead = run.totalBytes;
       run.finishedAt = Date.now();
-      await rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
+      run.phase = run.result?.ok ? "done" : "failed"; // last: a poller that sees it sees the rest
     }
   };
   reg.queue = reg.queue.then(task, task);
