@@ -37,9 +37,9 @@ export function getWebImport(id: string): WebImport | undefined {
 
 /**
  * Queues the import of an uploaded temp file; the folder `dir` is deleted when it ends.
- * Returns at once with the progress record.
+ * Returns at once with the progress record, and a promise of it once the import has ended.
  */
-export function startWebImport(upload: { dir: string; path: string; fileName: string; size: number }, req: Omit<ChildRequest, "path">): WebImport {
+export function startWebImport(upload: { dir: string; path: string; fileName: string; size: number }, req: Omit<ChildRequest, "path">): { run: WebImport; finished: Promise<WebImport> } {
   const reg = registry();
   const now = Date.now();
   for (const [id, r] of reg.runs) if (r.finishedAt !== null && now - r.finishedAt > KEEP_MS) reg.runs.delete(id);
@@ -59,8 +59,9 @@ export function startWebImport(upload: { dir: string; path: string; fileName: st
       run.phase = run.result?.ok ? "done" : "failed"; // last: a poller that sees it sees the rest
     }
   };
-  reg.queue = reg.queue.then(task, task);
-  return run;
+  const finished = reg.queue.then(task, task).then(() => run);
+  reg.queue = finished;
+  return { run, finished };
 }
 
 function runChild(req: ChildRequest, onProgress: (p: { records: number; bytesRead: number; totalBytes: number }) => void): Promise<ImportResult> {

@@ -1,6 +1,7 @@
 // POST /api/import (multipart: file, dataset, format?) -> 202 {ok: true, importId}: the file is
 // streamed to a temp file (the size limit counts the bytes as they arrive), then imported in a
 // child process, all or nothing. Progress and the result: GET /api/import/[importId].
+// POST /api/import?wait=1 (scripts): waits for the import, 200 {ok: true, summary} | 400 {ok: false, errors}.
 // 400/413 {ok: false, errors: [{file, line, field, message}]} when the upload itself is refused.
 import { dirname, join } from "node:path";
 import { rm } from "node:fs/promises";
@@ -40,6 +41,12 @@ export async function POST(request: Request): Promise<Response> {
     const issue = parsed.error.issues[0];
     return refuse(400, [{ file: upload.fileName, line: 0, field: String(issue.path[0] ?? ""), message: issue.message }]);
   }
-  const run = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
+  const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
+  if (new URL(request.url).searchParams.get("wait") === "1") {
+    const result = (await finished).result;
+    if (!result?.ok) return Response.json(result, { status: 400 });
+    const { ok: _ok, ...summary } = result;
+    return Response.json({ ok: true, summary });
+  }
   return Response.json({ ok: true, importId: run.id }, { status: 202, headers: { location: `/api/import/${run.id}` } });
 }
