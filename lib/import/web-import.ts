@@ -3,7 +3,7 @@
 // the server to 2.5 GB and stall every page for seconds. The server keeps only a small progress
 // record per import, which GET /api/import/[id] serves to the upload form (react-query polling).
 // Kept on globalThis: Next bundles route handlers separately.
-import { fork } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
@@ -67,9 +67,10 @@ export function startWebImport(upload: { dir: string; path: string; fileName: st
 function runChild(req: ChildRequest, onProgress: (p: { records: number; bytesRead: number; totalBytes: number }) => void): Promise<ImportResult> {
   // Resolved from the working directory at run time (as the job runner's thread is), so the
   // bundler leaves it alone; tsx loads the TypeScript, as for the CLI.
-  const entry = join(process.cwd(), "lib", "import", "import-child.ts");
+  const entry = join(/* turbopackIgnore: true */ process.cwd(), "lib", "import", "import-child.ts");
   return new Promise((resolve, reject) => {
-    const child = fork(entry, [], { execArgv: ["--import", "tsx"], env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // spawn, not fork: the bundler treats fork()'s argument as a module to pack.
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     // Below the server's priority: on a busy machine page loads go first.
     if (child.pid) {
       try {
