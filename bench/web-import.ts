@@ -45,6 +45,19 @@ async function waitImport(base: string, id: string): Promise<Progress> {
   }
 }
 
+/** A fresh `next start` on a fresh database, warmed up, for `work`; stopped and removed after. */
+async function withServer<T>(name: string, log: (s: string) => void, work: (base: string, pgid: number) => Promise<T>): Promise<T> {
+  const db = tempDb(name);
+  const server = await startServer(db.url, log);
+  try {
+    for (const p of ["/", "/jobs", "/import"]) await loadMs(server.base + p); // warm the routes
+    return await work(server.base, server.pid!);
+  } finally {
+    await server.stop();
+    removeDb(db.path);
+  }
+}
+
 /** One web import: upload, poll to the end; server and import-process RSS sampled throughout. */
 async function webImport(base: string, pgid: number, file: string, dataset: string, withPageLoads: boolean) {
   const sampler = sampleGroupRss(pgid, 100);
@@ -78,82 +91,79 @@ export async function benchWebImport(log: (s: string) => void): Promise<{ lines:
     log(`webimport: CLI importer ${(cli.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(cli.peakRssMb)} MB`);
 
     ensureBuild(log);
-    const db = tempDb("webimport-server");
-    const server = await startServer(db.url, log);
-    try {
-      for (const p of ["/", "/jobs", "/import"]) await loadMs(server.base + p); // warm the routes
+    // A: the import alone on a fresh server and database: what the web import costs in memory is
+    // the server's growth over its warmed-up idle RSS (upload streaming) plus the import process
+    // it forks, against the CLI's peak.
+    const a = await withServer("webimport-a", log, async (base, pgid) => {
       await sleep(1000);
-      // Control: the same page loads for 30 s with no import, on the data B's loads will see (B's
-      // rows are invisible until it commits), so the machine's own load is in the baseline.
+      const idle = sampleGroupRss(pgid, 100).stop();
+      const run = await webImport(base, pgid, file, "bench-web-a", false);
+      if (!run.done.result?.ok || run.done.result.traces !== n) throw new Error(`web import A ended ${run.done.phase}: ${JSON.stringify(run.done.result).slice(0, 400)}`);
+      return { ...run, idle };
+    });
+    const idle = a.idle;
+    const cost = a.peak.server - idle.server + a.peak.importChild;
+    log(`webimport A (no page loads): ${a.wallS.toFixed(1)} s; server peak ${Math.round(a.peak.server)} MB (idle ${Math.round(idle.server)}), import process ${Math.round(a.peak.importChild)} MB`);
+
+    // Another fresh server and database. Control: the same page loads for 30 s with no import,
+    // on the data B's loads will see (B's rows are invisible until it commits), so the machine's
+    // own load is in the baseline. B: the file imported while "/" and "/jobs" are loaded one
+    // after another.
+    const { control, b } = await withServer("webimport-b", log, async (base, pgid) => {
       const control: number[] = [];
-      for (const end = performance.now() + 30_000; performance.now() < end; ) for (const p of ["/", "/jobs"]) control.push(await loadMs(server.base + p).catch(() => Infinity));
+      for (const end = performance.now() + 30_000; performance.now() < end; ) for (const p of ["/", "/jobs"]) control.push(await loadMs(base + p).catch(() => Infinity));
       log(`webimport control (no import): ${control.length} page loads p50 ${percentile(control, 0.5).toFixed(0)} p95 ${percentile(control, 0.95).toFixed(0)} ms`);
-
-      // B: the file imported while "/" and "/jobs" are loaded one after another.
-      const b = await webImport(server.base, server.pid!, file, "bench-web-b", true);
+      const b = await webImport(base, pgid, file, "bench-web-b", true);
       if (!b.done.result?.ok || b.done.result.traces !== n) throw new Error(`web import B ended ${b.done.phase}: ${JSON.stringify(b.done.result).slice(0, 400)}`);
-
-      // A: the same file into another dataset, alone (no page loads). What the web import costs in
-      // memory: the server's growth over its RSS just before (upload streaming) plus the import
-      // process it forks, against the CLI's peak.
-      await sleep(1000);
-      const idle = sampleGroupRss(server.pid!, 100).stop();
-      const a = await webImport(server.base, server.pid!, file, "bench-web-a", false);
-      if (!a.done.result?.ok || a.done.result.traces !== n) throw new Error(`web import A ended ${a.done.phase}: ${JSON.stringify(a.done.result).slice(0, 400)}`);
-      const cost = a.peak.server - idle.server + a.peak.importChild;
-      log(`webimport A (no page loads): ${a.wallS.toFixed(1)} s; server peak ${Math.round(a.peak.server)} MB (idle ${Math.round(idle.server)}), import process ${Math.round(a.peak.importChild)} MB`);
-
-      const t = b.times;
-      const p95 = percentile(t, 0.95);
-      const p50 = percentile(t, 0.5);
-      const max = Math.max(...t);
-      log(`webimport B (with page loads): ${b.wallS.toFixed(1)} s; server peak ${Math.round(b.peak.server)} MB, import process ${Math.round(b.peak.importChild)} MB; ${t.length} page loads p50 ${p50.toFixed(0)} p95 ${p95.toFixed(0)} max ${max.toFixed(0)} ms`);
-      const mb = `${(size / 1e6).toFixed(0)} MB`;
-      const ratio = cost / cli.peakRssMb;
-      const lines: BenchLine[] = [
-        {
-          bench: `Web import ${n.toLocaleString("en")} traces (${mb} JSONL, chunked upload)`,
-          metric: "memory the import costs: server growth over idle + its import process",
-          value: `${Math.round(cost)} MB = server ${Math.round(idle.server)} -> ${Math.round(a.peak.server)} MB (+${Math.round(a.peak.server - idle.server)}) + import process ${Math.round(a.peak.importChild)} MB`,
-          baseline: `${Math.round(cli.peakRssMb)} MB (CLI importer's peak RSS, same file)`,
-          ratio: round(ratio),
-          target: "<= 1.5",
-          pass: ratio <= 1.5,
-        },
-        {
-          bench: "Web import (same run)",
-          metric: "server process peak RSS, absolute",
-          value: `${Math.round(a.peak.server)} MB (just before: ${Math.round(idle.server)} MB); with page loads during it (B, first): ${Math.round(b.peak.server)} MB`,
-          baseline: `${Math.round(cli.peakRssMb)} MB (CLI importer)`,
-          ratio: round(a.peak.server / cli.peakRssMb),
-          target: "",
-          pass: null,
-        },
-        {
-          bench: "Web import (same run)",
-          metric: "dashboard page loads during it",
-          value: `${t.length} loads of / and /jobs: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${max.toFixed(0)} ms (while uploading: p95 ${percentile(b.uploadTimes, 0.95).toFixed(0)} ms of ${b.uploadTimes.length})`,
-          baseline: `same loads, no import: p50 ${percentile(control, 0.5).toFixed(0)} ms, p95 ${percentile(control, 0.95).toFixed(0)} ms`,
-          ratio: round(p95 / percentile(control, 0.95)),
-          target: "p95 < 500 ms",
-          pass: p95 < 500,
-        },
-        {
-          bench: "Web import (same run)",
-          metric: "wall time, first byte to summary",
-          value: `${a.wallS.toFixed(1)} s (upload ${a.uploadedS.toFixed(1)} s); with page loads ${b.wallS.toFixed(1)} s`,
-          baseline: `${(cli.ms / 1000).toFixed(1)} s (CLI importer)`,
-          ratio: round(a.wallS / (cli.ms / 1000)),
-          target: "",
-          pass: null,
-        },
-      ];
-      const pageLoads = { count: t.length, p50, p95, max, uploadP95: percentile(b.uploadTimes, 0.95), control: { count: control.length, p50: percentile(control, 0.5), p95: percentile(control, 0.95) } };
-      return { lines, raw: { n, bytes: size, cli, idle, a: { ...a, done: undefined, times: undefined }, b: { ...b, done: undefined, times: undefined, uploadTimes: undefined }, pageLoads } };
-    } finally {
-      await server.stop();
-      removeDb(db.path);
-    }
+      return { control, b };
+    });
+    const t = b.times;
+    const p95 = percentile(t, 0.95);
+    const p50 = percentile(t, 0.5);
+    const max = Math.max(...t);
+    log(`webimport B (with page loads): ${b.wallS.toFixed(1)} s; server peak ${Math.round(b.peak.server)} MB, import process ${Math.round(b.peak.importChild)} MB; ${t.length} page loads p50 ${p50.toFixed(0)} p95 ${p95.toFixed(0)} max ${max.toFixed(0)} ms`);
+    const mb = `${(size / 1e6).toFixed(0)} MB`;
+    const ratio = cost / cli.peakRssMb;
+    const lines: BenchLine[] = [
+      {
+        bench: `Web import ${n.toLocaleString("en")} traces (${mb} JSONL, chunked upload)`,
+        metric: "memory the import costs: server growth over idle + its import process",
+        value: `${Math.round(cost)} MB = server ${Math.round(idle.server)} -> ${Math.round(a.peak.server)} MB (+${Math.round(a.peak.server - idle.server)}) + import process ${Math.round(a.peak.importChild)} MB`,
+        baseline: `${Math.round(cli.peakRssMb)} MB (CLI importer's peak RSS, same file)`,
+        ratio: round(ratio),
+        target: "<= 1.5",
+        pass: ratio <= 1.5,
+      },
+      {
+        bench: "Web import (same run)",
+        metric: "server process peak RSS, absolute",
+        value: `${Math.round(a.peak.server)} MB (idle before: ${Math.round(idle.server)} MB); with page loads during it (B): ${Math.round(b.peak.server)} MB`,
+        baseline: `${Math.round(cli.peakRssMb)} MB (CLI importer)`,
+        ratio: round(a.peak.server / cli.peakRssMb),
+        target: "",
+        pass: null,
+      },
+      {
+        bench: "Web import (same run)",
+        metric: "dashboard page loads during it",
+        value: `${t.length} loads of / and /jobs: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${max.toFixed(0)} ms (while uploading: p95 ${percentile(b.uploadTimes, 0.95).toFixed(0)} ms of ${b.uploadTimes.length})`,
+        baseline: `same loads, no import: p50 ${percentile(control, 0.5).toFixed(0)} ms, p95 ${percentile(control, 0.95).toFixed(0)} ms`,
+        ratio: round(p95 / percentile(control, 0.95)),
+        target: "p95 < 500 ms",
+        pass: p95 < 500,
+      },
+      {
+        bench: "Web import (same run)",
+        metric: "wall time, first byte to summary",
+        value: `${a.wallS.toFixed(1)} s (upload ${a.uploadedS.toFixed(1)} s); with page loads ${b.wallS.toFixed(1)} s`,
+        baseline: `${(cli.ms / 1000).toFixed(1)} s (CLI importer)`,
+        ratio: round(a.wallS / (cli.ms / 1000)),
+        target: "",
+        pass: null,
+      },
+    ];
+    const pageLoads = { count: t.length, p50, p95, max, uploadP95: percentile(b.uploadTimes, 0.95), control: { count: control.length, p50: percentile(control, 0.5), p95: percentile(control, 0.95) } };
+    return { lines, raw: { n, bytes: size, cli, idle, a: { ...a, done: undefined, times: undefined }, b: { ...b, done: undefined, times: undefined, uploadTimes: undefined }, pageLoads } };
   } finally {
     rmSync(file, { force: true });
   }
