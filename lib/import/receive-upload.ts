@@ -3,7 +3,7 @@
 // (a chunked request has none): past the limit reading stops, the partial file is deleted and
 // the caller answers 413. Nothing of the file is ever held in memory beyond a stream chunk.
 import { type WriteStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
@@ -20,6 +20,23 @@ const MAX_FIELD_BYTES = 4 * 1024;
 class Refused extends Error {
   constructor(readonly refusal: UploadRefusal) {
     super(refusal.message);
+  }
+}
+
+/** Upload folders older than this are left over from a server that was killed mid-import. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+const swept = new Set<string>();
+
+/** Once per process and folder: removes leftovers of killed servers (a live import is far younger). */
+async function sweepStale(root: string): Promise<void> {
+  if (swept.has(root)) return;
+  swept.add(root);
+  const now = Date.now();
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (!name.startsWith("upload-")) continue;
+    const path = join(root, name);
+    const s = await stat(path).catch(() => null);
+    if (s && now - s.mtimeMs > STALE_MS) await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -40,6 +57,7 @@ export async function receiveUpload(request: Request, opts: { maxFileBytes: numb
   if (declared > opts.maxFileBytes + OVERHEAD_BYTES) return { ok: false, refusal: tooLarge(opts.maxFileBytes) };
 
   await mkdir(opts.tempRoot, { recursive: true });
+  await sweepStale(opts.tempRoot);
   const dir = await mkdtemp(join(opts.tempRoot, "upload-"));
   const reader = request.body.getReader();
   try {
