@@ -15,8 +15,8 @@ test("a wide display equation scrolls and shows that it does", async ({ page }) 
   }]);
   await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
   await expect(page.locator("[data-ready='1']")).toBeVisible();
-  const block = page.locator('[aria-label="Trace steps"] .math-block').first();
-  await expect(block.locator(".katex-display")).toBeVisible();
+  const block = page.locator('[aria-label="Trace steps"] .math-block .katex-display').first();
+  await expect(block).toBeVisible();
   const box = await block.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, bar: el.offsetHeight - el.clientHeight, overflow: getComputedStyle(el).overflowX }));
   expect(box.overflow).toBe("auto");
   expect(box.scroll).toBeGreaterThan(box.client + 100); // wider than the column...
