@@ -1,0 +1,68 @@
+import { isHeldBack } from "./held-back";
+
+// What one job item came to, in words, from the few facts the item row stores (status, error and
+// the handler's result summary: lib/propose/run-proposal.ts, lib/rollouts/handler.ts,
+// lib/rollouts/sample-handler.ts, lib/onpolicy/handler.ts). The jobs page, its totals, its filters
+// and the outcomes CSV all go through `itemOutcome`, so they cannot disagree.
+
+export type ItemFacts = {
+  kind: string;
+  status: string; // pending | running | done | failed
+  skipped?: boolean; // the handler skipped the item (its trace or intervention is gone, ...)
+  parseOk?: boolean | null; // propose
+  reason?: string | null; // propose: the parse failure reason, "code: why"
+  samples?: number | null; // rollouts / sample: K graded samples
+  correct?: number | null; // rollouts / sample: how many of them are correct
+  scored?: boolean; // onpolicy: a score was written
+};
+
+export const OUTCOMES = [
+  "parsed", "held back", "parse failure", // propose
+  "all correct", "some correct", "none correct", // rollouts, sample
+  "scored", "done", "skipped", "failed", "running", "pending",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Outcomes that are a problem to look at (the page's "failed" filter is item failures only). */
+export const BAD_OUTCOMES: readonly Outcome[] = ["failed", "parse failure", "held back", "none correct"];
+
+export function itemOutcome(f: ItemFacts): Outcome {
+  if (f.status === "failed") return "failed";
+  if (f.status === "running") return "running";
+  if (f.status !== "done") return "pending";
+  if (f.skipped) return "skipped";
+  if (f.kind === "propose") {
+    if (f.parseOk === true) return "parsed";
+    return isHeldBack({ parseOk: f.parseOk, parseReason: f.reason }) ? "held back" : "parse failure";
+  }
+  if ((f.kind === "rollouts" || f.kind === "sample") && typeof f.samples === "number" && f.samples > 0) {
+    const c = f.correct ?? 0;
+    return c >= f.samples ? "all correct" : c <= 0 ? "none correct" : "some correct";
+  }
+  if (f.kind === "onpolicy" && f.scored) return "scored";
+  return "done";
+}
+
+/** Item counts by outcome, in OUTCOMES order, zero counts left out. */
+export function outcomeTotals(groups: readonly { facts: ItemFacts; n: number }[]): { outcome: Outcome; n: number }[] {
+  const by = new Map<Outcome, number>();
+  for (const g of groups) {
+    const o = itemOutcome(g.facts);
+    by.set(o, (by.get(o) ?? 0) + g.n);
+  }
+  return OUTCOMES.filter((o) => (by.get(o) ?? 0) > 0).map((o) => ({ outcome: o, n: by.get(o) as number }));
+}
+
+/** Reads the facts out of an item row's stored result JSON (already parsed); never throws. */
+export function factsOf(kind: string, status: string, result: Record<string, unknown> | null): ItemFacts {
+  const r = result ?? {};
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  return {
+    kind, status,
+    skipped: r.skipped !== undefined && r.skipped !== null,
+    parseOk: typeof r.parseOk === "boolean" ? r.parseOk : null,
+    reason: typeof r.reason === "string" ? r.reason : null,
+    samples: num(r.samples), correct: num(r.correct),
+    scored: num(r.nllMean) !== null,
+  };
+}
