@@ -69,7 +69,8 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   await expect(panel.getByText("4/8 correct")).toBeVisible();
   await expect(panel.getByTestId("rollout")).toHaveCount(8);
   await expect(panel.locator('[data-correct="true"]')).toHaveCount(4);
-  await expect(panel.getByText("not_equal")).toHaveCount(4);
+  await expect(panel.getByText("wrong", { exact: true })).toHaveCount(4); // verdicts in words, never the code
+  await expect(panel.getByText("not_equal")).toHaveCount(0);
   await panel.locator('[data-correct="true"]').first().getByRole("button").click();
   await expect(panel.getByLabel("Continuation").first()).toContainText("the answer is");
   await expect(panel.locator(".katex").first()).toBeVisible();

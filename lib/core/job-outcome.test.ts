@@ -70,3 +70,19 @@ describe("item outcome", () => {
     ])).toEqual([{ outcome: "parsed", n: 6 }, { outcome: "held back", n: 3 }, { outcome: "failed", n: 2 }]);
   });
 });
+
+describe("job phase", () => {
+  it("a cancelled or paused job with items still running is cancelling / pausing, and stays live", async () => {
+    const { jobPhase, jobIsLive, phaseNote } = await import("./job-phase");
+    expect(jobPhase("cancelled", 34)).toBe("cancelling");
+    expect(phaseNote("cancelled", 34)).toBe("cancelling: 34 calls finishing");
+    expect(phaseNote("cancelled", 1)).toBe("cancelling: 1 call finishing");
+    expect(jobIsLive("cancelled", 34)).toBe(true);
+    expect(jobPhase("cancelled", 0)).toBe("cancelled");
+    expect(phaseNote("cancelled", 0)).toBeNull();
+    expect(jobIsLive("cancelled", 0)).toBe(false);
+    expect(jobPhase("paused", 2)).toBe("pausing");
+    expect(jobIsLive("running", 0)).toBe(true);
+    expect(jobIsLive("done", 0)).toBe(false);
+  });
+});

@@ -20,7 +20,8 @@ describe("grade-answers command", () => {
     writeFileSync(file, rows.join("\n") + "\n");
     const out: string[] = [];
     const write = vi.spyOn(process.stdout, "write").mockImplementation((s) => { out.push(String(s)); return true; });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const said: string[] = [];
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => { said.push(String(s)); return true; });
     try {
       expect(await run(["--in", file, "--workers", "1", "--pred-mode", "auto"])).toBe(0);
     } finally {
@@ -33,6 +34,8 @@ describe("grade-answers command", () => {
     ]);
     expect(lines[0]).toMatchObject({ extracted: "0.5", extractMethod: "boxed", method: "exact-rational" });
     expect(lines[4]).toMatchObject({ extracted: "13", extractMethod: "answer-is" });
+    // the JSONL keeps the codes; the summary a person reads says them in words
+    expect(said.join("")).toContain("graded 6 line(s): 2 correct, 1 wrong, 1 no answer, 2 grading error");
   }, 120_000);
 
   it("refuses bad arguments with exit code 2", async () => {
