@@ -92,6 +92,16 @@ describe("job outcomes", () => {
     expect(t).toEqual({ items: [{ outcome: "some correct", n: 1 }, { outcome: "none correct", n: 1 }], samples: 4, correct: 1, verdicts: { equal: 1, not_equal: 1, no_answer: 1 } });
   });
 
+  it("reads held back from the exact reason code (an '_' in it is no wildcard)", async () => {
+    await prisma.job.create({ data: { id: "job-outcomes-like", kind: "propose", status: "done", total: 2 } });
+    await prisma.jobItem.createMany({ data: [
+      { jobId: "job-outcomes-like", key: "a", status: "done", result: JSON.stringify({ parseOk: false, reason: "answerXleak: look-alike" }) },
+      { jobId: "job-outcomes-like", key: "b", status: "done", result: JSON.stringify({ parseOk: false, reason: "answer_leak: the content contains the ground-truth answer \"5\"" }) },
+    ] });
+    expect((await listOutcomes("job-outcomes-like", { filter: "held-back" }))!.rows.map((r) => r.key)).toEqual(["b"]);
+    expect((await jobOutcomeTotals("job-outcomes-like"))!.items).toEqual([{ outcome: "held back", n: 1 }, { outcome: "parse failure", n: 1 }]);
+  });
+
   it("returns null for a job that does not exist", async () => {
     expect(await listOutcomes("no-such-job")).toBeNull();
     expect(await jobOutcomeTotals("no-such-job")).toBeNull();

@@ -23,7 +23,9 @@ export type OutcomeTotals = { items: { outcome: Outcome; n: number }[]; samples:
 
 type ItemRow = { id: string; key: string; status: string; attempts: number | bigint; error: string | null; payload: string; result: string | null; updatedAt: Date | string };
 
-const HELD_BACK_LIKE = `${HELD_BACK_CODE}:%`;
+// the stored reason starts "answer_leak: ..." (exact prefix: LIKE would read its "_" as a wildcard)
+const HELD_BACK_PREFIX = `${HELD_BACK_CODE}:`;
+const HELD_BACK_LEN = HELD_BACK_PREFIX.length;
 
 /** One page of items in key order after `after` (a key; cursor pagination), filtered. */
 export async function listOutcomes(jobId: string, opts: { filter?: OutcomeFilter; after?: string | null; take?: number } = {}): Promise<OutcomePage | null> {
@@ -38,7 +40,7 @@ export async function listOutcomes(jobId: string, opts: { filter?: OutcomeFilter
           WHERE "jobId" = ${jobId} AND "status" = 'failed' AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`
       : filter === "held-back"
         ? await prisma.$queryRaw<ItemRow[]>`SELECT "id", "key", "status", "attempts", "error", "payload", "result", "updatedAt" FROM "JobItem"
-            WHERE "jobId" = ${jobId} AND "status" = 'done' AND json_extract("result", '$.reason') LIKE ${HELD_BACK_LIKE} AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`
+            WHERE "jobId" = ${jobId} AND "status" = 'done' AND substr(json_extract("result", '$.reason'), 1, ${HELD_BACK_LEN}) = ${HELD_BACK_PREFIX} AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`
         : await prisma.$queryRaw<ItemRow[]>`SELECT "id", "key", "status", "attempts", "error", "payload", "result", "updatedAt" FROM "JobItem"
             WHERE "jobId" = ${jobId} AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
@@ -93,7 +95,7 @@ export async function jobOutcomeTotals(jobId: string): Promise<OutcomeTotals | n
     SELECT "status",
       CASE WHEN "status" = 'done' THEN json_extract("result", '$.skipped') IS NOT NULL ELSE 0 END AS "skipped",
       CASE WHEN "status" = 'done' THEN json_extract("result", '$.parseOk') END AS "parseOk",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.reason') LIKE ${HELD_BACK_LIKE} END AS "heldBack",
+      CASE WHEN "status" = 'done' THEN substr(json_extract("result", '$.reason'), 1, ${HELD_BACK_LEN}) = ${HELD_BACK_PREFIX} END AS "heldBack",
       CASE WHEN "status" = 'done' THEN json_extract("result", '$.samples') END AS "samples",
       CASE WHEN "status" = 'done' THEN json_extract("result", '$.correct') END AS "correct",
       CASE WHEN "status" = 'done' THEN json_extract("result", '$.nllMean') IS NOT NULL ELSE 0 END AS "scored",
