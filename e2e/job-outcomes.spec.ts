@@ -12,8 +12,10 @@ import { DB_FILE, importDataset, openPanel, query, setModel, type Imported } fro
 test.afterAll(() => setModel(null));
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-// ROW(i) (propose-fixtures) asks "Compute $i+3\cdot 4$." with answer i + 12.
+// ROW(i) (propose-fixtures) asks "Compute $i+3\cdot 4$." (answer i + 12); its attempt's step 2 is
+// "Adding first, $i+3 = (i+3)$.", which only the verifier prompt (turn 2) quotes.
 const problem = (i: number) => `Compute $${i}+3\\cdot 4$`;
+const attemptStep = (i: number) => `Adding first, $${i}+3 = ${i + 3}$`;
 
 async function runPropose(page: import("@playwright/test").Page, ds: Imported): Promise<string> {
   await page.goto(`/datasets/${ds.datasetId}`);
@@ -34,8 +36,8 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
   const ds = importDataset("outcomes-e2e", 4); // problems 2..5, answers 14..17
   const stub: StubModel = await startStubModel({
     rules: [
-      { match: problem(3), reply: { kind: "text", text: CANNED.answerLeak("15") } },
-      { match: problem(4), reply: { kind: "text", text: CANNED.noTag } },
+      { match: attemptStep(3), reply: { kind: "text", text: CANNED.answerLeak("15") } },
+      { match: attemptStep(4), reply: { kind: "text", text: CANNED.noTag } },
       { match: problem(5), reply: { kind: "status", status: 400, body: { error: { message: "stub refuses this prompt" } } } },
     ],
     fallback: { kind: "auto", location: 2 },
@@ -46,7 +48,7 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     await page.goto("/jobs");
     await page.getByRole("row").filter({ hasText: jobId }).getByRole("link", { name: "propose" }).click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
-    await expect(page.getByText("done", { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("region", { name: "Job propose" }).getByText("done", { exact: true })).toBeVisible({ timeout: 60_000 });
 
     const outcomes = page.getByRole("region", { name: "Outcomes" });
     const totals = outcomes.getByRole("list", { name: "Totals by outcome" });
@@ -118,7 +120,8 @@ test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, 
   await expect(counts).toHaveText("3 running · 0 pending");
   await expect(page.getByText("2/5 (40%)")).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("cancelling", { exact: true })).toBeVisible();
+  const progress = page.getByRole("region", { name: "Job propose" });
+  await expect(progress.getByText("cancelling", { exact: true })).toBeVisible();
   await expect(counts).toHaveText("cancelling: 3 calls finishing");
   await page.screenshot({ path: "test-results/job-cancelling.png", fullPage: true });
 
@@ -127,7 +130,7 @@ test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, 
   await expect(page.getByText("3/5 (60%)")).toBeVisible();
   finishItem(running[1], "held back");
   finishItem(running[2], "failed");
-  await expect(page.getByText("cancelled", { exact: true })).toBeVisible();
+  await expect(progress.getByText("cancelled", { exact: true })).toBeVisible();
   const db = dbCounts(jobId);
   expect(db).toEqual({ pending: 0, running: 0, done: 4, failed: 1 });
   await expect(counts).toHaveText(`${db.pending} pending`);
@@ -149,7 +152,7 @@ test("cancel a job whose stub calls are slow: the page settles on the counts the
     const counts = page.getByTestId("job-counts");
     await expect(counts).toContainText("running", { timeout: 20_000 });
     await page.getByRole("button", { name: "Cancel" }).click();
-    await expect(page.getByText("cancelled", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("region", { name: "Job propose" }).getByText("cancelled", { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect.poll(() => dbCounts(jobId).running, { timeout: 20_000 }).toBe(0);
     const db = dbCounts(jobId);
     // no reload: the page followed the job until nothing ran any more

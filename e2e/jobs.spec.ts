@@ -46,10 +46,11 @@ test("jobs list and detail: failures, cancel, resume to completion", async ({ pa
   await page.screenshot({ path: "test-results/jobs-detail-paused.png", fullPage: true });
 
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("cancelled", { exact: true })).toBeVisible();
+  const progress = page.getByRole("region", { name: "Job propose" });
+  await expect(progress.getByText("cancelled", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Resume" }).click();
   // The server's runner takes the job; its items' traces are gone, so the stage skips them.
-  await expect(page.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(progress.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("5/5 (100%)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Retry 1 failed" })).toBeVisible();
   await page.screenshot({ path: "test-results/jobs-detail-done.png", fullPage: true });

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import type { OutcomeFilter } from "@/lib/jobs/outcomes";
 import type { JobDetail } from "@/lib/jobs/queries";
 import { jobIsLive } from "@/lib/core/job-phase";
@@ -18,7 +19,14 @@ const FILTER_LABEL: Record<OutcomeFilter, string> = { all: "All", failed: "Faile
 export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: JobDetail; filter: OutcomeFilter; after: string | null; initial: OutcomesData }) {
   const { data: job = initialJob } = useJob(initialJob.id, initialJob);
   const live = jobIsLive(job.status, job.counts.running);
-  const { data, error } = useJobOutcomes(job.id, filter, after, initial, live);
+  const { data, error, refetch } = useJobOutcomes(job.id, filter, after, initial, live);
+  // The last items settle between two polls: once the job stops being live, read the outcomes
+  // once more, so the table ends on the final state and not on the last poll before it.
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && !live) void refetch();
+    wasLive.current = live;
+  }, [live, refetch]);
   const { rows, next, totals } = data;
   const count = (o: string) => totals.items.find((t) => t.outcome === o)?.n ?? 0;
   const filters: OutcomeFilter[] = job.kind === "propose" ? ["all", "failed", "held-back"] : ["all", "failed"];

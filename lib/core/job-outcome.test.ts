@@ -56,7 +56,8 @@ describe("item outcome", () => {
 
   it("never throws on odd stored results", () => {
     expect(itemOutcome(factsOf("rollouts", "done", { samples: "8", correct: null }))).toBe("done");
-    expect(itemOutcome(factsOf("propose", "done", { parseOk: "yes" }))).toBe("parse failure");
+    expect(itemOutcome(factsOf("propose", "done", { parseOk: "yes" }))).toBe("done");
+    expect(itemOutcome(factsOf("propose", "done", { proposalId: "p1" }))).toBe("done");
     expect(itemOutcome(factsOf("mystery", "done", {}))).toBe("done");
   });
 

@@ -33,7 +33,8 @@ export function itemOutcome(f: ItemFacts): Outcome {
   if (f.skipped) return "skipped";
   if (f.kind === "propose") {
     if (f.parseOk === true) return "parsed";
-    return isHeldBack({ parseOk: f.parseOk, parseReason: f.reason }) ? "held back" : "parse failure";
+    if (f.parseOk === false) return isHeldBack({ parseOk: false, parseReason: f.reason }) ? "held back" : "parse failure";
+    return "done"; // a result without a parse outcome (older rows): say no more than we know
   }
   if ((f.kind === "rollouts" || f.kind === "sample") && typeof f.samples === "number" && f.samples > 0) {
     const c = f.correct ?? 0;
