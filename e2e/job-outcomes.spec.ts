@@ -54,7 +54,7 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     const totals = outcomes.getByRole("list", { name: "Totals by outcome" });
     // 4 traces x K = 4 proposals each; every trace ends one way
     await expect(totals).toHaveText(/parsed\s*4\s*held back\s*4\s*parse failure\s*4\s*failed\s*4/);
-    await expect(outcomes.getByText("{")).toHaveCount(0); // no raw JSON rows any more
+    await expect(outcomes.getByText("proposalId")).toHaveCount(0); // no raw JSON result rows any more
     const parsed = outcomes.getByTestId("outcome-row").filter({ has: page.getByText("parsed", { exact: true }) }).first();
     await expect(parsed.getByText("step 2")).toBeVisible();
     const traceLink = parsed.getByRole("link", { name: /^trace / });

@@ -34,6 +34,7 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
   const href = (f: OutcomeFilter, a?: string | null) => `/jobs/${job.id}?${new URLSearchParams({ ...(f !== "all" ? { filter: f } : {}), ...(a ? { after: a } : {}) })}`;
   const csv = `/api/jobs/${job.id}/outcomes/csv${filter !== "all" ? `?filter=${filter}` : ""}`;
   const verdicts = verdictCountsText(totals.verdicts);
+  const graded = job.kind === "rollouts" || job.kind === "sample"; // items with graded samples
   return (
     <section aria-label="Outcomes" className="rounded-md border border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-3 py-2">
@@ -70,12 +71,12 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
                 <th className="px-3 py-1.5 font-medium">Outcome</th>
                 <th className="px-3 py-1.5 font-medium">Open</th>
                 <th className="px-3 py-1.5 font-medium">{job.kind === "propose" ? "Location" : "Condition"}</th>
-                <th className="px-3 py-1.5 font-medium">Verdicts</th>
+                {graded && <th className="px-3 py-1.5 font-medium">Verdicts</th>}
                 <th className="px-3 py-1.5 font-medium">Detail</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => <OutcomeRow key={r.id} r={r} datasetId={job.datasetId} />)}
+              {rows.map((r) => <OutcomeRow key={r.id} r={r} datasetId={job.datasetId} graded={graded} />)}
             </tbody>
           </table>
         </div>

@@ -15,7 +15,7 @@ function detail(r: Row): string {
 }
 
 /** One item of the outcome table (text only: reasons and errors can quote model output). */
-export function OutcomeRow({ r, datasetId }: { r: Row; datasetId: string | null }) {
+export function OutcomeRow({ r, datasetId, graded }: { r: Row; datasetId: string | null; graded: boolean }) {
   const ds = r.traceDatasetId ?? datasetId;
   const verdicts = verdictCountsText(r.verdicts) || (r.samples !== null ? `${r.correct ?? 0} of ${r.samples} correct` : "");
   return (
@@ -30,7 +30,7 @@ export function OutcomeRow({ r, datasetId }: { r: Row; datasetId: string | null 
       <td className="px-3 py-1.5 text-xs whitespace-nowrap text-slate-700">
         {r.location !== null ? `step ${r.location}` : ""}{r.condition ? `${r.location !== null ? " · " : ""}${r.condition}` : ""}
       </td>
-      <td className="px-3 py-1.5 text-xs text-slate-700">{verdicts}</td>
+      {graded && <td className="px-3 py-1.5 text-xs text-slate-700">{verdicts}</td>}
       <td className="max-w-md px-3 py-1.5 text-xs break-words whitespace-pre-wrap text-slate-600">{detail(r)}</td>
     </tr>
   );
