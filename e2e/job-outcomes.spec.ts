@@ -74,6 +74,8 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     await page.screenshot({ path: "test-results/job-outcomes-held-back.png", fullPage: true });
 
     await outcomes.getByRole("link", { name: /^All/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
+    await expect(outcomes.getByRole("link", { name: /^All/ })).toHaveAttribute("aria-current", "page");
     const [download] = await Promise.all([page.waitForEvent("download"), outcomes.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe(`propose-${jobId}-outcomes.csv`);
     const csv = readFileSync(await download.path(), "utf8").trim().split("\n");

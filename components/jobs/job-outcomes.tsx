@@ -31,7 +31,10 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
   const count = (o: string) => totals.items.find((t) => t.outcome === o)?.n ?? 0;
   const filters: OutcomeFilter[] = job.kind === "propose" ? ["all", "failed", "held-back"] : ["all", "failed"];
   const n: Record<OutcomeFilter, number> = { all: job.total, failed: count("failed"), "held-back": count("held back") };
-  const href = (f: OutcomeFilter, a?: string | null) => `/jobs/${job.id}?${new URLSearchParams({ ...(f !== "all" ? { filter: f } : {}), ...(a ? { after: a } : {}) })}`;
+  const href = (f: OutcomeFilter, a?: string | null) => {
+    const qs = new URLSearchParams({ ...(f !== "all" ? { filter: f } : {}), ...(a ? { after: a } : {}) }).toString();
+    return `/jobs/${job.id}${qs ? `?${qs}` : ""}`;
+  };
   const csv = `/api/jobs/${job.id}/outcomes/csv${filter !== "all" ? `?filter=${filter}` : ""}`;
   const verdicts = verdictCountsText(totals.verdicts);
   const graded = job.kind === "rollouts" || job.kind === "sample"; // items with graded samples
