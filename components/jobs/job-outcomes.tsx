@@ -6,7 +6,8 @@ import type { JobDetail } from "@/lib/jobs/queries";
 import { jobIsLive } from "@/lib/core/job-phase";
 import { verdictCountsText } from "@/lib/core/verdict-words";
 import { useJob } from "./use-job";
-import { useJobOutcomes, type OutcomesData } from "./use-job-outcomes";
+import { useJobOutcomeTotals, useJobOutcomes } from "./use-job-outcomes";
+import type { OutcomePage, OutcomeTotals } from "@/lib/jobs/outcomes";
 import { OutcomeBadge } from "./outcome-badge";
 import { OutcomeRow } from "./outcome-row";
 
@@ -16,18 +17,19 @@ const FILTER_LABEL: Record<OutcomeFilter, string> = { all: "All", failed: "Faile
  * Per-item outcomes of a job: totals by outcome, filters (in the URL), a cursor-paged table with
  * links to the trace and intervention, and the CSV of every item under the filter.
  */
-export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: JobDetail; filter: OutcomeFilter; after: string | null; initial: OutcomesData }) {
+export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: JobDetail; filter: OutcomeFilter; after: string | null; initial: OutcomePage & { totals: OutcomeTotals } }) {
   const { data: job = initialJob } = useJob(initialJob.id, initialJob);
   const live = jobIsLive(job.status, job.counts.running);
   const { data, error, refetch } = useJobOutcomes(job.id, filter, after, initial, live);
+  const { data: totals, refetch: refetchTotals } = useJobOutcomeTotals(job.id, initial.totals, live);
   // The last items settle between two polls: once the job stops being live, read the outcomes
   // once more, so the table ends on the final state and not on the last poll before it.
   const wasLive = useRef(live);
   useEffect(() => {
-    if (wasLive.current && !live) void refetch();
+    if (wasLive.current && !live) void Promise.all([refetch(), refetchTotals()]);
     wasLive.current = live;
-  }, [live, refetch]);
-  const { rows, next, totals } = data;
+  }, [live, refetch, refetchTotals]);
+  const { rows, next } = data;
   const count = (o: string) => totals.items.find((t) => t.outcome === o)?.n ?? 0;
   const filters: OutcomeFilter[] = job.kind === "propose" ? ["all", "failed", "held-back"] : ["all", "failed"];
   const n: Record<OutcomeFilter, number> = { all: job.total, failed: count("failed"), "held-back": count("held back") };
