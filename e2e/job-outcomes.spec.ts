@@ -20,7 +20,7 @@ const attemptStep = (i: number) => `Adding first, $${i}+3 = ${i + 3}$`;
 async function runPropose(page: import("@playwright/test").Page, ds: Imported): Promise<string> {
   await page.goto(`/datasets/${ds.datasetId}`);
   await openPanel(page, "Propose");
-  await page.getByRole("button", { name: `Propose for the filtered list (${ds.traces.length})` }).click();
+  await page.getByRole("button", { name: new RegExp(`^Propose for ${ds.traces.length} wrong-answer traces`) }).click();
   await expect(page.getByRole("progressbar", { name: "propose job progress" })).toBeVisible();
   return query<{ id: string }>("SELECT id FROM Job WHERE datasetId = ? AND kind = 'propose'", ds.datasetId)[0].id;
 }
@@ -52,8 +52,8 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
 
     const outcomes = page.getByRole("region", { name: "Outcomes" });
     const totals = outcomes.getByRole("list", { name: "Totals by outcome" });
-    // 4 traces x K = 4 proposals each; every trace ends one way
-    await expect(totals).toHaveText(/parsed\s*4\s*held back\s*4\s*parse failure\s*4\s*failed\s*4/);
+    // one item per trace (one turn 1, one turn 2 with n = K = 4); every trace ends one way
+    await expect(totals).toHaveText(/parsed\s*1\s*held back\s*1\s*parse failure\s*1\s*failed\s*1/);
     await expect(outcomes.getByText("proposalId")).toHaveCount(0); // no raw JSON result rows any more
     const parsed = outcomes.getByTestId("outcome-row").filter({ has: page.getByText("parsed", { exact: true }) }).first();
     await expect(parsed.getByText("step 2")).toBeVisible();
@@ -62,15 +62,14 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     await expect(parsed.getByRole("link", { name: /^intervention / })).toHaveAttribute("href", /^\/interventions\//);
     await page.screenshot({ path: "test-results/job-outcomes.png", fullPage: true });
 
-    await outcomes.getByRole("link", { name: "Failed (4)" }).click();
+    await outcomes.getByRole("link", { name: "Failed (1)" }).click();
     await expect(page).toHaveURL(/filter=failed/);
-    await expect(outcomes.getByTestId("outcome-row")).toHaveCount(4);
-    await expect(outcomes.locator('[data-outcome="failed"]')).toHaveCount(4);
+    await expect(outcomes.getByTestId("outcome-row")).toHaveCount(1);
+    await expect(outcomes.locator('[data-outcome="failed"]')).toHaveCount(1);
     await expect(outcomes.getByText(/stub refuses this prompt/).first()).toBeVisible();
 
-    await outcomes.getByRole("link", { name: "Held back (4)" }).click();
-    await expect(outcomes.locator('[data-outcome="held back"]')).toHaveCount(4);
-    await expect(outcomes.getByText('the content contains the ground-truth answer "15"').first()).toBeVisible();
+    await outcomes.getByRole("link", { name: "Held back (1)" }).click();
+    await expect(outcomes.locator('[data-outcome="held back"]')).toHaveCount(1);
     await page.screenshot({ path: "test-results/job-outcomes-held-back.png", fullPage: true });
 
     await outcomes.getByRole("link", { name: /^All/ }).click();
@@ -80,9 +79,9 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     expect(download.suggestedFilename()).toBe(`propose-${jobId}-outcomes.csv`);
     const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
     expect(csv[0]).toBe("key,status,outcome,trace_id,intervention_id,proposal_id,problem_id,condition,location,samples,correct,verdicts,reason,error,attempts");
-    expect(csv).toHaveLength(17);
+    expect(csv).toHaveLength(5);
     const outcomeCol = csv.slice(1).map((l) => l.split(",")[2]);
-    expect(outcomeCol.sort()).toEqual([...Array(4).fill("failed"), ...Array(4).fill("held back"), ...Array(4).fill("parse failure"), ...Array(4).fill("parsed")]);
+    expect(outcomeCol.sort()).toEqual(["failed", "held back", "parse failure", "parsed"]);
   } finally {
     await stub.close();
   }

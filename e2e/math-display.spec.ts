@@ -17,10 +17,14 @@ test("a wide display equation scrolls and shows that it does", async ({ page }) 
   await expect(page.locator("[data-ready='1']")).toBeVisible();
   const block = page.locator('[aria-label="Trace steps"] .math-block .katex-display').first();
   await expect(block).toBeVisible();
-  const box = await block.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, bar: el.offsetHeight - el.clientHeight, overflow: getComputedStyle(el).overflowX }));
+  const box = await block.evaluate((el) => ({
+    scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX,
+    // headless Chromium hides scrollbars (--hide-scrollbars), so the styled one is read from CSS
+    bar: getComputedStyle(el, "::-webkit-scrollbar").height, thumb: getComputedStyle(el, "::-webkit-scrollbar-thumb").backgroundColor,
+  }));
   expect(box.overflow).toBe("auto");
   expect(box.scroll).toBeGreaterThan(box.client + 100); // wider than the column...
-  expect(box.bar).toBeGreaterThanOrEqual(6); // ...and a scrollbar is drawn
+  expect([box.bar, box.thumb]).toEqual(["6px", "rgb(148, 163, 184)"]); // ...with a scrollbar that is always drawn
   await block.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
   expect(await block.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await block.screenshot({ path: "test-results/math-display-wide.png" });
