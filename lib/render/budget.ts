@@ -10,9 +10,9 @@ export type Limits = { formulas: number; tokens: number; bytes: number };
 type Used = { formulas: number; tokens: number; bytes: number };
 
 /** One text (a step, an intervention, a reference solution). */
-export const TEXT_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 1_000, tokens: 25_000, bytes: 1_000_000 });
+export const TEXT_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 1_000, tokens: 10_000, bytes: 1_000_000 });
 /** One page: every text rendered with the same PageBudget. */
-export const PAGE_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 10_000, tokens: 300_000, bytes: 16_000_000 });
+export const PAGE_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 10_000, tokens: 200_000, bytes: 16_000_000 });
 
 const WHAT: Record<keyof Limits, (n: number) => string> = {
   formulas: (n) => `${n.toLocaleString("en-US")} formulas`,
