@@ -1,0 +1,133 @@
+// Issue 11 §1: rendering cost is bounded, and one page never stalls the others. Through
+// `next start` (as the page bench): (a) the trace page holding a 200 KB step of unmatched `\(`,
+// against the same page with that step as 200 KB of plain text; (b) other pages (dashboard,
+// trace list, a short trace) loaded one after another while the worst hostile page renders
+// again and again, against the same loads on an idle server.
+import Database from "better-sqlite3";
+import { removeDb, scaled, tempDb } from "./lib/config";
+import { fill } from "./lib/fill";
+import { ensureBuild, startServer } from "./lib/next-server";
+import type { BenchLine } from "./lib/result";
+import { median, round } from "./lib/stats";
+import { longTrace, problemOf } from "./lib/synthetic";
+import { percentile } from "./propose-fixtures";
+
+// A formula under every per-formula limit whose macros make ten times what it is long.
+const bomb = (k: number) =>
+  ("$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ " + "and so on ".repeat(80)).padEnd(998, ".").slice(0, 998) + "\n";
+const around = (step: string) => `We start from the problem: $f(x) = x^2$.\n\n${step}\n\nSo the answer is $\\frac{1}{2}$.`;
+
+const HOSTILE: Record<string, string> = {
+  paren: around("\\(".repeat(100_000)), // 200 KB, unmatched: was 42 s
+  bombs: around(Array.from({ length: 50 }, (_, k) => bomb(k)).join("")), // 50 KB: was 7.8 s, 13 MB
+  dollars: around("$x$x".repeat(250_000)), // 1 MB: was a 106 MB page
+  sizes: around("$\\raisebox{-100000em}{x}$ and $a\\kern{-100000em} b$"),
+  // Every step as hostile as a step may be: the page budget's case.
+  "many-bombs": Array.from({ length: 60 }, () => Array.from({ length: 20 }, (_, k) => bomb(k)).join("")).join("\n\n"),
+};
+const PLAIN_200KB = around("ab".repeat(100_000));
+
+export async function benchHostilePage(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
+  const db = tempDb("hostile");
+  const rows = [
+    ...Object.entries(HOSTILE).map(([id, text]) => ({ id, text })),
+    { id: "plain-200kb", text: PLAIN_200KB },
+    { id: "normal", text: longTrace(0x51, 20, 60) },
+  ].map(({ id, text }, k) => ({
+    id, ...problemOf(k), generator: "bench", incorrect_attempt: text,
+    intervention: { content: "Instead, note that $x^2 \\ge 0$.", location: 1 },
+  }));
+  const { datasetId } = fill(db.url, "bench-hostile", rows);
+  const sq = new Database(db.path, { readonly: true });
+  const idOf = Object.fromEntries((sq.prepare("SELECT id, externalId FROM Trace").all() as { id: string; externalId: string }[]).map((r) => [r.externalId, r.id]));
+  sq.close();
+  ensureBuild(log);
+  const server = await startServer(db.url, log);
+  const page = (ext: string) => `${server.base}/datasets/${datasetId}/traces/${idOf[ext]}`;
+  const load = async (url: string) => {
+    const t = performance.now();
+    const res = await fetch(url, { cache: "no-store" });
+    const html = await res.text();
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+    return { ms: performance.now() - t, bytes: html.length, html };
+  };
+  try {
+    // (a) Each hostile page's full server render (median of a few), and the plain baseline.
+    const runs = scaled(5, 3);
+    const renderMs: Record<string, number> = {};
+    const pageBytes: Record<string, number> = {};
+    for (const ext of [...Object.keys(HOSTILE), "plain-200kb"]) {
+      await load(page(ext)); // first render of a route pays for compiling it
+      const ms: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await load(page(ext));
+        ms.push(r.ms);
+        pageBytes[ext] = r.bytes;
+        if (ext !== "plain-200kb" && ext !== "sizes" && !r.html.includes("Math rendering stopped here")) throw new Error(`${ext}: no "rendering stopped" note on the page`);
+      }
+      renderMs[ext] = median(ms);
+      log(`hostile: ${ext} ${Math.round(renderMs[ext])} ms, ${(pageBytes[ext] / 1e6).toFixed(2)} MB`);
+    }
+    const worst = Object.keys(HOSTILE).reduce((a, b) => (renderMs[a] >= renderMs[b] ? a : b));
+
+    // (b) Other pages, one after another, idle then while `worst` renders in a loop.
+    const others = ["/", `/datasets/${datasetId}`, new URL(page("normal")).pathname];
+    const seconds = scaled(20, 5);
+    const sample = async (busy: boolean) => {
+      const times: number[] = [];
+      let stop = false;
+      let hostileRenders = 0;
+      const loop = (async () => {
+        while (busy && !stop) {
+          await load(page(worst));
+          hostileRenders++;
+        }
+      })();
+      const end = performance.now() + seconds * 1000;
+      while (performance.now() < end) for (const p of others) times.push((await load(server.base + p)).ms);
+      stop = true;
+      await loop;
+      return { times, hostileRenders };
+    };
+    for (const p of others) await load(server.base + p); // warm the routes
+    const idle = await sample(false);
+    const busy = await sample(true);
+    const p95 = percentile(busy.times, 0.95);
+    const idleP95 = percentile(idle.times, 0.95);
+    log(`hostile: other pages p95 ${Math.round(p95)} ms while "${worst}" rendered ${busy.hostileRenders} times (idle p95 ${Math.round(idleP95)} ms)`);
+
+    const lines: BenchLine[] = [
+      {
+        bench: "Hostile trace page: a 200 KB step of unmatched \\(",
+        metric: "server render (next start, full HTML)",
+        value: `${Math.round(renderMs.paren)} ms (${(pageBytes.paren / 1e6).toFixed(2)} MB)`,
+        baseline: `${Math.round(renderMs["plain-200kb"])} ms (same page, the step as 200 KB of plain text)`,
+        ratio: round(renderMs.paren / renderMs["plain-200kb"]),
+        target: "< 1000 ms",
+        pass: renderMs.paren < 1000,
+      },
+      ...(["bombs", "dollars", "sizes", "many-bombs"] as const).map((ext): BenchLine => ({
+        bench: `Hostile trace page: ${ext === "bombs" ? "50 \\def bombs in 50 KB" : ext === "dollars" ? "a 1 MB step of $x$x$x..." : ext === "sizes" ? "\\raisebox / \\kern of -100000em" : "60 steps of 20 \\def bombs (page budget)"}`,
+        metric: "server render (next start, full HTML)",
+        value: `${Math.round(renderMs[ext])} ms (${(pageBytes[ext] / 1e6).toFixed(2)} MB)`,
+        baseline: "",
+        ratio: null,
+        target: "",
+        pass: null,
+      })),
+      {
+        bench: `Other pages while the worst hostile page ("${worst}") renders in a loop`,
+        metric: `dashboard, trace list, a 20-step trace, one after another for ${seconds} s: p95`,
+        value: `p95 ${Math.round(p95)} ms, p50 ${Math.round(percentile(busy.times, 0.5))} ms (${busy.times.length} loads, ${busy.hostileRenders} hostile renders)`,
+        baseline: `idle server: p95 ${Math.round(idleP95)} ms`,
+        ratio: round(p95 / idleP95),
+        target: "p95 < 500 ms",
+        pass: p95 < 500,
+      },
+    ];
+    return { lines, raw: { renderMs, pageBytes, worst, idle, busy } };
+  } finally {
+    await server.stop();
+    removeDb(db.path);
+  }
+}
