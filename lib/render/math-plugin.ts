@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateBlock, StateInline, Token } from "markdown-it";
 import type { TextBudget } from "./budget";
-import { CloseIndex, scanDelimited, scanMath } from "./math-scan";
+import { CloseIndex, matchBraces, scanDelimited, scanMath, type MathSpan } from "./math-scan";
 import { renderTexCounted } from "./tex";
 
 // markdown-it rules for the four math delimiters. The inline rule runs before `escape`, so
@@ -8,7 +8,7 @@ import { renderTexCounted } from "./tex";
 // emphasis, so `_` and `*` inside a formula stay LaTeX. The block rule takes a `$$` or `\[`
 // that starts a line and closes at the end of a line (possibly a later one), so list markers
 // or `#` at the start of a formula line are not read as Markdown; it may interrupt a paragraph
-// ("we get\n\[\n x = 1\n\]" is common in traces).
+// ("we get\n\[\n x = 1\n\]" is common in traces). A bare `\boxed{...}` is inline math too.
 //
 // Cost: every scan is linear in the text over one render (MathEnv's indexes; unmatched openers
 // were quadratic: 100,000 `\(` took 42 s), and the budget bounds the formulas parsed and what
@@ -23,7 +23,7 @@ export type MathEnv = {
   /** Set while rendering: why the budget stopped rendering. */
   stop: string | null;
   indexes?: Map<string, CloseIndex>;
-  paragraph?: { state: StateBlock; endLine: number; from: number; last: number };
+  braces?: Map<string, Int32Array>;
 };
 
 function indexFor(env: MathEnv, src: string): CloseIndex {
@@ -31,6 +31,20 @@ function indexFor(env: MathEnv, src: string): CloseIndex {
   let index = env.indexes.get(src);
   if (!index) env.indexes.set(src, (index = new CloseIndex(src)));
   return index;
+}
+
+// A final answer is often written as a bare `\boxed{...}`, outside any delimiters (41 of 986
+// held-out olympiad traces): shown as inline math, braces balanced. Only \boxed: other bare
+// commands are too often prose about LaTeX.
+const BARE = "\\boxed{";
+function scanBare(src: string, pos: number, max: number, env: MathEnv): MathSpan | null {
+  if (!src.startsWith(BARE, pos)) return null;
+  env.braces ??= new Map();
+  let braces = env.braces.get(src);
+  if (!braces) env.braces.set(src, (braces = matchBraces(src)));
+  const close = braces[pos + BARE.length - 1];
+  if (close < 0 || close >= max) return null;
+  return { display: false, tex: src.slice(pos, close + 1), end: close + 1 };
 }
 
 // Parsing stops making formulas once the budget's are used; the marker stops the render there.
@@ -46,7 +60,7 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   const c = src.charCodeAt(pos);
   if (c !== 0x24 && c !== 0x5c) return false;
   const env = state.env as MathEnv;
-  const span = scanMath(src, pos, state.posMax, indexFor(env, src));
+  const span = scanMath(src, pos, state.posMax, indexFor(env, src)) ?? scanBare(src, pos, state.posMax, env);
   if (span && overFormulas(env, () => state.push("math_budget", "", 0), silent)) {
     state.pos = state.posMax; // the rest of this text is shown as written anyway
     return true;
@@ -79,16 +93,15 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   if (!open) return false;
   const close = open === "$$" ? "$$" : "\\]";
   const env = state.env as MathEnv;
-  // The formula may span lines but not a blank line; its end must be the end of a line.
-  const last = paragraphEnd(state, startLine, endLine, env);
-  const span = scanDelimited(src, start, state.eMarks[last], open, close, true, indexFor(env, src));
+  // The formula may span lines, blank ones too (reference solutions hold `$$` blocks with blank
+  // lines; MathJax renders them); its end must be the end of a line.
+  const span = scanDelimited(src, start, state.eMarks[endLine - 1], open, close, true, indexFor(env, src));
   if (!span) return false;
   if (overFormulas(env, () => state.push("math_budget", "", 0), silent)) {
     state.line = endLine;
     return true;
   }
-  let line = startLine;
-  while (state.eMarks[line] < span.end) line++;
+  const line = lineOf(state, startLine, endLine - 1, span.end);
   if (src.slice(span.end, state.eMarks[line]).trim() !== "") return false;
   if (silent) return true;
   env.formulasLeft--;
@@ -101,16 +114,15 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-// The last line of the run of non-blank lines from startLine. The paragraph rule asks this rule
-// about each of its lines; remembered per run, so a paragraph of 50,000 `\[` lines is not
-// walked 50,000 times.
-function paragraphEnd(state: StateBlock, startLine: number, endLine: number, env: MathEnv): number {
-  const p = env.paragraph;
-  if (p && p.state === state && p.endLine === endLine && startLine >= p.from && startLine <= p.last && (p.last + 1 >= endLine || state.isEmpty(p.last + 1))) return p.last;
-  let last = startLine;
-  while (last + 1 < endLine && !state.isEmpty(last + 1)) last++;
-  env.paragraph = { state, endLine, from: startLine, last };
-  return last;
+// The line holding offset `at` (eMarks ascend), by bisection: a walk from each opener to its
+// close would make many openers before one far close quadratic.
+function lineOf(state: StateBlock, lo: number, hi: number, at: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (state.eMarks[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function renderMath(tokens: Token[], idx: number, env: MathEnv, display: boolean): string {

@@ -121,3 +121,20 @@ export function scanMath(src: string, pos: number, max: number, index?: CloseInd
   }
   return null;
 }
+
+/**
+ * For each `{` of `src`, the index of its matching `}` (-1 when unclosed), in one pass; a
+ * backslash escapes the next character (`\{` is not a brace). Built once per text, so many
+ * unclosed `\boxed{` cost one pass.
+ */
+export function matchBraces(src: string): Int32Array {
+  const match = new Int32Array(src.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === 0x7b) open.push(i);
+    else if (c === 0x7d && open.length > 0) match[open.pop()!] = i;
+  }
+  return match;
+}

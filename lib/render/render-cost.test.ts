@@ -21,6 +21,8 @@ const unmatched: Record<string, (n: number) => string> = {
   "\\[ lines in one paragraph": (n) => "\\[ a\n".repeat(n),
   "$$ lines in one paragraph": (n) => "$$ a\n".repeat(n),
   "mixed openers": (n) => "\\( \\[ $$ a ".repeat(n / 4),
+  "\\[ lines, one far \\] at the end": (n) => "\\[ a\n".repeat(n) + "b\n\n".repeat(n / 10) + "\\]",
+  "unclosed \\boxed{": (n) => "\\boxed{".repeat(n / 3),
 };
 
 describe("delimiter scanning is linear in the text", () => {
