@@ -51,9 +51,9 @@ export function useServerTurn(renderId: string, index: number): void {
 // A hostile trace can spend the page's whole math budget in a few steps of one chunk, and a
 // chunk renders in one go: every other request would wait for it. So on the server a step also
 // waits for a turn of the event loop once the page's math since the last turn exceeds a slice
-// of work (TeX tokens, and output bytes at 100 per token; a slice is at most a few hundred ms
-// even for the costliest formulas). A real 400-step trace does ~60,000 units: three turns.
-const SLICE = 20_000;
+// of work (TeX tokens, and output bytes at 100 per token: a slice is ~15 ms of KaTeX, plus at
+// most one formula's 5,000-token cap). A real 400-step trace does ~60,000 units: a dozen turns.
+const SLICE = 5_000;
 type Slice = { mark: number; wait: Promise<void> | null };
 const slices = new WeakMap<PageBudget, Slice>();
 const work = (b: PageBudget) => b.used.tokens + b.used.bytes / 100;

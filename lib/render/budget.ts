@@ -4,7 +4,8 @@
 // rest of the text is shown as written, with a note that says which limit (markdown-math.ts).
 //
 // The limits sit far above real traces: the bench's 400-step trace (1,505 formulas, 3.4 MB of
-// HTML) uses about a tenth of the page's and its largest step a few percent of a step's.
+// HTML) uses about a third of the page's (the page limits bound a hostile page to a few times
+// the cost of that real one) and its largest step a few percent of a step's.
 
 export type Limits = { formulas: number; tokens: number; bytes: number };
 type Used = { formulas: number; tokens: number; bytes: number };
@@ -12,7 +13,7 @@ type Used = { formulas: number; tokens: number; bytes: number };
 /** One text (a step, an intervention, a reference solution). */
 export const TEXT_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 1_000, tokens: 10_000, bytes: 1_000_000 });
 /** One page: every text rendered with the same PageBudget. */
-export const PAGE_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 10_000, tokens: 200_000, bytes: 16_000_000 });
+export const PAGE_LIMITS: Readonly<Limits> = Object.freeze({ formulas: 5_000, tokens: 100_000, bytes: 8_000_000 });
 
 const WHAT: Record<keyof Limits, (n: number) => string> = {
   formulas: (n) => `${n.toLocaleString("en-US")} formulas`,
