@@ -3,7 +3,7 @@ import { splitSteps } from "@/lib/core/steps";
 import { longTrace } from "@/bench/lib/synthetic";
 import { PAGE_LIMITS, TEXT_LIMITS } from "./budget";
 import { PageBudget, renderMarkdownMath as render } from "./markdown-math";
-import { clearTexCache } from "./tex";
+import { CACHE_BYTES, clearTexCache, texCacheBytes } from "./tex";
 
 // Issue 11 §1: a budget per text and per page; past it the rest of the text shows as written,
 // after a note saying why.
@@ -94,4 +94,15 @@ describe("a budget per page", () => {
     const html = render("$\\sum_{i=1}^{n} i^2 + \\frac{x}{y}$ ".repeat(500), new PageBudget({ formulas: 1e9, tokens: 1e9, bytes: 50_000 }));
     expect(html).toMatch(/this page exceeds 50 KB of rendered math/);
   });
+});
+
+describe("the formula cache", () => {
+  it("holds at most CACHE_BYTES however large the formulas", () => {
+    clearTexCache();
+    // 100 distinct formulas of ~400 KB of HTML each (2,400 tokens: under every per-formula limit):
+    // ~80 MB held if only the entry count bounded the cache.
+    for (let k = 0; k < 100; k++) render(`$${"x+".repeat(1_200)}${k}$`);
+    expect(texCacheBytes()).toBeLessThanOrEqual(CACHE_BYTES);
+    expect(texCacheBytes()).toBeGreaterThan(CACHE_BYTES / 2);
+  }, 120_000);
 });

@@ -51,7 +51,10 @@ function countingMacros(counter: { tokens: number }): Record<string, string | ob
 // formula cost to render, charged to the text's and page's budgets even when it comes from the
 // cache, so what a page shows never depends on what was rendered before.
 type Rendered = ({ ok: true; html: string } | { ok: false; message: string }) & { tokens: number };
-const cache = new Lru<string, Rendered>(5_000);
+// Bounded by bytes too: a formula's HTML is ~1-2 KB in real traces but a hostile one within
+// the token cap makes hundreds of KB, and 5,000 of those would hold gigabytes.
+export const CACHE_BYTES = 32_000_000;
+const cache = new Lru<string, Rendered>(5_000, CACHE_BYTES, (r) => 2 * ((r.ok ? r.html.length : r.message.length) + 64));
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export function escapeHtml(s: string): string {
@@ -101,6 +104,11 @@ function renderUncached(tex: string, display: boolean): Rendered {
 function flat(s: string): string {
   s.charCodeAt(s.length >> 1);
   return s;
+}
+
+/** Bytes the formula cache holds (UTF-16, approximate). */
+export function texCacheBytes(): number {
+  return cache.held;
 }
 
 /** For tests and benchmarks that must measure uncached rendering. */
