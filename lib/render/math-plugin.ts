@@ -6,7 +6,8 @@ import { renderTexCounted } from "./tex";
 // markdown-it rules for the four math delimiters. The inline rule runs before `escape`, so
 // `\(` and `\[` reach it (markdown would otherwise turn them into "(" and "["), and before
 // emphasis, so `_` and `*` inside a formula stay LaTeX. The block rule takes a `$$` or `\[`
-// that starts a line and closes at the end of a line (possibly a later one), so list markers
+// that starts a line and closes at the end of a line (possibly a later one, past blank lines
+// too: reference solutions hold such blocks), so list markers
 // or `#` at the start of a formula line are not read as Markdown; it may interrupt a paragraph
 // ("we get\n\[\n x = 1\n\]" is common in traces). A bare `\boxed{...}` is inline math too.
 //
