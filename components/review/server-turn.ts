@@ -1,6 +1,5 @@
 "use client";
 import { use } from "react";
-import type { PageBudget } from "@/lib/render/budget";
 
 // Server rendering only: makes each chunk of a long trace's steps wait its turn, so React sends
 // the page and the first steps before it renders the rest, and then each chunk as it is done.
@@ -46,32 +45,4 @@ export function useServerTurn(renderId: string, index: number): void {
     use(mine.promise);
     openAfter(gate(`${renderId}:${index + 1}`), 1); // this chunk renders now; the next one a turn later
   }
-}
-
-// A hostile trace can spend the page's whole math budget in a few steps of one chunk, and a
-// chunk renders in one go: every other request would wait for it. So on the server a step also
-// waits for a turn of the event loop once the page's math since the last turn exceeds a slice
-// of work (TeX tokens, and output bytes at 100 per token: a slice is ~15 ms of KaTeX, plus at
-// most one formula's 5,000-token cap). A real 400-step trace does ~60,000 units: a dozen turns.
-const SLICE = 5_000;
-type Slice = { mark: number; wait: Promise<void> | null };
-const slices = new WeakMap<PageBudget, Slice>();
-const work = (b: PageBudget) => b.used.tokens + b.used.bytes / 100;
-
-/** Call first in a component that renders math charged to `budget`, inside its own Suspense. */
-export function useMathSlice(budget: PageBudget | null): void {
-  if (typeof window !== "undefined" || !budget) return;
-  let s = slices.get(budget);
-  if (!s) slices.set(budget, (s = { mark: 0, wait: null }));
-  if (!s.wait && work(budget) - s.mark >= SLICE) {
-    const slice = s;
-    slice.wait = new Promise<void>((resolve) =>
-      setImmediate(() => {
-        slice.mark = work(budget);
-        slice.wait = null;
-        resolve();
-      }),
-    );
-  }
-  if (s.wait) use(s.wait); // steps after it wait for the same turn, so they render in order
 }

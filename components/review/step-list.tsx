@@ -1,5 +1,5 @@
 "use client";
-import { Fragment, Suspense, memo, useContext, useMemo } from "react";
+import { Fragment, Suspense, memo, useMemo } from "react";
 import { splitSteps } from "@/lib/core/steps";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
@@ -7,7 +7,7 @@ import { DualText } from "./dual-text";
 import { RENDER_AT_ONCE } from "@/components/math/render-queue";
 import { MathBudgetContext } from "@/components/math/math-budget";
 import { PageBudget } from "@/lib/render/budget";
-import { useMathSlice, useServerTurn } from "./server-turn";
+import { useServerTurn } from "./server-turn";
 
 export type StepMarks = {
   humanStep: number | null; // the trace's human first error
@@ -24,7 +24,6 @@ function Mark({ tone, label, title }: { tone: string; label: string; title: stri
 }
 
 function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks }) {
-  useMathSlice(useContext(MathBudgetContext));
   const human = marks.humanStep === n;
   const after = marks.humanStep !== null && n > marks.humanStep;
   return (
@@ -65,15 +64,10 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
 
 const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>;
 
-/** A step in its own boundary: on the server it may wait for a turn (useMathSlice). */
-function StepItem({ n, text, marks }: { n: number; text: string; marks: StepMarks }) {
-  return <li><Suspense fallback={fallback}><Step n={n} text={text} marks={marks} /></Suspense></li>;
-}
-
 /** Steps [start, start + steps.length); on the server they wait for their turn (server-turn.ts). */
 function Chunk({ renderId, index, start, steps, marks }: { renderId: string; index: number; start: number; steps: string[]; marks: StepMarks }) {
   useServerTurn(renderId, index);
-  return <>{steps.map((s, i) => <StepItem key={start + i} n={start + i + 1} text={s} marks={marks} />)}</>;
+  return <>{steps.map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}</>;
 }
 
 /**
@@ -84,14 +78,15 @@ function Chunk({ renderId, index, start, steps, marks }: { renderId: string; ind
  */
 export const StepList = memo(function StepList({ text, marks, renderId }: { text: string; marks: StepMarks; renderId: string }) {
   const steps = useMemo(() => splitSteps(text), [text]);
-  // One budget for all the steps of this trace, however they render (lib/render/budget.ts).
+  // One math budget for all the steps of this trace, on the server across the streamed chunks
+  // and in the browser across the idle renders (lib/render/budget.ts).
   const budget = useMemo(() => new PageBudget(), [text]);
   const chunks: number[] = [];
   for (let i = FIRST; i < steps.length; i += CHUNK) chunks.push(i);
   return (
     <MathBudgetContext value={budget}>
       <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {steps.slice(0, FIRST).map((s, i) => <StepItem key={i} n={i + 1} text={s} marks={marks} />)}
+        {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
         {chunks.map((start, i) => (
           <Fragment key={start}>
             <Suspense fallback={<li>{fallback}</li>}>
