@@ -29,3 +29,22 @@ test("a wide display equation scrolls and shows that it does", async ({ page }) 
   expect(await block.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await block.screenshot({ path: "test-results/math-display-wide.png" });
 });
+
+// A full page load of a long trace: the server renders every step's math, and hydration keeps it
+// (the browser must not throw it away and render it again in idle slices: the math flickered).
+test("a long trace keeps the server's math through hydration", async ({ page }) => {
+  test.setTimeout(90_000);
+  const steps = Array.from({ length: 300 }, (_, i) => `Step ${i + 1}: $x_{${i}} = ${i}$ and $y_{${i}}^2 = ${i * i}$, so $\\frac{${i}}{2}$ follows.`);
+  const name = `math-hydrate-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const ds = importRows(name, [{ problem: "Long one: $z$.", answer: "1", reference_solution: "It is $1$.", incorrect_attempt: steps.join("\n\n") }]);
+  await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
+  const counts = () => page.evaluate(() => ({
+    katex: document.querySelectorAll('[aria-label="Trace steps"] .katex').length,
+    pending: document.querySelectorAll('[aria-label="Trace steps"] .md-pending').length,
+  }));
+  for (let i = 0; i < 8; i++) {
+    expect(await counts()).toEqual({ katex: 900, pending: 0 });
+    await page.waitForTimeout(250); // sampled over two seconds after hydration: the flicker showed there
+  }
+});

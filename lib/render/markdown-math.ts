@@ -73,5 +73,8 @@ function lineStart(text: string, line: number): number {
 
 /** Sanitised inline HTML for a one-line preview (no paragraphs or blocks), same rules as above. */
 export function renderInlineMath(text: string): string {
-  return md.renderInline(text);
+  const budget = new TextBudget(null);
+  const env: MathEnv = { budget, formulasLeft: budget.formulasLeft(), stop: null };
+  const html = md.renderInline(text, env);
+  return env.stop ? `${escapeHtml(text)}` : html; // a preview past its budget is shown as written
 }
