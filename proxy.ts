@@ -8,8 +8,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Left out: static build files (public code, no data) and /api/import, which makes the same
+  // Left out: static build files (public code, no data) and POST /api/import (the upload), which makes the same
   // check itself. Next reads the whole body of a request it hands to the proxy into memory and
   // cuts it at `proxyClientMaxBodySize` (10 MB), which would break and bloat 500 MB uploads.
-  matcher: ["/((?!_next/static/|_next/image|api/import$|api/import/).*)"],
+  matcher: ["/((?!_next/static/|_next/image|api/import/?$).*)"],
 };

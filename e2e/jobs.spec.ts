@@ -40,16 +40,17 @@ test("jobs list and detail: failures, cancel, resume to completion", async ({ pa
   await expect(page).toHaveURL(new RegExp(`/jobs/${id}$`));
   await expect(page.getByText("model server unreachable at http://127.0.0.1:9/v1; resume when it is up")).toBeVisible();
   await expect(page.getByText("3/5 (60%)")).toBeVisible();
-  await expect(page.getByText("Failed items (1)")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Failed (1)" })).toBeVisible();
   // Model text in errors is shown as text, never run.
   await expect(page.getByText("model server answered HTTP 500: <script>alert(1)</script> (after 4 attempts)")).toBeVisible();
   await page.screenshot({ path: "test-results/jobs-detail-paused.png", fullPage: true });
 
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("cancelled", { exact: true })).toBeVisible();
+  const progress = page.getByRole("region", { name: "Job propose" });
+  await expect(progress.getByText("cancelled", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Resume" }).click();
   // The server's runner takes the job; its items' traces are gone, so the stage skips them.
-  await expect(page.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(progress.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("5/5 (100%)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Retry 1 failed" })).toBeVisible();
   await page.screenshot({ path: "test-results/jobs-detail-done.png", fullPage: true });

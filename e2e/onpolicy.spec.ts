@@ -19,7 +19,7 @@ test.afterAll(() => stub.close());
 
 async function importRows(request: APIRequestContext, count: number): Promise<{ datasetId: string; name: string }> {
   const name = `onpolicy-e2e-${randomUUID().slice(0, 8)}`;
-  const res = await request.post("/api/import", {
+  const res = await request.post("/api/import?wait=1", {
     multipart: { dataset: name, format: "int", file: { name: "rows.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(onpolicyRows(count, name).join("\n") + "\n") } },
   });
   const body = await res.json();

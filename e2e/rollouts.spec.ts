@@ -69,11 +69,25 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   await expect(panel.getByText("4/8 correct")).toBeVisible();
   await expect(panel.getByTestId("rollout")).toHaveCount(8);
   await expect(panel.locator('[data-correct="true"]')).toHaveCount(4);
-  await expect(panel.getByText("not_equal")).toHaveCount(4);
+  await expect(panel.getByText("wrong", { exact: true })).toHaveCount(4); // verdicts in words, never the code
+  await expect(panel.getByText("not_equal")).toHaveCount(0);
   await panel.locator('[data-correct="true"]').first().getByRole("button").click();
   await expect(panel.getByLabel("Continuation").first()).toContainText("the answer is");
   await expect(panel.locator(".katex").first()).toBeVisible();
   await page.screenshot({ path: "test-results/rollouts-review.png", fullPage: true });
+
+  // the job's page: the item's verdicts in words, with links (issue 14 §3)
+  const db = new Database(DB, { readonly: true });
+  const { jobId } = db.prepare(`SELECT jobId FROM JobItem WHERE payload LIKE ? AND status = 'done'`).get(`%${s.good}%`) as { jobId: string };
+  db.close();
+  await page.goto(`/jobs/${jobId}`);
+  const row = page.getByRole("region", { name: "Outcomes" }).getByTestId("outcome-row").filter({ hasText: "4 correct, 4 wrong" });
+  await expect(row.getByText("some correct", { exact: true })).toBeVisible();
+  await expect(row.getByRole("link", { name: `intervention ${s.good}` })).toHaveAttribute("href", `/interventions/${s.good}`);
+  await expect(row.getByRole("link", { name: `trace ${s.t}` })).toHaveAttribute("href", `/datasets/${s.ds}/traces/${s.t}`);
+  await expect(page.getByTestId("sample-totals")).toHaveText("4 of 8 samples correct: 4 correct, 4 wrong");
+  await expect(page.getByText("not_equal")).toHaveCount(0);
+  await page.screenshot({ path: "test-results/rollouts-job-outcomes.png", fullPage: true });
 
   // the other (accepted) intervention: all wrong -> not verified
   await page.goto(`/interventions/${s.bad}`);
@@ -92,7 +106,7 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   const exp = page.getByRole("region", { name: "Export" });
   await exp.getByLabel("Verified only").check();
   await exp.getByRole("button", { name: "Count rows" }).click();
-  await expect(exp.getByTestId("export-count")).toContainText("1 row ·");
+  await expect(exp.getByTestId("export-count")).toContainText(/^1 row\b/);
   await expect(exp.getByTestId("export-count")).toContainText("0 not rolled out, 1 failed the keep filter");
   const href = await exp.getByRole("link", { name: "Download" }).getAttribute("href");
   expect(href).toContain("verified=1");

@@ -57,6 +57,7 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   // before the trained endpoint exists: its option is disabled, with the reason
   setModel(stub.url, BASE);
   await page.goto(`/datasets/${s.ds}`);
+  await openPanel(page, "Rollouts & sampling");
   const bar = page.getByRole("region", { name: "Rollouts and sampling" });
   const from = bar.getByRole("combobox", { name: "Sample from" });
   await expect(from.locator("option[value=trained]")).toBeDisabled();

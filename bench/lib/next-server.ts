@@ -18,7 +18,7 @@ export function ensureBuild(log: (s: string) => void): void {
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-4000)}`);
 }
 
-export type Server = { base: string; stop(): Promise<void> };
+export type Server = { base: string; pid?: number; stop(): Promise<void> };
 
 export async function startServer(databaseUrl: string, log: (s: string) => void): Promise<Server> {
   const base = `http://127.0.0.1:${PORT}`;
@@ -46,7 +46,7 @@ export async function startServer(databaseUrl: string, log: (s: string) => void)
     if (p.exitCode !== null) throw new Error(`next start exited ${p.exitCode}:\n${output.slice(-3000)}`);
     if (await up(base)) {
       log(`next start ready on ${base}`);
-      return { base, stop };
+      return { base, pid: p.pid, stop };
     }
     await sleep(200);
   }

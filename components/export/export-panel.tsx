@@ -9,11 +9,17 @@ const FORMATS = [
   { value: "trl", label: "TRL prompt/completion" },
   { value: "trl-tokenized", label: "TRL tokenized (Qwen3, token-exact)" },
   { value: "processbench", label: "ProcessBench labels" },
+  { value: "hf", label: "Hugging Face dataset (Parquet + card, .zip)" },
+] as const;
+const PER_PROBLEM = [
+  { value: "all", label: "every kept intervention" },
+  { value: "one", label: "one per problem" },
 ] as const;
 const STATUSES = [
   { value: "accepted,edited", label: "accepted + edited" },
   { value: "any", label: "any status" },
 ] as const;
+const NOTE_LABEL: Record<string, string> = { llamafactory: "template note", trl: "EOS note", "trl-tokenized": "row layout note" };
 const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
 const LINK = "text-xs text-indigo-700 hover:underline";
 
@@ -23,8 +29,10 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
   const [status, setStatus] = useState<string>("accepted,edited");
   const [counting, setCounting] = useState(false);
   const [verified, setVerified] = useState(false);
+  const [perProblem, setPerProblem] = useState<string>("all");
   const q = new URLSearchParams({ format, status });
   if (verified && format !== "processbench") q.set("verified", "1");
+  if (perProblem === "one" && format !== "processbench") q.set("per_problem", "one");
   // A list status filter (todo|labelled|curated) rides along as a second `status`: the route tells them apart.
   for (const [k, v] of new URLSearchParams(filterSearch)) q.append(k, v);
   const href = `/api/datasets/${encodeURIComponent(datasetId)}/export?${q.toString()}`;
@@ -47,15 +55,22 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
         </label>
       )}
       {format !== "processbench" && (
+        <label className="flex items-center gap-1 text-slate-600" title="one per problem: a person's choice first, then the most correct rollouts, then the first parsed">Rows
+          <select aria-label="Rows per problem" className={SELECT} value={perProblem} onChange={(e) => change(() => setPerProblem(e.target.value))}>
+            {PER_PROBLEM.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        </label>
+      )}
+      {format !== "processbench" && (
         <label className="flex items-center gap-1 text-slate-600">
           <input type="checkbox" checked={verified} onChange={(e) => change(() => setVerified(e.target.checked))} />
           Verified only
         </label>
       )}
-      <a href={href} download className={buttonClass("primary", "sm")}>Download</a>
-      {format === "llamafactory" && <><a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a><a href={`${href}&part=note`} download className={LINK}>template note</a></>}
-      {format === "trl" && <a href={`${href}&part=note`} download className={LINK}>EOS note</a>}
-      {format === "trl-tokenized" && <a href={`${href}&part=note`} download className={LINK}>row layout note</a>}
+      <a href={href} download className={buttonClass("primary", "sm")}>{format === "hf" ? "Download .zip" : "Download"}</a>
+      {format === "llamafactory" && <a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a>}
+      {format !== "hf" && <a href={`${href}&part=note`} download className={LINK}>{NOTE_LABEL[format] ?? "README note"}</a>}
+      <a href={`${href}&part=provenance`} download className={LINK}>provenance.json</a>
       <span className="text-xs text-slate-500">from the {matching.toLocaleString("en")} traces the filters show</span>
       <span className="ml-auto text-xs text-slate-600" aria-live="polite">
         {!counting && <Button size="xs" variant="ghost" onClick={() => setCounting(true)}>Count rows</Button>}
@@ -63,6 +78,9 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
         {counting && summary.data && !summary.isFetching && (
           <span data-testid="export-count">
             {summary.data.written.toLocaleString("en")} {summary.data.written === 1 ? "row" : "rows"}
+            {summary.data.perProblem && ` for ${summary.data.problems.toLocaleString("en")} ${summary.data.problems === 1 ? "problem" : "problems"}`}
+            {summary.data.perProblem === "all" && summary.data.written > 0 && ` (up to ${summary.data.maxRowsPerProblem} per problem)`}
+            {summary.data.perProblem === "one" && ` (one per problem; ${(summary.data.droppedPerProblem ?? 0).toLocaleString("en")} other kept ${summary.data.droppedPerProblem === 1 ? "intervention" : "interventions"} left out)`}
             {summary.data.excludedLeakage > 0 && ` · ${summary.data.excludedLeakage} excluded (contain the answer)`}
             {Object.entries(summary.data.skipped ?? {}).map(([k, v]) => ` · ${v} skipped (${k})`).join("")}
             {summary.data.droppedUnverified && ` · dropped as not verified: ${summary.data.droppedUnverified["not-rolled-out"]} not rolled out, ${summary.data.droppedUnverified["failed-keep-filter"]} failed the keep filter`}

@@ -1,17 +1,12 @@
 import Link from "next/link";
 import type { ImportError, ImportSummary } from "./use-upload";
 import { buttonClass } from "@/components/ui/button";
+import { importSummaryNotes } from "@/lib/core/import-summary";
 
 const KEYS = ["problems", "traces", "labels", "interventions"] as const;
 
 export function ImportSuccess({ summary, href, dataset }: { summary: ImportSummary; href: string; dataset: string }) {
-  const skipped = KEYS.reduce((n, k) => n + Number(summary.skipped?.[k] ?? 0), 0);
-  const notes = [
-    summary.format && `format ${summary.format}`,
-    summary.records !== undefined && `${summary.records.toLocaleString("en")} records read`,
-    skipped > 0 && `${skipped.toLocaleString("en")} rows already present were skipped`,
-    summary.problemsEnriched ? `${summary.problemsEnriched} existing problems completed` : null,
-  ].filter(Boolean);
+  const notes = importSummaryNotes(summary);
   return (
     <div role="status" aria-label="Import summary" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm">
       <p className="font-medium text-emerald-800">

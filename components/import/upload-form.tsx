@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ImportFailure, ImportSuccess } from "./import-result";
+import { ImportProgressPanel } from "./import-progress";
 import { useUpload } from "./use-upload";
 
 const FORMATS = ["auto", "int", "processbench", "prm800k", "problems"] as const;
@@ -10,7 +11,7 @@ const INPUT = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm";
 const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 export function UploadForm({ datasets }: { datasets: string[] }) {
-  const { state, upload, cancel, reset } = useUpload();
+  const { state, upload, cancel, reset, settle } = useUpload();
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState("");
   const [format, setFormat] = useState<string>("auto");
@@ -68,12 +69,7 @@ export function UploadForm({ datasets }: { datasets: string[] }) {
           </p>
         </div>
       )}
-      {state.phase === "importing" && (
-        <div className="max-w-2xl space-y-1 text-sm" role="status">
-          <ProgressBar label="Upload progress" value={1} max={1} className="animate-pulse" />
-          <p className="text-xs text-slate-600">Importing… the file is uploaded; checking and writing rows (all or nothing).</p>
-        </div>
-      )}
+      {state.phase === "importing" && <ImportProgressPanel importId={state.importId} onEnd={settle} />}
       {state.phase === "done" && (
         <div className="max-w-2xl">
           <ImportSuccess summary={state.summary} dataset={state.summary.dataset ?? dataset.trim()}

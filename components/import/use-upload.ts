@@ -4,17 +4,21 @@ import { useCallback, useRef, useState } from "react";
 export type ImportError = { file?: string; line?: number | null; field?: string | null; message: string };
 type Counts = { problems?: number; traces?: number; labels?: number; interventions?: number };
 export type ImportSummary = Counts & {
-  datasetId?: string; dataset?: string; format?: string; records?: number;
+  datasetId?: string; dataset?: string; format?: string; records?: number; recordsAlreadyPresent?: number;
   skipped?: Counts; alreadyImported?: boolean; problemsEnriched?: number;
 };
 export type UploadState =
   | { phase: "idle" }
   | { phase: "uploading"; loaded: number; total: number }
-  | { phase: "importing" }
+  | { phase: "importing"; importId: string }
   | { phase: "done"; summary: ImportSummary; datasetId?: string }
   | { phase: "failed"; errors: ImportError[]; truncated?: boolean };
 
-/** POST a multipart form to /api/import with XMLHttpRequest, so upload progress events are real. */
+/**
+ * POST a multipart form to /api/import with XMLHttpRequest, so upload progress events are real.
+ * The server answers 202 with an import id once the file is stored; the import's own progress is
+ * then read with useImportProgress (the import runs in the server's import process).
+ */
 export function useUpload(url = "/api/import") {
   const [state, setState] = useState<UploadState>({ phase: "idle" });
   const xhrRef = useRef<XMLHttpRequest | null>(null);
@@ -25,8 +29,6 @@ export function useUpload(url = "/api/import") {
     xhr.open("POST", url);
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => setState({ phase: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
-    // The body is sent: the server is parsing and writing now.
-    xhr.upload.onload = () => setState({ phase: "importing" });
     xhr.onerror = () => setState({ phase: "failed", errors: [{ message: "The upload failed: the server could not be reached." }] });
     xhr.onabort = () => setState({ phase: "idle" });
     xhr.onload = () => setState(readResponse(xhr.status, xhr.responseText));
@@ -36,13 +38,15 @@ export function useUpload(url = "/api/import") {
 
   const cancel = useCallback(() => xhrRef.current?.abort(), []);
   const reset = useCallback(() => setState({ phase: "idle" }), []);
-  return { state, upload, cancel, reset };
+  const settle = useCallback((next: UploadState) => setState(next), []);
+  return { state, upload, cancel, reset, settle };
 }
 
 function readResponse(status: number, text: string): UploadState {
   let body: unknown;
   try { body = JSON.parse(text); } catch { body = undefined; }
-  const b = body as { ok?: boolean; summary?: ImportSummary; errors?: ImportError[]; truncated?: boolean; error?: string; datasetId?: string; dataset?: { id?: string } } | undefined;
+  const b = body as { ok?: boolean; importId?: string; summary?: ImportSummary; errors?: ImportError[]; truncated?: boolean; error?: string; datasetId?: string; dataset?: { id?: string } } | undefined;
+  if (b?.ok === true && b.importId) return { phase: "importing", importId: b.importId };
   if (b?.ok === true && b.summary) {
     return { phase: "done", summary: b.summary, datasetId: b.summary.datasetId ?? b.datasetId ?? b.dataset?.id };
   }

@@ -7,6 +7,7 @@ import { JobControls } from "./job-controls";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobFailures } from "./job-failures";
 import { describeOutcomes } from "@/lib/core/propose/outcome";
+import { jobIsLive, phaseNote } from "@/lib/core/job-phase";
 
 /**
  * A job's live progress: bar, counts, state, error, controls and (unless compact) per-item
@@ -15,7 +16,8 @@ import { describeOutcomes } from "@/lib/core/propose/outcome";
 // `outcomes={false}`: the caller states the proposals' outcomes itself (the review screen's model panel)
 export function JobProgress({ jobId, initial, compact = false, outcomes = true, onSettled }: { jobId: string; initial?: JobDetail; compact?: boolean; outcomes?: boolean; onSettled?: (job: JobDetail) => void }) {
   const { data: job, error } = useJob(jobId, initial);
-  const settled = job && !(job.status === "queued" || job.status === "running") ? job.status : null;
+  // settled once nothing runs any more (a cancelled job's last calls finish after the cancel)
+  const settled = job && !jobIsLive(job.status, job.counts.running) ? job.status : null;
   const cb = useRef(onSettled);
   cb.current = onSettled;
   useEffect(() => {
@@ -25,12 +27,13 @@ export function JobProgress({ jobId, initial, compact = false, outcomes = true, 
   if (!job) {
     return error ? <p role="alert" className="text-sm text-rose-700">{error.message}</p> : <p className="text-sm text-slate-500">Loading job…</p>;
   }
+  const note = phaseNote(job.status, job.counts.running);
   return (
     <section aria-label={`Job ${job.kind}`} className="space-y-2">
       <div className="flex items-center gap-2 text-sm">
-        <JobStatusBadge status={job.status} />
-        <span className="text-slate-600">
-          {job.counts.running > 0 && `${job.counts.running} running · `}{job.counts.pending} pending
+        <JobStatusBadge status={job.status} running={job.counts.running} />
+        <span className="text-slate-600" data-testid="job-counts">
+          {note ?? <>{job.counts.running > 0 && `${job.counts.running} running · `}{job.counts.pending} pending</>}
         </span>
       </div>
       <JobBar total={job.total} done={job.done} failed={job.failed} label={`${job.kind} job progress`} />

@@ -1,11 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { JobDetail, JobSummary } from "@/lib/jobs/queries";
+import { jobIsLive } from "@/lib/core/job-phase";
 
 export const jobKeys = {
   all: ["jobs"] as const,
   list: (datasetId?: string) => ["jobs", "list", datasetId ?? ""] as const,
   detail: (jobId: string) => ["jobs", "detail", jobId] as const,
+  outcomes: (jobId: string, filter: string, after: string | null) => ["jobs", "outcomes", jobId, filter, after ?? ""] as const,
 };
 
 export const isActive = (status: string | undefined) => status === "queued" || status === "running";
@@ -16,14 +18,17 @@ async function getJson<T>(url: string): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-/** A job's progress, polled every second while it is queued or running. */
+/**
+ * A job's progress, polled every second while it is queued or running, and also after a cancel
+ * or pause while its in-flight items still finish (their counts still move: issue 14 §3).
+ */
 export function useJob(jobId: string, initial?: JobDetail) {
   return useQuery({
     queryKey: jobKeys.detail(jobId),
     queryFn: () => getJson<{ job: JobDetail }>(`/api/jobs/${encodeURIComponent(jobId)}`).then((r) => r.job),
     initialData: initial,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.error ? 5_000 : isActive(q.state.data?.status) || !q.state.data ? 1_000 : false),
+    refetchInterval: (q) => (q.state.error ? 5_000 : !q.state.data || jobIsLive(q.state.data.status, q.state.data.counts.running) ? 1_000 : false),
   });
 }
 

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useReducer, useRef, useSyncExternalStore } from "react";
+import { useContext, useEffect, useReducer, useRef, useSyncExternalStore } from "react";
 import { renderMarkdownMath } from "@/lib/render/markdown-math";
+import { MathBudgetContext } from "./math-budget";
 import { whenIdle } from "./render-queue";
 import "./math-markdown.css";
 
@@ -21,10 +22,13 @@ const isClientSnapshot = () => false;
  * `defer`: on a fresh mount in the browser, show the text as written at once and render it when
  * the browser is idle (the later steps of a long trace: the next trace appears without waiting
  * for all its formulas). The server always renders; hydration keeps what it sent.
+ * Rendering is bounded by the text's budget and the page's (MathBudgetContext), charged in the
+ * order texts render; past it the text shows as written after a note.
  */
 export function MathMarkdown({ text, mode = "rendered", defer = false }: { text: string; mode?: "rendered" | "raw"; defer?: boolean }) {
   // true while rendering on the server and while hydrating server HTML; false on a fresh mount.
   const fromServer = useSyncExternalStore(noSubscribe, isClientSnapshot, isServerSnapshot);
+  const budget = useContext(MathBudgetContext);
   // html null: waiting for its turn in the idle queue.
   const shown = useRef<{ text: string; html: string | null } | null>(null);
   const [, rendered] = useReducer((n: number) => n + 1, 0);
@@ -32,17 +36,17 @@ export function MathMarkdown({ text, mode = "rendered", defer = false }: { text:
     const inBrowser = typeof window !== "undefined";
     // "" while hydrating = keep the server's DOM as it is (it was rendered from this same text).
     const keepServerDom = fromServer && inBrowser && shown.current === null;
-    shown.current = { text, html: keepServerDom ? "" : defer && inBrowser ? null : renderMarkdownMath(text) };
+    shown.current = { text, html: keepServerDom ? "" : defer && inBrowser ? null : renderMarkdownMath(text, budget) };
   }
   const pending = mode !== "raw" && shown.current?.html === null;
   useEffect(() => {
     if (!pending) return;
     return whenIdle(() => {
       if (shown.current?.text !== text || shown.current.html !== null) return;
-      shown.current = { text, html: renderMarkdownMath(text) };
+      shown.current = { text, html: renderMarkdownMath(text, budget) };
       rendered();
     });
-  }, [pending, text]);
+  }, [pending, text, budget]);
   if (mode === "raw") {
     shown.current = null;
     return <pre className="min-w-0 whitespace-pre-wrap break-words font-mono text-[13px]">{text}</pre>;

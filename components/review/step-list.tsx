@@ -5,6 +5,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/cn";
 import { DualText } from "./dual-text";
 import { RENDER_AT_ONCE } from "@/components/math/render-queue";
+import { MathBudgetContext } from "@/components/math/math-budget";
+import { PageBudget } from "@/lib/render/budget";
 import { useServerTurn } from "./server-turn";
 
 export type StepMarks = {
@@ -76,18 +78,23 @@ function Chunk({ renderId, index, start, steps, marks }: { renderId: string; ind
  */
 export const StepList = memo(function StepList({ text, marks, renderId }: { text: string; marks: StepMarks; renderId: string }) {
   const steps = useMemo(() => splitSteps(text), [text]);
+  // One math budget for all the steps of this trace, on the server across the streamed chunks
+  // and in the browser across the idle renders (lib/render/budget.ts).
+  const budget = useMemo(() => new PageBudget(), [text]);
   const chunks: number[] = [];
   for (let i = FIRST; i < steps.length; i += CHUNK) chunks.push(i);
   return (
-    <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-      {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
-      {chunks.map((start, i) => (
-        <Fragment key={start}>
-          <Suspense fallback={<li>{fallback}</li>}>
-            <Chunk renderId={renderId} index={i} start={start} steps={steps.slice(start, start + CHUNK)} marks={marks} />
-          </Suspense>
-        </Fragment>
-      ))}
-    </ol>
+    <MathBudgetContext value={budget}>
+      <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
+        {chunks.map((start, i) => (
+          <Fragment key={start}>
+            <Suspense fallback={<li>{fallback}</li>}>
+              <Chunk renderId={renderId} index={i} start={start} steps={steps.slice(start, start + CHUNK)} marks={marks} />
+            </Suspense>
+          </Fragment>
+        ))}
+      </ol>
+    </MathBudgetContext>
   );
 });

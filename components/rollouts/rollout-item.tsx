@@ -3,6 +3,7 @@ import { useState } from "react";
 import { MathMarkdown } from "@/components/math/math-markdown";
 import { Badge } from "@/components/ui/badge";
 import type { RolloutView } from "@/lib/data/rollouts";
+import { verdictWord } from "@/lib/core/verdict-words";
 
 const VERDICT_TONE = { equal: "green", not_equal: "red", no_answer: "amber", unparseable: "amber", timeout: "violet", error: "violet" } as const;
 
@@ -14,7 +15,7 @@ export function RolloutItem({ r, start }: { r: RolloutView; start: string }) {
     <li className={`rounded-md border ${r.correct ? "border-emerald-300 bg-emerald-50/40" : "border-slate-200 bg-white"}`} data-testid="rollout" data-correct={r.correct}>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="flex w-full items-center gap-2 px-2 py-1 text-left text-sm">
         <span className="w-10 text-xs text-slate-500">#{r.sample + 1}</span>
-        <Badge tone={tone} title={r.method ?? undefined}>{r.verdict}</Badge>
+        <Badge tone={tone} title={r.method ?? undefined}>{verdictWord(r.verdict)}</Badge>
         <span className="truncate text-xs text-slate-600">answer: <code>{r.extracted ?? "none"}</code></span>
         <span className="ml-auto text-xs text-slate-400">{open ? "hide" : "show"}</span>
       </button>

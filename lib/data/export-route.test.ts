@@ -59,7 +59,7 @@ describe("GET /api/datasets/:id/export", () => {
     expect(await info.json()).toEqual({ int_web_set_1: { file_name: "web_set_1-llamafactory.jsonl", formatting: "alpaca", columns: { prompt: "problem", response: "intervention_guided_attempt" } } });
     expect(await (await call("format=llamafactory&part=note")).text()).toContain('format_assistant=StringFormatter(slots=["{{content}}"])');
     expect(await (await call("format=trl&part=note")).text()).toContain("eos_token");
-    expect((await call("format=int&part=note")).status).toBe(400);
+    expect((await call("format=hf&part=note")).status).toBe(400);
   });
 
   it("trl-tokenized: token rows over the web, the template parameter and the note", async () => {
@@ -97,5 +97,47 @@ describe("GET /api/datasets/:id/export", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toContain('unknown format "csv"');
     expect((await call("format=int&status=bogus")).status).toBe(400);
+  });
+});
+
+describe("GET /api/datasets/:id/export: hf, provenance, one row per problem (issue 12)", () => {
+  let s: import("@/lib/testing/provenance-set").ProvenanceSet;
+  beforeAll(async () => {
+    s = await (await import("@/lib/testing/provenance-set")).seedProvenanceSet("web prov");
+  });
+
+  it("format=hf downloads a .zip of the folder whose Parquet file holds the int rows", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const { parquetReadObjects } = await import("hyparquet");
+    const res = await call("format=hf&status=any", s.datasetId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const stem = s.name.replace(/[^A-Za-z0-9._-]+/g, "_");
+    expect(res.headers.get("content-disposition")).toContain(`filename="${stem}-hf.zip"`);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([`${stem}-hf/README.md`, `${stem}-hf/data/train-00000-of-00001.parquet`, `${stem}-hf/provenance.json`]);
+    const pq = files[`${stem}-hf/data/train-00000-of-00001.parquet`];
+    const rows = await parquetReadObjects({ file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer });
+    const ints = (await (await call("format=int&status=any", s.datasetId)).text()).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    expect(rows.map((r) => JSON.parse(r.provenance as string))).toEqual(ints.map((r) => r.provenance));
+    expect(strFromU8(files[`${stem}-hf/README.md`])).toMatch(/^---\npretty_name: /);
+    expect(JSON.parse(strFromU8(files[`${stem}-hf/provenance.json`])).export.format).toBe("hf");
+  });
+
+  it("part=provenance for every format; part=note carries it; per_problem=one and rows-per-problem in the summary", async () => {
+    for (const format of ["int", "llamafactory", "trl", "trl-tokenized", "processbench", "hf"]) {
+      const res = await call(`format=${format}&status=any&part=provenance`, s.datasetId);
+      expect(res.status).toBe(200);
+      const p = await res.json();
+      expect(p.export.format).toBe(format);
+      expect(p.sources.imports[0].sha256).toBe(s.fileHash);
+    }
+    const note = await (await call("format=int&status=any&part=note", s.datasetId)).text();
+    expect(note).toContain("# InT export");
+    expect(note).toContain("## Provenance");
+    expect(note).toContain("`prop-model` via endpoint proposer");
+    expect(await (await call("format=int&status=any&summary=1", s.datasetId)).json()).toMatchObject({ written: 3, problems: 2, maxRowsPerProblem: 2, perProblem: "all" });
+    expect(await (await call("format=trl&status=any&per_problem=one&summary=1", s.datasetId)).json()).toMatchObject({ written: 2, problems: 2, perProblem: "one", droppedPerProblem: 1 });
+    expect((await call("format=int&per_problem=two", s.datasetId)).status).toBe(400);
   });
 });

@@ -5,9 +5,11 @@ import { ensureMigrated } from "@/lib/data/migrate";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { InterventionStatus } from "@/lib/core/status";
 import {
-  DEFAULT_EXPORT_STATUSES, buildInterventionRow, buildProcessBenchRow, toJsonLine,
-  type ExportFormat, type ExportLabel, type SkipReason,
+  OnePerProblem, buildInterventionRow, buildProcessBenchRow, toJsonLine,
+  type BuildResult, type ExportFormat, type ExportLabel, type PerProblem,
 } from "@/lib/core/export";
+import type { ExportFacts } from "./export-facts";
+import { PerProblemTally, newCounts, skip, type ExportCounts } from "./export-counts";
 import { DEFAULT_CHAT_TEMPLATE, type ChatTemplateName } from "@/lib/tokens/chat";
 import type { SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { traceFilterSql } from "./export-sql";
@@ -24,6 +26,7 @@ import { unverifiedReason } from "@/lib/core/rollouts/keep";
 // importer: through Prisma the same export ran 5-6x slower than a bare select.
 
 export const EXPORT_BATCH = 500;
+export { newCounts, type ExportCounts } from "./export-counts";
 
 export type ExportOptions = {
   datasetId: string;
@@ -35,34 +38,14 @@ export type ExportOptions = {
   onBatch?: (rows: number) => void; // observability (tests: batching)
   template?: ChatTemplateName; // trl-tokenized: the chat template (default qwen3-instruct-2507)
   verifiedOnly?: boolean; // keep filter (method.md §6): only interventions verified by rollouts
+  /** "one": one row per problem (core/export/per-problem.ts); default "all" (every kept intervention) */
+  perProblem?: PerProblem;
+  /** collects what provenance.json reports about the rows written (export-facts.ts) */
+  facts?: ExportFacts;
 };
 
-export type ExportCounts = {
-  format: ExportFormat;
-  statuses: InterventionStatus[] | null; // null for processbench
-  written: number;
-  excludedLeakage: number; // interventions containing the ground-truth answer (method.md §5)
-  skipped: Partial<Record<Exclude<SkipReason, "leakage">, number>>;
-  done: boolean; // false while streaming, or when the consumer stopped early
-  /** with verifiedOnly: interventions dropped by the keep filter, by reason */
-  droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
-};
-
-export function newCounts(o: Pick<ExportOptions, "format" | "statuses" | "verifiedOnly">): ExportCounts {
-  const statuses = o.format === "processbench" ? null : [...(o.statuses ?? DEFAULT_EXPORT_STATUSES)];
-  const c: ExportCounts = { format: o.format, statuses, written: 0, excludedLeakage: 0, skipped: {}, done: false };
-  if (o.verifiedOnly && o.format !== "processbench") c.droppedUnverified = { "not-rolled-out": 0, "failed-keep-filter": 0 };
-  return c;
-}
-
-function count(c: ExportCounts, r: { ok: true } | { ok: false; reason: SkipReason }) {
-  if (r.ok) c.written++;
-  else if (r.reason === "leakage") c.excludedLeakage++;
-  else c.skipped[r.reason] = (c.skipped[r.reason] ?? 0) + 1;
-}
-
-/** JSONL lines of an export; `counts` is filled in as lines are produced (read it at the end). */
-export async function* exportLines(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<string> {
+/** Row objects of an export; `counts` is filled in as rows are produced (read it at the end). */
+export async function* exportRows(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<unknown> {
   const url = o.url ?? env().DATABASE_URL;
   ensureMigrated(url);
   // a filter on the final answer needs every trace's answerCheck first (same as the list)
@@ -75,20 +58,23 @@ export async function* exportLines(o: ExportOptions, counts: ExportCounts = newC
   try {
     db.pragma("busy_timeout = 10000");
     db.pragma("query_only = ON");
-    const rows = o.format === "processbench" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
-    for (const row of rows) {
-      yield toJsonLine(row);
-    }
+    yield* o.format === "processbench" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
+    o.facts?.finish(db);
     counts.done = true;
   } finally {
     db.close();
   }
 }
 
+/** JSONL lines of an export; `counts` is filled in as lines are produced (read it at the end). */
+export async function* exportLines(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<string> {
+  for await (const row of exportRows(o, counts)) yield toJsonLine(row);
+}
+
 /** Counts of an export without keeping its lines (for a summary before or after a download). */
 export async function exportSummary(o: ExportOptions): Promise<ExportCounts> {
   const counts = newCounts(o);
-  for await (const _ of exportLines(o, counts)) void _;
+  for await (const _ of exportRows(o, counts)) void _;
   return counts;
 }
 
@@ -118,25 +104,32 @@ function* batches<R>(db: Db, sql: string, params: unknown[], start: unknown[], n
   }
 }
 
-type IvRow = {
+export type IvRow = {
   id: string; location: number; content: string; status: string; origin: string; author: string; originalContent: string | null;
-  provenance: string; createdAt: string; updatedAt: string; traceId: string; text: string; generator: string;
+  provenance: string; createdAt: string; updatedAt: string; traceId: string; text: string; generator: string; traceOrigin: string;
   traceExternalId: string | null; correct: number | null; problemId: string; statement: string; answer: string;
   referenceSolution: string; problemExternalId: string | null; humanLabel: string | null; lastChange: string | null;
-  verified: number | null;
+  verified: number | null; rolloutsCorrect: number;
+  // the proposal an intervention came from (provenance.json: template, proposer, job)
+  proposalId: string | null; templateId: string | null; templateHash: string | null; proposalModel: string | null;
+  proposalSampling: string | null; proposalJobItemId: string | null; proposalJobId: string | null;
 };
 
-function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?: SftEncoder) {
+/** Every selected intervention row with its build result (or why it was dropped before building). */
+function* built(db: Db, o: ExportOptions, counts: ExportCounts, enc: SftEncoder | undefined, tally: boolean) {
   const format = o.format as Exclude<ExportFormat, "processbench">;
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
   const statuses = counts.statuses ?? [];
   if (statuses.length === 0) return;
   const sql = `SELECT i.id, i.location, i.content, i.status, i.origin, i.author, i.originalContent, i.provenance, i.createdAt, i.updatedAt, i.verified,
-      t.id AS traceId, t.text, t.generator, t.externalId AS traceExternalId, t.correct,
+      i.rolloutsCorrect, i.proposalId, pr.templateId, pr.templateHash, pr.model AS proposalModel, pr.sampling AS proposalSampling,
+      pr.jobItemId AS proposalJobItemId, ji.jobId AS proposalJobId,
+      t.id AS traceId, t.text, t.generator, t.origin AS traceOrigin, t.externalId AS traceExternalId, t.correct,
       p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABEL("human")} AS humanLabel,
       (SELECT json_object('actor', a.actor, 'at', a.createdAt) FROM AuditEvent a
         WHERE a.entity = 'Intervention' AND a.entityId = i.id ORDER BY a.createdAt DESC, a.id DESC LIMIT 1) AS lastChange
     FROM Intervention i JOIN Trace t ON t.id = i.traceId JOIN Problem p ON p.id = t.problemId
+      LEFT JOIN Proposal pr ON pr.id = i.proposalId LEFT JOIN JobItem ji ON ji.id = pr.jobItemId
     WHERE i.status IN (${statuses.map(() => "?").join(", ")}) AND ${f.sql}
       AND t.id >= ? AND (t.id > ? OR i.id > ?)
     ORDER BY t.id, i.id LIMIT ?`;
@@ -145,12 +138,13 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?:
   const next = (r: IvRow) => [r.traceId, r.traceId, r.id];
   for (const batch of batches<IvRow>(db, sql, [...statuses, ...f.params], ["", "", ""], next, o)) {
     for (const r of batch) {
+      if (tally) counts.selected = (counts.selected ?? 0) + 1;
       const drop = counts.droppedUnverified ? unverifiedReason(bool(r.verified)) : null;
       if (drop) {
-        counts.droppedUnverified![drop]++;
+        if (tally) counts.droppedUnverified![drop]++;
         continue;
       }
-      const res = buildInterventionRow(format, {
+      const res: BuildResult<unknown> = buildInterventionRow(format, {
         problem: { id: r.problemId, statement: r.statement, answer: r.answer, referenceSolution: r.referenceSolution, externalId: r.problemExternalId },
         trace: { id: r.traceId, text: r.text, generator: r.generator, externalId: r.traceExternalId, correct: bool(r.correct) },
         intervention: {
@@ -160,20 +154,54 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?:
         },
         humanLabel: label(r.humanLabel),
       }, enc);
-      count(counts, res);
-      if (res.ok) yield res.row;
+      if (!res.ok && tally) skip(counts, res);
+      yield { r, res };
     }
+    o.facts?.flush(db);
   }
 }
 
-type TraceRow = {
-  id: string; text: string; generator: string; externalId: string | null; correct: number | null; statement: string;
+/**
+ * "all": every row that builds. "one": a first pass offers every row that builds to the
+ * picker (and does the counting), a second pass writes only each problem's kept row.
+ */
+function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?: SftEncoder) {
+  const perProblem = new PerProblemTally();
+  if (counts.perProblem !== "one") {
+    for (const { r, res } of built(db, o, counts, enc, true)) {
+      if (!res.ok) continue;
+      perProblem.add(counts, r.problemId);
+      o.facts?.add(r);
+      yield res.row;
+    }
+    return;
+  }
+  const pick = new OnePerProblem();
+  let buildable = 0;
+  for (const { r, res } of built(db, o, counts, enc, true)) {
+    if (!res.ok) continue;
+    buildable++;
+    pick.offer({ problemId: r.problemId, interventionId: r.id, status: r.status, rolloutsCorrect: r.rolloutsCorrect, createdAt: r.createdAt });
+  }
+  for (const { r, res } of built(db, o, counts, enc, false)) {
+    if (!res.ok || !pick.chosen(r.problemId, r.id)) continue;
+    perProblem.add(counts, r.problemId);
+    o.facts?.add(r);
+    yield res.row;
+  }
+  o.facts?.flush(db);
+  counts.droppedPerProblem = buildable - counts.written;
+  counts.decidedBy = pick.decidedBy();
+}
+
+export type TraceRow = {
+  id: string; text: string; generator: string; traceOrigin: string; externalId: string | null; correct: number | null; statement: string;
   humanLabel: string | null; importedLabel: string | null;
 };
 
 function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
-  const sql = `SELECT t.id, t.text, t.generator, t.externalId, t.correct, p.statement,
+  const sql = `SELECT t.id, t.text, t.generator, t.origin AS traceOrigin, t.externalId, t.correct, p.statement,
       ${LABEL("human")} AS humanLabel, ${LABEL("imported")} AS importedLabel
     FROM Trace t JOIN Problem p ON p.id = t.problemId
     WHERE ${f.sql} AND t.id > ? ORDER BY t.id LIMIT ?`;
@@ -185,9 +213,13 @@ function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
         humanLabel: label(r.humanLabel),
         importedLabel: label(r.importedLabel),
       });
-      count(counts, res);
-      if (res.ok) yield res.row;
+      if (res.ok) {
+        counts.written++;
+        o.facts?.addTrace(r);
+        yield res.row;
+      } else skip(counts, res);
     }
+    o.facts?.flush(db);
   }
 }
 
@@ -195,8 +227,8 @@ export async function findDatasetForExport(by: { id: string } | { name: string }
   return db.dataset.findUnique({ where: by, select: { id: true, name: true } });
 }
 
-/** `<dataset>-<format>.jsonl`, safe as a file name. */
+/** `<dataset>-<format>.jsonl` (hf: `<dataset>-hf.zip`), safe as a file name. */
 export function exportFileName(datasetName: string, format: ExportFormat): string {
   const base = datasetName.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "dataset";
-  return `${base}-${format}.jsonl`;
+  return `${base}-${format}.${format === "hf" ? "zip" : "jsonl"}`;
 }

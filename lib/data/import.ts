@@ -73,6 +73,9 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
   const skipped = zero();
   let problemsEnriched = 0;
 
+  // Did the record being written add or complete anything? (A re-import's summary counts records.)
+  let wrote = false;
+
   function problemId(item: ImportItem): string {
     const p = item.problem;
     const hash = sha256(p.statement);
@@ -84,6 +87,7 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
     const id = newId();
     const r = st.insertProblem.run(id, dsId, p.externalId, p.statement, p.referenceSolution, p.answer, p.source, JSON.stringify(p.metadata), hash, ts);
     if (r.changes === 1) {
+      wrote = true;
       added.problems++;
       problemIds.set(hash, id);
       return id;
@@ -92,39 +96,50 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
     let filled = 0;
     if (p.referenceSolution) filled += st.fillReference.run(p.referenceSolution, existing).changes;
     if (p.answer) filled += st.fillAnswer.run(p.answer, existing).changes;
-    if (filled) problemsEnriched++;
+    if (filled) {
+      problemsEnriched++;
+      wrote = true;
+    }
     skipped.problems++;
     problemIds.set(hash, existing);
     return existing;
   }
 
-  function write(item: ImportItem, ctx: WriteContext): void {
+  /** Writes one record; true when it added or completed anything. */
+  function write(item: ImportItem, ctx: WriteContext): boolean {
+    wrote = false;
     const pid = problemId(item);
     const t = item.trace;
-    if (!t) return;
+    if (!t) return wrote;
     const hash = sha256(t.generator, t.text);
     const derived = deriveTraceStatus({ humanLabel: null, interventionStatuses: item.interventions.map(() => "proposed") });
     let traceId = newId();
     const correct = t.correct === null ? null : t.correct ? 1 : 0;
     const r = st.insertTrace.run(traceId, dsId, pid, t.externalId, t.text, t.generator, correct, countSteps(t.text), hash, derived.status, derived.hasIntervention ? 1 : 0, ts, ts);
     const isNew = r.changes === 1;
-    if (isNew) added.traces++;
-    else {
+    if (isNew) {
+      added.traces++;
+      wrote = true;
+    } else {
       skipped.traces++;
       traceId = st.findTrace.get(pid, hash)!.id;
     }
     if (item.label) {
-      if (st.insertLabel.run(newId(), traceId, item.label.step, item.label.annotator, ts, ts).changes === 1) added.labels++;
-      else skipped.labels++;
+      if (st.insertLabel.run(newId(), traceId, item.label.step, item.label.annotator, ts, ts).changes === 1) {
+        added.labels++;
+        wrote = true;
+      } else skipped.labels++;
     }
     for (const iv of item.interventions) {
       const provenance = JSON.stringify({ ...iv.provenance, file: ctx.file, line: ctx.line, importedBy: actor });
       const ih = sha256(String(iv.location), iv.content);
       if (st.insertIntervention.run(newId(), traceId, iv.location, iv.content, provenance, ih, ts, ts).changes === 1) {
         added.interventions++;
+        wrote = true;
         if (!isNew) st.markIntervention.run(traceId);
       } else skipped.interventions++;
     }
+    return wrote;
   }
 
   let closed = false;

@@ -4,6 +4,7 @@
 import { basename } from "node:path";
 import { type ImportFormat, detectFormat, parseRecord } from "@/lib/core/formats";
 import { MAX_ERRORS } from "@/lib/core/formats/limits";
+import { recordId } from "@/lib/core/formats/record-id";
 import { openImportWriter } from "@/lib/data/import";
 import { type OpenResult, openBufferSource, openFileSource } from "./source";
 import type { ImportError, ImportOptions, ImportResult, RecordSource } from "./types";
@@ -22,6 +23,9 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
   const errors: ImportError[] = [];
   let truncated = false;
   let records = 0;
+  let recordsAlreadyPresent = 0;
+  // id -> line of its first record: a second record with the same id is refused, naming both.
+  const seenIds = new Map<string, number>();
   let writer: ReturnType<typeof openImportWriter>;
   try {
     writer = openImportWriter(name, actor);
@@ -51,7 +55,17 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
       records++;
       if (!parsed.ok) {
         for (const e of parsed.errors) errors.push({ file, line: raw.line, ...e });
-      } else if (errors.length === 0) writer.write(parsed.value, { file, line: raw.line });
+      } else {
+        const rid = recordId(parsed.value, raw.value as Record<string, unknown>);
+        const first = rid ? seenIds.get(rid.id) : undefined;
+        if (rid && first !== undefined) {
+          const where = `${file}:${first}:${rid.field}`;
+          errors.push({ file, line: raw.line, field: rid.field, message: `duplicate ${rid.field} ${JSON.stringify(rid.id)}: ${where} has the same ${rid.field}` });
+        } else {
+          if (rid) seenIds.set(rid.id, raw.line);
+          if (errors.length === 0 && !writer.write(parsed.value, { file, line: raw.line })) recordsAlreadyPresent++;
+        }
+      }
       if (records % PROGRESS_EVERY === 0) opts.onProgress?.({ records, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }
     if (errors.length === 0 && records === 0) errors.push({ file, line: 0, field: "", message: "the file holds no records" });
@@ -63,7 +77,7 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
     const { added, skipped, problemsEnriched } = writer.counts();
     const { alreadyImported } = writer.finish({ fileName: file, fileHash, format });
     opts.onProgress?.({ records, bytesRead: source.totalBytes, totalBytes: source.totalBytes });
-    return { ok: true, dataset: name, datasetId: writer.datasetId, format, fileName: file, fileHash, records, ...added, skipped, problemsEnriched, alreadyImported };
+    return { ok: true, dataset: name, datasetId: writer.datasetId, format, fileName: file, fileHash, records, recordsAlreadyPresent, ...added, skipped, problemsEnriched, alreadyImported };
   } catch (e) {
     writer.rollback();
     const line = records;

@@ -35,6 +35,8 @@ export type ImportSummary = ImportCounts & {
   fileName: string;
   fileHash: string;
   records: number;
+  /** Records that added nothing: everything they hold was already in the dataset (or earlier in the file). */
+  recordsAlreadyPresent: number;
   /** Rows already present (same content hash): not written again. */
   skipped: ImportCounts;
   /** Existing problems whose empty reference solution or answer was filled in. */

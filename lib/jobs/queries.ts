@@ -15,7 +15,8 @@ async function proposeOutcomes(jobId: string): Promise<OutcomeCounts> {
   return c;
 }
 
-// Reads for the jobs pages and GET /api/jobs: small, column-limited, no item bodies beyond the recent ones.
+// Reads for the jobs pages and GET /api/jobs: small, column-limited, no item bodies (per-item
+// outcomes are paged separately: ./outcomes.ts).
 
 export type JobSummary = {
   id: string; kind: string; status: JobStatus; datasetId: string | null; datasetName: string | null;
@@ -26,8 +27,7 @@ export type JobDetail = JobSummary & {
   params: Record<string, unknown>;
   counts: { pending: number; running: number; done: number; failed: number };
   failures: JobItemView[];
-  recent: JobItemView[];
-  /** propose jobs: finished items by outcome (parsed / held back by the leak filter / parse failed) */
+  /** propose jobs: stored proposals by outcome (parsed / no critical error / held back by the leak filter / parse failed) */
   outcomes?: OutcomeCounts;
 };
 
@@ -55,17 +55,16 @@ function item(i: { id: string; key: string; status: string; attempts: number; er
   return { ...i, result: i.result === null ? null : parseObject(i.result), updatedAt: i.updatedAt.toISOString() };
 }
 
-export async function getJobDetail(jobId: string, opts: { failures?: number; recent?: number } = {}): Promise<JobDetail | null> {
+export async function getJobDetail(jobId: string, opts: { failures?: number } = {}): Promise<JobDetail | null> {
   const j = await prisma.job.findUnique({ where: { id: jobId }, select: { ...summarySelect, params: true } });
   if (!j) return null;
   const sel = { id: true, key: true, status: true, attempts: true, error: true, result: true, updatedAt: true } as const;
-  const [counts, failures, recent, outcomes] = await Promise.all([
+  const [counts, failures, outcomes] = await Promise.all([
     itemCounts(jobId),
     prisma.jobItem.findMany({ where: { jobId, status: "failed" }, orderBy: { updatedAt: "desc" }, take: opts.failures ?? 50, select: sel }),
-    prisma.jobItem.findMany({ where: { jobId, status: "done" }, orderBy: { updatedAt: "desc" }, take: opts.recent ?? 10, select: sel }),
     j.kind === "propose" ? proposeOutcomes(jobId) : Promise.resolve(undefined),
   ]);
   const { params, ...rest } = j;
   // Live counts come from the items (the counters on Job catch up at the end of each item).
-  return { ...summary(rest), done: counts.done, failed: counts.failed, params: parseObject(params), counts, failures: failures.map(item), recent: recent.map(item), ...(outcomes ? { outcomes } : {}) };
+  return { ...summary(rest), done: counts.done, failed: counts.failed, params: parseObject(params), counts, failures: failures.map(item), ...(outcomes ? { outcomes } : {}) };
 }

@@ -1,3 +1,4 @@
+import { HELD_BACK_CODE } from "@/lib/core/propose/outcome";
 import type { PromptTemplate } from "@/lib/generated/prisma/client";
 import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
@@ -69,6 +70,7 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   const got = r2.choices.slice(0, todo.length);
   let parsed = 0;
   let noError = 0;
+  let heldBack = 0;
   for (const [i, choice] of got.entries()) {
     const stored = await storeProposalFast(
       {
@@ -89,14 +91,14 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
     if (stored.parse.ok) {
       parsed++;
       if (stored.parse.noError) noError++;
-    }
+    } else if (stored.parse.reason.startsWith(HELD_BACK_CODE)) heldBack++;
   }
   if (got.length < todo.length) {
     // store what came; the retry asks only for the samples still missing
     throw new RetryableError(`the server returned ${got.length} of ${todo.length} samples`);
   }
   return {
-    samples: x.samples, stored: got.length, parsed, noError, failed: got.length - parsed,
+    samples: x.samples, stored: got.length, parsed, noError, heldBack, failed: got.length - parsed,
     requests: turn1Requests + 1, promptTokens, truncated: prompt.truncated,
   };
 }

@@ -148,3 +148,13 @@ describe("markdown", () => {
     }
   });
 });
+
+describe("renderInlineMath (one-line previews)", () => {
+  it("renders inline math with the text's budget and never throws", async () => {
+    const { renderInlineMath } = await import("./markdown-math");
+    expect(renderInlineMath("Compute $2+3$.")).toContain('class="katex"');
+    expect(renderInlineMath("no math <b>here</b>")).toBe("no math &lt;b&gt;here&lt;/b&gt;");
+    const many = Array.from({ length: 1_200 }, (_, i) => `$x_${i}$`).join(" ");
+    expect(renderInlineMath(many)).toBe(many.replace(/</g, "&lt;")); // past the per-text formula budget: as written
+  });
+});

@@ -1,3 +1,4 @@
+import { ROLLOUT_PRED_MODE } from "@/lib/core/grade/version";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { randomBytes } from "node:crypto";
@@ -105,7 +106,7 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
       ? await prisma.problem.findUnique({ where: { id }, select: { id: true, datasetId: true, answer: true } }).then((p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p })
       : await target({ condition, ...(await idKind(id)) });
     if (!t || typeof t === "string") { sum.failed.push({ line: lineNo, reason: typeof t === "string" ? t : "problem not found" }); continue; }
-    const v = await sharedGradePool().grade({ gold: t.gold, pred: r.text, predMode: "solution" });
+    const v = await sharedGradePool().grade({ gold: t.gold, pred: r.text, predMode: ROLLOUT_PRED_MODE });
     const correct = v.verdict === "equal";
     let traceId = t.traceId;
     if (stage === "attempts" && !correct && "problem" in t) traceId = await upsertSampledTrace(t.problem, meta.model, r.text);

@@ -1,3 +1,4 @@
+import { ROLLOUT_PRED_MODE } from "@/lib/core/grade/version";
 import type { RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sharedGradePool } from "@/lib/grade/shared-pool";
 import { chatComplete, type Endpoint } from "@/lib/model/client";
@@ -21,7 +22,7 @@ export async function sampleAndGrade(
   ep: Endpoint, model: string, prompt: RolloutPrompt, sampling: Sampling, gold: string, signal?: AbortSignal,
 ): Promise<Graded> {
   const r = await chatComplete(ep, model, prompt.messages, sampling, { signal, extraBody: prompt.extraBody });
-  const v = await sharedGradePool().grade({ gold, pred: r.text, predMode: "solution" });
+  const v = await sharedGradePool().grade({ gold, pred: r.text, predMode: ROLLOUT_PRED_MODE });
   return {
     text: r.text,
     verdict: v.verdict,

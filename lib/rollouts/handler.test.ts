@@ -8,6 +8,7 @@ import { writeModelSettings } from "@/lib/model/settings";
 import { editIntervention } from "@/lib/data/interventions";
 import { rolloutsHandler } from "./handler";
 import { resolveRolloutParams } from "./params";
+import { GRADER_VERSION } from "@/lib/core/grade/version";
 import { startRolloutsJob } from "./start";
 import { cyclingResponder, seedRolloutData, RIGHT, WRONG } from "./testing";
 
@@ -70,6 +71,8 @@ describe("rollouts job against the stub", () => {
     const r = await startRolloutsJob({ datasetId: s.datasetId, k: 4, minCorrect: 2, conditions: ["intervention", "problem"], actor: "t" });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(3);
+    // the job records where its rollouts ran (provenance.json reports it)
+    expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({ endpoint: "model", baseUrl: stub.url, model: "stub-model", grader: GRADER_VERSION });
     await runJobToCompletion(r.jobId, fast);
     const ivs = await prisma.intervention.findMany({ where: { id: { in: s.interventionIds } }, orderBy: { content: "asc" } });
     expect(ivs.map((i) => [i.rolloutsCorrect, i.verified])).toEqual([[0, false], [1, false]]);

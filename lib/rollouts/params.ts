@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { DEFAULT_MIN_CORRECT, DEFAULT_ROLLOUT_K } from "@/lib/core/rollouts/keep";
 import { Sampling } from "@/lib/model/sampling";
+import { GRADER_VERSION } from "@/lib/core/grade/version";
 import { prisma } from "@/lib/db";
 import { EndpointId } from "@/lib/model/endpoints";
 import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
@@ -26,6 +27,11 @@ export const RolloutParams = z.object({
   interventionIds: z.array(z.string()).max(100_000).optional(),
   /** dataset runs: interventions in these statuses (default: all but rejected) */
   statuses: z.array(z.string()).default(["proposed", "accepted", "edited"]),
+  /** a record for provenance.json (issue 12 §6): rollouts run on the base endpoint at this URL */
+  endpoint: z.literal("model").default("model"),
+  baseUrl: z.string().optional(),
+  /** the grader that judged these rollouts (lib/core/grade/version.ts), recorded at creation */
+  grader: z.string().default(GRADER_VERSION),
 });
 export type RolloutParams = z.infer<typeof RolloutParams>;
 
@@ -55,8 +61,8 @@ async function endpointModel(given: string | undefined, endpoint: EndpointId = "
 }
 
 export async function resolveRolloutParams(input: RolloutInput = {}): Promise<RolloutParams> {
-  const { model } = await endpointModel(input.model);
-  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model });
+  const { model, baseUrl } = await endpointModel(input.model);
+  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model, baseUrl: input.baseUrl ?? baseUrl });
 }
 
 /** Sampling names its endpoint ("model" = base, "trained"): the model name comes from that one. */

@@ -68,7 +68,7 @@ describe("sampling from the trained endpoint", () => {
 
     const err2 = capture(process.stderr);
     expect(await runSampleCli(["--dataset", ds.name, "--endpoint", "bogus"]).finally(err2.restore)).toBe(2);
-    expect(err2.text()).toBe('unknown --endpoint "bogus": use model or trained\n');
+    expect(err2.text()).toBe('unknown --endpoint "bogus": use model or trained or proposer\n');
     expect(await prisma.job.count({ where: { datasetId: ds.id } })).toBe(0);
   });
 

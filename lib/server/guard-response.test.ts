@@ -14,7 +14,7 @@ function upload(dataset: string, headers: Record<string, string>): Request {
   const form = new FormData();
   form.set("dataset", dataset);
   form.set("file", new File([JSON.stringify(row) + "\n"], "x.jsonl"));
-  return new Request("http://127.0.0.1:3000/api/import", { method: "POST", body: form, headers });
+  return new Request("http://127.0.0.1:3000/api/import?wait=1", { method: "POST", body: form, headers });
 }
 const datasetExists = async (name: string) => (await prisma.dataset.count({ where: { name } })) > 0;
 

@@ -79,7 +79,7 @@ describe("parseHost", () => {
 describe("proxy.ts matcher", () => {
   const runs = (url: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url });
   it("covers pages, server actions (POSTs to pages) and route handlers", () => {
-    for (const url of ["/", "/datasets/abc", "/settings", "/jobs", "/api/jobs", "/api/interventions/x/decision", "/api/datasets/x/export", "/api/imports"]) expect(runs(url), url).toBe(true);
+    for (const url of ["/", "/datasets/abc", "/settings", "/jobs", "/api/jobs", "/api/interventions/x/decision", "/api/datasets/x/export", "/api/imports", "/api/import/some-import-id"]) expect(runs(url), url).toBe(true);
   });
   it("leaves out static build files and /api/import (which checks itself, to stream uploads)", () => {
     for (const url of ["/_next/static/chunks/a.js", "/api/import", "/api/import/"]) expect(runs(url), url).toBe(false);

@@ -1,9 +1,16 @@
-// POST /api/import (multipart: file, dataset, format?) -> runs the import (all or nothing).
-// 200 {ok: true, summary} | 400/413 {ok: false, errors: [{file, line, field, message}]}
+// POST /api/import (multipart: file, dataset, format?) -> 202 {ok: true, importId}: the file is
+// streamed to a temp file (the size limit counts the bytes as they arrive), then imported in a
+// child process, all or nothing. Progress and the result: GET /api/import/[importId].
+// POST /api/import?wait=1 (scripts): waits for the import, 200 {ok: true, summary} | 400 {ok: false, errors}.
+// 400/413 {ok: false, errors: [{file, line, field, message}]} when the upload itself is refused.
+import { dirname, join } from "node:path";
+import { rm } from "node:fs/promises";
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/lib/core/formats";
-import { MAX_FILE_BYTES, formatBytes } from "@/lib/core/formats/limits";
-import { importBuffer } from "@/lib/import";
+import { MAX_FILE_BYTES } from "@/lib/core/formats/limits";
+import { sqlitePath } from "@/lib/env";
+import { receiveUpload } from "@/lib/import/receive-upload";
+import { startWebImport } from "@/lib/import/web-import";
 import { getActor } from "@/lib/server/actor";
 import { refuseForeignRequest } from "@/lib/server/guard-response";
 
@@ -16,33 +23,34 @@ const Form = z.object({
 });
 
 type Err = { file: string; line: number; field: string; message: string };
-const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors }, { status });
+// Connection: close, so that a refused upload's remaining bytes are not read (and discarded) too.
+const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors }, { status, headers: status === 413 ? { connection: "close" } : {} });
+
+/** Beside the database (not /tmp, which may be memory-backed): uploads are as large as the limit. */
+const uploadRoot = () => join(dirname(sqlitePath()), ".uploads");
 
 export async function POST(request: Request): Promise<Response> {
   // Not covered by proxy.ts (it would buffer the upload): refuse a foreign Host or origin here.
   const refused = refuseForeignRequest(request);
   if (refused) return refused;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FILE_BYTES + 1024 * 1024)
-    return refuse(413, [{ file: "", line: 0, field: "file", message: `the upload is ${formatBytes(length)}; the limit is ${formatBytes(MAX_FILE_BYTES)}` }]);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse(400, [{ file: "", line: 0, field: "", message: "expected a multipart/form-data upload with a file" }]);
+  const received = await receiveUpload(request, { maxFileBytes: MAX_FILE_BYTES, tempRoot: uploadRoot() });
+  if (!received.ok) {
+    const { status, field, message } = received.refusal;
+    return refuse(status, [{ file: "", line: 0, field, message }]);
   }
-  const file = form.get("file");
-  if (!(file instanceof File)) return refuse(400, [{ file: "", line: 0, field: "file", message: "choose a file to import" }]);
-  const parsed = Form.safeParse({ dataset: form.get("dataset") ?? undefined, format: form.get("format") || undefined });
+  const upload = received.upload;
+  const parsed = Form.safeParse({ dataset: upload.fields.dataset, format: upload.fields.format || undefined });
   if (!parsed.success) {
+    await rm(upload.dir, { recursive: true, force: true });
     const issue = parsed.error.issues[0];
-    return refuse(400, [{ file: file.name, line: 0, field: String(issue.path[0] ?? ""), message: issue.message }]);
+    return refuse(400, [{ file: upload.fileName, line: 0, field: String(issue.path[0] ?? ""), message: issue.message }]);
   }
-  if (file.size > MAX_FILE_BYTES)
-    return refuse(413, [{ file: file.name, line: 0, field: "file", message: `the file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_FILE_BYTES)}` }]);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const result = await importBuffer(bytes, file.name || "upload", { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
-  if (!result.ok) return Response.json(result, { status: 400 });
-  const { ok: _ok, ...summary } = result;
-  return Response.json({ ok: true, summary });
+  const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
+  if (new URL(request.url).searchParams.get("wait") === "1") {
+    const result = (await finished).result;
+    if (!result?.ok) return Response.json(result, { status: 400 });
+    const { ok: _ok, ...summary } = result;
+    return Response.json({ ok: true, summary });
+  }
+  return Response.json({ ok: true, importId: run.id }, { status: 202, headers: { location: `/api/import/${run.id}` } });
 }

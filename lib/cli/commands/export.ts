@@ -1,17 +1,22 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, parseStatusFilter, trlNote, trlTokenizedNote,
+  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, isExportFormat, isPerProblem, llamaFactoryDatasetInfo,
+  parseStatusFilter,
 } from "@/lib/core/export";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
+import { ExportFacts } from "@/lib/data/export-facts";
+import { writeHfFolder } from "@/lib/data/export-hf";
+import { provenanceJson, provenanceOf } from "@/lib/data/export-provenance";
+import { exportNote } from "@/lib/core/export/export-note";
 
-export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|trl-tokenized|processbench --out PATH [--status accepted,edited|any] [--filter QUERY]";
+export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|trl-tokenized|processbench|hf --out PATH [--status accepted,edited|any] [--filter QUERY] [--per-problem one|all]";
 
-const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY] [--template NAME] [--verified]
+const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY] [--template NAME] [--verified] [--per-problem one|all]
 
   --status   intervention statuses (int, llamafactory, trl); default accepted,edited;
              any = proposed,accepted,edited (rejected only when named); ignored by processbench
@@ -19,8 +24,13 @@ const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FOR
   --verified only interventions verified by rollouts (keep filter: >= M of K correct); the
              summary says how many it dropped (not rolled out / failed the keep filter)
   --template trl-tokenized: the chat template, ${CHAT_TEMPLATES.join(" | ")} (default ${DEFAULT_CHAT_TEMPLATE})
-Beside --out (for OUT.jsonl): llamafactory writes/merges dataset_info.json in the same folder and
-OUT.README.md (template registration); trl and trl-tokenized write OUT.README.md.
+  --per-problem  all (default): every kept intervention; one: one row per problem, chosen by
+             a person's choice (accepted/edited) first, then the most correct rollouts, then
+             the first parsed (earliest created)
+Beside --out (for OUT.jsonl): OUT.provenance.json (sources with sha256, templates, models,
+endpoints, sampling, grader, keep rule, per-filter counts, studio version) and OUT.README.md
+(the format's note + the provenance); llamafactory also writes/merges dataset_info.json.
+--format hf: --out is a folder: README.md (dataset card), provenance.json, data/*.parquet.
 `;
 
 const fail = (msg: string, code = 2) => {
@@ -33,7 +43,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" }, template: { type: "string" }, verified: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" },
+        template: { type: "string" }, verified: { type: "boolean" }, "per-problem": { type: "string" }, help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -54,6 +67,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!isChatTemplateName(template)) return fail(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
   const templateError = checkTemplate(template);
   if (templateError) return fail(templateError);
+  const perProblem = (values["per-problem"] as string | undefined) ?? DEFAULT_PER_PROBLEM;
+  if (!isPerProblem(perProblem)) return fail(`unknown --per-problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
+  if (perProblem === "one" && format === "processbench") return fail("--per-problem one applies to intervention formats; processbench has one row per trace");
 
   const dataset = await findDatasetForExport({ name });
   if (!dataset) return fail(`unknown dataset "${name}"`, 1);
@@ -71,7 +87,13 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true };
+  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true, perProblem, facts: new ExportFacts(dataset.id) };
+  if (format === "hf") {
+    if (existsSync(out) && !statSync(out).isDirectory()) return fail(`--out ${out} is a file; --format hf writes a folder (README.md, provenance.json, data/)`);
+    const { counts } = await writeHfFolder(out, opts, dataset);
+    process.stdout.write(summaryLine(dataset.name, out, counts, [join(out, "README.md"), join(out, "provenance.json")]) + "\n");
+    return 0;
+  }
   const counts = newCounts(opts);
   const partial = `${out}.partial`;
   mkdirSync(dirname(out), { recursive: true });
@@ -83,18 +105,17 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
 
+  // Every format: provenance.json and a README note carrying it (issue 12 §6).
   const notes: string[] = [];
+  const provPath = `${stem}.provenance.json`;
+  const provenance = provenanceOf(opts, dataset, counts, opts.facts, [basename(out), basename(`${stem}.README.md`), basename(provPath)]);
+  writeFileSync(provPath, provenanceJson(provenance));
+  writeFileSync(`${stem}.README.md`, exportNote({ format, datasetName: dataset.name, fileName: basename(out), template, provenance, provenanceFile: basename(provPath) }));
+  notes.push(`${stem}.README.md`, provPath);
   if (format === "llamafactory") {
     const key = datasetInfoKey(dataset.name);
     writeFileSync(infoPath, JSON.stringify({ ...info, ...llamaFactoryDatasetInfo(key, basename(out)) }, null, 2) + "\n");
-    writeFileSync(`${stem}.README.md`, llamaFactoryNote({ key, fileName: basename(out) }));
-    notes.push(infoPath, `${stem}.README.md`);
-  } else if (format === "trl") {
-    writeFileSync(`${stem}.README.md`, trlNote({ fileName: basename(out) }));
-    notes.push(`${stem}.README.md`);
-  } else if (format === "trl-tokenized") {
-    writeFileSync(`${stem}.README.md`, trlTokenizedNote({ fileName: basename(out), template }));
-    notes.push(`${stem}.README.md`);
+    notes.push(infoPath);
   }
   process.stdout.write(summaryLine(dataset.name, out, counts, notes) + "\n");
   return 0;
@@ -139,6 +160,7 @@ export function summaryLine(dataset: string, out: string, c: ExportCounts, notes
     `exported ${c.written} ${what} of "${dataset}" as ${c.format} to ${out}`,
     c.statuses ? `statuses ${c.statuses.join(",")}` : null,
     c.format === "processbench" ? null : `${c.excludedLeakage} excluded (contain the answer)`,
+    c.perProblem ? rowsPerProblem(c) : null,
     skipped.length ? `skipped: ${skipped.join(", ")}` : null,
     c.droppedUnverified
       ? `${c.droppedUnverified["not-rolled-out"] + c.droppedUnverified["failed-keep-filter"]} dropped as not verified (${c.droppedUnverified["not-rolled-out"]} not rolled out, ${c.droppedUnverified["failed-keep-filter"]} failed the keep filter)`
@@ -146,4 +168,14 @@ export function summaryLine(dataset: string, out: string, c: ExportCounts, notes
     notes.length ? `notes: ${notes.join(", ")}` : null,
   ];
   return parts.filter(Boolean).join("; ");
+}
+
+/** "2,213 rows for 1,076 problems (up to 7 per problem)" / "one per problem: 1,137 more left out (...)". */
+export function rowsPerProblem(c: ExportCounts): string {
+  const n = (x: number) => x.toLocaleString("en");
+  const base = `${n(c.written)} rows for ${n(c.problems)} problems`;
+  if (c.perProblem !== "one") return `${base} (every kept intervention, up to ${n(c.maxRowsPerProblem)} per problem)`;
+  const d = c.decidedBy;
+  const by = d ? ` (decided by: person ${n(d.person)}, rollouts ${n(d.rollouts)}, first parsed ${n(d.first)}, only one ${n(d.only)})` : "";
+  return `${base} (one per problem; ${n(c.droppedPerProblem ?? 0)} other kept interventions left out${by})`;
 }

@@ -20,7 +20,8 @@ describe("grade-answers command", () => {
     writeFileSync(file, rows.join("\n") + "\n");
     const out: string[] = [];
     const write = vi.spyOn(process.stdout, "write").mockImplementation((s) => { out.push(String(s)); return true; });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const said: string[] = [];
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => { said.push(String(s)); return true; });
     try {
       expect(await run(["--in", file, "--workers", "1", "--pred-mode", "auto"])).toBe(0);
     } finally {
@@ -35,6 +36,8 @@ describe("grade-answers command", () => {
     // "auto" reads prose as math-verify does (issue 12 §5): the last number when nothing is marked.
     expect(lines[3]).toMatchObject({ extracted: "35", extractMethod: "last-math" });
     expect(lines[4]).toMatchObject({ extracted: "13", extractMethod: "final-answer" });
+    // the JSONL keeps the codes; the summary a person reads says them in words
+    expect(said.join("")).toContain("graded 6 line(s): 3 correct, 1 wrong, 2 grading error");
   }, 120_000);
 
   it("refuses bad arguments with exit code 2", async () => {

@@ -4,6 +4,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { GradePool, type PoolVerdict } from "@/lib/grade/pool";
+import { verdictCountsText } from "@/lib/core/verdict-words";
 
 export const summary = "grade JSONL {gold, pred} answers (pred may be a whole solution); one JSONL verdict per line to stdout";
 
@@ -67,7 +68,8 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await pool.close();
   }
-  process.stderr.write(`graded ${written} line(s): ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(", ") || "none"}\n`);
+  // the summary is for a person (words); the JSONL on stdout keeps the verdict codes
+  process.stderr.write(`graded ${written} line(s): ${verdictCountsText(counts) || "none"}\n`);
   return 0;
 }
 

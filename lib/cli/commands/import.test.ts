@@ -21,6 +21,8 @@ test("imports into a new database file and prints one summary line; twice adds n
   const again = cli(file, "--dataset=pb");
   expect(again.status).toBe(0);
   expect(again.stdout).toMatch(/0 problems, 0 traces, 0 labels, 0 interventions .*file imported before/);
+  // Counted in records (400 in the file), not in the 1,175 rows they hold (375 + 400 + 400).
+  expect(again.stdout).toContain("(400 records read, all of them were already present: nothing new, file imported before)");
 }, 60_000);
 
 test("fails non-zero with the errors listed", () => {

@@ -1,5 +1,6 @@
 // `npm run int -- import FILE --dataset NAME [--format auto|int|processbench|prm800k|problems]`
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/core/formats";
+import { importSummaryNotes } from "@/lib/core/import-summary";
 import { importFile } from "@/lib/import";
 
 export const summary = "import a JSONL / JSON / Parquet file into a dataset (all or nothing; re-importing duplicates nothing)";
@@ -44,10 +45,11 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const s = result;
-  const skipped = s.skipped.problems + s.skipped.traces + s.skipped.labels + s.skipped.interventions;
+  // In records (what the file holds), not rows: see lib/core/import-summary.ts.
+  const notes = [...importSummaryNotes({ records: s.records, recordsAlreadyPresent: s.recordsAlreadyPresent, problemsEnriched: s.problemsEnriched }), ...(s.alreadyImported ? ["file imported before"] : [])];
   process.stdout.write(
     `imported ${s.fileName} (${s.format}) into "${s.dataset}": ${s.problems} problems, ${s.traces} traces, ${s.labels} labels, ${s.interventions} interventions` +
-      ` (${s.records} records, ${skipped} already present${s.problemsEnriched ? `, ${s.problemsEnriched} problems got a missing reference/answer` : ""}${s.alreadyImported ? ", file imported before" : ""}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      ` (${notes.join(", ")}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
   return 0;
 }

@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     line(final);
     process.stdout.write("\n");
   }
-  const detail = await getJobDetail(started.jobId, { failures: 0, recent: 0 });
+  const detail = await getJobDetail(started.jobId, { failures: 0 });
   if (detail?.outcomes) process.stdout.write(`${describeOutcomes(detail.outcomes)} (stored)\n`);
   if (final.error) process.stderr.write(`job ${final.status}: ${final.error}\n`);
   return final.status === "done" ? 0 : 1;

@@ -13,13 +13,14 @@ export { renderLlamaFactoryParts, renderLlamaFactoryText } from "./llamafactory-
 export * from "./status-filter";
 export * from "./notes";
 export { exportHref } from "./url";
+export * from "./per-problem";
 
 /** Formats with one row per intervention (processbench has one row per trace). */
 export type InterventionFormat = Exclude<ExportFormat, "processbench">;
 
 /** `enc` (tokenizer + chat template) is required by trl-tokenized only. */
 export function buildInterventionRow(format: InterventionFormat, input: InterventionExportInput, enc?: SftEncoder): BuildResult<unknown> {
-  if (format === "int") return buildIntRow(input);
+  if (format === "int" || format === "hf") return buildIntRow(input); // hf: the int row, written as Parquet
   if (format === "llamafactory") return buildLlamaFactoryRow(input);
   if (format === "trl-tokenized") {
     if (!enc) throw new Error("trl-tokenized needs a tokenizer (SftEncoder)");

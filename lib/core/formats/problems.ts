@@ -7,7 +7,8 @@ import type { FieldError, ParseContext, ParseResult } from "./types";
 const STATEMENT = ["problem", "Problem", "question", "statement"] as const;
 const SOLUTION = ["solution", "reference_solution", "Solution"] as const;
 const ANSWER = ["answer", "Short Answer", "ground_truth_answer", "Answer"] as const;
-const ID = ["unique_id", "Problem ID", "id"] as const;
+export const PROBLEM_ID_KEYS = ["unique_id", "Problem ID", "id"] as const;
+const ID = PROBLEM_ID_KEYS;
 
 export function parseProblemRecord(rec: Obj, ctx: ParseContext): ParseResult {
   const errors: FieldError[] = [];

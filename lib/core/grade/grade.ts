@@ -9,8 +9,7 @@ import { extractAnswer, mathSpans } from "./extract";
 import { boxGroup, extractLenient } from "./lenient";
 import type { Extraction, GradeOptions, Verdict } from "./types";
 
-/** Version of the grading rules; provenance records it. Bump on any change of verdicts. */
-export const GRADER_VERSION = "grade-2026.12-mv1";
+export { GRADER_VERSION } from "./version";
 
 /**
  * The gold answer: every box of its last box group (`\boxed{1}\boxed{2}` is the list 1, 2, not 2);

@@ -15,6 +15,16 @@ export function proposalOutcome(p: { parseOk: boolean; parseReason: string | nul
   return p.parseReason?.startsWith(HELD_BACK_CODE) ? "held_back" : "parse_failed";
 }
 
+/** Held back by the leak filter: the stored reason starts with the parser's code ("answer_leak: ..."). */
+export function isHeldBack(p: { parseOk?: boolean | null; parseReason?: string | null }): boolean {
+  return p.parseOk !== true && typeof p.parseReason === "string" && p.parseReason.startsWith(`${HELD_BACK_CODE}:`);
+}
+
+/** The reason without its code, for a person: "the content contains the ground-truth answer \"7\"". */
+export function heldBackWhy(parseReason: string): string {
+  return parseReason.startsWith(`${HELD_BACK_CODE}: `) ? parseReason.slice(HELD_BACK_CODE.length + 2) : parseReason;
+}
+
 /** `held back: contains the answer "1"` */
 export function heldBackReason(answer: string): string {
   return `held back: contains the answer ${JSON.stringify(answer.trim())}`;

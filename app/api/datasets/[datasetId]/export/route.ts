@@ -1,19 +1,25 @@
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  EXPORT_FORMATS, datasetInfoKey, isExportFormat, llamaFactoryDatasetInfo, llamaFactoryNote, splitStatusParams, trlNote, trlTokenizedNote,
+  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, isExportFormat, isPerProblem, llamaFactoryDatasetInfo, splitStatusParams,
 } from "@/lib/core/export";
+import { exportNote } from "@/lib/core/export/export-note";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportFileName, exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
+import { hfZipStream } from "@/lib/data/export-hf";
+import { exportProvenance, provenanceJson } from "@/lib/data/export-provenance";
 
-// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|trl-tokenized|processbench&status=..&<list filters>
-//   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat).
+// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|trl-tokenized|processbench|hf&status=..&<list filters>
+//   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat);
+//   hf: <dataset>-hf.zip, the folder README.md (dataset card) + provenance.json + data/*.parquet.
 //   `status` is shared with the list filter: trace statuses (todo|labelled|curated) filter
 //   the traces, intervention statuses (accepted,edited | any | a list) pick interventions.
 // &summary=1          JSON counts of the same export (rows, excluded for leakage, skipped).
 //                     Counts are only known at the end of a stream, so they are not headers.
 // &part=dataset_info  llamafactory: the dataset_info.json entry for the JSONL download.
-// &part=note          llamafactory: template registration (no end-of-turn); trl: the EOS note;
-//                     trl-tokenized: the row layout and how to train on it.
+// &part=note          every JSONL format: its README (llamafactory: template registration, no
+//                     end-of-turn; trl: the EOS note; trl-tokenized: the row layout) + the provenance.
+// &part=provenance    every format: provenance.json of the same export (sources, models, filters...).
+// &per_problem=one    one row per problem (lib/core/export/per-problem.ts); default all.
 // &verified=1         keep filter: only interventions verified by rollouts; the summary's
 //                     droppedUnverified says how many were dropped and why.
 // &template=..        trl-tokenized: qwen3-instruct-2507 (default) | qwen3-hybrid-nothink |
@@ -47,22 +53,32 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   if (split.value.traceStatus) listParams.set("status", split.value.traceStatus);
   listParams.delete("template");
   listParams.delete("verified");
+  listParams.delete("per_problem");
   const filter = parseTraceFilter(listParams);
   const template = sp.get("template") ?? DEFAULT_CHAT_TEMPLATE;
   if (!isChatTemplateName(template)) return bad(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
   const templateError = checkTemplate(template);
   if (templateError) return bad(templateError);
+  const perProblem = sp.get("per_problem") ?? DEFAULT_PER_PROBLEM;
+  if (!isPerProblem(perProblem)) return bad(`unknown per_problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
 
   const dataset = await findDatasetForExport({ id: datasetId });
   if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
   const fileName = exportFileName(dataset.name, format);
   const verifiedOnly = sp.get("verified") === "1";
-  const opts: ExportOptions = { datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter, template, verifiedOnly };
+  const opts: ExportOptions = {
+    datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter, template, verifiedOnly,
+    perProblem: format === "processbench" ? undefined : perProblem,
+  };
 
   const part = sp.get("part");
-  if (part !== null) return partResponse(part, format, dataset.name, fileName, template);
+  if (part !== null) return partResponse(part, opts, dataset, fileName);
   if (sp.get("summary") === "1") {
     return Response.json({ dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) }, { headers: { "Cache-Control": "no-store" } });
+  }
+  if (format === "hf") {
+    const root = fileName.replace(/\.zip$/, "");
+    return new Response(await hfZipStream(opts, dataset, root), { headers: attachment(fileName, "application/zip") });
   }
 
   const summaryUrl = new URL(req.url);
@@ -71,23 +87,24 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   return new Response(toStream(exportLines(opts)), { headers });
 }
 
-function partResponse(part: string, format: string, datasetName: string, fileName: string, template: string): Response {
+async function partResponse(part: string, opts: ExportOptions, dataset: { id: string; name: string }, fileName: string): Promise<Response> {
+  const { format } = opts;
+  const stem = fileName.replace(/\.(jsonl|zip)$/, "");
   if (part === "dataset_info" && format === "llamafactory") {
-    const body = JSON.stringify(llamaFactoryDatasetInfo(datasetInfoKey(datasetName), fileName), null, 2) + "\n";
+    const body = JSON.stringify(llamaFactoryDatasetInfo(datasetInfoKey(dataset.name), fileName), null, 2) + "\n";
     return new Response(body, { headers: attachment("dataset_info.json", "application/json; charset=utf-8") });
   }
-  if (part === "note" && format === "llamafactory") {
-    const body = llamaFactoryNote({ key: datasetInfoKey(datasetName), fileName });
-    return new Response(body, { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
+  if (part === "provenance") {
+    const files = format === "hf" ? [fileName] : [fileName, `${stem}.README.md`, `${stem}.provenance.json`];
+    const body = provenanceJson(await exportProvenance(opts, dataset, files));
+    return new Response(body, { headers: attachment(`${stem}.provenance.json`, "application/json; charset=utf-8") });
   }
-  if (part === "note" && format === "trl") {
-    return new Response(trlNote({ fileName }), { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
+  if (part === "note" && format !== "hf") {
+    const provenance = await exportProvenance(opts, dataset, [fileName, `${stem}.README.md`, `${stem}.provenance.json`]);
+    const body = exportNote({ format, datasetName: dataset.name, fileName, template: opts.template ?? DEFAULT_CHAT_TEMPLATE, provenance, provenanceFile: `${stem}.provenance.json` });
+    return new Response(body, { headers: attachment(`${stem}.README.md`, "text/markdown; charset=utf-8") });
   }
-  if (part === "note" && format === "trl-tokenized") {
-    const body = trlTokenizedNote({ fileName, template });
-    return new Response(body, { headers: attachment(fileName.replace(/\.jsonl$/, ".README.md"), "text/markdown; charset=utf-8") });
-  }
-  return bad(`no part "${part}" for format ${format} (llamafactory: dataset_info, note; trl, trl-tokenized: note)`);
+  return bad(`no part "${part}" for format ${format} (every format: provenance; JSONL formats: note; llamafactory: dataset_info)`);
 }
 
 /** Pull-based: the next batch is read only when the client has taken the previous chunk. */

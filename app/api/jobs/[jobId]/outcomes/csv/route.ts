@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { prisma } from "@/lib/db";
+import { outcomesCsvStream } from "@/lib/jobs/outcomes-csv";
+import { outcomeQuery } from "@/lib/jobs/outcome-query";
+
+export const dynamic = "force-dynamic";
+
+/** The job's item outcomes as CSV (all items under the filter, streamed). */
+export async function GET(req: Request, ctx: { params: Promise<{ jobId: string }> }) {
+  const { jobId } = await ctx.params;
+  const { filter } = outcomeQuery(new URL(req.url).searchParams);
+  const job = await prisma.job.findUnique({ where: { id: jobId }, select: { kind: true } });
+  if (!job) return NextResponse.json({ error: "job not found" }, { status: 404 });
+  const name = `${job.kind}-${jobId}-${filter === "all" ? "outcomes" : filter}.csv`;
+  return new Response(outcomesCsvStream(jobId, filter), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import type Database from "better-sqlite3";
+import type { ProvenanceFacts, ProvenanceJob, SamplingRecord } from "@/lib/core/export/provenance";
+import type { IvRow, TraceRow } from "./export";
+
+// What provenance.json says about the rows an export wrote (issue 12 §6), gathered while the
+// export streams: who made each intervention (origin), which template, proposer model and job,
+// and which rollouts proved it. Memory: small maps keyed by distinct (model, job, template)
+// values, plus the ids of one batch until its rollouts are summed (flush, once per batch).
+
+type Db = Database.Database;
+const SAMPLING_KEYS = ["temperature", "top_p", "top_k", "max_tokens", "n", "maxPromptTokens"] as const;
+
+/** The sampling parameters of a stored sampling JSON (usage, timings and other per-call details dropped). */
+export function samplingOf(json: string | null): SamplingRecord {
+  const out: SamplingRecord = {};
+  if (!json) return out;
+  try {
+    const v = JSON.parse(json) as Record<string, unknown>;
+    for (const k of SAMPLING_KEYS) if (typeof v[k] === "number") out[k] = v[k] as number;
+  } catch {
+    // unreadable sampling text: nothing to report
+  }
+  return out;
+}
+
+const inc = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+
+export class ExportFacts {
+  private origins = new Map<string, number>();
+  private statuses = new Map<string, number>();
+  private generators = new Map<string, number>();
+  private attemptOrigins = new Map<string, number>();
+  private templates = new Map<string, { id: string | null; hash: string; rows: number }>();
+  private proposers = new Map<string, { model: string; jobId: string | null; via: "job" | "batch" | "unknown"; sampling: SamplingRecord; rows: number }>();
+  private rollouts = new Map<string, { model: string; jobId: string | null; sampling: SamplingRecord; rollouts: number; correct: number }>();
+  private pending: string[] = [];
+  private jobs: ProvenanceJob[] = [];
+  private templateRows: { id: string; name: string; version: number; hash: string }[] = [];
+  private imports: ProvenanceFacts["imports"] = [];
+
+  constructor(private datasetId: string) {}
+
+  add(r: IvRow): void {
+    inc(this.origins, r.origin);
+    inc(this.statuses, r.status);
+    inc(this.generators, r.generator);
+    inc(this.attemptOrigins, r.traceOrigin);
+    if (r.proposalId !== null && r.proposalModel !== null) {
+      const tk = `${r.templateId ?? ""}\u0000${r.templateHash ?? ""}`;
+      const t = this.templates.get(tk) ?? { id: r.templateId, hash: r.templateHash ?? "", rows: 0 };
+      t.rows++;
+      this.templates.set(tk, t);
+      const sampling = samplingOf(r.proposalSampling);
+      const via = r.proposalJobId ? "job" : r.proposalJobItemId?.startsWith("batch:") ? "batch" : "unknown";
+      const pk = JSON.stringify([r.proposalModel, r.proposalJobId, via, sampling]);
+      const p = this.proposers.get(pk) ?? { model: r.proposalModel, jobId: r.proposalJobId, via, sampling, rows: 0 };
+      p.rows++;
+      this.proposers.set(pk, p);
+    }
+    this.pending.push(r.id);
+  }
+
+  addTrace(r: TraceRow): void {
+    inc(this.generators, r.generator);
+    inc(this.attemptOrigins, r.traceOrigin);
+  }
+
+  /** Sums the rollouts (intervention condition) of the interventions added since the last flush. */
+  flush(db: Db): void {
+    if (this.pending.length === 0) return;
+    const ids = this.pending;
+    this.pending = [];
+    const rows = db.prepare<unknown[], { model: string; jobId: string | null; sampling: string; n: number; correct: number }>(
+      `SELECT r.model, ji.jobId AS jobId,
+          json_object('temperature', json_extract(r.sampling, '$.temperature'), 'top_p', json_extract(r.sampling, '$.top_p'),
+            'top_k', json_extract(r.sampling, '$.top_k'), 'max_tokens', json_extract(r.sampling, '$.max_tokens')) AS sampling,
+          COUNT(*) AS n, SUM(r.correct) AS correct
+        FROM Rollout r LEFT JOIN JobItem ji ON ji.id = r.jobItemId
+        WHERE r.condition = 'intervention' AND r.interventionId IN (${ids.map(() => "?").join(", ")})
+        GROUP BY r.model, ji.jobId, 3`,
+    ).all(...ids);
+    for (const x of rows) {
+      const k = JSON.stringify([x.model, x.jobId, x.sampling]);
+      const cur = this.rollouts.get(k) ?? { model: x.model, jobId: x.jobId, sampling: samplingOf(x.sampling), rollouts: 0, correct: 0 };
+      cur.rollouts += x.n;
+      cur.correct += x.correct ?? 0;
+      this.rollouts.set(k, cur);
+    }
+  }
+
+  /** Reads the jobs, templates and import records the rows point to (a few rows each). */
+  finish(db: Db): void {
+    this.flush(db);
+    const jobIds = [...new Set([...this.proposers.values(), ...this.rollouts.values()].map((x) => x.jobId).filter((x): x is string => !!x))];
+    // Sampled attempts carry no job id; when the rows hold any, the dataset's sampling jobs say
+    // which model and endpoint wrote them.
+    const sampled = (this.attemptOrigins.get("sampled") ?? 0) > 0 ? `OR (datasetId = ? AND kind = 'sample')` : "";
+    this.jobs = jobIds.length || sampled
+      ? db.prepare<unknown[], { id: string; kind: string; params: string; createdAt: string | number; createdBy: string }>(
+          `SELECT id, kind, params, createdAt, createdBy FROM Job WHERE id IN (${jobIds.map(() => "?").join(", ")}) ${sampled} ORDER BY createdAt, id`,
+        ).all(...jobIds, ...(sampled ? [this.datasetId] : [])).map((j) => ({ id: j.id, kind: j.kind, params: parseObject(j.params), createdAt: iso(j.createdAt), createdBy: j.createdBy }))
+      : [];
+    const tIds = [...new Set([...this.templates.values()].map((t) => t.id).filter((x): x is string => !!x))];
+    this.templateRows = tIds.length
+      ? db.prepare<unknown[], { id: string; name: string; version: number; hash: string }>(
+          `SELECT id, name, version, hash FROM PromptTemplate WHERE id IN (${tIds.map(() => "?").join(", ")})`,
+        ).all(...tIds)
+      : [];
+    this.imports = db.prepare<[string], { fileName: string; fileHash: string; format: string; createdAt: string | number; actor: string; problems: number; traces: number; labels: number; interventions: number }>(
+      `SELECT fileName, fileHash, format, createdAt, actor, problems, traces, labels, interventions FROM ImportRecord WHERE datasetId = ? ORDER BY createdAt, id`,
+    ).all(this.datasetId).map((r) => ({
+      file_name: r.fileName, sha256: r.fileHash, format: r.format, imported_at: iso(r.createdAt), imported_by: r.actor,
+      added: { problems: r.problems, traces: r.traces, labels: r.labels, interventions: r.interventions },
+    }));
+  }
+
+  result(): ProvenanceFacts {
+    const obj = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return {
+      origins: obj(this.origins),
+      statuses: obj(this.statuses),
+      generators: obj(this.generators),
+      attemptOrigins: obj(this.attemptOrigins),
+      imports: this.imports,
+      templates: [...this.templates.values()].map((t) => {
+        const row = this.templateRows.find((x) => x.id === t.id);
+        return { id: t.id, name: row?.name ?? null, version: row?.version ?? null, hash: t.hash, current_hash: row?.hash ?? null, rows: t.rows };
+      }),
+      proposers: [...this.proposers.values()],
+      rollouts: [...this.rollouts.values()],
+      jobs: this.jobs,
+    };
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function iso(d: string | number): string {
+  const t = new Date(d);
+  return Number.isNaN(t.getTime()) ? String(d) : t.toISOString();
+}
