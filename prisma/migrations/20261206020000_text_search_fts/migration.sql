@@ -1,0 +1,44 @@
+-- Issue 15 §4: text search over 100,000 traces without reading every attempt (LIKE: ~6 s).
+-- Trigram full-text indexes of Trace.text and Problem.statement give, for a query of 3 or more
+-- characters, the rows that contain every trigram of it; lib/data/trace-list-sql.ts then checks
+-- only those rows with the same LIKE as before, so the results are exactly LIKE's (ASCII-only case
+-- folding, `%`, `_` and `\` literal). Queries under 3 characters still use LIKE alone.
+-- Choices (measured on 128,000 ~4 KB traces, bench/text-search.ts):
+-- * detail=none: no token positions. A detail=full index took 1,042 MB beside ~500 MB of text
+--   and 205 s to build; detail=none takes 99 MB and 58 s. Positions would only let FTS5 check
+--   adjacency, which the LIKE on the candidates does anyway.
+-- * contentless (content=''), contentless_delete=1: the text is not stored twice, and a delete
+--   or an edit removes the row by rowid without re-tokenizing the old text (an external-content
+--   table must be handed the old text to delete it). (columnsize stays on: contentless_delete needs it).
+-- * case_sensitive 0: FTS5 folds case (Unicode-wide, more than LIKE's ASCII folding), so its
+--   candidates are a superset of LIKE's matches; the LIKE check removes the extra ones.
+-- * keyed by the tables' rowid (both have a text primary key, so rowid is an implicit column;
+--   VACUUM keeps it on this SQLite, which lib/data/text-search.test.ts checks).
+-- Triggers keep the indexes in step with every writer (the importers, Prisma, raw SQL, cascades).
+CREATE VIRTUAL TABLE "TraceTextFts" USING fts5("text", content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 0');
+CREATE VIRTUAL TABLE "ProblemTextFts" USING fts5("statement", content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 0');
+
+INSERT INTO "TraceTextFts"(rowid, "text") SELECT rowid, "text" FROM "Trace";
+INSERT INTO "ProblemTextFts"(rowid, "statement") SELECT rowid, "statement" FROM "Problem";
+
+CREATE TRIGGER "Trace_fts_insert" AFTER INSERT ON "Trace" BEGIN
+  INSERT INTO "TraceTextFts"(rowid, "text") VALUES (new.rowid, new."text");
+END;
+CREATE TRIGGER "Trace_fts_delete" AFTER DELETE ON "Trace" BEGIN
+  DELETE FROM "TraceTextFts" WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER "Trace_fts_update" AFTER UPDATE OF "text" ON "Trace" BEGIN
+  DELETE FROM "TraceTextFts" WHERE rowid = old.rowid;
+  INSERT INTO "TraceTextFts"(rowid, "text") VALUES (new.rowid, new."text");
+END;
+
+CREATE TRIGGER "Problem_fts_insert" AFTER INSERT ON "Problem" BEGIN
+  INSERT INTO "ProblemTextFts"(rowid, "statement") VALUES (new.rowid, new."statement");
+END;
+CREATE TRIGGER "Problem_fts_delete" AFTER DELETE ON "Problem" BEGIN
+  DELETE FROM "ProblemTextFts" WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER "Problem_fts_update" AFTER UPDATE OF "statement" ON "Problem" BEGIN
+  DELETE FROM "ProblemTextFts" WHERE rowid = old.rowid;
+  INSERT INTO "ProblemTextFts"(rowid, "statement") VALUES (new.rowid, new."statement");
+END;
