@@ -15,6 +15,7 @@ import { benchProposeJobLines } from "./propose-lines";
 import { benchAnalysis } from "./analysis";
 import { benchTokenizedExport } from "./tokenized-export";
 import { benchGrade } from "./grade";
+import { benchTeamSpeed } from "./team-speed";
 
 const BENCHES = [
   { name: "import", title: "Import", run: benchImport },
@@ -27,6 +28,7 @@ const BENCHES = [
   { name: "grade", title: "Answer grading", run: benchGrade },
   { name: "tokens", title: "Tokenized export", run: benchTokenizedExport },
   { name: "propose", title: "Propose job", run: benchProposeJobLines },
+  { name: "speed", title: "Team speed (search, list, analysis)", run: benchTeamSpeed },
 ] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }> }[];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
