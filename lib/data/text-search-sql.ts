@@ -5,7 +5,8 @@ import type { Sql } from "./trace-list-sql";
 // `_` and `\` literal). For 3 characters or more, the trigram indexes of the migration
 // 20261206020000_text_search_fts name the candidate rows (every trigram of the query present,
 // case folded): a superset of LIKE's matches, so the same LIKE on just those rows gives exactly
-// LIKE's result without reading the other attempts (100,000 texts: ~6 s). A trigram index has
+// LIKE's result without reading the other attempts (100,000 texts: ~6 s). Rows still queued for
+// indexing (lib/data/text-search.ts) are candidates too. A trigram index has
 // nothing to offer under 3 characters: such a query is LIKE over every row, as before.
 
 const MIN_TRIGRAM_CHARS = 3;
@@ -48,10 +49,10 @@ export function textSearchSql(datasetId: string, q: string): Sql {
   return {
     sql: `t.rowid IN (
       SELECT tp.rowid FROM "Trace" tp WHERE tp."problemId" IN (
-        SELECT pq."id" FROM "Problem" pq WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ?)
+        SELECT pq."id" FROM "Problem" pq WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL SELECT "rid" FROM "ProblemFtsPending")
           AND +pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\')
       UNION ALL
-      SELECT tq.rowid FROM "Trace" tq WHERE tq.rowid IN (SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ?)
+      SELECT tq.rowid FROM "Trace" tq WHERE tq.rowid IN (SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ? UNION ALL SELECT "rid" FROM "TraceFtsPending")
         AND +tq."datasetId" = ? AND tq."text" LIKE ? ESCAPE '\\')`,
     params: [match, datasetId, like, match, datasetId, like],
   };

@@ -7,6 +7,7 @@ import { sharedData } from "@/lib/testing/shared-data";
 import { closeSharedGradePool } from "@/lib/grade/shared-pool";
 import { countByStatus, filteredTraceIds } from "@/lib/data/trace-list";
 import { likeArg } from "@/lib/data/text-search-sql";
+import { indexQueuedText, queuedTextCount, startTextIndexing } from "@/lib/data/text-search";
 import { pageIdsSql, traceWhereSql } from "@/lib/data/trace-list-sql";
 
 afterAll(() => closeSharedGradePool());
@@ -77,6 +78,9 @@ function queries(): string[] {
 
 describe("text search", () => {
   test("equals LIKE on ProcessBench + MATH-500 + hard cases, for every query", async () => {
+    expect(await queuedTextCount()).toBeGreaterThan(1000); // the import queued its rows
+    await startTextIndexing();
+    expect(await queuedTextCount()).toBe(0); // all answered from the trigram indexes below
     const qs = queries();
     expect(qs.length).toBeGreaterThan(250);
     let nonEmpty = 0;
@@ -101,27 +105,44 @@ describe("text search", () => {
     expect(await plan("fr")).not.toContain("TraceTextFts");
   });
 
-  test("triggers keep the indexes in step: insert, text edit, delete, cascade, VACUUM", async () => {
+  test("triggers keep index and queue in step: insert, text edit, delete, cascade, VACUUM; queued rows are found", async () => {
+    await startTextIndexing();
     const ds = await prisma.dataset.create({ data: { name: "fts-sync" } });
     const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "Find qwxyz here", contentHash: "h1" } });
     const t = await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "alpha plmkj omega", stepCount: 1, contentHash: "c1" } });
     const other = await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "nothing", stepCount: 1, contentHash: "c2" } });
-    const find = (q: string) => filteredTraceIds(ds.id, { q });
-    expect(await find("PLMKJ")).toEqual([t.id]);
+    // straight SQL: the list readers would start the background indexing
+    const find = async (q: string) => {
+      const s = pageIdsSql(traceWhereSql(ds.id, { q }), undefined, "next", -1);
+      return (await prisma.$queryRawUnsafe<{ id: string }[]>(s.sql, ...s.params)).map((r) => r.id);
+    };
+    const indexed = async (q: string) => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ?`, q))[0].n);
+    expect(await queuedTextCount()).toBe(3); // queued, not yet indexed ...
+    expect(await indexed('"plm"')).toBe(0);
+    expect(await find("PLMKJ")).toEqual([t.id]); // ... and found all the same
     expect(await find("qwxyz")).toEqual([t.id, other.id].sort());
+    expect(await indexQueuedText()).toBe(3);
+    expect(await queuedTextCount()).toBe(0);
+    expect(await indexed('"plm" AND "mkj"')).toBe(1);
+    expect(await find("PLMKJ")).toEqual([t.id]);
     await prisma.trace.update({ where: { id: t.id }, data: { text: "alpha vbnrt omega" } });
+    expect(await indexed('"plm" AND "mkj"')).toBe(0); // the old text left the index at once
     expect(await find("plmkj")).toEqual([]);
-    expect(await find("vbnrt")).toEqual([t.id]);
+    expect(await find("vbnrt")).toEqual([t.id]); // queued again
+    await prisma.trace.update({ where: { id: t.id }, data: { status: "labelled" } }); // other columns: no queueing
     await prisma.problem.update({ where: { id: p.id }, data: { statement: "Find other here" } });
+    expect(await queuedTextCount()).toBe(2);
+    await indexQueuedText();
     expect(await find("qwxyz")).toEqual([]);
+    expect(await find("vbnrt")).toEqual([t.id]);
     await prisma.$executeRawUnsafe("VACUUM"); // rowids (the indexes' keys) must survive it
     expect(await find("vbnrt")).toEqual([t.id]);
     expect(await find("r here")).toEqual([t.id, other.id].sort());
     await prisma.trace.delete({ where: { id: t.id } });
+    expect(await indexed('"vbn" AND "nrt"')).toBe(0);
     expect(await find("vbnrt")).toEqual([]);
-    const n = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM "TraceTextFts" WHERE "TraceTextFts" MATCH '"not" AND "thi"'`))[0].n);
-    const before = await n();
+    const before = await indexed('"not" AND "thi"');
     await prisma.dataset.delete({ where: { id: ds.id } }); // cascades to Problem and Trace
-    expect(await n()).toBe(before - 1);
+    expect(await indexed('"not" AND "thi"')).toBe(before - 1);
   });
 });
