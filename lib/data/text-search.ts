@@ -4,9 +4,8 @@ import { prisma, type Db } from "@/lib/db";
 // 20261206020000_text_search_fts queue new and edited rows (tokenizing at insert time made the
 // import 12x slower); this moves them into the trigram indexes in small transactions, oldest
 // first, so a writer never waits long behind it. Searches are exact at any point (queued rows are
-// LIKE-checked), only faster once the queue is empty. Started by the trace list and the other
-// filter readers (lib/data/trace-list.ts prepareFilter): the first list render after an import
-// starts it, and it runs until the queue is empty, one run per process.
+// LIKE-checked), only faster once the queue is empty. Started by the dataset's trace list page
+// (the page an import leads to): it runs until the queue is empty, one run per process.
 
 const BATCH = 500; // ~0.2 s of tokenizing per transaction at 5 KB per trace
 
@@ -25,7 +24,7 @@ export async function indexQueuedText(db: Db = prisma, batch = BATCH): Promise<n
       await tx.$executeRawUnsafe(`DELETE FROM "${q.pending}" WHERE "rid" IN (${pick})`);
     }
     return n;
-  });
+  }, { maxWait: 30_000, timeout: 120_000 }); // behind a long write (an import) it waits, it is not lost
 }
 
 /** Rows still queued for indexing (both tables). */

@@ -4,7 +4,6 @@ import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 import { pageIdsSql, statusCountsSql, traceWhereSql, type Sql } from "@/lib/data/trace-list-sql";
 import { ensureAnswerChecks } from "@/lib/data/answer-check";
-import { startTextIndexing } from "@/lib/data/text-search";
 
 // The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
 // status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
@@ -42,11 +41,9 @@ export type TraceListResult = {
 
 /**
  * Before a filter on the final answer is evaluated, every trace of the dataset gets its
- * answerCheck (imported, else graded); the other filters need nothing. Any filter reader also
- * starts the text search's background indexing (a no-op read when nothing is queued).
+ * answerCheck (imported, else graded); the other filters need nothing.
  */
 export async function prepareFilter(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<void> {
-  void startTextIndexing(); // rows queued by an import or an edit: indexed in the background
   if (f.answer) await ensureAnswerChecks(datasetId, db);
 }
 
