@@ -20,6 +20,7 @@ import { pageIdsSql, traceWhereSql } from "@/lib/data/trace-list-sql";
 import { seed } from "./analysis";
 import { seedAttempts } from "./lib/attempts";
 import { removeDb, scaled, tempDb } from "./lib/config";
+import { runChild } from "./lib/child";
 import { ensureBuild, startServer } from "./lib/next-server";
 import { rng } from "./lib/prng";
 import type { BenchLine } from "./lib/result";
@@ -56,32 +57,20 @@ async function timeIt<T>(fn: () => Promise<T> | T): Promise<number> {
 export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const traces = scaled(100_000, 500), attempts = scaled(40_000, 200);
   const db = tempDb("team-speed");
-  process.env.DATABASE_URL = db.url; // lib/db, imported below, opens this file
   log(`team-speed: seeding ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts...`);
   let t = performance.now();
   const datasetId = seed(db.url, traces);
   seedAttempts(db.path, datasetId, attempts);
   log(`team-speed: seeded in ${Math.round((performance.now() - t) / 1000)} s`);
-  const { listTraces } = await import("@/lib/data/trace-list");
-  const { queuedTextCount, startTextIndexing } = await import("@/lib/data/text-search");
-  const queued = await queuedTextCount();
-  t = performance.now();
-  await startTextIndexing(); // what the server does in the background after an import
-  const indexMs = performance.now() - t;
-  log(`team-speed: background text indexing of ${queued.toLocaleString("en")} queued rows: ${Math.round(indexMs / 1000)} s`);
   const raw = new Database(db.path);
   const lines: BenchLine[] = [];
   const out: Record<string, unknown> = { traces, attempts };
   try {
     // a) text search
     const queries = searchQueries(raw, datasetId, 40);
-    await listTraces(datasetId, { q: queries[0] }); // Prisma connected, statements prepared
-    const search: { q: string; ms: number; total: number }[] = [];
-    for (const q of queries) {
-      let total = 0;
-      const ms = await timeIt(async () => (total = (await listTraces(datasetId, { q })).total));
-      search.push({ q, ms, total });
-    }
+    const { queued, indexMs, search } = await runChild<{ queued: number; indexMs: number; search: { q: string; ms: number; total: number }[] }>(
+      "workers/search-worker.ts", [datasetId, JSON.stringify(queries)], { DATABASE_URL: db.url });
+    log(`team-speed: background text indexing of ${queued.toLocaleString("en")} queued rows: ${Math.round(indexMs / 1000)} s`);
     const likeSql = `SELECT COUNT(*) AS n FROM "Trace" t WHERE t."datasetId" = ? AND (t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`;
     const like = queries.slice(0, 3).map((q) => {
       const ms = performance.now();
