@@ -39,7 +39,7 @@ function indexedCondition(key: IndexedKey, value: string, driver: IndexedKey | u
 }
 
 /** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
-export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
+export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean; textRowids?: string } = {}): Sql {
   const parts: string[] = [`t."datasetId" = ?`];
   const params: unknown[] = [datasetId];
   const add = (c: Sql) => { parts.push(c.sql); params.push(...c.params); };
@@ -58,7 +58,7 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
   if (f.imported) {
     add({ sql: `EXISTS (SELECT 1 FROM "FirstErrorLabel" il WHERE il."traceId" = t."id" AND il."source" = 'imported' AND il."step" IS ${f.imported === "error" ? "NOT " : ""}NULL)`, params: [] });
   }
-  if (f.q) add(textSearchSql(datasetId, f.q));
+  if (f.q) add(textSearchSql(datasetId, f.q, opts.textRowids));
   return { sql: parts.join(" AND "), params };
 }
 
@@ -76,8 +76,8 @@ export function pageIdsSql(where: Sql, cursor: string | undefined, dir: "next" |
  * or, for a text search under 3 characters (LIKE reads every row anyway), one grouped scan.
  * A longer search is a set of rowids (text-search-sql.ts) that each count probes.
  */
-export function statusCountsSql(datasetId: string, f: TraceFilter): Sql {
-  const base = traceWhereSql(datasetId, f, { ignoreStatus: true });
+export function statusCountsSql(datasetId: string, f: TraceFilter, textRowids?: string): Sql {
+  const base = traceWhereSql(datasetId, f, { ignoreStatus: true, textRowids });
   if (f.q && !usesTrigramIndex(f.q)) {
     return {
       sql: `SELECT COALESCE(SUM(t."status" = 'todo'), 0) AS "todo", COALESCE(SUM(t."status" = 'labelled'), 0) AS "labelled", COALESCE(SUM(t."status" = 'curated'), 0) AS "curated" FROM "Trace" t WHERE ${base.sql}`,
