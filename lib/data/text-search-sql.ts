@@ -5,11 +5,15 @@ import type { Sql } from "./trace-list-sql";
 // `_` and `\` literal). For 3 characters or more, the trigram indexes of the migration
 // 20261206020000_text_search_fts name the candidate rows (every trigram of the query present,
 // case folded): a superset of LIKE's matches, so the same LIKE on just those rows gives exactly
-// LIKE's result without reading the other attempts (100,000 texts: ~6 s). Rows still queued for
-// indexing (lib/data/text-search.ts) are candidates too. A trigram index has
+// LIKE's result without reading the other attempts (100,000 texts: ~6 s). Rows not indexed yet
+// (lib/data/text-search.ts) are candidates too. A trigram index has
 // nothing to offer under 3 characters: such a query is LIKE over every row, as before.
 
 const MIN_TRIGRAM_CHARS = 3;
+
+/** Rowids not in the index yet (migration 20261206020000): above the table's mark, or edited. */
+const NOT_INDEXED = (table: "Trace" | "Problem") =>
+  `SELECT n.rowid FROM "${table}" n WHERE n.rowid > (SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${table}') UNION ALL SELECT "rid" FROM "${table}FtsPending"`;
 
 /** LIKE argument for a literal substring: `%`, `_` and `\` match themselves (used with ESCAPE '\'). */
 export const likeArg = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -62,10 +66,10 @@ export function textMatchRowidsSql(datasetId: string, q: string): Sql {
   // of looking up the candidate rowids (page ids of a 2,301-trace search: 191 -> 38 ms).
   return {
     sql: `SELECT tp.rowid AS r FROM "Trace" tp WHERE tp."problemId" IN (
-        SELECT pq."id" FROM "Problem" pq WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL SELECT "rid" FROM "ProblemFtsPending")
+        SELECT pq."id" FROM "Problem" pq WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Problem")})
           AND +pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\')
       UNION ALL
-      SELECT tq.rowid FROM "Trace" tq WHERE tq.rowid IN (SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ? UNION ALL SELECT "rid" FROM "TraceFtsPending")
+      SELECT tq.rowid FROM "Trace" tq WHERE tq.rowid IN (SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Trace")})
         AND +tq."datasetId" = ? AND tq."text" LIKE ? ESCAPE '\\'`,
     params: [match, datasetId, likeArg(q), match, datasetId, likeArg(q)],
   };

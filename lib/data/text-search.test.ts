@@ -105,7 +105,7 @@ describe("text search", () => {
     expect(await plan("fr")).not.toContain("TraceTextFts");
   });
 
-  test("triggers keep index and queue in step: insert, text edit, delete, cascade, VACUUM; queued rows are found", async () => {
+  test("index, mark and queue stay in step: insert, text edit, delete (rowid given again), cascade, VACUUM; rows not indexed yet are found", async () => {
     await startTextIndexing();
     const ds = await prisma.dataset.create({ data: { name: "fts-sync" } });
     const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "Find qwxyz here", contentHash: "h1" } });
@@ -141,6 +141,18 @@ describe("text search", () => {
     await prisma.trace.delete({ where: { id: t.id } });
     expect(await indexed('"vbn" AND "nrt"')).toBe(0);
     expect(await find("vbnrt")).toEqual([]);
+    // the top row goes and its rowid is given again: the new row must still count as not indexed
+    const top = await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "top one", stepCount: 1, contentHash: "c3" } });
+    await indexQueuedText();
+    const rowid = async (id: string) => Number((await prisma.$queryRawUnsafe<{ r: bigint }[]>(`SELECT rowid AS r FROM "Trace" WHERE id = ?`, id))[0].r);
+    const topRowid = await rowid(top.id);
+    await prisma.trace.delete({ where: { id: top.id } });
+    const again = await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "reused xkcdq", stepCount: 1, contentHash: "c4" } });
+    expect(await rowid(again.id)).toBe(topRowid);
+    expect(await find("xkcdq")).toEqual([again.id]);
+    await indexQueuedText();
+    expect(await find("xkcdq")).toEqual([again.id]);
+    expect(await indexed('"xkc" AND "cdq"')).toBe(1);
     const before = await indexed('"not" AND "thi"');
     await prisma.dataset.delete({ where: { id: ds.id } }); // cascades to Problem and Trace
     expect(await indexed('"not" AND "thi"')).toBe(before - 1);

@@ -15,40 +15,42 @@
 -- * keyed by the tables' rowid (both have a text primary key, so rowid is an implicit column;
 --   VACUUM keeps it on this SQLite, which lib/data/text-search.test.ts checks).
 -- * indexing is deferred: tokenizing costs ~0.4 ms per 5 KB trace, 12x the bare insert (the import
---   bench fell to 0.08x of the bare loop with indexing in the insert trigger). The insert and
---   text-edit triggers only queue the rowid in *FtsPending; lib/data/text-search.ts moves queued
---   rows into the index in small batches in the background, and a search LIKE-checks the queued
---   rows besides the index's candidates, so results never depend on how far indexing got.
--- Triggers keep index and queue in step with every writer (importers, Prisma, raw SQL, cascades).
+--   bench fell to 0.08x of the bare loop with indexing in an insert trigger, and to ~0.6x with an
+--   insert trigger that only queued the rowid). So inserts have no trigger at all: "TextFtsMark"
+--   holds, per table, the rowid up to which every row is indexed; SQLite gives a new row
+--   max(rowid) + 1, so the rows not indexed yet are exactly those above the mark (the delete
+--   trigger lowers the mark when the top rows go, as their rowids will be given again). An edited
+--   text leaves the index at once and waits in *FtsPending. lib/data/text-search.ts indexes in
+--   small batches in the background, and a search LIKE-checks the rows above the mark and the
+--   pending ones besides the index's candidates: results never depend on how far indexing got.
+-- Triggers keep index, mark and queue in step with every writer (importers, Prisma, raw SQL, cascades).
 -- Neither the FTS tables nor the queues can be expressed in prisma/schema.prisma (virtual tables;
 -- the queues are internal to the index): `prisma migrate diff` reports them as drift, keep them.
 CREATE VIRTUAL TABLE "TraceTextFts" USING fts5("text", content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 0');
 CREATE VIRTUAL TABLE "ProblemTextFts" USING fts5("statement", content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 0');
+CREATE TABLE "TextFtsMark" ("tbl" TEXT NOT NULL PRIMARY KEY, "mark" INTEGER NOT NULL);
 CREATE TABLE "TraceFtsPending" ("rid" INTEGER NOT NULL PRIMARY KEY);
 CREATE TABLE "ProblemFtsPending" ("rid" INTEGER NOT NULL PRIMARY KEY);
 
 -- existing rows are indexed now (100,000 traces: ~30 s, once)
 INSERT INTO "TraceTextFts"(rowid, "text") SELECT rowid, "text" FROM "Trace";
 INSERT INTO "ProblemTextFts"(rowid, "statement") SELECT rowid, "statement" FROM "Problem";
+INSERT INTO "TextFtsMark"("tbl", "mark") VALUES ('Trace', (SELECT IFNULL(MAX(rowid), 0) FROM "Trace")), ('Problem', (SELECT IFNULL(MAX(rowid), 0) FROM "Problem"));
 
-CREATE TRIGGER "Trace_fts_insert" AFTER INSERT ON "Trace" BEGIN
-  INSERT OR IGNORE INTO "TraceFtsPending"("rid") VALUES (new.rowid);
-END;
 CREATE TRIGGER "Trace_fts_delete" AFTER DELETE ON "Trace" BEGIN
   DELETE FROM "TraceTextFts" WHERE rowid = old.rowid;
   DELETE FROM "TraceFtsPending" WHERE "rid" = old.rowid;
+  UPDATE "TextFtsMark" SET "mark" = (SELECT IFNULL(MAX(rowid), 0) FROM "Trace") WHERE "tbl" = 'Trace' AND "mark" > (SELECT IFNULL(MAX(rowid), 0) FROM "Trace");
 END;
 CREATE TRIGGER "Trace_fts_update" AFTER UPDATE OF "text" ON "Trace" BEGIN
   DELETE FROM "TraceTextFts" WHERE rowid = old.rowid;
   INSERT OR IGNORE INTO "TraceFtsPending"("rid") VALUES (new.rowid);
 END;
 
-CREATE TRIGGER "Problem_fts_insert" AFTER INSERT ON "Problem" BEGIN
-  INSERT OR IGNORE INTO "ProblemFtsPending"("rid") VALUES (new.rowid);
-END;
 CREATE TRIGGER "Problem_fts_delete" AFTER DELETE ON "Problem" BEGIN
   DELETE FROM "ProblemTextFts" WHERE rowid = old.rowid;
   DELETE FROM "ProblemFtsPending" WHERE "rid" = old.rowid;
+  UPDATE "TextFtsMark" SET "mark" = (SELECT IFNULL(MAX(rowid), 0) FROM "Problem") WHERE "tbl" = 'Problem' AND "mark" > (SELECT IFNULL(MAX(rowid), 0) FROM "Problem");
 END;
 CREATE TRIGGER "Problem_fts_update" AFTER UPDATE OF "statement" ON "Problem" BEGIN
   DELETE FROM "ProblemTextFts" WHERE rowid = old.rowid;
