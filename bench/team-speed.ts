@@ -9,7 +9,7 @@
 //    (no text search), median of 3 each; baseline: the bare page-ids query of the same filter.
 // c) Analysis per-model query (lib/data/attempts-sql.ts MODEL_GROUPS) with the 40,000 attempts:
 //    CPU time of this process (better-sqlite3 runs it synchronously), median of 5; baseline: the
-//    same query on the same data without the attempts' covering index (dropped on a copy).
+//    same query on the same data without the two covering indexes (replaced on a copy).
 import Database from "better-sqlite3";
 import { copyFileSync } from "node:fs";
 import type { TraceFilter } from "@/lib/core/filters";
@@ -104,13 +104,15 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
     const copy = tempDb("team-speed-noidx");
     copyFileSync(db.path, copy.path);
     const c2 = new Database(copy.path);
-    c2.exec(`DROP INDEX "Rollout_attempt_idx"; CREATE INDEX "Rollout_attempt_idx" ON "Rollout"("problemId", "condition") WHERE "condition" = 'attempt'`); // the old (problemId, condition) access path, same name for INDEXED BY
+    // the old access paths (rows read behind their texts), same names for INDEXED BY
+    c2.exec(`DROP INDEX "Rollout_attempt_idx"; CREATE INDEX "Rollout_attempt_idx" ON "Rollout"("problemId", "condition") WHERE "condition" = 'attempt';
+      DROP INDEX "Trace_sampled_idx"; CREATE INDEX "Trace_sampled_idx" ON "Trace"("id", "origin") WHERE "origin" = 'sampled'`);
     const withoutIdx = cpu(c2);
     c2.close();
     removeDb(copy.path);
     log(`team-speed: analysis per-model query CPU ${Math.round(withIdx)} ms (without the attempts' covering index ${Math.round(withoutIdx)} ms)`);
     out.analysis = { withIdx, withoutIdx };
-    lines.push({ bench: `Analysis per-model query, ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts`, metric: "CPU time of MODEL_GROUPS (median of 5)", value: `${Math.round(withIdx)} ms`, baseline: `${Math.round(withoutIdx)} ms (same data, attempts read from their rows)`, ratio: round(withIdx / withoutIdx), target: `< ${ANALYSIS_MS} ms`, pass: withIdx < ANALYSIS_MS });
+    lines.push({ bench: `Analysis per-model query, ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts`, metric: "CPU time of MODEL_GROUPS (median of 5)", value: `${Math.round(withIdx)} ms`, baseline: `${Math.round(withoutIdx)} ms (same data, attempts and sampled traces read from their rows)`, ratio: round(withIdx / withoutIdx), target: `< ${ANALYSIS_MS} ms`, pass: withIdx < ANALYSIS_MS });
 
     // b) trace list page through next start
     ensureBuild(log);

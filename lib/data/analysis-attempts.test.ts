@@ -109,6 +109,7 @@ describe("analysis per model over attempts (traces not sampled + attempt rollout
     const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${MODEL_GROUPS}`, ...modelGroupsParams(ds))).map((r) => r.detail);
     expect(plan).toContain("SEARCH t USING COVERING INDEX Trace_analysis_idx (datasetId=?)");
     expect(plan.some((d) => /SEARCH r USING COVERING INDEX Rollout_attempt_idx \(problemId=\? AND condition=\?/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH t USING COVERING INDEX Trace_sampled_idx \(id=\? AND origin=\?/.test(d))).toBe(true); // subtracted sampled traces, index-only
     expect(plan.some((d) => /SCAN t\b/.test(d))).toBe(false);
     expect(plan.some((d) => /SEARCH t USING INDEX Trace_analysis_idx/.test(d))).toBe(false); // sampled traces by id
   });
