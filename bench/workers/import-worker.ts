@@ -1,6 +1,5 @@
 // Child process of bench/import.ts: `importer FILE` (the real importFile) or `baseline FILE`
-// (a bare better-sqlite3 insert loop of the same rows into the same schema, without the text
-// search triggers). DATABASE_URL names
+// (a bare better-sqlite3 insert loop of the same rows into the same schema). DATABASE_URL names
 // a fresh file; it is migrated before the clock starts in both modes.
 import Database from "better-sqlite3";
 import { countSteps } from "@/lib/core/steps";
@@ -24,9 +23,6 @@ async function importer() {
 async function baseline() {
   const db = new Database(sqlitePath(url));
   db.pragma("journal_mode = WAL");
-  // The bare loop writes the tables and their indexes only: the text search index that the
-  // triggers keep (migration 20261206020000_text_search_fts) is a cost of the importer (issue 15 §4).
-  db.exec(`DROP TRIGGER IF EXISTS "Trace_fts_insert"; DROP TRIGGER IF EXISTS "Problem_fts_insert"`);
   const ts = new Date().toISOString().replace("Z", "+00:00");
   const insDataset = db.prepare(`INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`);
   const insProblem = db.prepare(
