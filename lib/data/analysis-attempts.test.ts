@@ -105,10 +105,11 @@ describe("analysis per model over attempts (traces not sampled + attempt rollout
     ]);
   });
 
-  it("reads traces from the covering index and attempts through Rollout(problemId, condition)", async () => {
+  it("reads traces from the covering index and attempts from the covering Rollout_attempt_idx (issue 15 §4)", async () => {
     const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${MODEL_GROUPS}`, ...modelGroupsParams(ds))).map((r) => r.detail);
     expect(plan).toContain("SEARCH t USING COVERING INDEX Trace_analysis_idx (datasetId=?)");
-    expect(plan.some((d) => /SEARCH r USING INDEX Rollout_problemId_condition_idx \(problemId=\? AND condition=\?\)/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH r USING COVERING INDEX Rollout_attempt_idx \(problemId=\? AND condition=\?/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH t USING COVERING INDEX Trace_sampled_idx \(id=\? AND origin=\?/.test(d))).toBe(true); // subtracted sampled traces, index-only
     expect(plan.some((d) => /SCAN t\b/.test(d))).toBe(false);
     expect(plan.some((d) => /SEARCH t USING INDEX Trace_analysis_idx/.test(d))).toBe(false); // sampled traces by id
   });

@@ -114,10 +114,11 @@ describe("comparison over attempts (traces not sampled + attempt rollouts)", () 
     expect(t.b.map((x) => [x.kind, x.correct])).toEqual([["trace", false], ["trace", false], ["attempt", true], ["attempt", true]]);
   });
 
-  it("reads the traces from the covering index and the attempts through the Rollout (problemId, condition) index", async () => {
+  it("reads the traces and the attempts from covering indexes (Rollout_attempt_idx: issue 15 §4)", async () => {
     const plan = (await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${pairSql(500)}`, ...pairSqlParams(ds, "base", "trained"))).map((r) => r.detail);
     expect(plan).toContain("SEARCH t USING COVERING INDEX Trace_analysis_idx (datasetId=?)");
-    expect(plan.some((d) => /SEARCH r USING INDEX Rollout_problemId_condition_idx \(problemId=\? AND condition=\?\)/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH r USING COVERING INDEX Rollout_attempt_idx \(problemId=\? AND condition=\?/.test(d))).toBe(true);
+    expect(plan.some((d) => /SEARCH t USING COVERING INDEX Trace_sampled_idx \(id=\? AND origin=\?/.test(d))).toBe(true); // subtracted sampled traces, index-only
     expect(plan.some((d) => /SCAN t\b/.test(d))).toBe(false);
     // the sampled traces are looked up by id, not by walking the dataset's rows
     expect(plan.some((d) => /SEARCH t USING INDEX Trace_analysis_idx/.test(d))).toBe(false);

@@ -1,5 +1,6 @@
 import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
+import { textSearchSql, usesTrigramIndex } from "./text-search-sql";
 
 // THE definition of the trace filters (issue 14 §6): the list, its counts, the export, review
 // n/p and the proposal selection all build their WHERE from traceWhereSql, so a search like
@@ -8,12 +9,10 @@ import type { TraceStatus } from "@/lib/core/status";
 // 5-15 KB) before generator/status/flags, so any filter that reads those columns from the row
 // walks the text's overflow pages; on 100k traces that is seconds. Status, generator and answer
 // are read from their (datasetId, column, id) indexes, "has intervention" and the labels from
-// the Intervention/FirstErrorLabel indexes. Only text search reads the text.
+// the Intervention/FirstErrorLabel indexes. Only text search reads the text: of the rows its
+// trigram index names (text-search-sql.ts), or of every row for a query under 3 characters.
 
 export type Sql = { sql: string; params: unknown[] };
-
-/** LIKE argument for a literal substring: `%`, `_` and `\` match themselves (used with ESCAPE '\'). */
-export const likeArg = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Filters answered by a (datasetId, column, id) index. One of them drives the scan; the others
 // are probed in their own index by id (a row lookup would read the text's overflow pages).
@@ -40,7 +39,7 @@ function indexedCondition(key: IndexedKey, value: string, driver: IndexedKey | u
 }
 
 /** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
-export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
+export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean; textRowids?: string } = {}): Sql {
   const parts: string[] = [`t."datasetId" = ?`];
   const params: unknown[] = [datasetId];
   const add = (c: Sql) => { parts.push(c.sql); params.push(...c.params); };
@@ -59,13 +58,7 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
   if (f.imported) {
     add({ sql: `EXISTS (SELECT 1 FROM "FirstErrorLabel" il WHERE il."traceId" = t."id" AND il."source" = 'imported' AND il."step" IS ${f.imported === "error" ? "NOT " : ""}NULL)`, params: [] });
   }
-  if (f.q) {
-    const like = likeArg(f.q);
-    add({
-      sql: `(t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`,
-      params: [datasetId, like, like],
-    });
-  }
+  if (f.q) add(textSearchSql(datasetId, f.q, opts.textRowids));
   return { sql: parts.join(" AND "), params };
 }
 
@@ -80,11 +73,12 @@ export function pageIdsSql(where: Sql, cursor: string | undefined, dir: "next" |
 
 /**
  * Counts per status under a filter (its own status ignored): one index-only count per status,
- * or, for a text search (which reads every row anyway), one grouped scan.
+ * or, for a text search under 3 characters (LIKE reads every row anyway), one grouped scan.
+ * A longer search is a set of rowids (text-search-sql.ts) that each count probes.
  */
-export function statusCountsSql(datasetId: string, f: TraceFilter): Sql {
-  const base = traceWhereSql(datasetId, f, { ignoreStatus: true });
-  if (f.q) {
+export function statusCountsSql(datasetId: string, f: TraceFilter, textRowids?: string): Sql {
+  const base = traceWhereSql(datasetId, f, { ignoreStatus: true, textRowids });
+  if (f.q && !usesTrigramIndex(f.q)) {
     return {
       sql: `SELECT COALESCE(SUM(t."status" = 'todo'), 0) AS "todo", COALESCE(SUM(t."status" = 'labelled'), 0) AS "labelled", COALESCE(SUM(t."status" = 'curated'), 0) AS "curated" FROM "Trace" t WHERE ${base.sql}`,
       params: base.params,

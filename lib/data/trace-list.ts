@@ -4,6 +4,7 @@ import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 import { pageIdsSql, statusCountsSql, traceWhereSql, type Sql } from "@/lib/data/trace-list-sql";
 import { ensureAnswerChecks } from "@/lib/data/answer-check";
+import { textMatchRowidsSql, usesTrigramIndex } from "@/lib/data/text-search-sql";
 
 // The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
 // status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
@@ -67,8 +68,15 @@ export async function neighbourIds(datasetId: string, traceId: string, f: TraceF
 /** One-line snippet of a Markdown/LaTeX statement for a table cell (never cut inside a formula). */
 export const snippet = (text: string, max = SNIPPET): string => mathSnippet(text, max);
 
-export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<Record<TraceStatus, number>> {
-  const q = statusCountsSql(datasetId, f);
+/** The text filter's matching rowids as JSON, read once for several statements (text-search-sql.ts). */
+async function textRowids(datasetId: string, f: TraceFilter, db: Tx): Promise<string | undefined> {
+  if (!f.q || !usesTrigramIndex(f.q)) return undefined;
+  const s = textMatchRowidsSql(datasetId, f.q);
+  return JSON.stringify((await db.$queryRawUnsafe<{ r: bigint | number }[]>(s.sql, ...s.params)).map((x) => Number(x.r)));
+}
+
+export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma, rowids?: string): Promise<Record<TraceStatus, number>> {
+  const q = statusCountsSql(datasetId, f, rowids ?? (await textRowids(datasetId, f, db)));
   const [row] = await db.$queryRawUnsafe<Record<TraceStatus, bigint | number>[]>(q.sql, ...q.params);
   return { todo: Number(row.todo), labelled: Number(row.labelled), curated: Number(row.curated) };
 }
@@ -77,12 +85,13 @@ const count = async (db: Tx, q: Sql) => Number((await db.$queryRawUnsafe<{ n: bi
 
 export async function listTraces(datasetId: string, f: TraceFilter, page: TracePage = {}, db: Tx = prisma): Promise<TraceListResult> {
   await prepareFilter(datasetId, f, db);
-  const where = traceWhereSql(datasetId, f);
+  const rowids = await textRowids(datasetId, f, db);
+  const where = traceWhereSql(datasetId, f, { textRowids: rowids });
   const dir = page.dir === "prev" && page.cursor ? "prev" : "next";
   const ids = await db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, page.cursor, dir, PAGE_SIZE)));
   if (dir === "prev") ids.reverse();
 
-  const statusCounts = await countByStatus(datasetId, f, db);
+  const statusCounts = await countByStatus(datasetId, f, db, rowids);
   const total = f.status ? statusCounts[f.status] : STATUSES.reduce((n, s) => n + statusCounts[s], 0);
   if (ids.length === 0) return { rows: [], total, statusCounts, prevCursor: null, nextCursor: null };
 

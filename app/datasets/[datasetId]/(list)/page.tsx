@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { getDataset } from "@/lib/data/datasets";
 import { countByStatus, listGenerators, listTraces } from "@/lib/data/trace-list";
+import { startTextIndexing } from "@/lib/data/text-search";
 import { CurationBar } from "@/components/datasets/curation-bar";
 import { ExportPanel } from "@/components/export/export-panel";
 import { ProposeDatasetBar } from "@/components/proposals/propose-dataset-bar";
@@ -26,6 +27,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const dataset = await getDataset(datasetId);
   if (!dataset) notFound();
 
+  void startTextIndexing(); // rows an import or an edit queued for text search: indexed in the background
   const filter = parseTraceFilter(sp);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
