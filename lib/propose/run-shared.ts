@@ -71,6 +71,9 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   let parsed = 0;
   let noError = 0;
   let heldBack = 0;
+  // what the job page shows for the item: its first usable proposal, else the first reason
+  let first: { proposalId: string; location: number | null; interventionId: string | null } | null = null;
+  let reason: string | null = null;
   for (const [i, choice] of got.entries()) {
     const stored = await storeProposalFast(
       {
@@ -91,7 +94,13 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
     if (stored.parse.ok) {
       parsed++;
       if (stored.parse.noError) noError++;
-    } else if (stored.parse.reason.startsWith(HELD_BACK_CODE)) heldBack++;
+      if (!first || (first.location === null && stored.location !== null)) first = { proposalId: stored.proposalId, location: stored.location, interventionId: stored.interventionId };
+    } else {
+      const held = stored.parse.reason.startsWith(HELD_BACK_CODE);
+      if (held) heldBack++;
+      // the item's outcome names a held-back one before a parse failure: so does its reason
+      if (reason === null || (held && !reason.startsWith(HELD_BACK_CODE))) reason = stored.parse.reason;
+    }
   }
   if (got.length < todo.length) {
     // store what came; the retry asks only for the samples still missing
@@ -99,6 +108,7 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   }
   return {
     samples: x.samples, stored: got.length, parsed, noError, heldBack, failed: got.length - parsed,
+    ...(first ?? {}), ...(first ? {} : { reason }),
     requests: turn1Requests + 1, promptTokens, truncated: prompt.truncated,
   };
 }
