@@ -56,7 +56,10 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const [atEnd, setAtEnd] = useState(false); // n / Shift+A / Shift+R found no next trace
   const stepsRef = useRef<HTMLDivElement>(null);
   const act = useReviewActions(data, form, composer, setComposer);
-  const marks = useMemo(() => stepMarks(data), [data]);
+  // Stable while the marks are the same (a new `data` object with equal marks must not re-render
+  // the steps: a step chunk still hydrating would be thrown away and rendered again, see step-list.tsx)
+  const marksKey = JSON.stringify(stepMarks(data));
+  const marks = useMemo(() => JSON.parse(marksKey) as StepMarks, [marksKey]);
 
   // Fresh server data after a write: keep the form in step with the saved label.
   const labelKey = `${data.myLabel?.version ?? "none"}:${data.myLabel?.step ?? "-"}`;

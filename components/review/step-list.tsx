@@ -64,11 +64,17 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
 
 const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>;
 
-/** Steps [start, start + steps.length); on the server they wait for their turn (server-turn.ts). */
-function Chunk({ renderId, index, start, steps, marks }: { renderId: string; index: number; start: number; steps: string[]; marks: StepMarks }) {
+/**
+ * Steps [start, start + steps.length); on the server they wait for their turn (server-turn.ts).
+ * Memoised, and given the same `steps` array on every render of the list: a Suspense boundary
+ * whose server HTML has not hydrated yet (the page is still streaming in) is thrown away and
+ * rendered again in the browser when its props change, and then its later steps showed as
+ * written until their math was redone when idle: the math flickered on full page loads.
+ */
+const Chunk = memo(function Chunk({ renderId, index, start, steps, marks }: { renderId: string; index: number; start: number; steps: string[]; marks: StepMarks }) {
   useServerTurn(renderId, index);
   return <>{steps.map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}</>;
-}
+});
 
 /**
  * The trace's steps, numbered 1..n. The text travels to the browser once (as this component's
@@ -81,16 +87,19 @@ export const StepList = memo(function StepList({ text, marks, renderId }: { text
   // One math budget for all the steps of this trace, on the server across the streamed chunks
   // and in the browser across the idle renders (lib/render/budget.ts).
   const budget = useMemo(() => new PageBudget(), [text]);
-  const chunks: number[] = [];
-  for (let i = FIRST; i < steps.length; i += CHUNK) chunks.push(i);
+  const chunks = useMemo(() => {
+    const out: { start: number; steps: string[] }[] = [];
+    for (let i = FIRST; i < steps.length; i += CHUNK) out.push({ start: i, steps: steps.slice(i, i + CHUNK) });
+    return out;
+  }, [steps]);
   return (
     <MathBudgetContext value={budget}>
       <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
-        {chunks.map((start, i) => (
-          <Fragment key={start}>
+        {chunks.map((c, i) => (
+          <Fragment key={c.start}>
             <Suspense fallback={<li>{fallback}</li>}>
-              <Chunk renderId={renderId} index={i} start={start} steps={steps.slice(start, start + CHUNK)} marks={marks} />
+              <Chunk renderId={renderId} index={i} start={c.start} steps={c.steps} marks={marks} />
             </Suspense>
           </Fragment>
         ))}

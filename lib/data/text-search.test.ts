@@ -158,3 +158,27 @@ describe("text search", () => {
     expect(await indexed('"not" AND "thi"')).toBe(before - 1);
   });
 });
+
+describe("indexing behind a long writer", () => {
+  test("waits in async pauses: the event loop keeps running while another connection holds the write lock", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const { sqlitePath } = await import("@/lib/env");
+    const p = await prisma.problem.create({ data: { datasetId, statement: "queued while locked", contentHash: sha256(`locked-${Date.now()}`) } });
+    expect(await queuedTextCount()).toBeGreaterThan(0);
+    const other = new Database(sqlitePath(), { timeout: 0 });
+    other.exec("BEGIN IMMEDIATE"); // what an import does for its whole transaction
+    const started = Date.now();
+    const indexing = indexQueuedText();
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(Date.now() - started), 20);
+    await new Promise((r) => setTimeout(r, 600));
+    clearInterval(timer);
+    other.exec("COMMIT");
+    other.close();
+    expect(await indexing).toBeGreaterThan(0);
+    // Through Prisma the write waited synchronously for the busy timeout (10 s): no tick at all.
+    expect(ticks.length).toBeGreaterThan(10);
+    expect(ticks[0]).toBeLessThan(200);
+    await prisma.problem.delete({ where: { id: p.id } });
+  });
+});

@@ -1,4 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
+import { stmt, writeTx } from "@/lib/jobs/stage-db";
+import { RetryableError } from "@/lib/jobs/types";
 
 // Background indexing of the text search (issue 15 §4). New rows are the rows above the table's
 // mark in "TextFtsMark", edited ones wait in *FtsPending (migration 20261206020000_text_search_fts:
@@ -18,28 +20,31 @@ const TABLES = [
  * Indexes, in one transaction per table, the next `batch` rows above the table's mark (then moves
  * the mark past them) and up to `batch` edited rows at or below the mark (an edited row above it
  * waits: the mark's pass indexes it, and only then may the edit re-index it, never twice).
- * Returns how many rows it indexed.
+ * Returns how many rows it indexed. Written through the stage connection (lib/jobs/stage-db.ts):
+ * behind another writer (an import holds the write lock for its whole transaction) it waits in
+ * short async pauses, never synchronously on the server's event loop (through Prisma every page
+ * of the server stalled for the busy timeout while an import ran).
  */
-export async function indexQueuedText(db: Db = prisma, batch = BATCH): Promise<number> {
+export async function indexQueuedText(batch = BATCH): Promise<number> {
   let n = 0;
-  for (const q of TABLES) {
-    n += await db.$transaction(async (tx) => {
-      const mark = `(SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${q.table}')`;
-      const [row] = await tx.$queryRawUnsafe<{ top: bigint | number | null }[]>(
-        `SELECT MAX(r) AS top FROM (SELECT rowid AS r FROM "${q.table}" WHERE rowid > ${mark} ORDER BY rowid LIMIT ${batch})`);
-      let k = 0;
-      if (row.top !== null) {
-        k += await tx.$executeRawUnsafe(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT rowid, "${q.column}" FROM "${q.table}" WHERE rowid > ${mark} AND rowid <= ?`, Number(row.top));
-        await tx.$executeRawUnsafe(`UPDATE "TextFtsMark" SET "mark" = ? WHERE "tbl" = '${q.table}'`, Number(row.top));
-      }
-      const edited = `SELECT "rid" FROM "${q.pending}" WHERE "rid" <= ${mark} ORDER BY "rid" LIMIT ${batch}`;
-      await tx.$executeRawUnsafe(`DELETE FROM "${q.fts}" WHERE rowid IN (${edited})`); // not indexed, unless a mark pass did it
-      k += await tx.$executeRawUnsafe(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT x.rowid, x."${q.column}" FROM "${q.table}" x WHERE x.rowid IN (${edited})`);
-      await tx.$executeRawUnsafe(`DELETE FROM "${q.pending}" WHERE "rid" IN (${edited})`);
-      return k;
-    }, { maxWait: 30_000, timeout: 120_000 }); // behind a long write (an import) it waits, it is not lost
-  }
+  for (const q of TABLES) n += await writeTx(() => indexTable(q, batch));
   return n;
+}
+
+function indexTable(q: (typeof TABLES)[number], batch: number): number {
+  const mark = `(SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${q.table}')`;
+  const row = stmt<{ top: bigint | number | null }>(
+    `SELECT MAX(r) AS top FROM (SELECT rowid AS r FROM "${q.table}" WHERE rowid > ${mark} ORDER BY rowid LIMIT ${batch})`).get() as { top: bigint | number | null };
+  let k = 0;
+  if (row.top !== null) {
+    k += stmt(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT rowid, "${q.column}" FROM "${q.table}" WHERE rowid > ${mark} AND rowid <= ?`).run(Number(row.top)).changes;
+    stmt(`UPDATE "TextFtsMark" SET "mark" = ? WHERE "tbl" = '${q.table}'`).run(Number(row.top));
+  }
+  const edited = `SELECT "rid" FROM "${q.pending}" WHERE "rid" <= ${mark} ORDER BY "rid" LIMIT ${batch}`;
+  stmt(`DELETE FROM "${q.fts}" WHERE rowid IN (${edited})`).run(); // not indexed, unless a mark pass did it
+  k += stmt(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT x.rowid, x."${q.column}" FROM "${q.table}" x WHERE x.rowid IN (${edited})`).run().changes;
+  stmt(`DELETE FROM "${q.pending}" WHERE "rid" IN (${edited})`).run();
+  return k;
 }
 
 /** Rows not indexed yet (both tables): above the mark, or edited. */
@@ -56,7 +61,15 @@ export function startTextIndexing(db: Db = prisma): Promise<void> {
   running ??= (async () => {
     try {
       // a read first: an empty queue costs no write transaction
-      while ((await queuedTextCount(db)) > 0 && (await indexQueuedText(db)) >= 0) await new Promise((r) => setImmediate(r)); // let requests in between batches
+      while ((await queuedTextCount(db)) > 0) {
+        try {
+          await indexQueuedText();
+        } catch (e) {
+          if (!(e instanceof RetryableError)) throw e;
+          await new Promise((r) => setTimeout(r, 5_000).unref?.()); // a long writer (an import): try again later
+        }
+        await new Promise((r) => setImmediate(r)); // let requests in between batches
+      }
     } catch (e) {
       console.error("text search indexing stopped (searches stay exact, LIKE-checking the queued rows):", e);
     } finally {
