@@ -120,9 +120,13 @@ test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, 
   const counts = page.getByTestId("job-counts");
   await expect(counts).toHaveText("3 running · 0 pending");
   await expect(page.getByText("2/5 (40%)")).toBeVisible();
-  await page.getByRole("button", { name: "Cancel" }).click();
   const progress = page.getByRole("region", { name: "Job propose" });
-  await expect(progress.getByText("cancelling", { exact: true })).toBeVisible();
+  const cancelling = progress.getByText("cancelling", { exact: true });
+  // a click on the server-rendered button before hydration does nothing (CI saw it): click until it takes
+  await expect(async () => {
+    if (!(await cancelling.isVisible())) await page.getByRole("button", { name: "Cancel" }).click({ timeout: 2_000 });
+    await expect(cancelling).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(counts).toHaveText("cancelling: 3 calls finishing");
   await page.screenshot({ path: "test-results/job-cancelling.png", fullPage: true });
 
