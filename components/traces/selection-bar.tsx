@@ -26,7 +26,7 @@ export function SelectionBar({ datasetId, selection, onPage, model }: { datasetI
           title={model.configured ? "One propose job (first error + interventions) over the selected traces only; correct answers and problems without a reference are skipped" : model.reason}>
           Find first error + propose for {n.toLocaleString("en")} selected
         </Button>
-        <span className="text-xs text-slate-500">Tick rows (Shift-click for a range); with a row focused, <Kbd>x</Kbd> toggles it, <Kbd>j</Kbd>/<Kbd>k</Kbd> move.</span>
+        <span className="text-xs text-slate-500">Tick rows (Shift-click for a range), or <Kbd>j</Kbd>/<Kbd>k</Kbd> to a row and <Kbd>x</Kbd>; <Kbd>?</Kbd> lists the keys.</span>
       </div>
       {job.error && <p role="alert" className="text-xs font-medium text-rose-700">{job.error}</p>}
       {job.summary && <p data-testid="selection-propose-summary" className="text-xs text-slate-600">Started: {job.summary}</p>}
