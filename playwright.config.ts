@@ -5,6 +5,9 @@ import { serverNodeOptions } from "./lib/server/node-flags";
 // where a journey needs a model, the stub server in e2e/stub-model (a test tool only).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB = `file:./data/e2e-${PORT}.db`;
+// A second server on its own DB for the team journeys (sign-in, roles, queues): the first stays in single-user mode,
+// as the README's two commands serve it. e2e/team-fixtures.ts has its port and DB file.
+const TEAM_PORT = PORT + 100;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -22,11 +25,20 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  webServer: {
-    command: `rm -f ./data/e2e-${PORT}.db* && npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e", INT_ALLOWED_HOSTS: "studio.e2e.test", NODE_OPTIONS: serverNodeOptions() },
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `rm -f ./data/e2e-${PORT}.db* && npx next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}`,
+      env: { DATABASE_URL: DB, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", INT_USER: "e2e", INT_ALLOWED_HOSTS: "studio.e2e.test", NODE_OPTIONS: serverNodeOptions() },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `rm -f ./data/e2e-team-${PORT}.db* && npx next start -H 127.0.0.1 -p ${TEAM_PORT}`,
+      url: `http://127.0.0.1:${TEAM_PORT}`,
+      env: { DATABASE_URL: `file:./data/e2e-team-${PORT}.db`, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions() },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

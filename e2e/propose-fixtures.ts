@@ -20,13 +20,18 @@ export type Imported = { datasetId: string; name: string; traces: { id: string; 
 
 /** Imports `rows` (int format) through the CLI as dataset `name`; traces sorted by `order`. */
 export function importRows(name: string, rows: readonly object[], order: "statement" | "id" = "statement"): Imported {
+  return importRowsInto(DB_FILE, name, rows, order);
+}
+
+/** Same as importRows, into another server's DB file (the team server's, e2e/team-fixtures.ts). */
+export function importRowsInto(dbFile: string, name: string, rows: readonly object[], order: "statement" | "id" = "statement"): Imported {
   const dir = mkdtempSync(join(tmpdir(), "e2e-import-"));
   const file = join(dir, "rows.jsonl");
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   execFileSync("npm", ["run", "-s", "int", "--", "import", file, "--dataset", name, "--format", "int"], {
-    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` }, stdio: "pipe",
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}` }, stdio: "pipe",
   });
-  const db = new Database(DB_FILE, { readonly: true });
+  const db = new Database(dbFile, { readonly: true });
   const ds = db.prepare("SELECT id FROM Dataset WHERE name = ?").get(name) as { id: string };
   const by = order === "id" ? "t.id" : "p.statement";
   const traces = db.prepare(`SELECT t.id, p.statement AS problem FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? ORDER BY ${by}`).all(ds.id) as { id: string; problem: string }[];
