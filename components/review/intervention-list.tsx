@@ -47,7 +47,7 @@ export function InterventionList({ actions, bodies, onEdit, onNew, comments }: {
               <OnpolicyScore score={scores.get(iv.id)} />
               {comments[iv.id] && (
                 <Badge tone={comments[iv.id].open ? "amber" : "slate"} title={describeCount(comments[iv.id])}>
-                  <span aria-label={`intervention at step ${iv.location}: ${describeCount(comments[iv.id])}`}>💬 {comments[iv.id].total}</span>
+                  <span aria-label={`intervention at step ${iv.location}: ${describeCount(comments[iv.id])}`}>{comments[iv.id].total === 1 ? "1 comment" : `${comments[iv.id].total} comments`}</span>
                 </Badge>
               )}
             </div>

@@ -56,7 +56,7 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
           {marks.model.includes(n) && <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />}
           {marks.interventions.includes(n) && <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />}
           {marks.comments[n] && (
-            <Mark tone={marks.comments[n].open ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"} label={`💬${marks.comments[n].total > 1 ? marks.comments[n].total : ""}`}
+            <Mark tone={marks.comments[n].open ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"} label={`C${marks.comments[n].total > 1 ? marks.comments[n].total : ""}`}
               title={`step ${n}: ${describeCount(marks.comments[n])}`} />
           )}
         </div>
