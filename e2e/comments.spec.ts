@@ -9,7 +9,7 @@ const HOSTILE = '<script>window.__pwned = 1</script> <img src=x onerror="window.
 
 test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile comment runs nothing", async ({ page }) => {
   const name = `comments-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  const { datasetId, traces } = importRows(name, [ROW(101), ROW(102), ROW(103)]);
+  const { datasetId, traces } = importRows(name, [{ ...ROW(101), intervention: { location: 2, content: "Multiply first: $3\\cdot 4 = 12$." } }, ROW(102), ROW(103)]);
   const [t1, t2] = traces;
   await page.addInitScript(() => ((window as unknown as { __pwned: number }).__pwned = 0));
   let dialogs = 0;
@@ -46,6 +46,15 @@ test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile c
   await expect(item.getByText("open", { exact: true })).toBeVisible();
   await expect(page.getByLabel("step 2: 1 open comment")).toBeVisible();
 
+  // a comment on the intervention: a badge on it in the Interventions panel
+  await thread.getByLabel("Comment on").selectOption({ label: "intervention at step 2 (proposed)" });
+  await thread.getByLabel("New comment").fill("Good fix; say why multiplication binds tighter.");
+  await thread.getByRole("button", { name: "Add comment" }).click();
+  await expect(thread.getByRole("listitem", { name: "Comment by e2e on intervention at step 2" })).toContainText("binds tighter");
+  await expect(page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 open comment")).toBeVisible();
+  await thread.getByRole("listitem", { name: "Comment by e2e on intervention at step 2" }).getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 resolved comment")).toBeVisible();
+
   // a hostile comment on the whole trace shows as text and runs nothing
   await thread.getByLabel("Comment on").selectOption({ label: "the whole trace" });
   await thread.getByLabel("New comment").fill(HOSTILE);
@@ -61,7 +70,7 @@ test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile c
   await page.reload();
   await expect(page.locator("[data-ready='1']")).toBeVisible();
   await expect(page.getByLabel("step 2: 1 open comment")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Comments" })).toContainText("2 open of 2");
+  await expect(page.getByRole("region", { name: "Comments" })).toContainText("2 open of 3");
   await page.getByRole("region", { name: "Comments" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/e2e-comments.png" });
   expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
@@ -73,6 +82,7 @@ test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile c
   await page.getByLabel("Comments").selectOption({ label: "has open comments" });
   await expect(page).toHaveURL(/comments=open/);
   await expect(page.getByRole("row")).toHaveCount(2);
+  await page.screenshot({ path: "test-results/e2e-comments-list.png" });
   await expect(page.getByRole("row").nth(1).locator(`a[href*="${t1.id}"]`).first()).toBeVisible();
   await expect(page.locator(`a[href*="${t2.id}"]`)).toHaveCount(0);
 });

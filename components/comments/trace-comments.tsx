@@ -63,7 +63,7 @@ export function TraceComments({ traceId, initialData }: { traceId: string; initi
             className="w-full rounded border border-slate-300 p-1.5 font-mono text-[13px]" />
           <div className="flex items-center gap-1.5">
             <label className="text-xs text-slate-600">On{" "}
-              <select aria-label="Comment on" value={anchor} onChange={(e) => setAnchor(e.target.value)} className="rounded border border-slate-300 text-xs">
+              <select aria-label="Comment on" value={anchor} onChange={(e) => setAnchor(e.target.value)} className="max-w-52 rounded border border-slate-300 text-xs">
                 <option value="">the whole trace</option>
                 {Array.from({ length: thread.stepCount }, (_, i) => <option key={i} value={`step:${i + 1}`}>step {i + 1}</option>)}
                 {thread.interventions.map((iv) => <option key={iv.id} value={`iv:${iv.id}`}>intervention at step {iv.location} ({iv.status})</option>)}
