@@ -32,7 +32,23 @@ const FILTERS: TraceFilter[] = [
   {}, { status: "todo" }, { generator: "Qwen3-4B-InT" }, { answer: "wrong" }, { intervention: "yes" }, { labelled: "no" },
   { imported: "error" }, { generator: "Qwen3-4B-InT", status: "todo", intervention: "no", labelled: "no" },
   { answer: "correct", imported: "no-error", intervention: "yes" },
+  // issue 13 §4: open comments on ~1% of the traces (seedComments)
+  { comments: "open" }, { comments: "open", status: "todo", generator: "Qwen3-4B-InT" },
 ];
+
+/** Issue 13 §4: an open comment on every 97th trace and a resolved one on every 89th (as a team leaves them). */
+function seedComments(db: Database.Database, datasetId: string): number {
+  const ids = db.prepare(`SELECT id FROM Trace WHERE datasetId = ? ORDER BY rowid`).all(datasetId) as { id: string }[];
+  const ins = db.prepare(`INSERT INTO "Comment" (id, traceId, datasetId, step, author, body, status, updatedAt) VALUES (?, ?, ?, 1, 'bench', 'is step 1 right?', ?, CURRENT_TIMESTAMP)`);
+  let n = 0;
+  db.transaction(() => {
+    ids.forEach((t, i) => {
+      if (i % 97 === 0) ins.run(`cmt-o-${i}`, t.id, datasetId, "open"), n++;
+      if (i % 89 === 0) ins.run(`cmt-r-${i}`, t.id, datasetId, "resolved");
+    });
+  })();
+  return n;
+}
 
 /** Queries a person would type: 4-24 characters cut from seeded texts and problems, some upper-cased. */
 function searchQueries(db: Database.Database, datasetId: string, n: number): string[] {
@@ -63,6 +79,7 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
   seedAttempts(db.path, datasetId, attempts);
   log(`team-speed: seeded in ${Math.round((performance.now() - t) / 1000)} s`);
   const raw = new Database(db.path);
+  log(`team-speed: ${seedComments(raw, datasetId).toLocaleString("en")} traces with an open comment`);
   const lines: BenchLine[] = [];
   const out: Record<string, unknown> = { traces, attempts };
   try {

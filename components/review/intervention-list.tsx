@@ -13,11 +13,13 @@ import type { ReviewActions } from "./use-review-actions";
 import { OnpolicyScore } from "./onpolicy-score";
 import { useOnpolicyScores } from "./use-onpolicy-scores";
 import { baseLabel } from "./edit-base";
+import { describeCount, type CommentCount } from "@/lib/core/comments/marks";
 
 const DiffView = dynamic(() => import("./diff-view").then((m) => m.DiffView), { ssr: false, loading: () => <p className="text-xs text-slate-500">Loading diff…</p> });
 
-export function InterventionList({ actions, bodies, onEdit, onNew }: {
+export function InterventionList({ actions, bodies, onEdit, onNew, comments }: {
   actions: ReviewActions; bodies: Record<string, ReactNode>; onEdit: (id: string) => void; onNew: () => void;
+  comments: Record<string, CommentCount>; // comments anchored to each intervention
 }) {
   const { data, focusIv, setFocusIv, pending } = useReview();
   const scores = useOnpolicyScores(data.traceId, data.interventions.map((i) => `${i.id}:${i.version}`).join(","));
@@ -43,6 +45,11 @@ export function InterventionList({ actions, bodies, onEdit, onNew }: {
               <Badge tone={iv.origin === "model" ? "violet" : iv.origin === "imported" ? "amber" : "slate"}>{iv.origin}</Badge>
               {iv.author && <span title={`updated ${iv.updatedAt}`}>by {iv.author}</span>}
               <OnpolicyScore score={scores.get(iv.id)} />
+              {comments[iv.id] && (
+                <Badge tone={comments[iv.id].open ? "amber" : "slate"} title={describeCount(comments[iv.id])}>
+                  <span aria-label={`intervention at step ${iv.location}: ${describeCount(comments[iv.id])}`}>{comments[iv.id].total === 1 ? "1 comment" : `${comments[iv.id].total} comments`}</span>
+                </Badge>
+              )}
             </div>
             <div className="max-h-48 overflow-y-auto text-sm">{bodies[iv.id]}</div>
             {iv.originalContent !== null && (

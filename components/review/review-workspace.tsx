@@ -15,6 +15,9 @@ import { ModelPanel } from "@/components/proposals/model-panel";
 import { ProposalSection } from "@/components/proposals/proposal-section";
 import type { Composer, ReviewData } from "./types";
 import { baseLabel } from "./edit-base";
+import { TraceComments } from "@/components/comments/trace-comments";
+import { useTraceComments } from "@/components/comments/use-trace-comments";
+import { commentMarks, type CommentMarks } from "@/lib/core/comments/marks";
 
 function initialForm(d: ReviewData): LabelForm {
   const l = d.myLabel;
@@ -29,11 +32,12 @@ function defaultFocus(d: ReviewData): string | null {
   return (open ?? d.interventions[d.interventions.length - 1])?.id ?? null;
 }
 
-function stepMarks(d: ReviewData): StepMarks {
+function stepMarks(d: ReviewData, comments: CommentMarks): StepMarks {
   const of = (source: string) => d.otherLabels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
   return {
     humanStep: d.humanStep, imported: of("imported"), model: of("model"),
     interventions: d.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
+    comments: comments.steps,
   };
 }
 
@@ -58,7 +62,10 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const act = useReviewActions(data, form, composer, setComposer);
   // Stable while the marks are the same (a new `data` object with equal marks must not re-render
   // the steps: a step chunk still hydrating would be thrown away and rendered again, see step-list.tsx)
-  const marksKey = JSON.stringify(stepMarks(data));
+  // the server's thread first (so the first render's marks match the server HTML), then react-query's
+  const thread = useTraceComments(data.traceId, data.comments ?? undefined).data;
+  const cMarks = useMemo(() => commentMarks(thread?.comments ?? []), [thread]);
+  const marksKey = JSON.stringify(stepMarks(data, cMarks));
   const marks = useMemo(() => JSON.parse(marksKey) as StepMarks, [marksKey]);
 
   // Fresh server data after a write: keep the form in step with the saved label.
@@ -158,7 +165,8 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
           <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
             <LabelPanel actions={act} />
             <ModelPanel />
-            <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} />
+            <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} comments={cMarks.interventions} />
+            <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />
           </aside>
         </div>
         <ProposalSection actions={act} onEdit={openEdit} />

@@ -8,12 +8,14 @@ import { RENDER_AT_ONCE } from "@/components/math/render-queue";
 import { MathBudgetContext } from "@/components/math/math-budget";
 import { PageBudget } from "@/lib/render/budget";
 import { useServerTurn } from "./server-turn";
+import { describeCount, type CommentCount } from "@/lib/core/comments/marks";
 
 export type StepMarks = {
   humanStep: number | null; // the trace's human first error
   imported: number[];
   model: number[];
   interventions: number[]; // locations of non-rejected interventions
+  comments: Record<number, CommentCount>; // comments anchored to a step (lib/core/comments/marks.ts)
 };
 
 const FIRST = 20; // steps in the first flush: what the reader sees first
@@ -53,6 +55,10 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
           {marks.imported.includes(n) && <Mark tone="bg-amber-400 text-amber-950" label="I" title="imported first-error label" />}
           {marks.model.includes(n) && <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />}
           {marks.interventions.includes(n) && <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />}
+          {marks.comments[n] && (
+            <Mark tone={marks.comments[n].open ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"} label={`C${marks.comments[n].total > 1 ? marks.comments[n].total : ""}`}
+              title={`step ${n}: ${describeCount(marks.comments[n])}`} />
+          )}
         </div>
       </div>
       {/* After the first flush's steps, math renders when the browser is idle on a client-side

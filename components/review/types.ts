@@ -1,4 +1,5 @@
 import type { ModelStatus } from "@/lib/model/settings";
+import type { ThreadData } from "@/lib/data/comment-thread";
 
 // Serializable data the review client needs. The raw trace text travels once: the step list
 // renders from it (on the server first), and so do the guided-attempt preview and the diff.
@@ -39,6 +40,7 @@ export type ReviewData = {
   nextHref: string | null;
   listHref: string;
   model: ModelStatus; // model actions are disabled with its reason when not configured
+  comments: ThreadData | null; // the comment thread when the page was rendered (then kept fresh by react-query)
 };
 
 export type Composer =

@@ -14,7 +14,7 @@ export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; ge
   const go = (patch: Partial<TraceFilter>) => router.push(pathname + traceFilterToSearch({ ...filter, ...patch }));
   const pick = (v: string) => (v === "" ? undefined : v);
   const submit = (e: FormEvent) => { e.preventDefault(); go({ q: pick(q) }); };
-  const active = filter.labelled || filter.intervention || filter.generator !== undefined || filter.answer || filter.imported || filter.q || filter.status;
+  const active = filter.labelled || filter.intervention || filter.generator !== undefined || filter.answer || filter.imported || filter.q || filter.status || filter.comments;
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-center gap-2 text-sm" role="search" aria-label="Trace filters">
@@ -36,6 +36,11 @@ export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; ge
       <label className="flex items-center gap-1 text-slate-600">Imported label
         <select aria-label="Imported label" className={SELECT} value={filter.imported ?? ""} onChange={(e) => go({ imported: pick(e.target.value) as TraceFilter["imported"] })}>
           <option value="">any</option><option value="error">error</option><option value="no-error">no error</option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-600" title="Traces with at least one comment that is not resolved">Comments
+        <select aria-label="Comments" className={SELECT} value={filter.comments ?? ""} onChange={(e) => go({ comments: pick(e.target.value) as TraceFilter["comments"] })}>
+          <option value="">any</option><option value="open">has open comments</option>
         </select>
       </label>
       <label className="flex items-center gap-1 text-slate-600">Generator

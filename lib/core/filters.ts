@@ -11,10 +11,11 @@ export const TraceFilter = z.object({
   answer: z.enum(["correct", "wrong", "unknown"]).optional(), // final answer: imported, else graded
   imported: z.enum(["error", "no-error"]).optional(), // the imported first-error label (e.g. ProcessBench)
   q: z.string().max(500).optional(), // substring of the problem statement or trace text
+  comments: z.enum(["open"]).optional(), // has at least one open (unresolved) comment
 });
 export type TraceFilter = z.infer<typeof TraceFilter>;
 
-const KEYS = ["status", "labelled", "intervention", "generator", "answer", "imported", "q"] as const;
+const KEYS = ["status", "labelled", "intervention", "generator", "answer", "imported", "q", "comments"] as const;
 
 /** Parse filters from URLSearchParams or a Next `searchParams` record; unknown or invalid values are dropped. */
 export function parseTraceFilter(params: URLSearchParams | Record<string, string | string[] | undefined>): TraceFilter {

@@ -11,7 +11,7 @@ type Text = { content: string; location: number };
 // Undo is itself an event (action "undo", after = { undoes: eventId }), so the trail
 // stays append-only and an undone event is never undone twice.
 
-export type AuditEntity = "FirstErrorLabel" | "Intervention" | "Trace";
+export type AuditEntity = "FirstErrorLabel" | "Intervention" | "Trace" | "Comment";
 
 export type AuditInput = {
   actor: string;

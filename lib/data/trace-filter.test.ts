@@ -28,6 +28,9 @@ async function seed() {
     const p = await prisma.problem.create({ data: { datasetId: ds.id, statement, referenceSolution: i % 4 === 0 ? "" : "Ref.", answer: "3", contentHash: sha256(`${ds.id}${i}`) } });
     const text = `Step one.\n\n${TEXTS[i]}\n\n\\boxed{${i % 3 === 0 ? 3 : 4}}`;
     const t = await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text, stepCount: 3, contentHash: sha256(text), correct: i % 5 === 0 ? true : i % 5 === 1 ? false : null, generator: i % 2 ? "g1" : "g2" } });
+    // open comments on every 4th trace, a resolved one on every 5th (issue 13 §4 "has open comments")
+    if (i % 4 === 1) await prisma.comment.create({ data: { traceId: t.id, datasetId: ds.id, author: "a", body: "open" } });
+    if (i % 5 === 1) await prisma.comment.create({ data: { traceId: t.id, datasetId: ds.id, author: "a", body: "done", status: "resolved" } });
     if (i % 3 !== 2) await prisma.firstErrorLabel.create({ data: { traceId: t.id, step: i % 3 === 0 ? null : 2, source: "imported", annotator: "processbench" } });
   }
   return ds.id;
@@ -53,6 +56,7 @@ describe("one trace-filter definition", () => {
     const filters: TraceFilter[] = [
       ...searches.map((q) => ({ q })),
       { answer: "wrong" }, { answer: "correct" }, { answer: "unknown" }, { imported: "error" }, { imported: "no-error" },
+      { comments: "open" }, { comments: "open", answer: "wrong" }, { comments: "open", q: "_" },
       { answer: "wrong", generator: "g1" }, { answer: "correct", q: "a_1" }, { imported: "error", answer: "wrong", q: "_" },
     ];
     const everything = ProposeParams.parse({ model: "m", templateId: "t", includeCorrect: true, includeNoReference: true });
@@ -68,6 +72,7 @@ describe("one trace-filter definition", () => {
     expect((await listTraces(ds, { answer: "correct" })).total).toBe(6);
     expect((await listTraces(ds, { answer: "wrong" })).total).toBe(7);
     expect((await listTraces(ds, { imported: "no-error" })).total).toBe(5);
+    expect((await listTraces(ds, { comments: "open" })).total).toBe(3); // traces 1, 5, 9 (6 and 11 resolved only)
     // the searches are literal substrings
     const hits = async (q: string) => (await listTraces(ds, { q })).rows.length;
     expect(await hits("a_1")).toBe(3); // "so a_1", the problem statement "a_1", "A_1" (case-insensitive like the list always was)

@@ -58,6 +58,12 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
   if (f.imported) {
     add({ sql: `EXISTS (SELECT 1 FROM "FirstErrorLabel" il WHERE il."traceId" = t."id" AND il."source" = 'imported' AND il."step" IS ${f.imported === "error" ? "NOT " : ""}NULL)`, params: [] });
   }
+  if (f.comments === "open") {
+    // Driven by Comment_datasetId_status_traceId_idx: the dataset's open comments, read from the
+    // index alone, make a set of trace ids that the scan probes (a per-trace EXISTS would probe
+    // the Comment index once for every trace in the dataset).
+    add({ sql: `t."id" IN (SELECT c."traceId" FROM "Comment" c WHERE c."datasetId" = ? AND c."status" = 'open')`, params: [datasetId] });
+  }
   if (f.q) add(textSearchSql(datasetId, f.q, opts.textRowids));
   return { sql: parts.join(" AND "), params };
 }

@@ -4,6 +4,8 @@ import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
 import { getActor } from "@/lib/server/actor";
+import { currentActor } from "@/lib/auth/actor";
+import { getCommentThread, threadFor } from "@/lib/data/comment-thread";
 import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ReferencePanel } from "@/components/review/reference-panel";
@@ -18,7 +20,9 @@ type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchPa
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, actor, model] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus()]);
+  const [trace, nb, actor, model, who, thread] = await Promise.all([
+    getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus(), currentActor(), getCommentThread(traceId),
+  ]);
   if (!trace || trace.datasetId !== datasetId) notFound();
 
   const search = traceFilterToSearch(filter);
@@ -40,6 +44,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       originalContent: i.originalContent, version: i.version, updatedAt: i.updatedAt.toISOString(),
     })),
     prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`, model,
+    // the thread as this reader sees it; null when nobody is signed in (the route answers 401 then)
+    comments: thread && who ? threadFor(thread, who) : null,
   };
 
   return (
