@@ -33,3 +33,9 @@ export function winningStep(labels: readonly SourcedLabel[]): number | null | un
   const w = winningLabel(labels);
   return w.kind === "disagreement" || w.kind === "none" ? undefined : w.step;
 }
+
+/** The winner as a plain label (step, annotator, source), or null when the trace has none. */
+export function winnerLabel(labels: readonly SourcedLabel[]): { step: number | null; annotator: string; source: "final" | "human" | "imported" } | null {
+  const w = winningLabel(labels);
+  return w.kind === "disagreement" || w.kind === "none" ? null : { step: w.step, annotator: w.annotator, source: w.kind };
+}
