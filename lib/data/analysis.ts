@@ -2,7 +2,10 @@ import { prisma, type Tx } from "@/lib/db";
 import { agreement, type Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
 import type { NcGroup } from "@/lib/core/compare/pass-at-k-groups";
-import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
+import { groupLabels } from "@/lib/core/agreement/label-groups";
+import { agreementReport, type AgreementReport, type LabelRow } from "@/lib/core/agreement/report";
+import { winningStep } from "@/lib/core/agreement/winning-label";
+import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, TEAM_LABELS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
@@ -24,7 +27,8 @@ export type Analysis = {
   models: ModelStats[];
   ncGroups: (NcGroup & { generator: string })[];
   firstErrors: LabelHistogram[]; // per label source: step bins 1..STEP_BINS (last open), REL_BINS relative bins
-  agreement: Agreement;
+  agreement: Agreement; // the newest model label vs the trace's winning label
+  team: AgreementReport; // people, models and the imported label: pairs, vs the final label, alpha
   lengths: { bins: number; interventions: number[]; attempts: number[]; count: number; meanIvTokens: number | null; meanAttemptTokens: number | null; meanRatio: number | null };
   rollouts: { condition: string; rollouts: number; correct: number; accuracy: number; problems: number; covered: number; coverage: number }[];
   verified: { verified: number; rolledOut: number; total: number };
@@ -35,7 +39,7 @@ const q = <T>(db: Tx, sql: string, ...params: unknown[]) => db.$queryRawUnsafe<T
 
 async function fingerprint(datasetId: string, db: Tx): Promise<string> {
   const [r] = await q<Record<string, unknown>>(db, FINGERPRINT, datasetId);
-  return JSON.stringify([2, r.traces, r.labels, r.interventions, String(r.rollouts)]);
+  return JSON.stringify([3, r.traces, r.labels, r.interventions, String(r.rollouts)]);
 }
 
 /**
@@ -70,10 +74,11 @@ export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Pr
 }
 
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
-  const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
+  const [groups, labels, agree, team, lengths, rollouts, [ver]] = await Promise.all([
     modelGroups(datasetId, db),
     q<Record<string, unknown>>(db, LABEL_GROUPS, datasetId),
     q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
+    q<LabelRow>(db, TEAM_LABELS, datasetId),
     q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
     q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
     q<Record<string, unknown>>(db, VERIFIED, datasetId),
@@ -117,7 +122,8 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     models,
     ncGroups: groups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
     firstErrors,
-    agreement: agreement(agree.map((r) => ({ human: r.human === null ? null : num(r.human), model: r.model === null ? null : num(r.model), count: num(r.count) }))),
+    agreement: modelVsWinner(agree),
+    team: agreementReport(team.map((r) => ({ ...r, step: r.step === null ? null : num(r.step) }))),
     lengths: { bins, interventions: iv, attempts: at, count, meanIvTokens: per(ivBytes), meanAttemptTokens: per(atBytes), meanRatio: count ? ratioSum / count : null },
     rollouts: rollouts.map((r) => {
       const n = num(r.rollouts), ok = num(r.correct), p = num(r.problems), cov = num(r.covered);
@@ -125,6 +131,17 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     }).sort((a, b) => CONDITIONS.indexOf(a.condition) - CONDITIONS.indexOf(b.condition)),
     verified: { verified: num(ver?.verified), rolledOut: num(ver?.rolledOut), total: num(ver?.total) },
   };
+}
+
+/** The model-vs-label panel: each group's winning label (final, agreeing people, imported) vs the model's. */
+function modelVsWinner(rows: Record<string, unknown>[]): Agreement {
+  const opt = (v: unknown) => (v === null || v === undefined ? null : num(v));
+  const pairs = [];
+  for (const r of rows) {
+    const human = winningStep(groupLabels({ final: opt(r.final), humans: r.humans === null ? null : String(r.humans), imported: opt(r.imported) }));
+    if (human !== undefined) pairs.push({ human, model: opt(r.model), count: num(r.count) });
+  }
+  return agreement(pairs);
 }
 
 /** Table 1's order: problem only, prefix, prefix + original step, prefix + intervention. */
