@@ -4,6 +4,8 @@ import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
 import { getActor } from "@/lib/server/actor";
+import { currentActor } from "@/lib/auth/actor";
+import { roleAtLeast } from "@/lib/core/roles";
 import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ReferencePanel } from "@/components/review/reference-panel";
@@ -18,7 +20,7 @@ type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchPa
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, actor, model] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus()]);
+  const [trace, nb, actor, model, who] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus(), currentActor()]);
   if (!trace || trace.datasetId !== datasetId) notFound();
 
   const search = traceFilterToSearch(filter);
@@ -49,7 +51,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       renderId={randomUUID()}
       header={
         <ReviewHeader traceId={trace.id} datasetName={trace.dataset.name} listHref={data.listHref} externalId={trace.externalId} generator={trace.generator}
-          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref} />
+          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref}
+          adjudicateHref={who && roleAtLeast(who.role, "curator") ? `${base}/traces/${trace.id}/adjudicate${search}` : null} />
       }
       problem={
         <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed">
