@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { computeAnalysis, getAnalysis } from "./analysis";
 import { setFinalLabel } from "./final-label";
+import { getTraceWithError } from "./compare";
 
 // Analysis with several people: the model panel uses the winning label, the team report pairs
 // every rater. Own dataset; labels written directly (the writers are tested elsewhere).
@@ -53,6 +54,10 @@ describe("analysis agreement", () => {
     expect(team.vsFinal.find((p) => p.rater.key === "human:bob")!.stats.exact).toBe(1);
     // people units (2,3) (1,2) (null,null): n=6, o(off-diagonal)=4, n_c: 2:2 3:1 1:1 null:2 -> 1 - 5*4/(36-10)
     expect(team.alphaHumans.alpha).toBeCloseTo(1 - 20 / 26, 12);
+  });
+
+  it("the comparison's first-error step of a trace is its final label when there is one", async () => {
+    expect(await getTraceWithError(tr[0])).toMatchObject({ errorStep: 3, errorSource: "final" });
   });
 
   it("an adjudication recomputes the cached analysis", async () => {

@@ -98,7 +98,7 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
       h.byRel[relBin(num(r.step), num(r.stepCount))] += count;
     }
   }
-  const order = ["human", "imported", "model"];
+  const order = ["final", "human", "imported", "model"];
   const firstErrors = [...hist.values()].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
 
   const bins = LENGTH_EDGES.length;
