@@ -9,16 +9,22 @@ async function labelStep(ctx: BrowserContext, url: string, step: number): Promis
   const page = await ctx.newPage();
   await page.goto(url);
   await expect(page.locator("[data-ready='1']")).toBeVisible();
-  for (let i = 1; i < step; i++) await page.keyboard.press("j");
-  await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute("aria-current", "step");
+  // the focus starts on the trace's current label (another person's, here), so walk to the step from wherever it is
+  await expect(async () => {
+    const at = Number(await page.locator('[data-step][aria-current="step"]').getAttribute("data-step", { timeout: 1_000 }));
+    if (at !== step) await page.keyboard.press(at < step ? "j" : "k");
+    await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute("aria-current", "step", { timeout: 1_000 });
+  }).toPass();
   await page.keyboard.press("e");
   await expect(page.getByTestId("my-label")).toHaveText(`You: step ${step}`);
   await page.close();
 }
 
-async function analysisRow(page: Page, table: string, rater: string, reference: string) {
-  return page.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("cell", { name: rater, exact: true }) })
-    .filter({ has: page.getByRole("cell", { name: reference, exact: true }) });
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The row of `rater` scored against `reference` (a row's name is its cells' text, rater first). */
+function analysisRow(page: Page, table: string, rater: string, reference: string) {
+  return page.getByRole("table", { name: table }).getByRole("row", { name: new RegExp(`^${esc(rater)} ${esc(reference)} `) });
 }
 
 test("two annotators disagree, the curator sets the final label in the panel, Analysis shows the agreement", async ({ browser }) => {
@@ -36,8 +42,8 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   const caraCtx = await signedIn(browser, cara, "curator");
   const page = await caraCtx.newPage();
   await page.goto(url);
-  await page.getByRole("link", { name: "Adjudicate" }).click();
-  const panel = page.getByRole("region", { name: "Adjudicate" });
+  await page.getByRole("link", { name: "Adjudicate", exact: true }).click();
+  const panel = page.getByRole("region", { name: "Adjudicate", exact: true });
   await expect(panel.getByTestId("final-status")).toHaveText("No final label yet");
   const labels = panel.getByRole("table", { name: "labels" });
   await expect(labels.getByRole("row").filter({ hasText: ada })).toContainText("step 2");
@@ -48,6 +54,7 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   await panel.getByRole("button", { name: `Take ${bob}'s label` }).click();
   await expect(panel.getByRole("radio", { name: "step 3" })).toBeChecked();
   await panel.getByRole("textbox", { name: "Adjudication note" }).fill("step 2 is fine; 3 multiplies the wrong sum");
+  await page.screenshot({ path: test.info().outputPath("adjudicate-panel.png"), fullPage: true });
   // Hydration can lag the click on a server-rendered button: click until the page moves on.
   await expect(async () => {
     await panel.getByRole("button", { name: "Set final label: step 3" }).click({ timeout: 2_000 });
@@ -64,12 +71,13 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   await page.goto(`/datasets/${ds.datasetId}/analysis`);
   const section = page.getByRole("region", { name: "Agreement between annotators" });
   await expect(section.getByRole("definition").first()).toHaveText("0.000"); // one trace, two different steps: alpha 0
-  const pair = await analysisRow(page, "Per pair of raters", ada, bob);
+  const pair = analysisRow(page, "Per pair of raters", ada, bob);
   await expect(pair).toContainText("0.0% (0/1)"); // exact
   await expect(pair).toContainText("100.0% (1/1)"); // within one step
-  await expect(await analysisRow(page, "Per rater against the final label", bob, "final label")).toContainText("100.0% (1/1)");
-  await expect(await analysisRow(page, "Per rater against the final label", ada, "final label")).toContainText("0.0% (0/1)");
+  await expect(analysisRow(page, "Per rater against the final label", bob, "final label")).toContainText("100.0% (1/1)");
+  await expect(analysisRow(page, "Per rater against the final label", ada, "final label")).toContainText("0.0% (0/1)");
 
+  await section.screenshot({ path: test.info().outputPath("agreement-section.png") });
   const download = page.waitForEvent("download");
   await section.getByRole("button", { name: "Download Agreement between annotators data as CSV" }).click();
   const csv = readFileSync(await (await download).path(), "utf8");

@@ -68,8 +68,8 @@ export function TeamAgreementPanel({ report, name }: { report: AgreementReport; 
       ) : (
         <div className="space-y-3 overflow-x-auto">
           <dl className="grid grid-cols-2 gap-2 text-center text-xs sm:grid-cols-4" aria-label="Krippendorff's alpha">
-            <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">α (nominal), people</dt><dd className="text-base font-semibold">{alphaText(report.alphaHumans)}</dd><dd className="text-slate-400">{report.alphaHumans.units} traces</dd></div>
-            <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">α (nominal), all raters</dt><dd className="text-base font-semibold">{alphaText(report.alphaAll)}</dd><dd className="text-slate-400">{report.alphaAll.units} traces</dd></div>
+            <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">α (nominal), people</dt><dd className="text-base font-semibold">{alphaText(report.alphaHumans)}</dd><dd className="text-slate-400">{report.alphaHumans.units} {report.alphaHumans.units === 1 ? "trace" : "traces"}</dd></div>
+            <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">α (nominal), all raters</dt><dd className="text-base font-semibold">{alphaText(report.alphaAll)}</dd><dd className="text-slate-400">{report.alphaAll.units} {report.alphaAll.units === 1 ? "trace" : "traces"}</dd></div>
             <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">raters</dt><dd className="text-base font-semibold">{report.raters.length}</dd></div>
             <div className="rounded bg-slate-50 p-1.5"><dt className="text-slate-500">adjudicated traces</dt><dd className="text-base font-semibold">{report.finals}</dd></div>
           </dl>
