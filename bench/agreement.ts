@@ -1,10 +1,11 @@
 // The agreement aggregates of the Analysis page at 100,000 traces (issue 13 §3: "keep Analysis
 // fast"). Seeded like bench/analysis.ts (every trace with an imported label, a model label on one
 // in five), plus three people who each labelled the same 5,000 traces (disagreeing on some) and a
-// final label on 1,000 of them. Measured in SQLite directly (better-sqlite3, the statements the
-// page runs, median of 5): the model panel's groups under the winning rule, and the team labels
-// read + the pure report. Baseline in the same run: the model panel's statement before issue 13
-// (newest human label, else imported), kept below verbatim.
+// final label on 1,000 of them. Median of 5: the model panel's groups under the winning rule (the
+// statement in SQLite + the rule in JS), and the agreement section as the page computes it
+// (computeTeamAgreement: Prisma read + the pure report; streamed in behind its own Suspense
+// boundary, so it never delays the rest of the page). Baseline in the same run: the model
+// panel's statement before issue 13 (newest human label, else imported), kept below verbatim.
 import Database from "better-sqlite3";
 import { groupLabels } from "@/lib/core/agreement/label-groups";
 import { agreementReport, type LabelRow } from "@/lib/core/agreement/report";
@@ -25,7 +26,8 @@ CROSS JOIN "FirstErrorLabel" h ON h."id" = (
   ORDER BY y."source" = 'human' DESC, y."updatedAt" DESC, y."id" DESC LIMIT 1)
 WHERE t."datasetId" = ? GROUP BY h."step", m."step"`;
 
-const TARGET_MS = 500; // the page's budget is 2 s for everything (bench/analysis.ts)
+const MAX_RATIO = 1.25; // the model panel may cost at most a quarter more than before
+const TARGET_MS = 2_000; // the page's budget (bench/analysis.ts); the section streams apart
 
 function time(f: () => unknown): number {
   const t = performance.now();
@@ -49,7 +51,13 @@ export async function run(log: (s: string) => void = console.log): Promise<{ lin
     sql.exec(`INSERT INTO FirstErrorLabel (id, traceId, step, source, annotator, note, badProblem, badReference, unsure, version, createdAt, updatedAt)
       SELECT 'f' || t.rowid, t.id, 1 + t.rowid % 7, 'final', '', '', 0, 0, 0, 0, ${now}, ${now} FROM Trace t WHERE t.rowid % 100 = 0`);
     sql.exec("ANALYZE");
-    const before: number[] = [], groups: number[] = [], team: number[] = [];
+    for (const [name, q] of [["groups", AGREEMENT_GROUPS], ["team", TEAM_LABELS]] as const) {
+      const plan = sql.prepare(`EXPLAIN QUERY PLAN ${q}`).all(datasetId) as { detail: string }[];
+      log(`agreement: plan of ${name}: ${plan.map((p) => p.detail).join(" | ")}`);
+    }
+    process.env.DATABASE_URL = db.url; // the app's Prisma client opens the bench DB
+    const { computeTeamAgreement, teamLabelRows } = await import("@/lib/data/team-agreement");
+    const before: number[] = [], groups: number[] = [], team: number[] = [], read: number[] = [], prismaMs: number[] = [];
     let pairs = 0, rows = 0;
     for (let i = 0; i < 5; i++) {
       before.push(time(() => sql.prepare(BEFORE).all(datasetId)));
@@ -59,19 +67,23 @@ export async function run(log: (s: string) => void = console.log): Promise<{ lin
           winningStep(groupLabels({ final: opt(r.final), humans: r.humans === null ? null : String(r.humans), imported: opt(r.imported) }));
         }
       }));
-      team.push(time(() => {
-        const labels = sql.prepare(TEAM_LABELS).all(datasetId) as LabelRow[];
+      let labels: LabelRow[] = [];
+      read.push(time(() => { labels = teamLabelRows((sql.prepare(TEAM_LABELS).get(datasetId) as { labels: string }).labels); }));
+      team.push(read[read.length - 1] + time(() => {
         rows = labels.length;
         pairs = agreementReport(labels).pairs.length;
       }));
+      const t0 = performance.now();
+      await computeTeamAgreement(datasetId);
+      prismaMs.push(performance.now() - t0);
     }
-    const b = median(before), g = median(groups), t = median(team);
-    log(`agreement: model panel ${Math.round(g)} ms (before issue 13: ${Math.round(b)} ms); team labels + report ${Math.round(t)} ms over ${rows} label rows, ${pairs} pairs`);
+    const b = median(before), g = median(groups), t = median(team), p = median(prismaMs);
+    log(`agreement: model panel ${Math.round(g)} ms (before issue 13: ${Math.round(b)} ms); team labels + report ${Math.round(t)} ms (read ${Math.round(median(read))} ms; through Prisma as the page does ${Math.round(p)} ms) over ${rows} label rows, ${pairs} pairs`);
     const lines: BenchLine[] = [
-      { bench: `Analysis agreement, ${traces.toLocaleString("en")} traces`, metric: "model-vs-label groups under the winning rule (SQLite + JS rule)", value: `${Math.round(g)} ms`, baseline: `${Math.round(b)} ms (the statement before issue 13)`, ratio: round(g / b), target: `< ${TARGET_MS} ms`, pass: g < TARGET_MS },
-      { bench: `Analysis agreement, ${traces.toLocaleString("en")} traces`, metric: `team labels read + report (${rows.toLocaleString("en")} labels of 5% of traces, 3 people + model + imported)`, value: `${Math.round(t)} ms`, baseline: `${Math.round(b)} ms (the model panel before issue 13)`, ratio: round(t / b), target: `< ${TARGET_MS} ms`, pass: t < TARGET_MS },
+      { bench: `Analysis agreement, ${traces.toLocaleString("en")} traces`, metric: "model-vs-label panel under the winning rule (SQLite + JS rule)", value: `${Math.round(g)} ms`, baseline: `${Math.round(b)} ms (the statement before issue 13)`, ratio: round(g / b), target: `ratio <= ${MAX_RATIO}`, pass: g / b <= MAX_RATIO },
+      { bench: `Analysis agreement, ${traces.toLocaleString("en")} traces`, metric: `agreement section, streamed apart (Prisma read of ${rows.toLocaleString("en")} labels of 5% of traces + report; 3 people + model + imported)`, value: `${Math.round(p)} ms (better-sqlite3 read + report: ${Math.round(t)} ms)`, baseline: `${Math.round(b)} ms (the model panel before issue 13)`, ratio: round(p / b), target: `< ${TARGET_MS} ms`, pass: p < TARGET_MS },
     ];
-    return { lines, raw: { traces, before, groups, team, rows, pairs } };
+    return { lines, raw: { traces, before, groups, team, read, prisma: prismaMs, rows, pairs } };
   } finally {
     sql.close();
     removeDb(db.path);

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { computeAnalysis, getAnalysis } from "./analysis";
 import { setFinalLabel } from "./final-label";
+import { computeTeamAgreement, getTeamAgreement } from "./team-agreement";
 import { getTraceWithError } from "./compare";
 
 // Analysis with several people: the model panel uses the winning label, the team report pairs
@@ -44,7 +45,7 @@ describe("analysis agreement", () => {
   });
 
   it("the team report: pairs, raters vs the final label, alpha over the people", async () => {
-    const { team } = await computeAnalysis(datasetId);
+    const team = await computeTeamAgreement(datasetId);
     expect(team.raters.map((r) => [r.key, r.labels])).toEqual([["human:ada", 3], ["human:bob", 3], ["imported:pb", 1], ["model:m", 3]]);
     const ab = team.pairs.find((p) => p.rater.key === "human:ada" && p.reference.key === "human:bob")!.stats;
     expect([ab.n, ab.exact, ab.withinOne]).toEqual([3, 1, 3]);
@@ -61,12 +62,13 @@ describe("analysis agreement", () => {
   });
 
   it("an adjudication recomputes the cached analysis", async () => {
-    const before = await getAnalysis(datasetId);
-    expect(before.team.finals).toBe(1);
+    const [before, teamBefore] = await Promise.all([getAnalysis(datasetId), getTeamAgreement(datasetId)]);
+    expect(teamBefore.finals).toBe(1);
+    expect(before.agreement.buckets.same).toBe(1);
     const r = await setFinalLabel({ traceId: tr[1], actor: "cara", step: 1, expectedVersion: null });
     expect(r.ok).toBe(true);
     const after = await getAnalysis(datasetId);
-    expect(after.team.finals).toBe(2);
+    expect((await getTeamAgreement(datasetId)).finals).toBe(2);
     expect(after.agreement.buckets.same).toBe(2);
   });
 });

@@ -3,9 +3,8 @@ import { agreement, type Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
 import type { NcGroup } from "@/lib/core/compare/pass-at-k-groups";
 import { groupLabels } from "@/lib/core/agreement/label-groups";
-import { agreementReport, type AgreementReport, type LabelRow } from "@/lib/core/agreement/report";
 import { winningStep } from "@/lib/core/agreement/winning-label";
-import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, TEAM_LABELS, VERIFIED } from "./analysis-sql";
+import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
@@ -28,7 +27,6 @@ export type Analysis = {
   ncGroups: (NcGroup & { generator: string })[];
   firstErrors: LabelHistogram[]; // per label source: step bins 1..STEP_BINS (last open), REL_BINS relative bins
   agreement: Agreement; // the newest model label vs the trace's winning label
-  team: AgreementReport; // people, models and the imported label: pairs, vs the final label, alpha
   lengths: { bins: number; interventions: number[]; attempts: number[]; count: number; meanIvTokens: number | null; meanAttemptTokens: number | null; meanRatio: number | null };
   rollouts: { condition: string; rollouts: number; correct: number; accuracy: number; problems: number; covered: number; coverage: number }[];
   verified: { verified: number; rolledOut: number; total: number };
@@ -74,11 +72,10 @@ export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Pr
 }
 
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
-  const [groups, labels, agree, team, lengths, rollouts, [ver]] = await Promise.all([
+  const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
     modelGroups(datasetId, db),
     q<Record<string, unknown>>(db, LABEL_GROUPS, datasetId),
     q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
-    q<LabelRow>(db, TEAM_LABELS, datasetId),
     q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
     q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
     q<Record<string, unknown>>(db, VERIFIED, datasetId),
@@ -123,7 +120,6 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     ncGroups: groups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
     firstErrors,
     agreement: modelVsWinner(agree),
-    team: agreementReport(team.map((r) => ({ ...r, step: r.step === null ? null : num(r.step) }))),
     lengths: { bins, interventions: iv, attempts: at, count, meanIvTokens: per(ivBytes), meanAttemptTokens: per(atBytes), meanRatio: count ? ratioSum / count : null },
     rollouts: rollouts.map((r) => {
       const n = num(r.rollouts), ok = num(r.correct), p = num(r.problems), cov = num(r.covered);

@@ -16,36 +16,34 @@ export type AlphaResult = {
 
 /** `units`: per unit, the values given to it (any comparable key: step number, null = "no error"). */
 export function nominalAlpha<V>(units: readonly (readonly V[])[]): AlphaResult {
-  // Coincidence matrix: each ordered pair of values in a unit adds 1 / (m_u - 1).
-  const o = new Map<V, Map<V, number>>();
+  // Values become indexes 0..k-1; o is the k x k coincidence matrix, filled unit by unit: each
+  // ordered pair of values in a unit adds 1 / (m_u - 1).
+  const index = new Map<V, number>();
+  for (const u of units) if (u.length >= 2) for (const v of u) if (!index.has(v)) index.set(v, index.size);
+  const k = index.size;
+  const o = new Float64Array(k * k);
   let n = 0, pairable = 0;
   for (const u of units) {
     const m = u.length;
     if (m < 2) continue;
     pairable++;
     n += m;
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const row = o.get(u[i]) ?? new Map<V, number>();
-        o.set(u[i], row);
-        row.set(u[j], (row.get(u[j]) ?? 0) + 1 / (m - 1));
-      }
-    }
+    const ix = u.map((v) => index.get(v)!);
+    const w = 1 / (m - 1);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) o[ix[i] * k + ix[j]] += w;
   }
   if (n < 2) return { alpha: null, units: pairable, values: n };
   let observed = 0; // sum over c != k of o_ck
-  const marg = new Map<V, number>();
-  for (const [c, row] of o) {
-    for (const [k, v] of row) {
-      marg.set(c, (marg.get(c) ?? 0) + v);
-      if (c !== k) observed += v;
+  let sumSq = 0; // sum of n_c^2, n_c = row sums of o
+  for (let c = 0; c < k; c++) {
+    let nc = 0;
+    for (let d = 0; d < k; d++) {
+      nc += o[c * k + d];
+      if (c !== d) observed += o[c * k + d];
     }
+    sumSq += nc * nc;
   }
-  let expected = 0; // sum over c != k of n_c n_k
-  let sumSq = 0;
-  for (const nc of marg.values()) sumSq += nc * nc;
-  expected = n * n - sumSq;
+  const expected = n * n - sumSq; // sum over c != k of n_c n_k
   if (expected === 0) return { alpha: null, units: pairable, values: n };
   return { alpha: 1 - ((n - 1) * observed) / expected, units: pairable, values: n };
 }

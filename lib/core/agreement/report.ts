@@ -31,60 +31,67 @@ function raterOf(source: RaterSource, annotator: string): Rater {
 }
 
 export function agreementReport(rows: readonly LabelRow[]): AgreementReport {
-  const byTrace = new Map<string, { final?: Step; by: Map<string, Step> }>();
-  const raters = new Map<string, Rater & { labels: number }>();
+  // Raters become indexes; per trace, the raters who labelled it and their steps.
+  const index = new Map<string, number>();
+  const raters: (Rater & { labels: number })[] = [];
+  const byTrace = new Map<string, { final?: Step; who: number[]; steps: Step[] }>();
   for (const r of rows) {
-    const t = byTrace.get(r.traceId) ?? { by: new Map<string, Step>() };
-    byTrace.set(r.traceId, t);
+    let t = byTrace.get(r.traceId);
+    if (!t) byTrace.set(r.traceId, (t = { who: [], steps: [] }));
     if (r.source === "final") t.final = r.step;
     else if (SOURCES.includes(r.source)) {
-      const rater = raters.get(`${r.source}:${r.annotator}`) ?? { ...raterOf(r.source as RaterSource, r.annotator), labels: 0 };
-      rater.labels++;
-      raters.set(rater.key, rater);
-      t.by.set(rater.key, r.step);
+      const key = `${r.source}:${r.annotator}`;
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = raters.length));
+        raters.push({ ...raterOf(r.source as RaterSource, r.annotator), labels: 0 });
+      }
+      raters[i].labels++;
+      t.who.push(i);
+      t.steps.push(r.step);
     }
   }
-  const list = [...raters.values()].sort((a, b) => ORDER[a.source] - ORDER[b.source] || a.name.localeCompare(b.name));
-
-  const pairs = new Map<string, StepPair[]>(); // "rater NUL reference" -> pairs (NUL never occurs in a name)
-  const add = (rater: string, reference: string, p: StepPair) => {
-    const k = `${rater}\u0000${reference}`;
-    const arr = pairs.get(k) ?? [];
-    arr.push(p);
-    pairs.set(k, arr);
+  const R = raters.length;
+  const FINAL = R; // the final label's index as a reference
+  const pairs = new Map<number, StepPair[]>(); // rater * (R + 1) + reference -> pairs
+  const add = (rater: number, reference: number, p: StepPair) => {
+    const k = rater * (R + 1) + reference;
+    const arr = pairs.get(k);
+    if (arr) arr.push(p);
+    else pairs.set(k, [p]);
   };
   const humanUnits: Step[][] = [];
   const allUnits: Step[][] = [];
   let finals = 0;
   for (const t of byTrace.values()) {
-    const keys = [...t.by.keys()];
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const a = raters.get(keys[i])!, b = raters.get(keys[j])!;
-        const sa = t.by.get(a.key)!, sb = t.by.get(b.key)!;
-        if (tier(a.source) <= tier(b.source)) add(b.key, a.key, { rater: sb, reference: sa });
-        if (tier(b.source) <= tier(a.source)) add(a.key, b.key, { rater: sa, reference: sb });
+    const { who, steps } = t;
+    for (let i = 0; i < who.length; i++) {
+      for (let j = i + 1; j < who.length; j++) {
+        const ta = tier(raters[who[i]].source), tb = tier(raters[who[j]].source);
+        if (ta <= tb) add(who[j], who[i], { rater: steps[j], reference: steps[i] });
+        if (tb <= ta) add(who[i], who[j], { rater: steps[i], reference: steps[j] });
       }
     }
     if (t.final !== undefined) {
       finals++;
-      for (const [k, s] of t.by) add(k, FINAL_RATER.key, { rater: s, reference: t.final });
+      for (let i = 0; i < who.length; i++) add(who[i], FINAL, { rater: steps[i], reference: t.final });
     }
-    humanUnits.push(keys.filter((k) => raters.get(k)!.source === "human").map((k) => t.by.get(k)!));
-    allUnits.push([...t.by.values()]);
+    humanUnits.push(steps.filter((_, i) => raters[who[i]].source === "human"));
+    allUnits.push(steps);
   }
 
-  const rank = new Map(list.map((r, i) => [r.key, i]));
+  const order = raters.map((_, i) => i).sort((a, b) => ORDER[raters[a].source] - ORDER[raters[b].source] || raters[a].name.localeCompare(raters[b].name));
+  const rank = new Array<number>(R + 1);
+  order.forEach((r, pos) => (rank[r] = pos));
+  rank[FINAL] = -1;
   const rowsOf = (final: boolean): PairRow[] =>
     [...pairs.entries()]
-      .filter(([k]) => k.endsWith(`\u0000${FINAL_RATER.key}`) === final)
-      .map(([k, ps]) => {
-        const [a, b] = k.split("\u0000");
-        return { rater: raters.get(a)!, reference: b === FINAL_RATER.key ? FINAL_RATER : raters.get(b)!, stats: pairStats(ps) };
-      })
-      .sort((x, y) => rank.get(x.rater.key)! - rank.get(y.rater.key)! || (rank.get(x.reference.key) ?? -1) - (rank.get(y.reference.key) ?? -1));
+      .map(([k, ps]) => ({ a: Math.floor(k / (R + 1)), b: k % (R + 1), ps }))
+      .filter(({ b }) => (b === FINAL) === final)
+      .sort((x, y) => rank[x.a] - rank[y.a] || rank[x.b] - rank[y.b])
+      .map(({ a, b, ps }) => ({ rater: stripCount(raters[a]), reference: b === FINAL ? FINAL_RATER : stripCount(raters[b]), stats: pairStats(ps) }));
   return {
-    raters: list,
+    raters: order.map((i) => raters[i]),
     pairs: rowsOf(false),
     vsFinal: rowsOf(true),
     finals,
@@ -92,3 +99,5 @@ export function agreementReport(rows: readonly LabelRow[]): AgreementReport {
     alphaAll: nominalAlpha(allUnits),
   };
 }
+
+const stripCount = ({ key, source, name }: Rater): Rater => ({ key, source, name });
