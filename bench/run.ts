@@ -18,6 +18,7 @@ import { benchGrade } from "./grade";
 import { benchWebImport } from "./web-import";
 import { benchHostilePage } from "./hostile-page";
 import { benchTeamSpeed } from "./team-speed";
+import { benchAgreement } from "./agreement";
 
 const BENCHES = [
   { name: "import", title: "Import", run: benchImport },
@@ -33,6 +34,7 @@ const BENCHES = [
   { name: "webimport", title: "Web import", run: benchWebImport },
   { name: "hostile", title: "Hostile pages", run: benchHostilePage },
   { name: "speed", title: "Team speed (search, list, analysis)", run: benchTeamSpeed },
+  { name: "agreement", title: "Analysis agreement (issue 13 §3)", run: benchAgreement },
 ] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }> }[];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);

@@ -18,7 +18,7 @@ export function AgreementPanel({ a }: { a: Agreement }) {
   const n = a.erroneous + a.correct;
   return (
     <ChartCard title="Model vs human first error" name="agreement-offset"
-      note={n ? `${n.toLocaleString("en")} traces with both labels · ProcessBench metric: accuracy on erroneous ${pct(a.accErroneous)} (${a.erroneousCorrect}/${a.erroneous}), on correct ${pct(a.accCorrect)} (${a.correctCorrect}/${a.correct}), F1 ${pct(a.f1)}` : undefined}
+      note={n ? `${n.toLocaleString("en")} traces with both labels (human = the trace's label: final, else the people's when they agree, else imported) · ProcessBench metric: accuracy on erroneous ${pct(a.accErroneous)} (${a.erroneousCorrect}/${a.erroneous}), on correct ${pct(a.accCorrect)} (${a.correctCorrect}/${a.correct}), F1 ${pct(a.f1)}` : undefined}
       empty={n ? null : "No trace has both a human and a model label yet: run a propose job on labelled traces."}
       csv={[...data.map((d) => ({ bucket: d.x, traces: d.traces, offset: null as number | null })), ...a.offsets.map((o) => ({ bucket: "offset (model - human)", traces: o.count, offset: o.offset }))]}>
       <dl className="mb-2 grid grid-cols-3 gap-2 text-center text-xs" aria-label="agreement metrics">

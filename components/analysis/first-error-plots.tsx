@@ -4,7 +4,7 @@ import type { LabelHistogram } from "@/lib/data/analysis";
 import { Bars } from "./bars";
 import { ChartCard } from "./chart-card";
 
-const NAMES: Record<string, string> = { human: "human (studio)", imported: "human (imported)", model: "model" };
+const NAMES: Record<string, string> = { final: "final (adjudicated)", human: "human (studio)", imported: "human (imported)", model: "model" };
 const name = (s: string) => NAMES[s] ?? s;
 
 /** Paper Figure 2: where first errors fall, by step index and by relative position. */

@@ -30,7 +30,7 @@ export function LabelPanel({ actions }: { actions: ReviewActions }) {
       {data.otherLabels.length > 0 && (
         <ul className="space-y-0.5 text-xs text-slate-600">
           {data.otherLabels.map((l) => (
-            <li key={`${l.source}:${l.annotator}`}>{l.source === "human" ? l.annotator : `${l.source} (${l.annotator})`}: {stepText(l.step)}</li>
+            <li key={`${l.source}:${l.annotator}`}>{l.source === "human" ? l.annotator : l.source === "final" ? "final (adjudicated)" : `${l.source} (${l.annotator})`}: {stepText(l.step)}</li>
           ))}
         </ul>
       )}

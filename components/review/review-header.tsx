@@ -3,9 +3,10 @@ import { TraceStatusBadge } from "@/components/traces/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 
-export function ReviewHeader({ traceId, datasetName, listHref, externalId, generator, correct, status, stepCount, prevHref, nextHref }: {
+export function ReviewHeader({ traceId, datasetName, listHref, externalId, generator, correct, status, stepCount, prevHref, nextHref, adjudicateHref = null }: {
   traceId: string; datasetName: string; listHref: string; externalId: string | null; generator: string; correct: boolean | null;
   status: string; stepCount: number; prevHref: string | null; nextHref: string | null;
+  adjudicateHref?: string | null; // curators: every label side by side and the final label
 }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -18,6 +19,7 @@ export function ReviewHeader({ traceId, datasetName, listHref, externalId, gener
         {prevHref ? <Link href={prevHref} className={buttonClass("secondary", "xs")}>← Prev <Kbd>p</Kbd></Link> : <span className={buttonClass("secondary", "xs", "opacity-40")}>← Prev</span>}
         {nextHref ? <Link href={nextHref} className={buttonClass("secondary", "xs")}>Next <Kbd>n</Kbd> →</Link> : <span className={buttonClass("secondary", "xs", "opacity-40")}>Next →</span>}
       </span>
+      {adjudicateHref && <Link href={adjudicateHref} className={buttonClass("secondary", "xs")}>Adjudicate</Link>}
     </div>
   );
 }

@@ -28,18 +28,38 @@ FROM "Trace" t CROSS JOIN "FirstErrorLabel" l ON l."traceId" = t."id"
 WHERE t."datasetId" = ? GROUP BY l."source", l."step", t."stepCount"`;
 
 /**
- * Model vs human label per trace, grouped. Human = the newest label by a person, else the
- * imported (data set's human) label; model = the newest model label. Label rows only.
+ * Model label vs everything the winning rule (lib/core/agreement/winning-label.ts) looks at, per
+ * trace with a model label, grouped: the final label, the people's labels summed up as
+ * count / distinct steps / lowest / highest step, and the newest imported label. A step of -1
+ * stands for "no error" (NULL = no such label). The rule itself runs on each group in JS.
  */
 export const AGREEMENT_GROUPS = `
-SELECT h."step" AS "human", m."step" AS "model", COUNT(*) AS "count"
+SELECT m."step" AS "model",
+  (SELECT IFNULL(f."step", -1) FROM "FirstErrorLabel" f WHERE f."traceId" = t."id" AND f."source" = 'final' AND f."annotator" = '') AS "final",
+  (SELECT COUNT(DISTINCT IFNULL(y."step", -1)) || ':' || MIN(IFNULL(y."step", -1)) || ':' || MAX(IFNULL(y."step", -1))
+     FROM "FirstErrorLabel" y WHERE y."traceId" = t."id" AND y."source" = 'human') AS "humans",
+  (SELECT IFNULL(z."step", -1) FROM "FirstErrorLabel" z WHERE z."traceId" = t."id" AND z."source" = 'imported'
+     ORDER BY z."updatedAt" DESC, z."id" DESC LIMIT 1) AS "imported",
+  COUNT(*) AS "count"
 FROM "Trace" t
 CROSS JOIN "FirstErrorLabel" m ON m."id" = (
   SELECT x."id" FROM "FirstErrorLabel" x WHERE x."traceId" = t."id" AND x."source" = 'model' ORDER BY x."updatedAt" DESC, x."id" DESC LIMIT 1)
-CROSS JOIN "FirstErrorLabel" h ON h."id" = (
-  SELECT y."id" FROM "FirstErrorLabel" y WHERE y."traceId" = t."id" AND y."source" IN ('human', 'imported')
-  ORDER BY y."source" = 'human' DESC, y."updatedAt" DESC, y."id" DESC LIMIT 1)
-WHERE t."datasetId" = ? GROUP BY h."step", m."step"`;
+WHERE t."datasetId" = ? GROUP BY 1, 2, 3, 4`;
+
+/**
+ * Every label of the traces a person labelled (a human or final label): the agreement report's
+ * input (pairs of raters, raters vs the final label, Krippendorff's alpha). Traces nobody
+ * labelled are not read: at 100,000 imported traces they would only pair a model with the
+ * imported label, which the model-vs-label panel above already shows. One row holding a JSON
+ * array of [traceId, source, annotator, step]: through Prisma, tens of thousands of small rows
+ * cost ten times more than parsing one string (bench/agreement.ts).
+ */
+export const TEAM_LABELS = `
+SELECT json_group_array(json_array(l."traceId", l."source", l."annotator", l."step")) AS "labels"
+FROM "FirstErrorLabel" l
+WHERE l."traceId" IN (
+  SELECT p."traceId" FROM "FirstErrorLabel" p CROSS JOIN "Trace" t ON t."id" = p."traceId"
+  WHERE p."source" IN ('human', 'final') AND t."datasetId" = ?)`;
 
 /**
  * Figure 10: token-length bins of interventions and of the attempts they belong to. The byte

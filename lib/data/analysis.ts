@@ -2,6 +2,8 @@ import { prisma, type Tx } from "@/lib/db";
 import { agreement, type Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
 import type { NcGroup } from "@/lib/core/compare/pass-at-k-groups";
+import { groupLabels } from "@/lib/core/agreement/label-groups";
+import { winningStep } from "@/lib/core/agreement/winning-label";
 import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 
@@ -24,7 +26,7 @@ export type Analysis = {
   models: ModelStats[];
   ncGroups: (NcGroup & { generator: string })[];
   firstErrors: LabelHistogram[]; // per label source: step bins 1..STEP_BINS (last open), REL_BINS relative bins
-  agreement: Agreement;
+  agreement: Agreement; // the newest model label vs the trace's winning label
   lengths: { bins: number; interventions: number[]; attempts: number[]; count: number; meanIvTokens: number | null; meanAttemptTokens: number | null; meanRatio: number | null };
   rollouts: { condition: string; rollouts: number; correct: number; accuracy: number; problems: number; covered: number; coverage: number }[];
   verified: { verified: number; rolledOut: number; total: number };
@@ -35,7 +37,7 @@ const q = <T>(db: Tx, sql: string, ...params: unknown[]) => db.$queryRawUnsafe<T
 
 async function fingerprint(datasetId: string, db: Tx): Promise<string> {
   const [r] = await q<Record<string, unknown>>(db, FINGERPRINT, datasetId);
-  return JSON.stringify([2, r.traces, r.labels, r.interventions, String(r.rollouts)]);
+  return JSON.stringify([3, r.traces, r.labels, r.interventions, String(r.rollouts)]);
 }
 
 /**
@@ -93,7 +95,7 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
       h.byRel[relBin(num(r.step), num(r.stepCount))] += count;
     }
   }
-  const order = ["human", "imported", "model"];
+  const order = ["final", "human", "imported", "model"];
   const firstErrors = [...hist.values()].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
 
   const bins = LENGTH_EDGES.length;
@@ -117,7 +119,7 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     models,
     ncGroups: groups.map(({ generator, n, c, problems }) => ({ generator, n, c, problems })),
     firstErrors,
-    agreement: agreement(agree.map((r) => ({ human: r.human === null ? null : num(r.human), model: r.model === null ? null : num(r.model), count: num(r.count) }))),
+    agreement: modelVsWinner(agree),
     lengths: { bins, interventions: iv, attempts: at, count, meanIvTokens: per(ivBytes), meanAttemptTokens: per(atBytes), meanRatio: count ? ratioSum / count : null },
     rollouts: rollouts.map((r) => {
       const n = num(r.rollouts), ok = num(r.correct), p = num(r.problems), cov = num(r.covered);
@@ -125,6 +127,17 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     }).sort((a, b) => CONDITIONS.indexOf(a.condition) - CONDITIONS.indexOf(b.condition)),
     verified: { verified: num(ver?.verified), rolledOut: num(ver?.rolledOut), total: num(ver?.total) },
   };
+}
+
+/** The model-vs-label panel: each group's winning label (final, agreeing people, imported) vs the model's. */
+function modelVsWinner(rows: Record<string, unknown>[]): Agreement {
+  const opt = (v: unknown) => (v === null || v === undefined ? null : num(v));
+  const pairs = [];
+  for (const r of rows) {
+    const human = winningStep(groupLabels({ final: opt(r.final), humans: r.humans === null ? null : String(r.humans), imported: opt(r.imported) }));
+    if (human !== undefined) pairs.push({ human, model: opt(r.model), count: num(r.count) });
+  }
+  return agreement(pairs);
 }
 
 /** Table 1's order: problem only, prefix, prefix + original step, prefix + intervention. */

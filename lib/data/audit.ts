@@ -110,7 +110,7 @@ export function describeChange(before: Record<string, unknown> | null, after: Re
 }
 
 const VERBS: Record<string, string> = {
-  "label.set": "set", "label.create": "set", "label.undo": "reverted",
+  "label.set": "set", "label.final": "adjudicated", "label.create": "set", "label.undo": "reverted",
   "intervention.create": "created", "intervention.accept": "accepted", "intervention.reject": "rejected",
   "intervention.edit": "edited", "undo": "reverted",
 };

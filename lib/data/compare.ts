@@ -94,8 +94,8 @@ export async function getProblemSides(datasetId: string, problemId: string, a: s
 export async function getTraceWithError(traceId: string, db: Tx = prisma) {
   const t = await db.trace.findUnique({ where: { id: traceId }, select: { id: true, text: true, correct: true, generator: true, labels: { select: { step: true, source: true, annotator: true, updatedAt: true } } } });
   if (!t) return null;
-  // the first-error step a person gave, else the imported (data set's) label, else a model's
-  const rank = (s: string) => (s === "human" ? 0 : s === "imported" ? 1 : 2);
+  // the final (adjudicated) label, else the step a person gave, else the imported (data set's) label, else a model's
+  const rank = (s: string) => (s === "final" ? -1 : s === "human" ? 0 : s === "imported" ? 1 : 2);
   const label = [...t.labels].sort((x, y) => rank(x.source) - rank(y.source) || y.updatedAt.getTime() - x.updatedAt.getTime())[0] ?? null;
   return { id: t.id, text: t.text, correct: t.correct, generator: t.generator, errorStep: label?.step ?? null, errorSource: label ? `${label.source}${label.source === "human" ? ` (${label.annotator})` : ""}` : null };
 }

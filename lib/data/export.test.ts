@@ -123,6 +123,43 @@ describe("processbench export", () => {
     expect(counts).toMatchObject({ written: 2, skipped: { no_label: 1 }, statuses: null });
   });
 
+  it("the final label wins; people who disagree without one are skipped as labels_disagree (the winning rule)", async () => {
+    const ds = await dataset("pb-final");
+    const a = await trace(ds.id, 1, { text: "a\n\nb\n\nc", externalId: "adjudicated" });
+    const b = await trace(ds.id, 2, { text: "x\n\ny\n\nz", externalId: "disputed" });
+    await prisma.firstErrorLabel.createMany({
+      data: [
+        { traceId: a.id, step: 1, source: "human", annotator: "ada" },
+        { traceId: a.id, step: 3, source: "human", annotator: "bob" },
+        { traceId: a.id, step: 3, source: "final", annotator: "" },
+        { traceId: b.id, step: 1, source: "human", annotator: "ada" },
+        { traceId: b.id, step: 2, source: "human", annotator: "bob" },
+        { traceId: b.id, step: 1, source: "imported", annotator: "processbench" },
+      ],
+    });
+    const { rows, counts } = await collect({ datasetId: ds.id, format: "processbench" });
+    expect(rows.map((r) => [r.id, r.label])).toEqual([["adjudicated", 2]]);
+    expect(counts).toMatchObject({ written: 1, skipped: { labels_disagree: 1 } });
+  });
+
+  it("SFT provenance names the winning label: the final one over people who disagree", async () => {
+    const ds = await dataset("sft-final");
+    const t = await trace(ds.id, 1, { text: "a\n\nb\n\nc" });
+    await prisma.firstErrorLabel.createMany({
+      data: [
+        { traceId: t.id, step: 1, source: "human", annotator: "ada" },
+        { traceId: t.id, step: 2, source: "human", annotator: "bob" },
+        { traceId: t.id, step: 2, source: "final", annotator: "" },
+      ],
+    });
+    await prisma.intervention.create({ data: { traceId: t.id, location: 2, content: "Recheck b.", status: "accepted", origin: "human", author: "bob", contentHash: sha256(`${ds.id}-iv`) } });
+    const { rows } = await collect({ datasetId: ds.id, format: "int" });
+    expect(rows[0].provenance).toMatchObject({ human_first_error_step: 2, human_annotator: "", first_error_source: "final" });
+    await prisma.firstErrorLabel.deleteMany({ where: { traceId: t.id, source: "final" } });
+    const undecided = await collect({ datasetId: ds.id, format: "int" });
+    expect(undecided.rows[0].provenance).toMatchObject({ human_first_error_step: null, human_annotator: null, first_error_source: null });
+  });
+
   it("gives back every row of the native ProcessBench files, written as the importer writes them", async () => {
     const ds = await dataset("pb-native");
     type Pb = { id: string; generator: string; problem: string; steps: string[]; final_answer_correct: boolean; label: number };

@@ -15,6 +15,7 @@ import type { SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { traceFilterSql } from "./export-sql";
 import { prepareFilter } from "./trace-list";
 import { unverifiedReason } from "@/lib/core/rollouts/keep";
+import { winnerLabel, type SourcedLabel } from "@/lib/core/agreement/winning-label";
 
 // Streaming export of a dataset: an async generator of JSONL lines that reads the database
 // in id-cursor batches (id > last ORDER BY id LIMIT n), so memory depends on the batch
@@ -78,11 +79,14 @@ export async function exportSummary(o: ExportOptions): Promise<ExportCounts> {
   return counts;
 }
 
-const label = (json: string | null): ExportLabel | null => (json === null ? null : (JSON.parse(json) as ExportLabel));
+const labelsOf = (json: string | null): SourcedLabel[] => (json === null ? [] : (JSON.parse(json) as SourcedLabel[]));
+const label = (json: string | null): ExportLabel | null => winnerLabel(labelsOf(json));
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
-const LABEL = (source: string) =>
-  `(SELECT json_object('step', l.step, 'annotator', l.annotator) FROM FirstErrorLabel l
-    WHERE l.traceId = t.id AND l.source = '${source}' ORDER BY l.updatedAt DESC, l.id ASC LIMIT 1)`;
+// Every label the winning rule (lib/core/agreement/winning-label.ts) looks at, newest first, as
+// one JSON array; model labels never win, so they are not read.
+const LABELS = `(SELECT json_group_array(json_object('source', x.source, 'annotator', x.annotator, 'step', x.step)) FROM (
+    SELECT l.source, l.annotator, l.step FROM FirstErrorLabel l
+    WHERE l.traceId = t.id AND l.source IN ('final', 'human', 'imported') ORDER BY l.updatedAt DESC, l.id ASC) x)`;
 
 type Db = Database.Database;
 
@@ -125,7 +129,7 @@ function* built(db: Db, o: ExportOptions, counts: ExportCounts, enc: SftEncoder 
       i.rolloutsCorrect, i.proposalId, pr.templateId, pr.templateHash, pr.model AS proposalModel, pr.sampling AS proposalSampling,
       pr.jobItemId AS proposalJobItemId, ji.jobId AS proposalJobId,
       t.id AS traceId, t.text, t.generator, t.origin AS traceOrigin, t.externalId AS traceExternalId, t.correct,
-      p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABEL("human")} AS humanLabel,
+      p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABELS} AS humanLabel,
       (SELECT json_object('actor', a.actor, 'at', a.createdAt) FROM AuditEvent a
         WHERE a.entity = 'Intervention' AND a.entityId = i.id ORDER BY a.createdAt DESC, a.id DESC LIMIT 1) AS lastChange
     FROM Intervention i JOIN Trace t ON t.id = i.traceId JOIN Problem p ON p.id = t.problemId
@@ -196,13 +200,13 @@ function* interventionRows(db: Db, o: ExportOptions, counts: ExportCounts, enc?:
 
 export type TraceRow = {
   id: string; text: string; generator: string; traceOrigin: string; externalId: string | null; correct: number | null; statement: string;
-  humanLabel: string | null; importedLabel: string | null;
+  labels: string | null;
 };
 
 function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
   const sql = `SELECT t.id, t.text, t.generator, t.origin AS traceOrigin, t.externalId, t.correct, p.statement,
-      ${LABEL("human")} AS humanLabel, ${LABEL("imported")} AS importedLabel
+      ${LABELS} AS labels
     FROM Trace t JOIN Problem p ON p.id = t.problemId
     WHERE ${f.sql} AND t.id > ? ORDER BY t.id LIMIT ?`;
   for (const batch of batches<TraceRow>(db, sql, f.params, [""], (r) => [r.id], o)) {
@@ -210,8 +214,7 @@ function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
       const res = buildProcessBenchRow({
         problem: { statement: r.statement },
         trace: { id: r.id, text: r.text, generator: r.generator, externalId: r.externalId, correct: bool(r.correct) },
-        humanLabel: label(r.humanLabel),
-        importedLabel: label(r.importedLabel),
+        labels: labelsOf(r.labels),
       });
       if (res.ok) {
         counts.written++;

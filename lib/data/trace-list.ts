@@ -109,7 +109,7 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
     db.intervention.groupBy({ by: ["traceId", "status"], where: { traceId: { in: idList } }, _count: { _all: true } }),
   ]);
   const byId = new Map(found.map((t) => [t.id, t]));
-  const labelled = new Set(labels.filter((l) => l.source === "human").map((l) => l.traceId));
+  const labelled = new Set(labels.filter((l) => l.source === "human" || l.source === "final").map((l) => l.traceId));
   const other = new Map<string, TraceRow["otherLabel"]>();
   for (const source of ["model", "imported"] as const) { // imported wins over model
     for (const l of labels) if (l.source === source && other.get(l.traceId)?.source !== source) other.set(l.traceId, { source, step: l.step });

@@ -28,11 +28,12 @@ export const getNeighbourIds = neighbourIds;
 /**
  * Recompute Trace.status / hasIntervention / humanStep from its labels and interventions and
  * bump Trace.version. Call inside the transaction of every label or intervention change.
- * With several annotators, the most recently updated human label is the trace's label.
+ * The final (adjudicated) label is the trace's label; without one, the most recently updated human label.
  */
 export async function recomputeTrace(tx: Tx, traceId: string) {
   const [human, ivs] = await Promise.all([
-    tx.firstErrorLabel.findFirst({ where: { traceId, source: "human" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { step: true } }),
+    // the final (adjudicated) label is the trace's human label once it exists ("final" sorts before "human")
+    tx.firstErrorLabel.findFirst({ where: { traceId, source: { in: ["final", "human"] } }, orderBy: [{ source: "asc" }, { updatedAt: "desc" }, { id: "desc" }], select: { step: true } }),
     tx.intervention.findMany({ where: { traceId }, select: { status: true } }),
   ]);
   const d = deriveTraceStatus({ humanLabel: human, interventionStatuses: ivs.map((i) => i.status) });

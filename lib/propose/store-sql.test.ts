@@ -95,6 +95,16 @@ describe("storeProposalFast writes what storeProposal writes", () => {
     expect((await snapshot(ids[1])).trace).toMatchObject({ status: "curated", humanStep: 2, version: 0 });
   });
 
+  it("an adjudicated trace keeps the final label as its label, not the newer person's, on both paths", async () => {
+    const ids = await twinTraces(async (traceId) => {
+      await prisma.firstErrorLabel.create({ data: { traceId, source: "final", annotator: "", step: 3 } });
+      await prisma.firstErrorLabel.create({ data: { traceId, source: "human", annotator: "bob", step: 2 } });
+      await prisma.trace.update({ where: { id: traceId }, data: { status: "labelled", humanStep: 3 } });
+    });
+    await both(ids, 0, CANNED.valid(1));
+    for (const id of ids) expect((await snapshot(id)).trace).toMatchObject({ status: "labelled", hasIntervention: true, humanStep: 3 });
+  });
+
   it("running an item again updates its proposal in place (no second row)", async () => {
     const ids = await twinTraces();
     await both(ids, 0, CANNED.noTag);

@@ -108,7 +108,7 @@ function applyParsedSql(p: ProposalRef, iv: { location: number; content: string;
   if (!t) return { interventionId: null, labelCreated: false };
   const labels = stmt<{ source: string; step: number | null }>(`
     SELECT "source", "step" FROM "FirstErrorLabel"
-    WHERE "traceId" = ? AND ("source" = 'human' OR ("source" = 'model' AND "annotator" = ?))
+    WHERE "traceId" = ? AND ("source" IN ('final', 'human') OR ("source" = 'model' AND "annotator" = ?))
     ORDER BY "updatedAt" DESC, "id" DESC`).all(p.traceId, p.model);
   const ivs = stmt<{ id: string; status: string; contentHash: string }>(`SELECT "id", "status", "contentHash" FROM "Intervention" WHERE "traceId" = ?`).all(p.traceId);
   const labelCreated = !labels.some((l) => l.source === "model");
@@ -123,7 +123,8 @@ function applyParsedSql(p: ProposalRef, iv: { location: number; content: string;
     INSERT INTO "Intervention" ("id", "traceId", "location", "content", "status", "origin", "author", "provenance", "contentHash", "proposalId", "createdAt", "updatedAt")
     VALUES (?, ?, ?, ?, 'proposed', 'model', ?, ?, ?, ?, ?, ?)`)
     .run(interventionId, p.traceId, iv.location, iv.content, p.model, JSON.stringify(proposalProvenance(p, jobId)), iv.contentHash, p.id, now, now);
-  const human = labels.find((l) => l.source === "human") ?? null;
+  // the trace's label as recomputeTrace (lib/data/traces.ts) has it: the final label, else the newest person's
+  const human = labels.find((l) => l.source === "final") ?? labels.find((l) => l.source === "human") ?? null;
   const humanStep = human?.step ?? null;
   const d = deriveTraceStatus({ humanLabel: human, interventionStatuses: [...ivs.map((i) => i.status), "proposed"] });
   if (d.status !== t.status || d.hasIntervention !== !!t.hasIntervention || humanStep !== t.humanStep) {

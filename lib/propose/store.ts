@@ -65,7 +65,7 @@ export async function applyParsed(tx: Tx, p: Proposal, extra: { jobId?: string |
     where: { id: p.traceId },
     select: {
       status: true, hasIntervention: true, humanStep: true,
-      labels: { where: { OR: [{ source: "human" }, { source: "model", annotator: p.model }] }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { source: true, step: true } },
+      labels: { where: { OR: [{ source: { in: ["final", "human"] } }, { source: "model", annotator: p.model }] }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { source: true, step: true } },
       interventions: { select: { id: true, status: true, contentHash: true } },
     },
   });
@@ -86,7 +86,8 @@ export async function applyParsed(tx: Tx, p: Proposal, extra: { jobId?: string |
     },
     select: { id: true },
   });
-  const human = t.labels.find((l) => l.source === "human") ?? null;
+  // the trace's label as recomputeTrace (lib/data/traces.ts) has it: the final label, else the newest person's
+  const human = t.labels.find((l) => l.source === "final") ?? t.labels.find((l) => l.source === "human") ?? null;
   const d = deriveTraceStatus({ humanLabel: human, interventionStatuses: [...t.interventions.map((i) => i.status), "proposed"] });
   if (d.status !== t.status || d.hasIntervention !== t.hasIntervention || (human?.step ?? null) !== t.humanStep) {
     await tx.trace.update({ where: { id: p.traceId }, data: { status: d.status, hasIntervention: d.hasIntervention, humanStep: human?.step ?? null, version: { increment: 1 } } });

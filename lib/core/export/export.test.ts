@@ -108,22 +108,31 @@ describe("processbench row", () => {
   };
 
   it("0-based label from the imported label, ids kept, keys in ProcessBench order", () => {
-    const r = buildProcessBenchRow({ ...base, humanLabel: null, importedLabel: { step: 2, annotator: "processbench" } });
+    const r = buildProcessBenchRow({ ...base, labels: [{ source: "imported", step: 2, annotator: "processbench" }] });
     expect(r).toEqual({ ok: true, row: { id: "math-12", generator: "Qwen2-7B-Instruct", problem: "P", steps: ["a", "b", "c"], final_answer_correct: false, label: 1 } });
     expect(r.ok && Object.keys(r.row)).toEqual(["id", "generator", "problem", "steps", "final_answer_correct", "label"]);
   });
 
   it("the human label wins; no error = -1; trace id when there is no external id", () => {
-    const r = buildProcessBenchRow({ ...base, trace: { ...base.trace, externalId: null }, humanLabel: { step: null, annotator: "ada" }, importedLabel: { step: 3, annotator: "pb" } });
+    const r = buildProcessBenchRow({ ...base, trace: { ...base.trace, externalId: null }, labels: [{ source: "human", step: null, annotator: "ada" }, { source: "imported", step: 3, annotator: "pb" }] });
     expect(r.ok && r.row.label).toBe(-1);
     expect(r.ok && r.row.id).toBe("t9");
-    const first = buildProcessBenchRow({ ...base, humanLabel: { step: 1, annotator: "ada" }, importedLabel: null });
+    const first = buildProcessBenchRow({ ...base, labels: [{ source: "human", step: 1, annotator: "ada" }] });
     expect(first.ok && first.row.label).toBe(0);
   });
 
+  it("the final label wins over people who disagree; without it their trace is skipped, never given the imported label", () => {
+    const people = [{ source: "human", step: 1, annotator: "ada" }, { source: "human", step: 3, annotator: "bob" }, { source: "imported", step: 1, annotator: "pb" }];
+    expect(buildProcessBenchRow({ ...base, labels: people })).toEqual({ ok: false, reason: "labels_disagree" });
+    const adjudicated = buildProcessBenchRow({ ...base, labels: [{ source: "final", step: 3, annotator: "" }, ...people] });
+    expect(adjudicated.ok && adjudicated.row.label).toBe(2);
+    const agree = buildProcessBenchRow({ ...base, labels: [{ source: "human", step: 2, annotator: "ada" }, { source: "human", step: 2, annotator: "bob" }, { source: "model", step: 1, annotator: "m" }] });
+    expect(agree.ok && agree.row.label).toBe(1);
+  });
+
   it("skips unlabelled traces and labels past the last step", () => {
-    expect(buildProcessBenchRow({ ...base, humanLabel: null, importedLabel: null })).toEqual({ ok: false, reason: "no_label" });
-    expect(buildProcessBenchRow({ ...base, humanLabel: { step: 4, annotator: "x" }, importedLabel: null })).toEqual({ ok: false, reason: "label_out_of_range" });
+    expect(buildProcessBenchRow({ ...base, labels: [{ source: "model", step: 1, annotator: "m" }] })).toEqual({ ok: false, reason: "no_label" });
+    expect(buildProcessBenchRow({ ...base, labels: [{ source: "human", step: 4, annotator: "x" }] })).toEqual({ ok: false, reason: "label_out_of_range" });
   });
 });
 

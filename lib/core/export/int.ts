@@ -22,6 +22,7 @@ export type IntRow = {
     original_content: string | null;
     human_first_error_step: number | null;
     human_annotator: string | null;
+    first_error_source: "final" | "human" | "imported" | null; // which label human_first_error_step is
     intervention_id: string;
     trace_id: string;
     trace_external_id: string | null;
@@ -83,6 +84,7 @@ export function buildIntRow(input: InterventionExportInput): BuildResult<IntRow>
         original_content: iv.originalContent,
         human_first_error_step: humanLabel ? humanLabel.step : null,
         human_annotator: humanLabel ? humanLabel.annotator : null,
+        first_error_source: humanLabel?.source ?? null,
         intervention_id: iv.id,
         trace_id: trace.id,
         trace_external_id: trace.externalId,

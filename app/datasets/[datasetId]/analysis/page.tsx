@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDataset } from "@/lib/data/datasets";
 import { getAnalysis, STEP_BINS } from "@/lib/data/analysis";
 import { AgreementPanel } from "@/components/analysis/agreement-panel";
+import { TeamAgreementSection } from "@/components/analysis/team-agreement-section";
 import { FirstErrorPlots } from "@/components/analysis/first-error-plots";
 import { LengthPlot } from "@/components/analysis/length-plot";
 import { ModelTable } from "@/components/analysis/model-table";
@@ -43,6 +44,9 @@ export default async function AnalysisPage({ params }: Props) {
             <RolloutPanel rollouts={a.rollouts} verified={a.verified} />
             <PassAtKPanel curves={a.models} />
           </div>
+          <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+            <TeamAgreementSection datasetId={datasetId} name={dataset.name.replace(/[^A-Za-z0-9._-]+/g, "_")} />
+          </Suspense>
           <Suspense fallback={<Skeleton className="h-40 w-full" />}><OnpolicyPanel datasetId={datasetId} /></Suspense>
         </>
       )}

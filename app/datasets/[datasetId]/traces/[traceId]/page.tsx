@@ -6,6 +6,7 @@ import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
 import { getActor } from "@/lib/server/actor";
 import { currentActor } from "@/lib/auth/actor";
 import { getCommentThread, threadFor } from "@/lib/data/comment-thread";
+import { roleAtLeast } from "@/lib/core/roles";
 import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ReferencePanel } from "@/components/review/reference-panel";
@@ -55,7 +56,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       renderId={randomUUID()}
       header={
         <ReviewHeader traceId={trace.id} datasetName={trace.dataset.name} listHref={data.listHref} externalId={trace.externalId} generator={trace.generator}
-          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref} />
+          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref}
+          adjudicateHref={who && roleAtLeast(who.role, "curator") ? `${base}/traces/${trace.id}/adjudicate${search}` : null} />
       }
       problem={
         <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed">

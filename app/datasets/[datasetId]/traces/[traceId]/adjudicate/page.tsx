@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { roleAtLeast } from "@/lib/core/roles";
+import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
+import { getAdjudicationHeading } from "@/lib/data/adjudication";
+import { AdjudicateRoute } from "@/components/adjudicate/adjudicate-route";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Every label of one trace side by side; a curator sets the final label (issue 13 §3). */
+export default async function AdjudicatePage({ params, searchParams }: Props) {
+  const [{ datasetId, traceId }, sp, who] = await Promise.all([params, searchParams, currentActor()]);
+  const trace = await getAdjudicationHeading(traceId);
+  if (!trace || trace.datasetId !== datasetId) notFound();
+  const back = `/datasets/${datasetId}/traces/${traceId}${traceFilterToSearch(parseTraceFilter(sp))}`;
+  return (
+    <div className="mx-auto max-w-5xl space-y-3">
+      <div>
+        <p className="text-xs text-slate-500">
+          <Link className="hover:underline" href={`/datasets/${datasetId}`}>{trace.dataset.name}</Link> / <Link className="hover:underline" href={back}>trace {trace.externalId ?? traceId.slice(-8)}</Link> / adjudicate
+        </p>
+        <h1 className="text-lg font-semibold">Adjudicate the first error</h1>
+      </div>
+      {who && roleAtLeast(who.role, "curator") ? (
+        <AdjudicateRoute traceId={traceId} backHref={back} />
+      ) : (
+        <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">Adjudication needs the curator role{who ? `; you are ${who.role}` : ""}.</p>
+      )}
+    </div>
+  );
+}
