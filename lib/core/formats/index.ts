@@ -7,7 +7,6 @@ import type { ParseContext, RecordParseResult } from "./types";
 export * from "./types";
 export * from "./registry";
 export { detectFormat } from "./detect";
-export { coerceLocation } from "./location";
 
 export function parseRecord(format: ImportFormat, rec: unknown, ctx: ParseContext): RecordParseResult {
   const spec = importFormatSpec(format); // an unknown name throws (a caller bug, not a bad record)

@@ -2,7 +2,7 @@
 // `incorrect_attempt`, optional `intervention: {content, location}` and `generator`/`model`.
 import { countSteps } from "@/lib/core/steps";
 import { type Obj, idString, isObj, str, strAlias, typeName } from "./fields";
-import { coerceLocation } from "./location";
+import { coerceLocation } from "../location";
 import type { FieldError, ParseContext, RecordParseResult, ImportedIntervention } from "./types";
 
 export function parseIntRecord(rec: Obj, ctx: ParseContext): RecordParseResult {
