@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { ImportFailure, ImportSuccess } from "./import-result";
+import { ImportErrors, ImportSuccess } from "./import-result";
 import { ImportProgressPanel } from "./import-progress";
 import { useUpload } from "./use-upload";
 import type { ImportFormatChoice } from "@/lib/core/formats/registry";
@@ -74,11 +74,10 @@ export function UploadForm({ datasets, formats }: { datasets: string[]; formats:
       {state.phase === "importing" && <ImportProgressPanel importId={state.importId} onEnd={settle} />}
       {state.phase === "done" && (
         <div className="max-w-2xl">
-          <ImportSuccess summary={state.summary} dataset={state.summary.dataset ?? dataset.trim()}
-            href={state.datasetId ? `/datasets/${state.datasetId}` : `/import/open?name=${encodeURIComponent(dataset.trim())}`} />
+          <ImportSuccess summary={state.summary} dataset={state.summary.dataset} href={`/datasets/${state.summary.datasetId}`} />
         </div>
       )}
-      {state.phase === "failed" && <div className="max-w-3xl"><ImportFailure errors={state.errors} truncated={state.truncated} /></div>}
+      {state.phase === "failed" && <div className="max-w-3xl"><ImportErrors errors={state.errors} truncated={state.truncated} /></div>}
     </div>
   );
 }
