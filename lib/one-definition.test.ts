@@ -43,3 +43,16 @@ describe("one definition per concept", () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe("no test helpers in product code", () => {
+  it("lib/ has no testing modules, test hooks or imports of test-support outside tests", () => {
+    const bad: string[] = [];
+    for (const file of sources("lib")) {
+      const text = readFileSync(file, "utf8");
+      if (/(^|\/)testing(\/|\.ts$)/.test(file)) bad.push(`${file}: a testing module (move it to test-support/)`);
+      if (/@\/test-support\//.test(text)) bad.push(`${file}: imports test-support`);
+      if (/\b(allowDebug|debugSpinMs)\b/.test(text)) bad.push(`${file}: a test hook`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
