@@ -61,9 +61,11 @@ test("compare two models on the same problems, then download an analysis plot", 
   await expect(chart.locator("svg[data-chart]")).toBeVisible();
   await page.screenshot({ path: "test-results/e2e-analysis.png", fullPage: true });
 
-  // One renderer, on the server: the same chart (bars and every series' name) is in the first
-  // HTML, before any JavaScript runs (here: none at all).
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  // One renderer, on the server: the same chart (bars and every series' name) is in the HTML
+  // before hydration. Here the app's script files never load, so React never hydrates (the inline
+  // streaming scripts still reveal the Suspense boundaries, as in a slow first load).
+  const noJs = await browser.newContext();
+  await noJs.route("**/_next/static/**", (r) => (r.request().resourceType() === "script" ? r.abort() : r.continue()));
   const bare = await noJs.newPage();
   await bare.goto(page.url());
   const bareChart = bare.getByRole("region", { name: "First-error step index" });
