@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
-    setupFiles: ["lib/testing/setup.ts"],
+    setupFiles: ["test-support/setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { gradeAnswer } from "@/lib/core/grade/grade";
 import { setParseCache, warmEngine } from "@/lib/core/grade/engine";
 import { GradePool } from "@/lib/grade/pool";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
+import { STUCK_WORKER, stuckJob } from "@/test-support/grade/stuck-job";
 import { scaled } from "./lib/config";
 import type { BenchLine } from "./lib/result";
 
@@ -38,7 +39,7 @@ function inProcess(jobs: Job[]) {
 }
 
 /** Feed the pool with at most `window` jobs in flight; service = dispatch->verdict, e2e = submit->verdict. */
-async function throughPool(pool: GradePool, jobs: (Job & { debugSpinMs?: number })[], window: number) {
+async function throughPool(pool: GradePool, jobs: Job[], window: number) {
   const service: number[] = [], e2e: number[] = [], doneAt: number[] = [], verdicts: string[] = new Array(jobs.length);
   let next = 0;
   const t0 = performance.now();
@@ -71,7 +72,7 @@ export async function benchGrade(log: (s: string) => void = console.log): Promis
   const base = inProcess(jobs);
   log(`grade: in-process baseline ${Math.round(base.perSec)}/s, p50 ${r2(base.p50)} ms, p99 ${r2(base.p99)} ms`);
 
-  const pool = new GradePool({ size, parseCache: false, allowDebug: true, hardLimitMs: 2000 });
+  const pool = new GradePool({ size, parseCache: false, workerScript: STUCK_WORKER, hardLimitMs: 2000 });
   let lines: BenchLine[];
   let raw: unknown;
   try {
@@ -82,17 +83,17 @@ export async function benchGrade(log: (s: string) => void = console.log): Promis
     log(`grade: pool ${Math.round(run.perSec)}/s, service p50 ${r2(pct(run.service, 0.5))} ms p99 ${r2(p99)} ms, end-to-end p99 ${r2(e2e99)} ms`);
 
     // Hanging inputs, one at a time at the start of a run: a real engine hang (ended by the engine's
-    // own time limit) and a stuck job (the test hook spins; only the pool's hard limit ends it).
+    // own time limit) and a stuck job (the stuck worker of test-support/grade spins; only the pool's hard limit ends it).
     const m = Math.min(n, 5_000);
     const clean = await throughPool(pool, jobs.slice(0, m), window);
-    const withHang = async (hang: Job & { debugSpinMs?: number }) => {
+    const withHang = async (hang: Job) => {
       const r = await throughPool(pool, [hang, ...jobs.slice(0, m)], window);
       // The run itself ends with the hanging job; what matters is when the rest were done.
       const restDone = Math.max(...r.doneAt.slice(1));
       return { verdict: r.verdicts[0], ms: r.e2e[0], extraMs: restDone - clean.ms, restP99: pct(r.service.slice(1), 0.99) };
     };
     const engineHang = await withHang({ gold: "500000000500000000", pred: "\\sum_{n=1}^{10^9} n", predMode: "answer" });
-    const stuck = await withHang({ gold: "1", pred: "1", predMode: "answer", debugSpinMs: 600_000 });
+    const stuck = await withHang(stuckJob({ gold: "1", pred: "1", predMode: "answer" }, 600_000) as Job);
     const clean2 = await throughPool(pool, jobs.slice(0, m), window);
     const cleanP99 = Math.max(pct(clean.service, 0.99), pct(clean2.service, 0.99));
     for (const [name, h] of [["engine hang", engineHang], ["stuck job", stuck]] as const) {

@@ -10,7 +10,7 @@
 import { createWriteStream, readFileSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { pathToFileURL } from "node:url";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { buildGuidedAttempt } from "@/lib/core/guided";
 import { exportLines, newCounts, type ExportOptions } from "@/lib/data/export";
 import { renderPrompt } from "@/lib/tokens/chat";

@@ -21,7 +21,7 @@ function rows(): Row[] {
   ];
 }
 
-test("compare two models on the same problems, then download an analysis plot", async ({ page }) => {
+test("compare two models on the same problems, then download an analysis plot", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const name = unique("e2e-compare");
   await uploadRows(page, name, "two-models.json", rows());
@@ -58,8 +58,21 @@ test("compare two models on the same problems, then download an analysis plot", 
   await page.getByRole("link", { name: "Analysis →" }).click();
   await expect(page.getByRole("heading", { name: "Analysis", exact: true })).toBeVisible();
   const chart = page.getByRole("region", { name: "First-error step index" });
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(chart.locator("svg[data-chart]")).toBeVisible();
   await page.screenshot({ path: "test-results/e2e-analysis.png", fullPage: true });
+
+  // One renderer, on the server: the same chart (bars and every series' name) is in the HTML
+  // before hydration. Here the app's script files never load, so React never hydrates (the inline
+  // streaming scripts still reveal the Suspense boundaries, as in a slow first load).
+  const noJs = await browser.newContext();
+  await noJs.route("**/_next/static/**", (r) => (r.request().resourceType() === "script" ? r.abort() : r.continue()));
+  const bare = await noJs.newPage();
+  await bare.goto(page.url());
+  const bareChart = bare.getByRole("region", { name: "First-error step index" });
+  await expect(bareChart.locator("svg[data-chart] rect.chart-bar")).toHaveCount(await chart.locator("rect.chart-bar").count());
+  await expect(bareChart.locator("svg[data-chart] .legend-entry")).toHaveText(["human (imported)"]);
+  await bare.screenshot({ path: "test-results/e2e-analysis-no-js.png", fullPage: true });
+  await noJs.close();
 
   const svgDl = page.waitForEvent("download");
   await chart.getByRole("button", { name: "Download First-error step index as SVG" }).click();
@@ -67,9 +80,9 @@ test("compare two models on the same problems, then download an analysis plot", 
   expect(svg.suggestedFilename()).toBe("first-error-step.svg");
   const svgText = readFileSync((await svg.path())!, "utf8");
   expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  expect(svgText).toContain("recharts-bar-rectangle");
+  expect(svgText).toContain('class="chart-bar"');
   expect(svgText).toContain("first-error step (1-based)");
-  expect(svgText).toContain('class="legend-entry"'); // the HTML legend is copied into the file
+  expect(svgText).toContain('class="legend-entry"'); // the legend is part of the chart's SVG
   expect(svgText).toContain("human (imported)");
   expect(svgText).toMatch(/width="560" height="260"/);
 
@@ -104,9 +117,9 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   await page.getByRole("link", { name }).click();
   await page.getByRole("link", { name: "Analysis", exact: true }).click();
   const chart = page.getByRole("region", { name: "pass@k per model" });
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(chart.locator("svg[data-chart]")).toBeVisible();
   await expect(chart).toContainText("a line stops where fewer than 50%");
-  await expect(chart.locator(".recharts-line-dots circle")).toHaveCount(8); // pass@1 only: pass@2 has 1 of 12 problems
+  await expect(chart.locator("circle.chart-dot")).toHaveCount(8); // pass@1 only: pass@2 has 1 of 12 problems
   await chart.screenshot({ path: "test-results/e2e-pass-at-k-eight-models.png" });
 
   const svgDl = page.waitForEvent("download");

@@ -49,8 +49,8 @@ test("score interventions -> NLL distribution with the outlier -> NLL and badge 
   await expect(summary).toContainText("8 / 8");
   await expect(panel.getByText(/Outlier rule: mean NLL above Q3 \+ 1\.5 × IQR/)).toBeVisible();
   const chart = panel.getByRole("region", { name: "Mean NLL of interventions" });
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
-  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(chart.locator("svg[data-chart]")).toBeVisible();
+  await expect(chart.locator("rect.chart-bar").first()).toBeVisible();
   const top = panel.getByRole("list", { name: "Top outliers" });
   await expect(top.getByRole("listitem")).toHaveCount(1);
   await expect(top).toContainText(OFF_POLICY);

@@ -1,5 +1,6 @@
 import { listDatasetNames } from "@/lib/data/datasets";
 import { UploadForm } from "@/components/import/upload-form";
+import { importFormatChoices } from "@/lib/core/formats/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export default async function ImportPage() {
           PRM800K, or problem sets without traces. An import is all or nothing, and importing the same file twice adds nothing.
         </p>
       </div>
-      <UploadForm datasets={datasets} />
+      <UploadForm datasets={datasets} formats={importFormatChoices()} />
     </div>
   );
 }

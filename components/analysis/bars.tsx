@@ -1,28 +1,39 @@
-"use client";
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { COLORS, StaticBars } from "./static-chart";
+import { scaleBand, scaleLinear } from "d3-scale";
+import { Axes, ChartSvg, color, visibleLabels } from "./chart-svg";
 
-export { COLORS };
-
-/**
- * Grouped bars: rows [{ x, <series>: value }], one bar per series. Fixed size. Recharts draws
- * only in the browser; until it has, the server-rendered StaticBars underneath shows the same
- * data (hidden by CSS once recharts' SVG exists).
- */
+/** Grouped bars: rows [{ x, <series>: value }], one bar per series. Fixed plot size; rendered on the server too. */
 export function Bars({ data, series, xLabel, yLabel, width = 560, height = 260 }: { data: Record<string, string | number>[]; series: string[]; xLabel: string; yLabel: string; width?: number; height?: number }) {
+  const values = data.flatMap((d) => series.map((s) => Number(d[s]) || 0));
+  const max = Math.max(0, ...values);
+  // counts below 4: one tick per whole number (no "0.5 labels")
+  const ticks = values.every(Number.isInteger) ? Math.max(1, Math.min(4, max)) : 4;
   return (
-    <div className="group relative" style={{ width, height }}>
-      <div className="absolute inset-0 group-has-[svg.recharts-surface]:hidden" aria-hidden="true">
-        <StaticBars data={data} series={series} xLabel={xLabel} yLabel={yLabel} width={width} height={height} />
-      </div>
-      <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 12, bottom: 28, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="x" tick={{ fontSize: 11 }} label={{ value: xLabel, position: "insideBottom", offset: -14, fontSize: 12 }} />
-        <YAxis tick={{ fontSize: 11 }} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 12 }} />
-        <Tooltip />
-        <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s, i) => <Bar key={s} dataKey={s} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
-      </BarChart>
-    </div>
+    <ChartSvg width={width} height={height} series={series} label={`${yLabel} by ${xLabel}`}>
+      {(f) => {
+        const y = scaleLinear().domain([0, max || 1]).nice(ticks).range([f.bottom, f.top]);
+        const x = scaleBand<number>().domain(data.map((_, i) => i)).range([f.left, f.right]).paddingInner(0.1).paddingOuter(0.05);
+        const inner = scaleBand<string>().domain(series).range([0, x.bandwidth()]).paddingInner(0.08);
+        const labels = data.map((d) => String(d.x));
+        const shown = visibleLabels(data.map((_, i) => (x(i) ?? 0) + x.bandwidth() / 2), labels);
+        return (
+          <>
+            <Axes f={f} yTicks={y.ticks(ticks)} y={y} yFormat={y.tickFormat(ticks)} xLabel={xLabel} yLabel={yLabel} />
+            {data.map((d, i) => (
+              <g key={i}>
+                {series.map((s, j) => {
+                  const v = Number(d[s]) || 0;
+                  return (
+                    <rect key={s} className="chart-bar" x={(x(i) ?? 0) + (inner(s) ?? 0)} y={y(v)} width={Math.max(1, inner.bandwidth())} height={f.bottom - y(v)} fill={color(j)}>
+                      <title>{`${s} · ${labels[i]}: ${v.toLocaleString("en")}`}</title>
+                    </rect>
+                  );
+                })}
+                {shown[i] && <text x={(x(i) ?? 0) + x.bandwidth() / 2} y={f.bottom + 8} dy="0.71em" textAnchor="middle" fill="#666">{labels[i]}</text>}
+              </g>
+            ))}
+          </>
+        );
+      }}
+    </ChartSvg>
   );
 }

@@ -9,7 +9,7 @@ export type CsvRow = Record<string, string | number | null>;
 /** A titled plot with PNG / SVG / CSV downloads of that plot and its data. */
 export function ChartCard({ title, name, note, csv, children, empty }: { title: string; name: string; note?: ReactNode; csv: CsvRow[]; children: ReactNode; empty?: string | null }) {
   const ref = useRef<HTMLDivElement>(null);
-  const svg = () => ref.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? null;
+  const svg = () => ref.current?.querySelector<SVGSVGElement>("svg[data-chart]") ?? null;
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-3" aria-label={title}>
       <div className="mb-2 flex flex-wrap items-start justify-between gap-2">

@@ -1,29 +1,41 @@
-"use client";
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { COLORS, StaticLines } from "./static-chart";
+import { scaleLinear, scaleLog } from "d3-scale";
+import { Axes, ChartSvg, color } from "./chart-svg";
 
 type Problems = Record<string, Record<number, number>>;
 
-/** pass@k curves: rows [{ k, <model>: value }], k on a log2 axis. Server-rendered stand-in as in Bars. */
+/** pass@k curves: rows [{ k, <model>: value }], k on a log2 axis (centred with one k). Rendered on the server too. */
 export function PassAtKLines({ data, series, problems, width = 560, height = 260 }: { data: Record<string, number | null>[]; series: string[]; problems?: Problems; width?: number; height?: number }) {
-  const label = (value: unknown, name: unknown, item: { payload?: { k?: number } }) => {
-    const n = problems?.[String(name)]?.[Number(item.payload?.k)];
-    return [`${typeof value === "number" ? value.toFixed(3) : String(value)}${n === undefined ? "" : ` (n = ${n.toLocaleString("en")} problems)`}`, String(name)];
-  };
+  const ks = data.map((d) => Number(d.k));
+  const lo = Math.min(...ks), hi = Math.max(...ks);
   return (
-    <div className="group relative" style={{ width, height }}>
-      <div className="absolute inset-0 group-has-[svg.recharts-surface]:hidden" aria-hidden="true">
-        <StaticLines data={data} series={series} width={width} height={height} />
-      </div>
-      <LineChart width={width} height={height} data={data} margin={{ top: 8, right: 12, bottom: 28, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey="k" scale={data.length > 1 ? "log" : "linear"} type="number" domain={["dataMin", "dataMax"]} ticks={data.map((d) => d.k as number)} tick={{ fontSize: 11 }} allowDataOverflow
-          label={{ value: "k (samples)", position: "insideBottom", offset: -14, fontSize: 12 }} />
-        <YAxis domain={[0, 1]} tick={{ fontSize: 11 }} label={{ value: "pass@k", angle: -90, position: "insideLeft", fontSize: 12 }} />
-        <Tooltip formatter={label as never} labelFormatter={(k) => `pass@${k}`} />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s, i) => <Line key={s} dataKey={s} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />)}
-      </LineChart>
-    </div>
+    <ChartSvg width={width} height={height} series={series} label="pass@k by k (samples)">
+      {(f) => {
+        const y = scaleLinear().domain([0, 1]).range([f.bottom, f.top]);
+        const log = scaleLog().base(2).domain([lo, hi]).range([f.left, f.right]);
+        const x = (k: number) => (hi > lo ? log(k) : (f.left + f.right) / 2);
+        return (
+          <>
+            <Axes f={f} yTicks={[0, 0.25, 0.5, 0.75, 1]} y={y} yFormat={String} xLabel="k (samples)" yLabel="pass@k" />
+            {ks.map((k) => <text key={k} x={x(k)} y={f.bottom + 8} dy="0.71em" textAnchor="middle" fill="#666">{k}</text>)}
+            {series.map((s, j) => {
+              const pts = data.filter((d) => d[s] !== null && d[s] !== undefined).map((d) => ({ k: Number(d.k), v: Number(d[s]) }));
+              return (
+                <g key={s} className="chart-line">
+                  <polyline points={pts.map((p) => `${x(p.k)},${y(p.v)}`).join(" ")} fill="none" stroke={color(j)} strokeWidth={2} />
+                  {pts.map((p) => {
+                    const n = problems?.[s]?.[p.k];
+                    return (
+                      <circle key={p.k} className="chart-dot" cx={x(p.k)} cy={y(p.v)} r={3} fill="#fff" stroke={color(j)}>
+                        <title>{`${s} · pass@${p.k}: ${p.v.toFixed(3)}${n === undefined ? "" : ` (n = ${n.toLocaleString("en")} problems)`}`}</title>
+                      </circle>
+                    );
+                  })}
+                </g>
+              );
+            })}
+          </>
+        );
+      }}
+    </ChartSvg>
   );
 }

@@ -1,16 +1,9 @@
 "use client";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import type { ExportFormatChoice } from "@/lib/core/export/formats";
 import { useExportSummary } from "./use-export-summary";
 
-const FORMATS = [
-  { value: "int", label: "InT (JSONL + provenance)" },
-  { value: "llamafactory", label: "LLaMA-Factory" },
-  { value: "trl", label: "TRL prompt/completion" },
-  { value: "trl-tokenized", label: "TRL tokenized (Qwen3, token-exact)" },
-  { value: "processbench", label: "ProcessBench labels" },
-  { value: "hf", label: "Hugging Face dataset (Parquet + card, .zip)" },
-] as const;
 const PER_PROBLEM = [
   { value: "all", label: "every kept intervention" },
   { value: "one", label: "one per problem" },
@@ -19,20 +12,26 @@ const STATUSES = [
   { value: "accepted,edited", label: "accepted + edited" },
   { value: "any", label: "any status" },
 ] as const;
-const NOTE_LABEL: Record<string, string> = { llamafactory: "template note", trl: "EOS note", "trl-tokenized": "row layout note" };
 const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
 const LINK = "text-xs text-indigo-700 hover:underline";
 
-/** "Export what I see": the download carries the list's current filters. `filterSearch` is "" or "?a=b". */
-export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: string; filterSearch: string; matching: number }) {
-  const [format, setFormat] = useState<string>("int");
+type Props = { datasetId: string; filterSearch: string; matching: number; formats: ExportFormatChoice[] };
+
+/**
+ * "Export what I see": the download carries the list's current filters. `filterSearch` is "" or "?a=b".
+ * `formats` = exportFormatChoices() (the format registry), passed from the server page as plain data.
+ */
+export function ExportPanel({ datasetId, filterSearch, matching, formats }: Props) {
+  const [format, setFormat] = useState<string>(formats[0].value);
   const [status, setStatus] = useState<string>("accepted,edited");
   const [counting, setCounting] = useState(false);
   const [verified, setVerified] = useState(false);
   const [perProblem, setPerProblem] = useState<string>("all");
+  const spec = formats.find((f) => f.value === format) ?? formats[0];
+  const perIntervention = spec.rowUnit === "intervention"; // statuses, verified, per-problem apply
   const q = new URLSearchParams({ format, status });
-  if (verified && format !== "processbench") q.set("verified", "1");
-  if (perProblem === "one" && format !== "processbench") q.set("per_problem", "one");
+  if (verified && perIntervention) q.set("verified", "1");
+  if (perProblem === "one" && perIntervention) q.set("per_problem", "one");
   // A list status filter (todo|labelled|curated) rides along as a second `status`: the route tells them apart.
   for (const [k, v] of new URLSearchParams(filterSearch)) q.append(k, v);
   const href = `/api/datasets/${encodeURIComponent(datasetId)}/export?${q.toString()}`;
@@ -44,32 +43,32 @@ export function ExportPanel({ datasetId, filterSearch, matching }: { datasetId: 
       <span className="font-medium text-slate-700">Export</span>
       <label className="flex items-center gap-1 text-slate-600">Format
         <select aria-label="Export format" className={SELECT} value={format} onChange={(e) => change(() => setFormat(e.target.value))}>
-          {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+          {formats.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
         </select>
       </label>
-      {format !== "processbench" && (
+      {perIntervention && (
         <label className="flex items-center gap-1 text-slate-600">Interventions
           <select aria-label="Export status" className={SELECT} value={status} onChange={(e) => change(() => setStatus(e.target.value))}>
             {STATUSES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </label>
       )}
-      {format !== "processbench" && (
+      {perIntervention && (
         <label className="flex items-center gap-1 text-slate-600" title="one per problem: a person's choice first, then the most correct rollouts, then the first parsed">Rows
           <select aria-label="Rows per problem" className={SELECT} value={perProblem} onChange={(e) => change(() => setPerProblem(e.target.value))}>
             {PER_PROBLEM.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </label>
       )}
-      {format !== "processbench" && (
+      {perIntervention && (
         <label className="flex items-center gap-1 text-slate-600">
           <input type="checkbox" checked={verified} onChange={(e) => change(() => setVerified(e.target.checked))} />
           Verified only
         </label>
       )}
-      <a href={href} download className={buttonClass("primary", "sm")}>{format === "hf" ? "Download .zip" : "Download"}</a>
-      {format === "llamafactory" && <a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a>}
-      {format !== "hf" && <a href={`${href}&part=note`} download className={LINK}>{NOTE_LABEL[format] ?? "README note"}</a>}
+      <a href={href} download className={buttonClass("primary", "sm")}>{spec.container === "hf" ? "Download .zip" : "Download"}</a>
+      {spec.datasetInfo && <a href={`${href}&part=dataset_info`} download className={LINK}>dataset_info.json</a>}
+      {spec.noteLabel && <a href={`${href}&part=note`} download className={LINK}>{spec.noteLabel}</a>}
       <a href={`${href}&part=provenance`} download className={LINK}>provenance.json</a>
       <span className="text-xs text-slate-500">from the {matching.toLocaleString("en")} traces the filters show</span>
       <span className="ml-auto text-xs text-slate-600" aria-live="polite">

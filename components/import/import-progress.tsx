@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useImportProgress } from "./use-import-progress";
-import type { UploadState } from "./use-upload";
+import { uploadError, type UploadState } from "./use-upload";
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -12,11 +12,11 @@ export function ImportProgressPanel({ importId, onEnd }: { importId: string; onE
   const ended = p && (p.phase === "done" || p.phase === "failed");
   useEffect(() => {
     if (!p || !ended || !p.result) return;
-    if (p.result.ok) onEnd({ phase: "done", summary: p.result, datasetId: p.result.datasetId });
+    if (p.result.ok) onEnd({ phase: "done", summary: p.result });
     else onEnd({ phase: "failed", errors: p.result.errors, truncated: p.result.truncated });
   }, [p, ended, onEnd]);
   useEffect(() => {
-    if (error) onEnd({ phase: "failed", errors: [{ message: error.message }] });
+    if (error) onEnd({ phase: "failed", errors: [uploadError(error.message)] });
   }, [error, onEnd]);
 
   const pct = p && p.totalBytes > 0 ? Math.round((p.bytesRead / p.totalBytes) * 100) : 0;

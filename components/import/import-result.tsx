@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { ImportError, ImportSummary } from "./use-upload";
+import type { ImportError, ImportSummary } from "@/lib/import/types";
 import { buttonClass } from "@/components/ui/button";
 import { importSummaryNotes } from "@/lib/core/import-summary";
 
 const KEYS = ["problems", "traces", "labels", "interventions"] as const;
 
-export function ImportSuccess({ summary, href, dataset }: { summary: ImportSummary; href: string; dataset: string }) {
+export function ImportSuccess({ summary, href, dataset }: { summary: Omit<ImportSummary, "ok">; href: string; dataset: string }) {
   const notes = importSummaryNotes(summary);
   return (
     <div role="status" aria-label="Import summary" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm">
@@ -26,7 +26,7 @@ export function ImportSuccess({ summary, href, dataset }: { summary: ImportSumma
   );
 }
 
-export function ImportFailure({ errors, truncated }: { errors: ImportError[]; truncated?: boolean }) {
+export function ImportErrors({ errors, truncated }: { errors: ImportError[]; truncated?: boolean }) {
   const shown = errors.slice(0, 100);
   return (
     <div role="alert" aria-label="Import errors" className="space-y-2 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm">

@@ -2,15 +2,16 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { ImportFailure, ImportSuccess } from "./import-result";
+import { ImportErrors, ImportSuccess } from "./import-result";
 import { ImportProgressPanel } from "./import-progress";
 import { useUpload } from "./use-upload";
+import type { ImportFormatChoice } from "@/lib/core/formats/registry";
 
-const FORMATS = ["auto", "int", "processbench", "prm800k", "problems"] as const;
 const INPUT = "h-8 rounded-md border border-slate-300 bg-white px-2 text-sm";
 const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
-export function UploadForm({ datasets }: { datasets: string[] }) {
+/** `formats` = importFormatChoices() (the import format registry), passed from the server page as plain data. */
+export function UploadForm({ datasets, formats }: { datasets: string[]; formats: ImportFormatChoice[] }) {
   const { state, upload, cancel, reset, settle } = useUpload();
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState("");
@@ -51,8 +52,9 @@ export function UploadForm({ datasets }: { datasets: string[] }) {
           {dataset.trim() && <span className="text-xs text-slate-500">{exists ? "adds to the existing dataset" : "creates a new dataset"}</span>}
         </div>
         <label htmlFor="format" className="text-slate-600">Format</label>
-        <select id="format" name="format" disabled={busy} value={format} onChange={(e) => setFormat(e.target.value)} className={`${INPUT} w-48`}>
-          {FORMATS.map((f) => <option key={f} value={f}>{f === "auto" ? "auto-detect" : f}</option>)}
+        <select id="format" name="format" disabled={busy} value={format} onChange={(e) => setFormat(e.target.value)} className={`${INPUT} w-80`}>
+          <option value="auto">auto-detect</option>
+          {formats.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
         </select>
         <div />
         <div className="flex gap-2">
@@ -72,11 +74,10 @@ export function UploadForm({ datasets }: { datasets: string[] }) {
       {state.phase === "importing" && <ImportProgressPanel importId={state.importId} onEnd={settle} />}
       {state.phase === "done" && (
         <div className="max-w-2xl">
-          <ImportSuccess summary={state.summary} dataset={state.summary.dataset ?? dataset.trim()}
-            href={state.datasetId ? `/datasets/${state.datasetId}` : `/import/open?name=${encodeURIComponent(dataset.trim())}`} />
+          <ImportSuccess summary={state.summary} dataset={state.summary.dataset} href={`/datasets/${state.summary.datasetId}`} />
         </div>
       )}
-      {state.phase === "failed" && <div className="max-w-3xl"><ImportFailure errors={state.errors} truncated={state.truncated} /></div>}
+      {state.phase === "failed" && <div className="max-w-3xl"><ImportErrors errors={state.errors} truncated={state.truncated} /></div>}
     </div>
   );
 }

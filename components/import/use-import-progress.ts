@@ -1,19 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ImportError, ImportSummary } from "./use-upload";
-
-/** GET /api/import/[id]: the progress record of an import running in the server's import process. */
-export type ImportProgress = {
-  id: string;
-  phase: "queued" | "importing" | "done" | "failed";
-  records: number;
-  bytesRead: number;
-  totalBytes: number;
-  result: (ImportSummary & { ok: true }) | { ok: false; errors: ImportError[]; truncated?: boolean } | null;
-};
+import type { ImportProgressResponse, WebImport } from "@/lib/import/types";
 
 export const importKeys = { progress: (id: string) => ["import", "progress", id] as const };
-const running = (p?: ImportProgress) => !p || p.phase === "queued" || p.phase === "importing";
+const running = (p?: WebImport) => !p || p.phase === "queued" || p.phase === "importing";
 
 /** Polled every 500 ms until the import has ended. */
 export function useImportProgress(importId: string | null) {
@@ -25,7 +15,7 @@ export function useImportProgress(importId: string | null) {
     queryFn: async () => {
       const res = await fetch(`/api/import/${encodeURIComponent(importId ?? "")}`, { cache: "no-store" });
       if (!res.ok) throw new Error(res.status === 404 ? "The server no longer knows this import (was it restarted?)." : `Could not read the import's progress (HTTP ${res.status}).`);
-      return ((await res.json()) as { import: ImportProgress }).import;
+      return ((await res.json()) as ImportProgressResponse).import;
     },
     refetchInterval: (q) => (running(q.state.data) ? 500 : false),
   });

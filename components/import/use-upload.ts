@@ -1,18 +1,16 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
+import type { ImportError, ImportPostResponse, ImportSummary } from "@/lib/import/types";
 
-export type ImportError = { file?: string; line?: number | null; field?: string | null; message: string };
-type Counts = { problems?: number; traces?: number; labels?: number; interventions?: number };
-export type ImportSummary = Counts & {
-  datasetId?: string; dataset?: string; format?: string; records?: number; recordsAlreadyPresent?: number;
-  skipped?: Counts; alreadyImported?: boolean; problemsEnriched?: number;
-};
 export type UploadState =
   | { phase: "idle" }
   | { phase: "uploading"; loaded: number; total: number }
   | { phase: "importing"; importId: string }
-  | { phase: "done"; summary: ImportSummary; datasetId?: string }
+  | { phase: "done"; summary: Omit<ImportSummary, "ok"> }
   | { phase: "failed"; errors: ImportError[]; truncated?: boolean };
+
+/** An error of the upload itself (no file line or field to name). */
+export const uploadError = (message: string): ImportError => ({ file: "", line: 0, field: "", message });
 
 /**
  * POST a multipart form to /api/import with XMLHttpRequest, so upload progress events are real.
@@ -29,7 +27,7 @@ export function useUpload(url = "/api/import") {
     xhr.open("POST", url);
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => setState({ phase: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
-    xhr.onerror = () => setState({ phase: "failed", errors: [{ message: "The upload failed: the server could not be reached." }] });
+    xhr.onerror = () => setState({ phase: "failed", errors: [uploadError("The upload failed: the server could not be reached.")] });
     xhr.onabort = () => setState({ phase: "idle" });
     xhr.onload = () => setState(readResponse(xhr.status, xhr.responseText));
     setState({ phase: "uploading", loaded: 0, total: 0 });
@@ -42,15 +40,12 @@ export function useUpload(url = "/api/import") {
   return { state, upload, cancel, reset, settle };
 }
 
+/** The route's answer (ImportPostResponse), or a proxy's / server's non-JSON error page. */
 function readResponse(status: number, text: string): UploadState {
-  let body: unknown;
-  try { body = JSON.parse(text); } catch { body = undefined; }
-  const b = body as { ok?: boolean; importId?: string; summary?: ImportSummary; errors?: ImportError[]; truncated?: boolean; error?: string; datasetId?: string; dataset?: { id?: string } } | undefined;
-  if (b?.ok === true && b.importId) return { phase: "importing", importId: b.importId };
-  if (b?.ok === true && b.summary) {
-    return { phase: "done", summary: b.summary, datasetId: b.summary.datasetId ?? b.datasetId ?? b.dataset?.id };
-  }
-  if (b && Array.isArray(b.errors) && b.errors.length > 0) return { phase: "failed", errors: b.errors, truncated: b.truncated };
-  const message = b?.error ?? (status === 413 ? "The file is too large." : `The server answered ${status}${text ? `: ${text.slice(0, 200)}` : ""}`);
-  return { phase: "failed", errors: [{ message }] };
+  let b: ImportPostResponse | undefined;
+  try { b = JSON.parse(text) as ImportPostResponse; } catch { b = undefined; }
+  if (b?.ok === true) return "importId" in b ? { phase: "importing", importId: b.importId } : { phase: "done", summary: b.summary };
+  if (b?.ok === false && Array.isArray(b.errors) && b.errors.length > 0) return { phase: "failed", errors: b.errors, truncated: b.truncated };
+  const message = status === 413 ? "The file is too large." : `The server answered ${status}${text ? `: ${text.slice(0, 200)}` : ""}`;
+  return { phase: "failed", errors: [uploadError(message)] };
 }

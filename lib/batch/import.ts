@@ -14,10 +14,10 @@ import { batchJobItemId, getBatchMeta } from "./meta";
 // Shared turn 1 (batch meta): a solve result becomes K pending proposals (samples 0..K-1) with
 // the same turn-1 text; a verify result's choices finish the pending samples in sample order.
 
-export type ImportSummary = { lines: number; solve: number; verify: number; unchanged: number; failed: { line: number; customId: string | null; reason: string }[] };
+export type BatchImportSummary = { lines: number; solve: number; verify: number; unchanged: number; failed: { line: number; customId: string | null; reason: string }[] };
 
-export async function importResults(file: string): Promise<ImportSummary> {
-  const sum: ImportSummary = { lines: 0, solve: 0, verify: 0, unchanged: 0, failed: [] };
+export async function importResults(file: string): Promise<BatchImportSummary> {
+  const sum: BatchImportSummary = { lines: 0, solve: 0, verify: 0, unchanged: 0, failed: [] };
   const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { buildGuidedAttempt, containsAnswer, guidedParts } from "./guided";
 
 // method.md §4, written out literally as the reference does it (Python semantics in TS).

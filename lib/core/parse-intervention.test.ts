@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coerceLocation, parseIntervention, type ParseResult } from "./parse-intervention";
+import { parseIntervention, type ParseResult } from "./parse-intervention";
 import { decodeLatexJsonString } from "./latex-json";
 
 // Corpus of verifier outputs as models write them. Raw strings use String.raw so a backslash in
@@ -62,10 +62,10 @@ describe("parseIntervention corpus", () => {
     expect(okValue(parse(tag('{"content": "c", "location": 7.0}'), 9)).location).toBe(7);
   });
   it("16 location '**Substep 3:**' and 'step 3'", () => {
-    expect(coerceLocation("**Substep 3:**")).toBe(3);
-    expect(coerceLocation("step 3")).toBe(3);
-    expect(coerceLocation("three")).toBeNull();
-    expect(coerceLocation(2.5)).toBeNull();
+    expect(okValue(parse(tag('{"content": "c", "location": "**Substep 3:**"}'), 5)).location).toBe(3);
+    expect(okValue(parse(tag('{"content": "c", "location": "step 3"}'), 5)).location).toBe(3);
+    expect(failCode(parse(tag('{"content": "c", "location": "three"}'), 5))).toBe("bad_location");
+    expect(failCode(parse(tag('{"content": "c", "location": 2.5}'), 5))).toBe("bad_location");
   });
   it("17 location 0 is out of range", () => {
     const r = parse(tag('{"content": "c", "location": 0}'));

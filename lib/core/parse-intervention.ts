@@ -1,4 +1,5 @@
 import { containsAnswer } from "./guided";
+import { coerceLocation } from "./location";
 import { decodeLatexJsonString, repairLatexJson, scanJsonString } from "./latex-json";
 import { singleQuotedToJson } from "./single-quoted";
 
@@ -7,8 +8,9 @@ import { singleQuotedToJson } from "./single-quoted";
 //   - JSON repaired for unescaped LaTeX backslashes (rule in ./latex-json.ts)
 //   - unescaped quotes inside "content": fallback extraction between `"content": "` and the quote
 //     that closes the object (or precedes `"location"`)
-//   - location coerced from 7, "7", "7.", "Substep 7", "**Substep 7**", 7.0 (as the reference does);
-//     0, past the last step, or a range ("3-4") stay failures with their reason
+//   - location coerced by ./location.ts (the grammar the importer uses too): 7, "7", "7.", "Substep 7",
+//     "**Substep 7**", 7.0 (as the reference does); 0, past the last step, or a range ("3-4") stay
+//     failures with their reason
 //   - single-quoted (Python-literal) objects are read when the keys are quoted that way, as the
 //     reference reads them with ast.literal_eval
 //   - "no error": an empty or absent intervention after a report that says there is no critical
@@ -54,14 +56,6 @@ export function lastInterventionTag(raw: string): { body: string; count: number;
   if (all.length === 0) return null;
   const m = all[all.length - 1];
   return { body: m[1], count: all.length, index: m.index ?? 0 };
-}
-
-export function coerceLocation(v: unknown): number | null {
-  if (typeof v === "number") return Number.isInteger(v) ? v : null;
-  if (typeof v !== "string") return null;
-  // "7." and "7.0" mean 7; "7.5" or "3-4" do not name one step
-  const m = /^\s*(?:\*\*)?\s*(?:(?:sub)?step)?\s*#?\s*(\d+)(?:\.0*)?\s*:?\s*(?:\*\*)?\s*:?\s*$/i.exec(v);
-  return m ? Number(m[1]) : null;
 }
 
 type Obj = { content?: unknown; location?: unknown };
@@ -166,20 +160,19 @@ export function parseIntervention(raw: string, opts: ParseOptions): ParseResult 
   if (!read) return fail("invalid_json", "the tag does not hold a readable JSON object");
   const { obj, repaired } = read;
   const content = typeof obj.content === "string" ? obj.content : undefined;
-  const location = coerceLocation(obj.location);
-  const partial = { content, location: location ?? undefined };
+  const loc = coerceLocation(obj.location, opts.stepCount);
+  const location = loc.ok ? loc.value : loc.code === "location_out_of_range" ? loc.value : undefined;
+  const partial = { content, location };
   const blank = obj.content === undefined || obj.content === null || (content !== undefined && content.trim() === "");
   if (blank && statesNoError(sections, raw)) return noError();
   if (obj.content === undefined) return fail("missing_content", 'no "content" field', partial);
   if (content === undefined) return fail("missing_content", '"content" is not a string', partial);
   if (content.trim() === "") return fail("empty_content", "the content is empty", partial);
   if (obj.location === undefined) return fail("missing_location", 'no "location" field', partial);
-  if (location === null) return fail("bad_location", `cannot read a step number from ${JSON.stringify(obj.location)}`, partial);
-  if (location < 1 || location > opts.stepCount) {
-    return fail("location_out_of_range", `location ${location} outside 1..${opts.stepCount}`, partial);
-  }
+  if (!loc.ok && loc.code === "bad_location") return fail("bad_location", `cannot read a step number from ${JSON.stringify(obj.location)}`, partial);
+  if (!loc.ok) return fail("location_out_of_range", `location ${loc.value} outside 1..${opts.stepCount}`, partial);
   if (opts.answer && containsAnswer(content, opts.answer)) {
     return fail("answer_leak", `the content contains the ground-truth answer ${JSON.stringify(opts.answer.trim())}`, partial);
   }
-  return { ok: true, noError: false, value: { content, location, repaired, tagCount: tag.count }, sections };
+  return { ok: true, noError: false, value: { content, location: loc.value, repaired, tagCount: tag.count }, sections };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { mathSnippet } from "./snippet";
 
 // Unescaped $ count, and \( \) balance: an even count / zero balance = no formula cut open.

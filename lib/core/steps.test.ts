@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { countSteps, fromZeroBased, joinSteps, numberSteps, splitSteps, toZeroBased } from "./steps";
 
 type PbRow = { id: string; steps: string[]; label: number };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importBuffer } from "@/lib/import";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { computeAnalysis, getAnalysis } from "./analysis";
 import { INTERVENTION_LENGTHS, LABEL_GROUPS, TEXT_BYTES } from "./analysis-sql";
 import { MODEL_GROUPS, modelGroupsParams } from "./attempts-sql";

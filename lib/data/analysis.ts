@@ -6,6 +6,7 @@ import { groupLabels } from "@/lib/core/agreement/label-groups";
 import { winningStep } from "@/lib/core/agreement/winning-label";
 import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
+import { ROLLOUT_ROW_CONDITIONS } from "@/lib/core/rollouts/conditions";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
 // COUNT / SUM: lib/data/analysis-sql.ts) and returned as small tables. The result is cached
@@ -124,7 +125,7 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     rollouts: rollouts.map((r) => {
       const n = num(r.rollouts), ok = num(r.correct), p = num(r.problems), cov = num(r.covered);
       return { condition: String(r.condition), rollouts: n, correct: ok, accuracy: n ? ok / n : 0, problems: p, covered: cov, coverage: p ? cov / p : 0 };
-    }).sort((a, b) => CONDITIONS.indexOf(a.condition) - CONDITIONS.indexOf(b.condition)),
+    }).sort((a, b) => ROLLOUT_ROW_CONDITIONS.indexOf(a.condition) - ROLLOUT_ROW_CONDITIONS.indexOf(b.condition)),
     verified: { verified: num(ver?.verified), rolledOut: num(ver?.rolledOut), total: num(ver?.total) },
   };
 }
@@ -139,6 +140,3 @@ function modelVsWinner(rows: Record<string, unknown>[]): Agreement {
   }
   return agreement(pairs);
 }
-
-/** Table 1's order: problem only, prefix, prefix + original step, prefix + intervention. */
-export const CONDITIONS = ["problem", "prefix", "original", "intervention", "attempt"];

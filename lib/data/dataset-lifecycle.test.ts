@@ -8,7 +8,7 @@ import { datasetFootprint, deleteDataset, renameDataset } from "./dataset-lifecy
 import { createJob } from "@/lib/jobs/lifecycle";
 import { JobRunner } from "@/lib/jobs/runner";
 import { unregisterHandler } from "@/lib/jobs/registry";
-import { delay, fakeHandler, waitFor } from "@/lib/jobs/testing";
+import { delay, fakeHandler, waitFor } from "@/test-support/jobs";
 
 async function makeDataset(traces = 3) {
   const ds = await prisma.dataset.create({ data: { name: `life-${randomUUID()}` } });

@@ -1,4 +1,4 @@
-import { DEFAULT_EXPORT_STATUSES, DEFAULT_PER_PROBLEM, type DecidedBy, type ExportFormat, type PerProblem, type SkipReason } from "@/lib/core/export";
+import { DEFAULT_EXPORT_STATUSES, DEFAULT_PER_PROBLEM, filtersInterventions, type DecidedBy, type ExportFormat, type PerProblem, type SkipReason } from "@/lib/core/export";
 import type { InterventionStatus } from "@/lib/core/status";
 import type { ExportOptions } from "./export";
 
@@ -7,16 +7,16 @@ import type { ExportOptions } from "./export";
 
 export type ExportCounts = {
   format: ExportFormat;
-  statuses: InterventionStatus[] | null; // null for processbench
+  statuses: InterventionStatus[] | null; // null for a trace format (processbench)
   written: number;
   excludedLeakage: number; // interventions containing the ground-truth answer (method.md §5)
   skipped: Partial<Record<Exclude<SkipReason, "leakage">, number>>;
   done: boolean; // false while streaming, or when the consumer stopped early
   /** with verifiedOnly: interventions dropped by the keep filter, by reason */
   droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
-  /** rows selected by the list filter and the statuses, before any filter below (null for processbench) */
+  /** rows selected by the list filter and the statuses, before any filter below (null for a trace format) */
   selected: number | null;
-  perProblem: PerProblem | null; // null for processbench (one row per trace)
+  perProblem: PerProblem | null; // null for a trace format (one row per trace)
   /** distinct problems among the rows written, and the most rows one problem got */
   problems: number;
   maxRowsPerProblem: number;
@@ -27,7 +27,7 @@ export type ExportCounts = {
 };
 
 export function newCounts(o: Pick<ExportOptions, "format" | "statuses" | "verifiedOnly" | "perProblem">): ExportCounts {
-  const pb = o.format === "processbench";
+  const pb = !filtersInterventions(o.format); // one row per trace: statuses and per-problem do not apply
   const statuses = pb ? null : [...(o.statuses ?? DEFAULT_EXPORT_STATUSES)];
   const perProblem = pb ? null : (o.perProblem ?? DEFAULT_PER_PROBLEM);
   const c: ExportCounts = {

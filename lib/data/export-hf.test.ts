@@ -11,7 +11,7 @@ import { GRADER_VERSION } from "@/lib/core/grade/version";
 import pkg from "@/package.json";
 import { exportLines, newCounts, type ExportOptions } from "./export";
 import { writeHfFolder } from "./export-hf";
-import { seedProvenanceSet, type ProvenanceSet } from "@/lib/testing/provenance-set";
+import { seedProvenanceSet, type ProvenanceSet } from "@/test-support/provenance-set";
 
 // The hf export (issue 12 §6): the Parquet file read back with hyparquet holds exactly the int
 // export's rows, the dataset card's YAML parses and declares the Parquet file's features, and

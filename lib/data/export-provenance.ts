@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pkg from "@/package.json";
 import { buildProvenance, type Provenance } from "@/lib/core/export/provenance";
+import { exportFormatSpec } from "@/lib/core/export/formats";
 import { provenanceMarkdown } from "@/lib/core/export/provenance-md";
 import { GRADER_VERSION, ROLLOUT_GRADE_RULE, ROLLOUT_PRED_MODE } from "@/lib/core/grade/version";
 import { ExportFacts } from "./export-facts";
@@ -37,7 +38,7 @@ export function provenanceOf(o: ExportOptions, dataset: { id: string; name: stri
     options: {
       filter: { ...(o.filter ?? {}) },
       verifiedOnly: o.verifiedOnly === true,
-      chatTemplate: o.format === "trl-tokenized" ? (o.template ?? null) : null,
+      chatTemplate: exportFormatSpec(o.format).tokenized ? (o.template ?? null) : null,
       files,
     },
     counts,

@@ -101,9 +101,9 @@ describe("GET /api/datasets/:id/export", () => {
 });
 
 describe("GET /api/datasets/:id/export: hf, provenance, one row per problem (issue 12)", () => {
-  let s: import("@/lib/testing/provenance-set").ProvenanceSet;
+  let s: import("@/test-support/provenance-set").ProvenanceSet;
   beforeAll(async () => {
-    s = await (await import("@/lib/testing/provenance-set")).seedProvenanceSet("web prov");
+    s = await (await import("@/test-support/provenance-set")).seedProvenanceSet("web prov");
   });
 
   it("format=hf downloads a .zip of the folder whose Parquet file holds the int rows", async () => {

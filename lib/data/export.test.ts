@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { countSteps, fromZeroBased } from "@/lib/core/steps";
 import { buildGuidedAttempt } from "@/lib/core/guided";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import Database from "better-sqlite3";
 import { sqlitePath } from "@/lib/env";
 import type { TraceFilter } from "@/lib/core/filters";

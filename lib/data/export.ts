@@ -5,7 +5,7 @@ import { ensureMigrated } from "@/lib/data/migrate";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { InterventionStatus } from "@/lib/core/status";
 import {
-  OnePerProblem, buildInterventionRow, buildProcessBenchRow, toJsonLine,
+  OnePerProblem, buildInterventionRow, buildTraceRow, exportFormatSpec, toJsonLine,
   type BuildResult, type ExportFormat, type ExportLabel, type PerProblem,
 } from "@/lib/core/export";
 import type { ExportFacts } from "./export-facts";
@@ -21,8 +21,9 @@ import { winnerLabel, type SourcedLabel } from "@/lib/core/agreement/winning-lab
 // in id-cursor batches (id > last ORDER BY id LIMIT n), so memory depends on the batch
 // size, never on the dataset size. Selection = the trace list's filter (export-sql.ts uses
 // traceWhereSql of trace-list-sql.ts, the one filter definition: "export what I see") +
-// intervention statuses (int / llamafactory / trl / trl-tokenized). processbench exports traces
-// and ignores the intervention statuses. trl-tokenized loads the Qwen3 tokenizer on first use.
+// intervention statuses for formats with one row per intervention; a trace format (processbench)
+// ignores them (lib/core/export/formats.ts says which is which). A tokenized format loads the
+// Qwen3 tokenizer on first use.
 // Rows are read with better-sqlite3 prepared statements on the same file, like the bulk
 // importer: through Prisma the same export ran 5-6x slower than a bare select.
 
@@ -47,19 +48,20 @@ export type ExportOptions = {
 
 /** Row objects of an export; `counts` is filled in as rows are produced (read it at the end). */
 export async function* exportRows(o: ExportOptions, counts: ExportCounts = newCounts(o)): AsyncGenerator<unknown> {
+  const spec = exportFormatSpec(o.format); // an unknown format throws here, before any row
   const url = o.url ?? env().DATABASE_URL;
   ensureMigrated(url);
   // a filter on the final answer needs every trace's answerCheck first (same as the list)
   if (o.filter && url === env().DATABASE_URL) await prepareFilter(o.datasetId, o.filter);
   // The tokenizer is loaded lazily (dynamic import), only for the tokenized format.
-  const enc = o.format === "trl-tokenized"
+  const enc = spec.tokenized
     ? await (await import("@/lib/tokens/sft-encoder")).sftEncoder(o.template ?? DEFAULT_CHAT_TEMPLATE)
     : undefined;
   const db = new Database(sqlitePath(url), { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 10000");
     db.pragma("query_only = ON");
-    yield* o.format === "processbench" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
+    yield* spec.rowUnit === "trace" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
     o.facts?.finish(db);
     counts.done = true;
   } finally {
@@ -121,7 +123,7 @@ export type IvRow = {
 
 /** Every selected intervention row with its build result (or why it was dropped before building). */
 function* built(db: Db, o: ExportOptions, counts: ExportCounts, enc: SftEncoder | undefined, tally: boolean) {
-  const format = o.format as Exclude<ExportFormat, "processbench">;
+  const format = o.format;
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
   const statuses = counts.statuses ?? [];
   if (statuses.length === 0) return;
@@ -211,7 +213,7 @@ function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
     WHERE ${f.sql} AND t.id > ? ORDER BY t.id LIMIT ?`;
   for (const batch of batches<TraceRow>(db, sql, f.params, [""], (r) => [r.id], o)) {
     for (const r of batch) {
-      const res = buildProcessBenchRow({
+      const res = buildTraceRow(o.format, {
         problem: { statement: r.statement },
         trace: { id: r.id, text: r.text, generator: r.generator, externalId: r.externalId, correct: bool(r.correct) },
         labels: labelsOf(r.labels),
@@ -230,8 +232,4 @@ export async function findDatasetForExport(by: { id: string } | { name: string }
   return db.dataset.findUnique({ where: by, select: { id: true, name: true } });
 }
 
-/** `<dataset>-<format>.jsonl` (hf: `<dataset>-hf.zip`), safe as a file name. */
-export function exportFileName(datasetName: string, format: ExportFormat): string {
-  const base = datasetName.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "dataset";
-  return `${base}-${format}.${format === "hf" ? "zip" : "jsonl"}`;
-}
+export { exportFileName } from "@/lib/core/export";

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prisma } from "@/lib/db";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { importBuffer, importFile } from "@/lib/import";
 
 const dir = mkdtempSync(join(tmpdir(), "int-import-"));

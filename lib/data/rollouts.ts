@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { CONDITIONS, conditionStart, type Condition } from "@/lib/core/rollouts/conditions";
+import { CONDITIONS, ROLLOUT_ROW_CONDITIONS, conditionStart, type Condition } from "@/lib/core/rollouts/conditions";
 import { summariseCounts, type ConditionSummary } from "@/lib/core/rollouts/summary";
 import { progress } from "@/lib/jobs/store";
 import type { JobProgress } from "@/lib/jobs/types";
@@ -72,5 +72,5 @@ export async function datasetRolloutSummary(datasetId: string, opts: { model?: s
     _count: { _all: true },
   });
   const rows = groups.map((g) => ({ problemId: g.problemId, condition: g.condition, n: g._count._all, c: g.correct ? g._count._all : 0 }));
-  return summariseCounts(rows, [...CONDITIONS, "attempt"]);
+  return summariseCounts(rows, ROLLOUT_ROW_CONDITIONS);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { importFile } from "@/lib/import";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { closeSharedGradePool } from "@/lib/grade/shared-pool";
 import { countByStatus, filteredTraceIds } from "@/lib/data/trace-list";
 import { likeArg } from "@/lib/data/text-search-sql";

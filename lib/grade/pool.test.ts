@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GradePool } from "./pool";
+import { STUCK_WORKER, stuckJob } from "@/test-support/grade/stuck-job";
 
 let pool: GradePool;
 beforeAll(async () => {
-  pool = new GradePool({ size: 2, hardLimitMs: 2000, allowDebug: true });
+  pool = new GradePool({ size: 2, hardLimitMs: 2000, workerScript: STUCK_WORKER });
   await pool.ready();
 }, 120_000);
 afterAll(async () => {
@@ -38,7 +39,7 @@ describe("GradePool", () => {
   it("kills a worker stuck past the hard limit, replaces it, and keeps grading", async () => {
     const before = pool.stats.killed;
     const t0 = performance.now();
-    const stuck = pool.grade({ gold: "1", pred: "1", predMode: "answer", debugSpinMs: 60_000 });
+    const stuck = pool.grade(stuckJob({ gold: "1", pred: "1", predMode: "answer" }, 60_000));
     const others = await Promise.all(Array.from({ length: 50 }, (_, i) => pool.grade({ gold: `${i}`, pred: `${i}.0`, predMode: "answer" })));
     const othersDone = performance.now() - t0;
     expect(others.every((o) => o.verdict === "equal")).toBe(true);

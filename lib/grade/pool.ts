@@ -24,8 +24,8 @@ export interface PoolOptions {
   stallMs?: number;
   /** Keep one extra warm worker to swap in when one is killed (default true). */
   spare?: boolean;
-  /** Let jobs carry `debugSpinMs` (tests of the kill path only). */
-  allowDebug?: boolean;
+  /** The worker entry (default workerPath()); tests of the kill path pass one that can be made to hang. */
+  workerScript?: string;
   /** Memoise LaTeX parses in the workers (default true; benchmarks turn it off). */
   parseCache?: boolean;
 }
@@ -71,7 +71,7 @@ export class GradePool {
   private readonly stallMs: number;
   private readonly useSpare: boolean;
   private readonly init: WorkerInit;
-  private readonly path = workerPath();
+  private readonly path: string;
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? availableParallelism());
@@ -80,7 +80,8 @@ export class GradePool {
     this.depth = Math.max(1, opts.depth ?? 2);
     this.stallMs = opts.stallMs ?? 50;
     this.useSpare = opts.spare ?? true;
-    this.init = { allowDebug: opts.allowDebug ?? false, parseCache: opts.parseCache ?? true };
+    this.init = { parseCache: opts.parseCache ?? true };
+    this.path = opts.workerScript ?? workerPath();
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
     // The spare starts after the first workers are up, so it does not slow their start.
     if (this.useSpare) void this.ready().then(() => this.refillSpare());
@@ -91,7 +92,7 @@ export class GradePool {
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
-  grade(job: GradeJob & { debugSpinMs?: number }): Promise<PoolVerdict> {
+  grade(job: GradeJob): Promise<PoolVerdict> {
     return new Promise((resolve) => {
       if (this.closed) return resolve(failed(job, "error", "pool closed", 0));
       const msg: JobMessage = { ...job, id: this.nextId++, softLimitMs: this.softLimitMs };

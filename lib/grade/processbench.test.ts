@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { GradePool, type PoolVerdict } from "./pool";
 
 interface Row { id: string; steps: string[]; ground_truth_answer: string; final_answer_correct: boolean }

@@ -10,8 +10,6 @@ export interface GradeJob {
 export interface JobMessage extends GradeJob {
   id: number;
   softLimitMs: number;
-  /** Test hook (honoured only when the pool allows it): spin this long before grading. */
-  debugSpinMs?: number;
 }
 
 export type WorkerReply =
@@ -20,7 +18,6 @@ export type WorkerReply =
   | { type: "failed"; id: number; message: string };
 
 export interface WorkerInit {
-  allowDebug: boolean;
   /** Memoise LaTeX parses inside the worker (default true). */
   parseCache?: boolean;
 }

@@ -4,7 +4,7 @@ import { gradeAnswer } from "../core/grade/grade";
 import { setParseCache, warmEngine } from "../core/grade/engine";
 import type { JobMessage, WorkerInit, WorkerReply } from "./protocol";
 
-const init = (workerData ?? { allowDebug: false }) as WorkerInit;
+const init = (workerData ?? {}) as WorkerInit;
 
 // The engine starts lazily (first parse ~0.5 s of CPU): pay that before reporting ready.
 const WARMUP: [string, string][] = [
@@ -12,11 +12,6 @@ const WARMUP: [string, string][] = [
   ["\\{1,2\\}", "2, 1"], ["[0,1)", "[0, 1)"], ["x=3", "3"], ["\\text{B}", "B"], ["2+3i", "3i+2"],
   ["\\pi", "3.14159265"], ["10\\%", "0.1"], ["e^2", "\\exp(2)"], ["\\binom{n}{2}", "n(n-1)/2"],
 ];
-
-function spin(ms: number) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { /* a stand-in for an engine call that never checks its deadline */ }
-}
 
 function post(m: WorkerReply) {
   parentPort!.postMessage(m);
@@ -30,7 +25,6 @@ post({ type: "ready" });
 parentPort!.on("message", (job: JobMessage) => {
   const t0 = performance.now();
   try {
-    if (init.allowDebug && job.debugSpinMs) spin(job.debugSpinMs);
     const verdict = gradeAnswer(job.gold, job.pred, { predMode: job.predMode, softLimitMs: job.softLimitMs });
     post({ type: "result", id: job.id, verdict, ms: performance.now() - t0 });
   } catch (e) {

@@ -2,7 +2,7 @@
 // them in ONE transaction as they stream by. The first error stops the writing (the transaction
 // is rolled back at the end) but reading goes on to report up to MAX_ERRORS errors at once.
 import { basename } from "node:path";
-import { type ImportFormat, detectFormat, parseRecord } from "@/lib/core/formats";
+import { IMPORT_FORMATS, type ImportFormat, detectFormat, isImportFormat, parseRecord } from "@/lib/core/formats";
 import { MAX_ERRORS } from "@/lib/core/formats/limits";
 import { recordId } from "@/lib/core/formats/record-id";
 import { openImportWriter } from "@/lib/data/import";
@@ -19,6 +19,10 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
   const name = opts.dataset;
   if (!name || name.length > 200) return fail(file, "a dataset name (1..200 characters) is required", 0, "dataset");
   const actor = opts.actor || "cli";
+  // the type says ImportFormat, but scripts and forms send strings: refuse an unknown name up front
+  if (opts.format && opts.format !== "auto" && !isImportFormat(opts.format)) {
+    return fail(file, `unknown format "${opts.format}" (use auto, ${IMPORT_FORMATS.join(", ")})`, 0, "format");
+  }
   let format: ImportFormat | null = opts.format && opts.format !== "auto" ? opts.format : null;
   const errors: ImportError[] = [];
   let truncated = false;

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { prisma } from "@/lib/db";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { importBuffer } from "./index";
 
 type PbRow = { id: string; generator: string; problem: string; steps: string[]; final_answer_correct: boolean; label: number };

@@ -47,3 +47,29 @@ export type ImportSummary = ImportCounts & {
 
 export type ImportFailure = { ok: false; errors: ImportError[]; truncated: boolean };
 export type ImportResult = ImportSummary | ImportFailure;
+
+// The wire types of the web import, shared by the route handlers and the upload form (which
+// imports them as types: nothing of the server comes into the client bundle).
+
+/** POST /api/import: 202 queued | ?wait=1: the summary | 400/413: the errors (upload refused or import failed). */
+export type ImportPostResponse =
+  | { ok: true; importId: string }
+  | { ok: true; summary: Omit<ImportSummary, "ok"> }
+  | { ok: false; errors: ImportError[]; truncated?: boolean };
+
+export type WebImportPhase = "queued" | "importing" | "done" | "failed";
+/** A web import's progress record: GET /api/import/[importId] answers {ok: true, import: WebImport}. */
+export type WebImport = {
+  id: string;
+  dataset: string;
+  fileName: string;
+  phase: WebImportPhase;
+  records: number;
+  bytesRead: number;
+  totalBytes: number;
+  result: ImportResult | null;
+  finishedAt: number | null;
+};
+
+/** GET /api/import/[importId] (read by components/import/use-import-progress.ts). */
+export type ImportProgressResponse = { ok: true; import: WebImport };

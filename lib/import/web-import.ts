@@ -9,20 +9,9 @@ import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
 import { join } from "node:path";
 import type { ChildMessage, ChildRequest } from "./import-child";
-import type { ImportResult } from "./types";
+import type { ImportResult, WebImport } from "./types";
 
-export type WebImportPhase = "queued" | "importing" | "done" | "failed";
-export type WebImport = {
-  id: string;
-  dataset: string;
-  fileName: string;
-  phase: WebImportPhase;
-  records: number;
-  bytesRead: number;
-  totalBytes: number;
-  result: ImportResult | null;
-  finishedAt: number | null;
-};
+export type { WebImport, WebImportPhase } from "./types";
 
 type Registry = { runs: Map<string, WebImport>; queue: Promise<unknown> };
 const g = globalThis as unknown as { __intWebImports?: Registry };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waitFor } from "./testing";
+import { waitFor } from "@/test-support/jobs";
 import { startRunnerWhenNeeded } from "./runner-when-needed";
 
 describe("startRunnerWhenNeeded", () => {

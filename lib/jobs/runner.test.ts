@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { createJob, transitionJob } from "./lifecycle";
 import { runJobToCompletion } from "./run-to-completion";
 import { JobRunner } from "./runner";
-import { delay, fakeHandler, waitFor } from "./testing";
+import { delay, fakeHandler, waitFor } from "@/test-support/jobs";
 import { RetryableError, UnreachableError } from "./types";
 import { unregisterHandler } from "./registry";
 import * as store from "./store";

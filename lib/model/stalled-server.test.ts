@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { createJob } from "@/lib/jobs/lifecycle";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { unregisterHandler } from "@/lib/jobs/registry";
-import { fakeHandler } from "@/lib/jobs/testing";
+import { fakeHandler } from "@/test-support/jobs";
 import { chatComplete } from "./client";
 import { DEFAULT_SAMPLING } from "./sampling";
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importFile } from "@/lib/import";
 import { exportLines, newCounts } from "@/lib/data/export";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 
 type PbRow = { id: string; generator: string; problem: string; steps: string[]; final_answer_correct: boolean; label: number };
 

@@ -7,7 +7,7 @@ import { describeSelection } from "@/lib/core/propose/selection";
 import { importFile } from "@/lib/import";
 import { closeSharedGradePool } from "@/lib/grade/shared-pool";
 import { writeModelSettings } from "@/lib/model/settings";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { resolveProposeParams } from "./params";
 import { proposeSelection, selectTraces } from "./select";
 import { startProposeJob } from "./start";

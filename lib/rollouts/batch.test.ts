@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db";
 import { closeSharedGradePool, sharedGradePool } from "@/lib/grade/shared-pool";
 import { writeModelSettings } from "@/lib/model/settings";
 import { exportRolloutBatch, importRolloutResults } from "./batch";
-import { seedRolloutData, RIGHT, WRONG } from "./testing";
+import { seedRolloutData, RIGHT, WRONG } from "@/test-support/rollouts";
 
 const dir = mkdtempSync(join(tmpdir(), "rollout-batch-"));
 beforeAll(async () => {

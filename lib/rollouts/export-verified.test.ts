@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { exportLines, exportSummary, newCounts } from "@/lib/data/export";
 import { summaryLine } from "@/lib/cli/commands/export";
-import { seedRolloutData } from "./testing";
+import { seedRolloutData } from "@/test-support/rollouts";
 import { GET } from "@/app/api/datasets/[datasetId]/export/route";
 
 // The export's "verified only" option (keep filter, method.md §6): keeps only interventions whose

@@ -10,7 +10,7 @@ import { rolloutsHandler } from "./handler";
 import { resolveRolloutParams } from "./params";
 import { GRADER_VERSION } from "@/lib/core/grade/version";
 import { startRolloutsJob } from "./start";
-import { cyclingResponder, seedRolloutData, RIGHT, WRONG } from "./testing";
+import { cyclingResponder, seedRolloutData, RIGHT, WRONG } from "@/test-support/rollouts";
 
 let stub: StubModel;
 beforeAll(async () => {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { startStubModel, type StubModel } from "@/e2e/stub-model/server";
 import { JobRunner } from "@/lib/jobs/runner";
-import { waitFor } from "@/lib/jobs/testing";
+import { waitFor } from "@/test-support/jobs";
 import { closeSharedGradePool, sharedGradePool } from "@/lib/grade/shared-pool";
 import { writeModelSettings } from "@/lib/model/settings";
 import { startRolloutsJob } from "./start";
-import { cyclingResponder, seedRolloutData } from "./testing";
+import { cyclingResponder, seedRolloutData } from "@/test-support/rollouts";
 
 // A rollouts job whose process "dies" mid-run (runner abandoned: leases not refreshed) is finished
 // by a new runner with exactly K rows per intervention and the keep filter over all of them.

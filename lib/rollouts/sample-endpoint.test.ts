@@ -14,7 +14,7 @@ import { comparePair } from "@/lib/data/compare";
 import { run as runSampleCli } from "@/lib/cli/commands/sample";
 import { SampleParams, resolveSampleParams } from "./params";
 import { startSampleJob } from "./start";
-import { RIGHT, WRONG } from "./testing";
+import { RIGHT, WRONG } from "@/test-support/rollouts";
 
 // Sampling from the second ("trained") endpoint: its own server and model name, traces with the
 // trained model's generator next to the base model's on the same problems.

@@ -8,7 +8,7 @@ import { writeModelSettings } from "@/lib/model/settings";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { run as runSampleCli } from "@/lib/cli/commands/sample";
 import { run as runRolloutsCli } from "@/lib/cli/commands/rollouts";
-import { seedRolloutData, RIGHT, WRONG } from "./testing";
+import { seedRolloutData, RIGHT, WRONG } from "@/test-support/rollouts";
 
 let stub: StubModel;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { Template } from "@huggingface/jinja";
 import { readFileSync } from "node:fs";
 import { QWEN3_INSTRUCT_2507_TEMPLATE } from "./qwen3-templates";
+import type { ChatMessage } from "@/lib/core/prompts/render";
 
 // Rendering the SFT prompt with the model's chat template (method.md §8): prompt = the
 // problem as the user turn + the assistant header (add_generation_prompt); the response (the
@@ -16,8 +17,6 @@ export const DEFAULT_CHAT_TEMPLATE: ChatTemplateName = "qwen3-instruct-2507";
 export function isChatTemplateName(s: string): s is ChatTemplateName {
   return (CHAT_TEMPLATES as readonly string[]).includes(s);
 }
-
-export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
 export type RenderOptions = {
   addGenerationPrompt?: boolean;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { guidedParts } from "@/lib/core/guided";
 import {
   buildLlamaFactoryRow, buildTrlTokenizedRow, renderLlamaFactoryParts, renderLlamaFactoryText,

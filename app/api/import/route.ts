@@ -10,6 +10,7 @@ import { IMPORT_FORMATS } from "@/lib/core/formats";
 import { MAX_FILE_BYTES } from "@/lib/core/formats/limits";
 import { sqlitePath } from "@/lib/env";
 import { receiveUpload } from "@/lib/import/receive-upload";
+import type { ImportPostResponse } from "@/lib/import/types";
 import { startWebImport } from "@/lib/import/web-import";
 import { getActor } from "@/lib/server/actor";
 import { refuseForeignRequest } from "@/lib/server/guard-response";
@@ -24,7 +25,7 @@ const Form = z.object({
 
 type Err = { file: string; line: number; field: string; message: string };
 // Connection: close, so that a refused upload's remaining bytes are not read (and discarded) too.
-const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors }, { status, headers: status === 413 ? { connection: "close" } : {} });
+const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors } satisfies ImportPostResponse, { status, headers: status === 413 ? { connection: "close" } : {} });
 
 /** Beside the database (not /tmp, which may be memory-backed): uploads are as large as the limit. */
 const uploadRoot = () => join(dirname(sqlitePath()), ".uploads");
@@ -48,9 +49,9 @@ export async function POST(request: Request): Promise<Response> {
   const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
   if (new URL(request.url).searchParams.get("wait") === "1") {
     const result = (await finished).result;
-    if (!result?.ok) return Response.json(result, { status: 400 });
+    if (!result?.ok) return Response.json(result satisfies ImportPostResponse | null, { status: 400 });
     const { ok: _ok, ...summary } = result;
-    return Response.json({ ok: true, summary });
+    return Response.json({ ok: true, summary } satisfies ImportPostResponse);
   }
-  return Response.json({ ok: true, importId: run.id }, { status: 202, headers: { location: `/api/import/${run.id}` } });
+  return Response.json({ ok: true, importId: run.id } satisfies ImportPostResponse, { status: 202, headers: { location: `/api/import/${run.id}` } });
 }

@@ -6,7 +6,7 @@ import { parquetReadObjects } from "hyparquet";
 import { PROVENANCE_KEYS } from "@/lib/core/export/provenance";
 import { GRADER_VERSION } from "@/lib/core/grade/version";
 import pkg from "@/package.json";
-import { seedProvenanceSet, type ProvenanceSet } from "@/lib/testing/provenance-set";
+import { seedProvenanceSet, type ProvenanceSet } from "@/test-support/provenance-set";
 import { run } from "./export";
 
 // CLI side of issue 12 §4 (one row per problem) and §6 (provenance beside every format, hf folder).

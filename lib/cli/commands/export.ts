@@ -4,8 +4,8 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, isExportFormat, isPerProblem, llamaFactoryDatasetInfo,
-  parseStatusFilter,
+  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, exportFormatSpec, filtersInterventions, isExportFormat, isPerProblem,
+  llamaFactoryDatasetInfo, parseStatusFilter,
 } from "@/lib/core/export";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
@@ -14,23 +14,25 @@ import { writeHfFolder } from "@/lib/data/export-hf";
 import { provenanceJson, provenanceOf } from "@/lib/data/export-provenance";
 import { exportNote } from "@/lib/core/export/export-note";
 
-export const summary = "write a dataset's export: --dataset NAME --format int|llamafactory|trl|trl-tokenized|processbench|hf --out PATH [--status accepted,edited|any] [--filter QUERY] [--per-problem one|all]";
+export const summary = `write a dataset's export: --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY] [--per-problem one|all]`;
 
+const perTrace = EXPORT_FORMATS.filter((f) => !filtersInterventions(f)).join(", ");
 const USAGE = `usage: npm run int -- export --dataset NAME --format ${EXPORT_FORMATS.join("|")} --out PATH [--status accepted,edited|any] [--filter QUERY] [--template NAME] [--verified] [--per-problem one|all]
 
-  --status   intervention statuses (int, llamafactory, trl); default accepted,edited;
-             any = proposed,accepted,edited (rejected only when named); ignored by processbench
+  --status   intervention statuses; default accepted,edited;
+             any = proposed,accepted,edited (rejected only when named); ignored by ${perTrace}
+             (one row per trace)
   --filter   the trace list's URL query, e.g. "status=curated&generator=Qwen2-7B-Instruct&q=triangle"
   --verified only interventions verified by rollouts (keep filter: >= M of K correct); the
              summary says how many it dropped (not rolled out / failed the keep filter)
-  --template trl-tokenized: the chat template, ${CHAT_TEMPLATES.join(" | ")} (default ${DEFAULT_CHAT_TEMPLATE})
+  --template ${EXPORT_FORMATS.filter((f) => exportFormatSpec(f).tokenized).join(", ")}: the chat template, ${CHAT_TEMPLATES.join(" | ")} (default ${DEFAULT_CHAT_TEMPLATE})
   --per-problem  all (default): every kept intervention; one: one row per problem, chosen by
              a person's choice (accepted/edited) first, then the most correct rollouts, then
              the first parsed (earliest created)
 Beside --out (for OUT.jsonl): OUT.provenance.json (sources with sha256, templates, models,
 endpoints, sampling, grader, keep rule, per-filter counts, studio version) and OUT.README.md
-(the format's note + the provenance); llamafactory also writes/merges dataset_info.json.
---format hf: --out is a folder: README.md (dataset card), provenance.json, data/*.parquet.
+(the format's note + the provenance); ${EXPORT_FORMATS.filter((f) => exportFormatSpec(f).datasetInfo).join(", ")} also writes/merges dataset_info.json.
+--format ${EXPORT_FORMATS.filter((f) => exportFormatSpec(f).container === "hf").join(", ")}: --out is a folder: README.md (dataset card), provenance.json, data/*.parquet.
 `;
 
 const fail = (msg: string, code = 2) => {
@@ -60,6 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   const { dataset: name, format, out } = values as Record<string, string | undefined>;
   if (!name || !format || !out) return fail(`--dataset, --format and --out are required\n\n${USAGE}`);
   if (!isExportFormat(format)) return fail(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
+  const spec = exportFormatSpec(format);
   const statuses = parseStatusFilter(values.status as string | undefined);
   if (!statuses.ok) return fail(statuses.reason);
   const filter = parseTraceFilter(new URLSearchParams((values.filter as string | undefined) ?? ""));
@@ -69,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   if (templateError) return fail(templateError);
   const perProblem = (values["per-problem"] as string | undefined) ?? DEFAULT_PER_PROBLEM;
   if (!isPerProblem(perProblem)) return fail(`unknown --per-problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
-  if (perProblem === "one" && format === "processbench") return fail("--per-problem one applies to intervention formats; processbench has one row per trace");
+  if (perProblem === "one" && spec.rowUnit === "trace") return fail(`--per-problem one applies to intervention formats; ${format} has one row per trace`);
 
   const dataset = await findDatasetForExport({ name });
   if (!dataset) return fail(`unknown dataset "${name}"`, 1);
@@ -77,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   const stem = out.endsWith(".jsonl") ? out.slice(0, -".jsonl".length) : out;
   const infoPath = join(dirname(out), "dataset_info.json");
   let info: Record<string, unknown> = {};
-  if (format === "llamafactory" && existsSync(infoPath)) {
+  if (spec.datasetInfo && existsSync(infoPath)) {
     try {
       const parsed: unknown = JSON.parse(readFileSync(infoPath, "utf8"));
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a JSON object");
@@ -88,8 +91,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true, perProblem, facts: new ExportFacts(dataset.id) };
-  if (format === "hf") {
-    if (existsSync(out) && !statSync(out).isDirectory()) return fail(`--out ${out} is a file; --format hf writes a folder (README.md, provenance.json, data/)`);
+  if (spec.container === "hf") {
+    if (existsSync(out) && !statSync(out).isDirectory()) return fail(`--out ${out} is a file; --format ${format} writes a folder (README.md, provenance.json, data/)`);
     const { counts } = await writeHfFolder(out, opts, dataset);
     process.stdout.write(summaryLine(dataset.name, out, counts, [join(out, "README.md"), join(out, "provenance.json")]) + "\n");
     return 0;
@@ -112,7 +115,7 @@ export async function run(argv: string[]): Promise<number> {
   writeFileSync(provPath, provenanceJson(provenance));
   writeFileSync(`${stem}.README.md`, exportNote({ format, datasetName: dataset.name, fileName: basename(out), template, provenance, provenanceFile: basename(provPath) }));
   notes.push(`${stem}.README.md`, provPath);
-  if (format === "llamafactory") {
+  if (spec.datasetInfo) {
     const key = datasetInfoKey(dataset.name);
     writeFileSync(infoPath, JSON.stringify({ ...info, ...llamaFactoryDatasetInfo(key, basename(out)) }, null, 2) + "\n");
     notes.push(infoPath);
@@ -154,12 +157,13 @@ async function writeLines(path: string, lines: AsyncIterable<string>): Promise<v
 }
 
 export function summaryLine(dataset: string, out: string, c: ExportCounts, notes: string[] = []): string {
-  const what = c.format === "processbench" ? "traces" : "interventions";
+  const perIntervention = filtersInterventions(c.format);
+  const what = perIntervention ? "interventions" : "traces";
   const skipped = Object.entries(c.skipped).map(([k, n]) => `${n} ${k.replaceAll("_", " ")}`);
   const parts = [
     `exported ${c.written} ${what} of "${dataset}" as ${c.format} to ${out}`,
     c.statuses ? `statuses ${c.statuses.join(",")}` : null,
-    c.format === "processbench" ? null : `${c.excludedLeakage} excluded (contain the answer)`,
+    perIntervention ? `${c.excludedLeakage} excluded (contain the answer)` : null,
     c.perProblem ? rowsPerProblem(c) : null,
     skipped.length ? `skipped: ${skipped.join(", ")}` : null,
     c.droppedUnverified

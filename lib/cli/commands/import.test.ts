@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 
 const dir = mkdtempSync(join(tmpdir(), "int-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
-// `npm run int -- import FILE --dataset NAME [--format auto|int|processbench|prm800k|problems]`
-import { IMPORT_FORMATS, type ImportFormat } from "@/lib/core/formats";
+// `npm run int -- import FILE --dataset NAME [--format auto|<lib/core/formats/registry.ts>]`
+import { IMPORT_FORMATS, isImportFormat } from "@/lib/core/formats";
 import { importSummaryNotes } from "@/lib/core/import-summary";
 import { importFile } from "@/lib/import";
 
@@ -29,14 +29,15 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${args.error ? args.error + "\n" : ""}${USAGE}`);
     return 2;
   }
-  if (args.format !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(args.format)) {
+  const format = args.format;
+  if (format !== "auto" && !isImportFormat(format)) {
     process.stderr.write(`unknown format ${args.format}\n${USAGE}`);
     return 2;
   }
   const started = Date.now();
   const result = await importFile(args.file, {
     dataset: args.dataset,
-    format: args.format as ImportFormat | "auto",
+    format,
     actor: args.actor ?? process.env.INT_USER ?? "cli",
   });
   if (!result.ok) {

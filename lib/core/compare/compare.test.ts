@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { alignSteps, firstDivergence } from "./align";
 import { agreement, offsetBucket } from "./agreement";
 import { detectFlips, flipOf } from "./flips";

@@ -1,10 +1,9 @@
-import { buildIntRow } from "./int";
-import { buildProcessBenchRow } from "./processbench";
-import { buildLlamaFactoryRow, buildTrlRow } from "./sft";
-import { buildTrlTokenizedRow, type SftEncoder } from "./trl-tokenized";
-import type { BuildResult, ExportFormat, InterventionExportInput } from "./types";
+import { exportFormatSpec, type ExportFormat } from "./formats";
+import type { SftEncoder } from "./trl-tokenized";
+import type { BuildResult, InterventionExportInput, TraceExportInput } from "./types";
 
 export * from "./types";
+export * from "./formats";
 export { buildIntRow, guidedAttemptFor } from "./int";
 export { buildLlamaFactoryRow, buildTrlRow } from "./sft";
 export { buildProcessBenchRow } from "./processbench";
@@ -15,18 +14,18 @@ export * from "./notes";
 export { exportHref } from "./url";
 export * from "./per-problem";
 
-/** Formats with one row per intervention (processbench has one row per trace). */
-export type InterventionFormat = Exclude<ExportFormat, "processbench">;
+/** The row of one intervention in `format`; a trace format or an unknown name is an error (no fallback). */
+export function buildInterventionRow(format: ExportFormat, input: InterventionExportInput, enc?: SftEncoder): BuildResult<unknown> {
+  const spec = exportFormatSpec(format);
+  if (spec.rowUnit !== "intervention") throw new Error(`${format} has one row per trace, not per intervention`);
+  return spec.build(input, enc);
+}
 
-/** `enc` (tokenizer + chat template) is required by trl-tokenized only. */
-export function buildInterventionRow(format: InterventionFormat, input: InterventionExportInput, enc?: SftEncoder): BuildResult<unknown> {
-  if (format === "int" || format === "hf") return buildIntRow(input); // hf: the int row, written as Parquet
-  if (format === "llamafactory") return buildLlamaFactoryRow(input);
-  if (format === "trl-tokenized") {
-    if (!enc) throw new Error("trl-tokenized needs a tokenizer (SftEncoder)");
-    return buildTrlTokenizedRow(input, enc);
-  }
-  return buildTrlRow(input);
+/** The row of one trace in `format` (processbench); an intervention format or an unknown name is an error. */
+export function buildTraceRow(format: ExportFormat, input: TraceExportInput): BuildResult<unknown> {
+  const spec = exportFormatSpec(format);
+  if (spec.rowUnit !== "trace") throw new Error(`${format} has one row per intervention, not per trace`);
+  return spec.build(input);
 }
 
 const LINE_SEPARATORS = /[\u2028\u2029]/;

@@ -131,3 +131,23 @@ args=SFTConfig(completion_only_loss=True, ...))\`; its collator masks the loss w
 Paper SFT settings (method.md §8): batch 64, 4 epochs, lr 1e-6, cosine with min lr 0.1x, warmup 0.1.
 `;
 }
+
+export function intNote(fileName: string): string {
+  return `# InT export
+
+\`${fileName}\`: one JSON object per line, InT's public columns (\`problem\`, \`answer\`,
+\`reference_solution\`, \`incorrect_attempt\`) plus \`intervention\` {content, location (1-based)},
+\`intervention_guided_attempt\` (the steps before the error + the intervention, no suffix) and
+\`provenance\` (who decided and when, origin, status, ids, source file/line or proposal).
+Interventions containing the ground-truth answer were excluded. The file imports back as \`int\`.
+`;
+}
+
+export function processBenchNote(fileName: string): string {
+  return `# ProcessBench labels
+
+\`${fileName}\`: ProcessBench rows \`{id, generator, problem, steps, final_answer_correct, label}\`;
+\`label\` is the 0-based index of the first wrong step (-1: no error), a person's label when there
+is one, else the imported label. Model labels are never exported as ground truth.
+`;
+}

@@ -2,14 +2,6 @@ import type { SourcedLabel } from "../agreement/winning-label";
 // Plain inputs of the export row builders (lib/core: no Prisma types). lib/data maps its
 // rows to these shapes; the builders never see the database.
 
-// "hf": the int rows as a Hugging Face dataset folder (Parquet + dataset card + provenance.json).
-export const EXPORT_FORMATS = ["int", "llamafactory", "trl", "trl-tokenized", "processbench", "hf"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export function isExportFormat(s: string): s is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(s);
-}
-
 export type ExportProblem = {
   id: string;
   statement: string;

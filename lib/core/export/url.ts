@@ -1,5 +1,5 @@
 import { traceFilterToSearch, type TraceFilter } from "../filters";
-import type { ExportFormat } from "./types";
+import type { ExportFormat } from "./formats";
 
 // Links to the download route (app/api/datasets/[datasetId]/export/route.ts) for the UI:
 // "export what I see" = the list's filter + format (+ intervention statuses, default

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { splitSteps } from "@/lib/core/steps";
 import { detectFormat, parseRecord, type ImportItem, type ImportFormat } from "./index";
 

@@ -1,23 +1,15 @@
 // Pure parsers of the import formats: one untrusted record in, an ImportItem or field errors out.
+// What the formats are: registry.ts.
 import { isObj, typeName } from "./fields";
-import { parseIntRecord } from "./int";
-import { parsePrm800kRecord } from "./prm800k";
-import { parseProblemRecord } from "./problems";
-import { parseProcessBenchRecord } from "./processbench";
-import type { ImportFormat, ParseContext, ParseResult } from "./types";
+import { importFormatSpec, type ImportFormat } from "./registry";
+import type { ParseContext, RecordParseResult } from "./types";
 
 export * from "./types";
+export * from "./registry";
 export { detectFormat } from "./detect";
-export { coerceLocation } from "./location";
 
-const PARSERS: Record<ImportFormat, (rec: Record<string, unknown>, ctx: ParseContext) => ParseResult> = {
-  int: parseIntRecord,
-  processbench: parseProcessBenchRecord,
-  prm800k: parsePrm800kRecord,
-  problems: parseProblemRecord,
-};
-
-export function parseRecord(format: ImportFormat, rec: unknown, ctx: ParseContext): ParseResult {
+export function parseRecord(format: ImportFormat, rec: unknown, ctx: ParseContext): RecordParseResult {
+  const spec = importFormatSpec(format); // an unknown name throws (a caller bug, not a bad record)
   if (!isObj(rec)) return { ok: false, errors: [{ field: "", message: `a record must be a JSON object, got ${typeName(rec)}` }] };
-  return PARSERS[format](rec, ctx);
+  return spec.parse(rec, ctx);
 }

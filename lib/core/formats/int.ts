@@ -2,10 +2,10 @@
 // `incorrect_attempt`, optional `intervention: {content, location}` and `generator`/`model`.
 import { countSteps } from "@/lib/core/steps";
 import { type Obj, idString, isObj, str, strAlias, typeName } from "./fields";
-import { coerceLocation } from "./location";
-import type { FieldError, ParseContext, ParseResult, ParsedIntervention } from "./types";
+import { coerceLocation } from "../location";
+import type { FieldError, ParseContext, RecordParseResult, ImportedIntervention } from "./types";
 
-export function parseIntRecord(rec: Obj, ctx: ParseContext): ParseResult {
+export function parseIntRecord(rec: Obj, ctx: ParseContext): RecordParseResult {
   const errors: FieldError[] = [];
   const statement = str(rec, "problem", errors, { required: true });
   const answer = str(rec, "answer", errors, { required: true });
@@ -15,7 +15,7 @@ export function parseIntRecord(rec: Obj, ctx: ParseContext): ParseResult {
   const source = str(rec, "source", errors) ?? ctx.source;
   const externalId = idString(rec, "id", errors);
 
-  const interventions: ParsedIntervention[] = [];
+  const interventions: ImportedIntervention[] = [];
   const iv = rec.intervention;
   if (iv !== undefined && iv !== null) {
     if (!isObj(iv)) errors.push({ field: "intervention", message: `must be an object {content, location}, got ${typeName(iv)}` });

@@ -11,7 +11,7 @@
 // A PRM800K step may hold "\n\n", so a PRM step maps to the trace's 1-based step where it starts.
 import { countSteps, joinSteps } from "@/lib/core/steps";
 import { type Obj, checkText, isObj, str, typeName } from "./fields";
-import type { FieldError, ParseContext, ParseResult, ParsedIntervention, ParsedLabel } from "./types";
+import type { FieldError, ParseContext, RecordParseResult, ImportedIntervention, ParsedLabel } from "./types";
 
 export const PRM800K_ANNOTATOR = "prm800k";
 
@@ -68,7 +68,7 @@ function walk(steps: unknown[], errors: FieldError[]): { path: PathStep[]; compl
   return { path, completionsAtStop: null };
 }
 
-export function parsePrm800kRecord(rec: Obj, _ctx?: ParseContext): ParseResult {
+export function parsePrm800kRecord(rec: Obj, _ctx?: ParseContext): RecordParseResult {
   const errors: FieldError[] = [];
   const q = rec.question;
   const l = rec.label;
@@ -99,7 +99,7 @@ export function parsePrm800kRecord(rec: Obj, _ctx?: ParseContext): ParseResult {
   const annotator = labeler ? `${PRM800K_ANNOTATOR}:${labeler}` : PRM800K_ANNOTATOR;
   const errAt = path.findIndex((s) => s.rating === -1);
   let label: ParsedLabel | null = null;
-  const interventions: ParsedIntervention[] = [];
+  const interventions: ImportedIntervention[] = [];
   if (errAt >= 0) {
     label = { step: starts[errAt], annotator };
     const stepIndex = path[errAt].index;

@@ -2,7 +2,7 @@
 // unique_id}`; IMO-AnswerBench `{"Problem ID", Problem, "Short Answer", Category, Subcategory, Source}`.
 // Other scalar columns are kept in Problem.metadata.
 import { type Obj, idString, scalarMetadata, str, strAlias } from "./fields";
-import type { FieldError, ParseContext, ParseResult } from "./types";
+import type { FieldError, ParseContext, RecordParseResult } from "./types";
 
 const STATEMENT = ["problem", "Problem", "question", "statement"] as const;
 const SOLUTION = ["solution", "reference_solution", "Solution"] as const;
@@ -10,7 +10,7 @@ const ANSWER = ["answer", "Short Answer", "ground_truth_answer", "Answer"] as co
 export const PROBLEM_ID_KEYS = ["unique_id", "Problem ID", "id"] as const;
 const ID = PROBLEM_ID_KEYS;
 
-export function parseProblemRecord(rec: Obj, ctx: ParseContext): ParseResult {
+export function parseProblemRecord(rec: Obj, ctx: ParseContext): RecordParseResult {
   const errors: FieldError[] = [];
   const statement = strAlias(rec, STATEMENT, errors, { required: true });
   const referenceSolution = strAlias(rec, SOLUTION, errors) ?? "";

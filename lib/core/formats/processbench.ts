@@ -4,7 +4,7 @@
 // Trace text = steps.join("\n\n"); the label becomes a 1-based imported FirstErrorLabel.
 import { STEP_SEPARATOR, fromZeroBased, joinSteps } from "@/lib/core/steps";
 import { type Obj, bool, checkText, idString, int, str, typeName } from "./fields";
-import type { FieldError, ParseContext, ParseResult } from "./types";
+import type { FieldError, ParseContext, RecordParseResult } from "./types";
 
 export const PROCESSBENCH_ANNOTATOR = "processbench";
 
@@ -31,7 +31,7 @@ function readSteps(rec: Obj, errors: FieldError[]): string[] | undefined {
   return errors.length === before ? (steps as string[]) : undefined;
 }
 
-export function parseProcessBenchRecord(rec: Obj, _ctx?: ParseContext): ParseResult {
+export function parseProcessBenchRecord(rec: Obj, _ctx?: ParseContext): RecordParseResult {
   const errors: FieldError[] = [];
   const externalId = idString(rec, "id", errors);
   if (externalId === null && !errors.length) errors.push({ field: "id", message: "is required" });

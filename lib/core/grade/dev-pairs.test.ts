@@ -2,7 +2,7 @@
 // pair that should differ may come back "equal".
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { compareAnswers } from "./compare";
 
 interface Pair { gold: string; pred: string; expected: boolean; cat: string; note?: string }

@@ -2,7 +2,7 @@
 // answers of the real datasets, both readings are evaluated at the same points and must agree.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { parseLatex, toJson } from "./engine";
 import { evalC, freeVars, Unsupported, type C, type Json } from "./evaluate";
 import { extractAnswer } from "./extract";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { sharedData } from "@/lib/testing/shared-data";
+import { sharedData } from "@/test-support/shared-data";
 import { guidedParts } from "@/lib/core/guided";
 import { tokenizeSft, type TokenCodec } from "@/lib/core/export/trl-tokenized";
 import { interventionSpan, isUnsupportedRefusal, meanNll, spanLogprobs } from "./nll";

@@ -11,8 +11,14 @@ import { splitSteps } from "@/lib/core/steps";
 //   intervention : prefix + intervention (the guided attempt of method.md §4)
 // When t* = 1 the prefix is empty; "prefix" then degenerates to the problem alone.
 
-export const CONDITIONS = ["intervention", "prefix", "original", "problem"] as const;
+/** In Table 1's order (the order every list, table and chart shows them in). */
+export const CONDITIONS = ["problem", "prefix", "original", "intervention"] as const;
 export type Condition = (typeof CONDITIONS)[number];
+
+/** Rollout rows of sampled attempts (sample jobs) carry this condition: no start text, not a Table 1 column. */
+export const ATTEMPT_CONDITION = "attempt";
+/** Every condition a Rollout row can carry, in display order: Table 1's, then the sampled attempts. */
+export const ROLLOUT_ROW_CONDITIONS: readonly string[] = [...CONDITIONS, ATTEMPT_CONDITION];
 
 export function isCondition(v: unknown): v is Condition {
   return typeof v === "string" && (CONDITIONS as readonly string[]).includes(v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionStart, rolloutPrompt, CONDITIONS } from "./conditions";
+import { conditionStart, rolloutPrompt, CONDITIONS, ROLLOUT_ROW_CONDITIONS } from "./conditions";
 import { keepState, unverifiedReason } from "./keep";
 import { summariseRollouts, formatPercent } from "./summary";
 import { buildGuidedAttempt } from "@/lib/core/guided";
@@ -31,6 +31,12 @@ describe("rollout conditions", () => {
   it("every condition builds without throwing; bad location throws", () => {
     for (const c of CONDITIONS) expect(() => rolloutPrompt(c, src)).not.toThrow();
     expect(() => rolloutPrompt("prefix", { ...src, location: 9 })).toThrow(RangeError);
+  });
+  it("one order of conditions: Table 1's (problem, prefix, original, intervention), sampled attempts last", () => {
+    expect(CONDITIONS).toEqual(["problem", "prefix", "original", "intervention"]);
+    expect(ROLLOUT_ROW_CONDITIONS).toEqual([...CONDITIONS, "attempt"]);
+    const rows = ["attempt", "intervention", "problem", "original", "prefix"].map((condition) => ({ problemId: "p", condition, correct: true }));
+    expect(summariseRollouts(rows, ROLLOUT_ROW_CONDITIONS).map((r) => r.condition)).toEqual(["problem", "prefix", "original", "intervention", "attempt"]);
   });
 });
 

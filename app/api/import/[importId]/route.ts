@@ -1,5 +1,6 @@
 // GET /api/import/[importId] -> the web import's progress record (polled by the upload form):
 // {ok: true, import: {phase: queued|importing|done|failed, records, bytesRead, totalBytes, result}}
+import type { ImportProgressResponse } from "@/lib/import/types";
 import { getWebImport } from "@/lib/import/web-import";
 
 export const runtime = "nodejs";
@@ -9,5 +10,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ importId: stri
   const { importId } = await ctx.params;
   const run = getWebImport(importId);
   if (!run) return Response.json({ ok: false, error: "no such import (imports are kept for an hour after they end)" }, { status: 404 });
-  return Response.json({ ok: true, import: run }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ ok: true, import: run } satisfies ImportProgressResponse, { headers: { "cache-control": "no-store" } });
 }

@@ -6,6 +6,7 @@ import { countByStatus, listGenerators, listTraces } from "@/lib/data/trace-list
 import { startTextIndexing } from "@/lib/data/text-search";
 import { CurationBar } from "@/components/datasets/curation-bar";
 import { ExportPanel } from "@/components/export/export-panel";
+import { exportFormatChoices } from "@/lib/core/export/formats";
 import { ProposeDatasetBar } from "@/components/proposals/propose-dataset-bar";
 import { modelStatus } from "@/lib/model/settings";
 import { firstErrorAgreement } from "@/lib/propose/queries";
@@ -56,7 +57,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <CurationBar counts={overall} total={total} className="w-80" />
       </div>
       <DatasetToolbar scope={`Export and Propose act on the ${list.total.toLocaleString("en")} ${list.total === 1 ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`} panels={[
-        { id: "export", label: "Export", node: <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} /> },
+        { id: "export", label: "Export", node: <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} formats={exportFormatChoices()} /> },
         { id: "propose", label: "Propose", node: <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} /> },
         { id: "jobs", label: "Rollouts & sampling", node: <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} /> },
       ]} />

@@ -1,28 +1,28 @@
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, isExportFormat, isPerProblem, llamaFactoryDatasetInfo, splitStatusParams,
+  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, exportFileName, exportFormatSpec, isExportFormat, isPerProblem,
+  llamaFactoryDatasetInfo, splitStatusParams,
 } from "@/lib/core/export";
 import { exportNote } from "@/lib/core/export/export-note";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
-import { exportFileName, exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
+import { exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
 import { hfZipStream } from "@/lib/data/export-hf";
 import { exportProvenance, provenanceJson } from "@/lib/data/export-provenance";
 
-// GET /api/datasets/:datasetId/export?format=int|llamafactory|trl|trl-tokenized|processbench|hf&status=..&<list filters>
+// GET /api/datasets/:datasetId/export?format=<lib/core/export/formats.ts>&status=..&<list filters>
 //   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat);
-//   hf: <dataset>-hf.zip, the folder README.md (dataset card) + provenance.json + data/*.parquet.
+//   the hf container: <dataset>-hf.zip, the folder README.md (dataset card) + provenance.json + data/*.parquet.
 //   `status` is shared with the list filter: trace statuses (todo|labelled|curated) filter
 //   the traces, intervention statuses (accepted,edited | any | a list) pick interventions.
 // &summary=1          JSON counts of the same export (rows, excluded for leakage, skipped).
 //                     Counts are only known at the end of a stream, so they are not headers.
-// &part=dataset_info  llamafactory: the dataset_info.json entry for the JSONL download.
-// &part=note          every JSONL format: its README (llamafactory: template registration, no
-//                     end-of-turn; trl: the EOS note; trl-tokenized: the row layout) + the provenance.
+// &part=dataset_info  formats with `datasetInfo` (llamafactory): the dataset_info.json entry.
+// &part=note          every format with a note (the JSONL ones): its README + the provenance.
 // &part=provenance    every format: provenance.json of the same export (sources, models, filters...).
 // &per_problem=one    one row per problem (lib/core/export/per-problem.ts); default all.
 // &verified=1         keep filter: only interventions verified by rollouts; the summary's
 //                     droppedUnverified says how many were dropped and why.
-// &template=..        trl-tokenized: qwen3-instruct-2507 (default) | qwen3-hybrid-nothink |
+// &template=..        tokenized formats (trl-tokenized): qwen3-instruct-2507 (default) | qwen3-hybrid-nothink |
 //                     model-file (the chat_template of INT_CHAT_TEMPLATE_FILE).
 
 export const dynamic = "force-dynamic";
@@ -46,6 +46,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   const sp = new URL(req.url).searchParams;
   const format = sp.get("format") ?? "int";
   if (!isExportFormat(format)) return bad(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
+  const spec = exportFormatSpec(format);
   const split = splitStatusParams(sp.getAll("status"));
   if (!split.ok) return bad(split.reason);
   const listParams = new URLSearchParams(sp);
@@ -68,7 +69,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   const verifiedOnly = sp.get("verified") === "1";
   const opts: ExportOptions = {
     datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter, template, verifiedOnly,
-    perProblem: format === "processbench" ? undefined : perProblem,
+    perProblem: spec.rowUnit === "trace" ? undefined : perProblem,
   };
 
   const part = sp.get("part");
@@ -76,7 +77,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   if (sp.get("summary") === "1") {
     return Response.json({ dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) }, { headers: { "Cache-Control": "no-store" } });
   }
-  if (format === "hf") {
+  if (spec.container === "hf") {
     const root = fileName.replace(/\.zip$/, "");
     return new Response(await hfZipStream(opts, dataset, root), { headers: attachment(fileName, "application/zip") });
   }
@@ -89,22 +90,24 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
 
 async function partResponse(part: string, opts: ExportOptions, dataset: { id: string; name: string }, fileName: string): Promise<Response> {
   const { format } = opts;
+  const spec = exportFormatSpec(format);
   const stem = fileName.replace(/\.(jsonl|zip)$/, "");
-  if (part === "dataset_info" && format === "llamafactory") {
+  if (part === "dataset_info" && spec.datasetInfo) {
     const body = JSON.stringify(llamaFactoryDatasetInfo(datasetInfoKey(dataset.name), fileName), null, 2) + "\n";
     return new Response(body, { headers: attachment("dataset_info.json", "application/json; charset=utf-8") });
   }
   if (part === "provenance") {
-    const files = format === "hf" ? [fileName] : [fileName, `${stem}.README.md`, `${stem}.provenance.json`];
+    const files = spec.container === "hf" ? [fileName] : [fileName, `${stem}.README.md`, `${stem}.provenance.json`];
     const body = provenanceJson(await exportProvenance(opts, dataset, files));
     return new Response(body, { headers: attachment(`${stem}.provenance.json`, "application/json; charset=utf-8") });
   }
-  if (part === "note" && format !== "hf") {
+  if (part === "note" && spec.note) {
     const provenance = await exportProvenance(opts, dataset, [fileName, `${stem}.README.md`, `${stem}.provenance.json`]);
     const body = exportNote({ format, datasetName: dataset.name, fileName, template: opts.template ?? DEFAULT_CHAT_TEMPLATE, provenance, provenanceFile: `${stem}.provenance.json` });
     return new Response(body, { headers: attachment(`${stem}.README.md`, "text/markdown; charset=utf-8") });
   }
-  return bad(`no part "${part}" for format ${format} (every format: provenance; JSONL formats: note; llamafactory: dataset_info)`);
+  const parts = ["provenance", spec.note && "note", spec.datasetInfo && "dataset_info"].filter(Boolean).join(", ");
+  return bad(`no part "${part}" for format ${format} (${format} has: ${parts})`);
 }
 
 /** Pull-based: the next batch is read only when the client has taken the previous chunk. */

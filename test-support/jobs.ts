@@ -1,5 +1,5 @@
-import { registerHandler } from "./registry";
-import type { ItemContext, JobHandler, JobKind } from "./types";
+import { registerHandler } from "@/lib/jobs/registry";
+import type { ItemContext, JobHandler, JobKind } from "@/lib/jobs/types";
 
 // A scriptable handler for runner tests and the benchmark: `n` items, each running `work`.
 export type FakeWork = (payload: Record<string, unknown>, ctx: ItemContext) => Promise<Record<string, unknown>>;
