@@ -34,12 +34,14 @@ async function writeRows(path: string, tag: string): Promise<number> {
   return bytes;
 }
 
-// Known open (issue 11 §4): on main after the merges of 2026-12-06 this journey passes alone
-// (12-16 s) but hangs in about half of the runs, in the full suite and alone: /jobs loads during
-// the import stop coming back within the 5-minute limit. Root cause not found yet (reverting the
-// lazy runner start did not change it). The upload limit, the memory and the dashboard targets
-// are covered by lib/import tests and `npm run bench` (webimport); remove the fixme once found.
-test.fixme("a 90 MB upload shows the import's progress and completes; /jobs stays responsive meanwhile", async ({ page, context }, info) => {
+// Issue 11 §4. This journey "hung" in about half of the runs (to the 5-minute limit, /jobs blamed):
+// the hang was the test's own. It read the bar's value with `getAttribute`, which waits with no
+// time limit for the element; when the import ended between the visibility check and that read,
+// the bar was gone for good and the read waited until the test timed out, while the server kept
+// answering /jobs in well under a second. Whether a run hung depended only on whether the import
+// ended before the 30th /jobs load. Now the value is read without waiting, the loop runs until
+// the import has ended (so every run crosses that moment), and each /jobs load has its own limit.
+test("a 90 MB upload shows the import's progress and completes; /jobs stays responsive meanwhile", async ({ page, context }, info) => {
   test.setTimeout(300_000);
   const name = unique("e2e-large");
   const file = info.outputPath("large.jsonl");
@@ -56,17 +58,18 @@ test.fixme("a 90 MB upload shows the import's progress and completes; /jobs stay
   await expect(bar).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole("status", { name: "Import progress" })).toContainText(/Importing… [\d,]+ records/, { timeout: 60_000 });
 
-  // While it runs, /jobs in another tab loads quickly, again and again.
+  // While it runs, /jobs in another tab loads quickly, again and again, until the import ends.
   const jobs = await context.newPage();
   const times: number[] = [];
   let progressSeen = 0;
-  while ((await bar.isVisible()) && times.length < 30) {
+  // No auto-waiting read of the bar: it disappears when the import ends (see above).
+  const barValue = () => bar.evaluateAll((els) => Number(els[0]?.getAttribute("aria-valuenow") ?? 0));
+  while (await bar.isVisible()) {
     const t = Date.now();
-    await jobs.goto("/jobs");
+    await jobs.goto("/jobs", { timeout: 30_000 });
     await expect(jobs.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
     times.push(Date.now() - t);
-    const now = Number((await bar.getAttribute("aria-valuenow").catch(() => null)) ?? 0);
-    progressSeen = Math.max(progressSeen, now);
+    progressSeen = Math.max(progressSeen, await barValue());
   }
   await page.screenshot({ path: "test-results/e2e-web-import-progress.png" }).catch(() => undefined);
   expect(times.length, "the import ended before /jobs could be loaded during it").toBeGreaterThan(0);

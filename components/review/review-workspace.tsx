@@ -68,9 +68,15 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const marksKey = JSON.stringify(stepMarks(data, cMarks));
   const marks = useMemo(() => JSON.parse(marksKey) as StepMarks, [marksKey]);
 
-  // Fresh server data after a write: keep the form in step with the saved label.
+  // Fresh server data after a write: keep the form in step with the saved label. Only on a
+  // change, never on mount (the form starts from the same data): a new form object on mount
+  // changed the review context while the page was still hydrating (see the providers below).
   const labelKey = `${data.myLabel?.version ?? "none"}:${data.myLabel?.step ?? "-"}`;
-  useEffect(() => setFormState(initialForm(data)), [labelKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [formFor, setFormFor] = useState(labelKey);
+  if (formFor !== labelKey) {
+    setFormFor(labelKey);
+    setFormState(initialForm(data));
+  }
   useEffect(() => {
     if (!focusIv || !data.interventions.some((i) => i.id === focusIv)) setFocusIv(defaultFocus(data));
   }, [data, focusIv]);
@@ -151,16 +157,24 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
     flash: act.flash, pending: act.pending, cheatsheet, setCheatsheet,
   }), [data, selected, select, mode, toggleMode, form, setForm, composer, focusIv, act.flash, act.pending, cheatsheet]);
 
+  // The review context is provided around the parts that read it, never around the steps. A
+  // context change propagates into every Suspense boundary below its provider that has not
+  // hydrated yet, and React then throws that boundary's server HTML away and renders it again
+  // in the browser: on a full load of a long trace (still streaming under load) hundreds of
+  // steps went back to "as written" and had their math redone when idle (issue 14 §4).
+  const provide = (children: ReactNode) => <ReviewContext.Provider value={state}>{children}</ReviewContext.Provider>;
   return (
-    <ReviewContext.Provider value={state}>
-      <div data-mode={mode} data-ready={ready ? "1" : undefined} data-selected={selected} className="group/review space-y-3">
+    <div data-mode={mode} data-ready={ready ? "1" : undefined} data-selected={selected} className="group/review space-y-3">
+      {provide(<>
         <ReviewToolbar header={header} actions={act} />
         {atEnd && <EndOfList datasetId={data.datasetId} listHref={data.listHref} onClose={() => setAtEnd(false)} />}
         {problem}
-        <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
-          <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">
-            <StepList text={data.text} marks={marks} renderId={renderId} />
-          </section>
+      </>)}
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
+        <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">
+          <StepList text={data.text} marks={marks} renderId={renderId} />
+        </section>
+        {provide(<>
           <aside aria-label="Reference solution" className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white">{reference}</aside>
           <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
             <LabelPanel actions={act} />
@@ -168,11 +182,13 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
             <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} comments={cMarks.interventions} />
             <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />
           </aside>
-        </div>
+        </>)}
+      </div>
+      {provide(<>
         <ProposalSection actions={act} onEdit={openEdit} />
         {composer && <InterventionComposer actions={act} />}
         <Cheatsheet />
-      </div>
-    </ReviewContext.Provider>
+      </>)}
+    </div>
   );
 }
