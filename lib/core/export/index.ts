@@ -1,11 +1,10 @@
 import { buildIntRow } from "./int";
-import { buildProcessBenchRow } from "./processbench";
 import { buildLlamaFactoryRow, buildTrlRow } from "./sft";
 import { buildTrlTokenizedRow, type SftEncoder } from "./trl-tokenized";
 import type { BuildResult, ExportFormat, InterventionExportInput } from "./types";
 
 export * from "./types";
-export { buildIntRow, guidedAttemptFor } from "./int";
+export { buildIntRow } from "./int";
 export { buildLlamaFactoryRow, buildTrlRow } from "./sft";
 export { buildProcessBenchRow } from "./processbench";
 export * from "./trl-tokenized";

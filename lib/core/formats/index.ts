@@ -8,7 +8,6 @@ import type { ImportFormat, ParseContext, ParseResult } from "./types";
 
 export * from "./types";
 export { detectFormat } from "./detect";
-export { coerceLocation } from "./location";
 
 const PARSERS: Record<ImportFormat, (rec: Record<string, unknown>, ctx: ParseContext) => ParseResult> = {
   int: parseIntRecord,
