@@ -6,19 +6,20 @@ import nextTs from "eslint-config-next/typescript";
 
 // Where reading process.env is allowed: lib/env.ts (the one validated place), tool configs, and test
 // tooling (unit tests, their setup, Playwright journeys, benches), which set up environments for the app.
-const envReaders = [
-  "lib/env.ts",
-  "*.config.{ts,mjs,js}",
-  "**/*.test.ts",
-  "lib/testing/**",
-  "e2e/**",
-  "bench/**",
-];
+const envReaders = ["lib/env.ts", "*.config.{ts,mjs,js}", "**/*.test.ts", "lib/testing/**", "e2e/**", "bench/**"];
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next*/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/out/**", "data/**"]),
+  globalIgnores([
+    ".next*/**",
+    "lib/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/out/**",
+    "data/**",
+  ]),
   {
     // A disable comment that no longer suppresses anything is an error, so none lingers.
     linterOptions: { reportUnusedDisableDirectives: "error" },
@@ -26,7 +27,13 @@ export default defineConfig([
       // `_name` marks a value that is deliberately unused (a callback's position, a destructured-away field).
       "@typescript-eslint/no-unused-vars": [
         "warn",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
       // These two come from the React Compiler's checks (eslint-plugin-react-hooks 7). The app does not run the
       // compiler (next.config.ts has no reactCompiler), and what they flag is deliberate and measured: the
@@ -41,8 +48,24 @@ export default defineConfig([
     // Every environment variable is read and validated in lib/env.ts (and listed in .env.example).
     ignores: envReaders,
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read environment variables through env() in lib/env.ts (and list them in .env.example); pass a child's environment with childEnv()." }],
-      "no-restricted-imports": ["error", { paths: [{ name: "node:process", importNames: ["env"], message: "Use env() from lib/env.ts." }, { name: "process", importNames: ["env"], message: "Use env() from lib/env.ts." }] }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read environment variables through env() in lib/env.ts (and list them in .env.example); pass a child's environment with childEnv().",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "node:process", importNames: ["env"], message: "Use env() from lib/env.ts." },
+            { name: "process", importNames: ["env"], message: "Use env() from lib/env.ts." },
+          ],
+        },
+      ],
     },
   },
 ]);

@@ -36,17 +36,25 @@ describe(".env.example", () => {
     const listed = exampleEntries();
     const missing = ENV_KEYS.filter((k) => !listed.has(k));
     expect(missing, "add these to .env.example").toEqual([]);
-    expect(ENV_KEYS.filter((k) => !listed.get(k)), "these have no comment above them").toEqual([]);
+    expect(
+      ENV_KEYS.filter((k) => !listed.get(k)),
+      "these have no comment above them",
+    ).toEqual([]);
   });
 
   it("lists every variable any source file reads, and none that nothing reads", () => {
     const read = new Set<string>();
     for (const f of sourceFiles(ROOT)) {
-      for (const m of readFileSync(f, "utf8").matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\])/g)) read.add(m[1] ?? m[2]);
+      for (const m of readFileSync(f, "utf8").matchAll(
+        /process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\])/g,
+      ))
+        read.add(m[1] ?? m[2]);
     }
     for (const k of ENV_KEYS) read.add(k);
     const listed = exampleEntries();
-    expect([...read].filter((k) => !PLATFORM.has(k) && !listed.has(k)).sort(), "read but not in .env.example").toEqual([]);
+    expect([...read].filter((k) => !PLATFORM.has(k) && !listed.has(k)).sort(), "read but not in .env.example").toEqual(
+      [],
+    );
     expect([...listed.keys()].filter((k) => !read.has(k)).sort(), "in .env.example but read nowhere").toEqual([]);
   });
 });
@@ -65,7 +73,10 @@ describe("env()", () => {
     expect(env().INT_JOB_RUNNER).toBe("inline"); // a change between calls is seen (tests rely on it)
     process.env.INT_CHAT_TEMPLATE_FILE = "/models/q/tokenizer_config.json";
     process.env.INT_GRADE_WORKER = "/opt/worker.mjs";
-    expect(env()).toMatchObject({ INT_CHAT_TEMPLATE_FILE: "/models/q/tokenizer_config.json", INT_GRADE_WORKER: "/opt/worker.mjs" });
+    expect(env()).toMatchObject({
+      INT_CHAT_TEMPLATE_FILE: "/models/q/tokenizer_config.json",
+      INT_GRADE_WORKER: "/opt/worker.mjs",
+    });
     process.env.INT_JOB_RUNNER = "thred";
     expect(() => env()).toThrow(/INT_JOB_RUNNER: .*\(got "thred"\)/);
   });

@@ -6,9 +6,16 @@ import { join } from "node:path";
 // (threads and child processes go through tsx) and what `next build` needs when there is no build yet
 // (PostCSS plugins, packages the stylesheets import, and the packages Next itself demands of a TypeScript project) are dependencies.
 const ROOT = join(import.meta.dirname, "..", "..");
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
 const deps = new Set(Object.keys(pkg.dependencies));
-const pkgName = (spec: string) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+const pkgName = (spec: string) =>
+  spec
+    .split("/")
+    .slice(0, spec.startsWith("@") ? 2 : 1)
+    .join("/");
 
 function files(dir: string, test: (name: string) => boolean, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -29,7 +36,8 @@ describe("npm start needs no devDependencies", () => {
   it("what the server loads from disk at run time is a dependency (thread entries, `--import` loaders)", () => {
     const needed = new Set<string>();
     for (const f of files(join(ROOT, "lib"), (n) => n.endsWith(".mjs"))) {
-      for (const m of readFileSync(f, "utf8").matchAll(/^import\s[^"']*["']([^"'.][^"']*)["']/gm)) if (!m[1].startsWith("node:")) needed.add(pkgName(m[1]));
+      for (const m of readFileSync(f, "utf8").matchAll(/^import\s[^"']*["']([^"'.][^"']*)["']/gm))
+        if (!m[1].startsWith("node:")) needed.add(pkgName(m[1]));
     }
     for (const f of files(join(ROOT, "lib"), (n) => /\.ts$/.test(n) && !n.includes(".test."))) {
       for (const m of readFileSync(f, "utf8").matchAll(/"--import",\s*"([^"]+)"/g)) needed.add(pkgName(m[1]));
@@ -39,7 +47,9 @@ describe("npm start needs no devDependencies", () => {
   });
 
   it("what `next build` needs is a dependency (PostCSS plugins, Next's TypeScript requirements)", async () => {
-    const { default: postcss } = (await import(join(ROOT, "postcss.config.mjs"))) as { default: { plugins: Record<string, unknown> } };
+    const { default: postcss } = (await import(join(ROOT, "postcss.config.mjs"))) as {
+      default: { plugins: Record<string, unknown> };
+    };
     const next = readFileSync(join(ROOT, "node_modules/next/dist/lib/verify-typescript-setup.js"), "utf8");
     const forTypeScript = [...next.matchAll(/pkg: '([^']+)'/g)].map((m) => m[1]);
     expect(forTypeScript).toContain("typescript"); // the pattern still reads Next's list
