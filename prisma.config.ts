@@ -8,11 +8,13 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 process.env.DATABASE_URL ||= "file:./data/int-studio.db";
 const url = process.env.DATABASE_URL;
 
+type ShadowDb = Awaited<ReturnType<PrismaBetterSQLite3["connectToShadowDb"]>>;
+
 // Migration scripts reach the shadow DB through executeRaw (one statement only):
 // route parameterless executeRaw to executeScript.
-function scriptSafe(a: any) {
+function scriptSafe(a: ShadowDb): ShadowDb {
   const raw = a.executeRaw.bind(a);
-  a.executeRaw = async (q: any) => (q.args.length === 0 ? (await a.executeScript(q.sql), 0) : raw(q));
+  a.executeRaw = async (q) => (q.args.length === 0 ? (await a.executeScript(q.sql), 0) : raw(q));
   return a;
 }
 
@@ -28,6 +30,6 @@ export default defineConfig({
       adapterName: base.adapterName,
       connect: () => base.connect(),
       connectToShadowDb: async () => scriptSafe(await base.connectToShadowDb()),
-    } as any;
+    };
   },
 });

@@ -90,7 +90,6 @@ export async function run(log: (s: string) => void = console.log): Promise<{ lin
   }
 }
 
-export const benchAgreement = run;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await run((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));

@@ -88,7 +88,7 @@ function serverCpuMs(port: number): number {
   }, 0);
 }
 
-export async function run(log: (s: string) => void = console.log): Promise<{ lines: BenchLine[]; raw: unknown }> {
+export async function benchAnalysis(log: (s: string) => void = console.log): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const traces = scaled(100_000, 500);
   const db = tempDb("analysis");
   log(`analysis: seeding ${traces.toLocaleString("en")} traces...`);
@@ -174,10 +174,9 @@ async function chartsDrawn(url: string): Promise<{ visible: number[]; drawn: num
   return { visible, drawn };
 }
 
-export const benchAnalysis = run;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await run((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));
+  const r = await benchAnalysis((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));
   console.log(`\n${markdownTable(r.lines)}`);
   if (r.lines.some((l) => l.pass === false)) process.exitCode = 1;
 }

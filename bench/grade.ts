@@ -17,7 +17,6 @@ import type { BenchLine } from "./lib/result";
 
 type Job = { gold: string; pred: string; predMode: "answer" };
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 function devJobs(n: number): Job[] {
@@ -141,7 +140,6 @@ export async function benchGrade(log: (s: string) => void = console.log): Promis
   return { lines, raw };
 }
 
-export const run = benchGrade;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   benchGrade().then(({ lines }) => {

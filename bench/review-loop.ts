@@ -64,7 +64,10 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
     const check = new Database(db.path, { readonly: true });
     const count = () => (check.prepare("SELECT COUNT(*) AS c FROM Intervention WHERE status = 'accepted'").get() as { c: number }).c;
     let accepted = count();
-    for (let i = 0; i < 100 && accepted < PRESSES; i++) await new Promise((r) => setTimeout(r, 100)), (accepted = count());
+    for (let i = 0; i < 100 && accepted < PRESSES; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      accepted = count();
+    }
     check.close();
     if (accepted !== PRESSES) throw new Error(`expected ${PRESSES} accepted interventions, found ${accepted}`);
     const stats = (xs: number[]) => ({ med: median(xs), p90: [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] });

@@ -18,7 +18,7 @@ import { benchGrade } from "./grade";
 import { benchWebImport } from "./web-import";
 import { benchHostilePage } from "./hostile-page";
 import { benchTeamSpeed } from "./team-speed";
-import { benchAgreement } from "./agreement";
+import { run as benchAgreement } from "./agreement";
 
 const BENCHES = [
   { name: "import", title: "Import", run: benchImport },

@@ -43,7 +43,10 @@ function seedComments(db: Database.Database, datasetId: string): number {
   let n = 0;
   db.transaction(() => {
     ids.forEach((t, i) => {
-      if (i % 97 === 0) ins.run(`cmt-o-${i}`, t.id, datasetId, "open"), n++;
+      if (i % 97 === 0) {
+        ins.run(`cmt-o-${i}`, t.id, datasetId, "open");
+        n++;
+      }
       if (i % 89 === 0) ins.run(`cmt-r-${i}`, t.id, datasetId, "resolved");
     });
   })();

@@ -109,7 +109,6 @@ export async function benchTokenizedExport(log: (s: string) => void = console.lo
   }
 }
 
-export const run = benchTokenizedExport;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = await benchTokenizedExport((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));

@@ -3,7 +3,7 @@
 // formulas, bench/workers/page-baseline.ts); and in Chromium, the time from navigation start until
 // the first step is laid out on screen.
 import { startWorker } from "./lib/child";
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { launchChromium } from "./lib/browser";
 import { removeDb, scaled, tempDb } from "./lib/config";
 import { fill, range } from "./lib/fill";

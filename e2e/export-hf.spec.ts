@@ -51,8 +51,10 @@ test("export the set as a Hugging Face dataset, one row per problem, from the we
   const root = `${name}-hf`;
   expect(Object.keys(files).sort()).toEqual([`${root}/README.md`, `${root}/data/train-00000-of-00001.parquet`, `${root}/provenance.json`]);
 
+  // Parquet reads the int64 location back as a bigint.
+  type HfRow = { problem: string; incorrect_attempt: string; intervention: { content: string; location: bigint } };
   const pq = files[`${root}/data/train-00000-of-00001.parquet`];
-  const back = (await parquetReadObjects({ file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer })) as Record<string, any>[];
+  const back = (await parquetReadObjects({ file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer })) as HfRow[];
   expect(back).toHaveLength(problems);
   expect(new Set(back.map((r) => r.problem)).size).toBe(problems);
   for (const r of back) {

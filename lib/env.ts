@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-// The one place environment variables are read and validated.
+// The one place environment variables are read and validated. Each one is listed, with what it does, in
+// .env.example (lib/env.test.ts checks both lists agree); ESLint refuses `process.env` elsewhere in the app.
+// An empty value counts as unset (`FOO= npm start` turns FOO off rather than setting it to "").
 const Env = z.object({
   DATABASE_URL: z.string().default("file:./data/int-studio.db"),
   HOST: z.string().default("127.0.0.1"),
@@ -18,14 +20,44 @@ const Env = z.object({
   // Host names the studio answers to besides the loopback names (lib/server/request-guard.ts).
   INT_ALLOWED_HOSTS: z.string().optional(),
   // "1": `npm start` may serve on a non-loopback HOST although there is no sign-in (lib/cli/serve.ts).
-  INT_ALLOW_NETWORK: z.enum(["", "0", "1"]).optional(),
+  INT_ALLOW_NETWORK: z.enum(["0", "1"]).optional(),
+  // Where the server runs model jobs (lib/jobs/server-runner.ts): its own thread, the server's thread, or not at all.
+  INT_JOB_RUNNER: z.enum(["thread", "inline", "off"]).default("thread"),
+  // The served model's tokenizer_config.json (or .jinja) for the "model-file" chat template (lib/tokens/chat.ts).
+  INT_CHAT_TEMPLATE_FILE: z.string().optional(),
+  // Path of the grading pool's worker entry, when it is not found beside lib/grade (lib/grade/worker-path.ts).
+  INT_GRADE_WORKER: z.string().optional(),
+  // The Next build folder `npm start` builds into and serves (parallel builds use their own).
+  NEXT_DIST_DIR: z.string().default(".next"),
+  // Node's own options; the dashboard's server adds its V8 flags to them (lib/server/node-flags.ts).
+  NODE_OPTIONS: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 
-let cached: Env | undefined;
+/** The variables the app reads (each listed in .env.example). */
+export const ENV_KEYS = Env.keyof().options;
+
+let cached: { raw: (string | undefined)[]; env: Env } | undefined;
+/**
+ * The validated environment. Re-parsed only when one of its variables changed since the last call (tests
+ * set them between cases; the server never does), so a hot path pays a few property reads.
+ */
 export function env(): Env {
-  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined, PROPOSER_MODEL_BASE_URL: process.env.PROPOSER_MODEL_BASE_URL || undefined });
-  return cached;
+  const raw = ENV_KEYS.map((k) => process.env[k] || undefined);
+  if (cached && raw.every((v, i) => v === cached!.raw[i])) return cached.env;
+  const input = Object.fromEntries(ENV_KEYS.map((k, i) => [k, raw[i]]));
+  const parsed = Env.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`);
+    throw new Error(`invalid environment variable(s), see .env.example:\n${lines.join("\n")}`);
+  }
+  cached = { raw, env: parsed.data };
+  return parsed.data;
+}
+
+/** The environment of a child process: this one's, plus `extra`. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }
 
 /** Filesystem path of a `file:` SQLite URL (relative paths resolve against the working directory). */

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser } from "@playwright/test";
 import config from "../../playwright.config";
 
 // Chromium with the same executable and flags as the Playwright journeys.

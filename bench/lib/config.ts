@@ -11,7 +11,6 @@ export function scale(): number {
   return n;
 }
 
-export const isFull = () => scale() === 1;
 export const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * scale()));
 
 export function selected(name: string): boolean {

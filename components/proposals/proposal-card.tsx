@@ -57,14 +57,3 @@ export function ProposalCard({ p }: { p: Omit<ProposalView, "createdAt"> }) {
     </article>
   );
 }
-
-export function ProposalList({ proposals }: { proposals: Omit<ProposalView, "createdAt">[] }) {
-  if (proposals.length === 0) return <p className="text-sm text-slate-500">No model proposals yet.</p>;
-  return (
-    <section aria-label="Model proposals" className="space-y-2">
-      {proposals.map((p) => (
-        <ProposalCard key={p.id} p={p} />
-      ))}
-    </section>
-  );
-}

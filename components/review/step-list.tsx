@@ -92,6 +92,7 @@ export const StepList = memo(function StepList({ text, marks, renderId }: { text
   const steps = useMemo(() => splitSteps(text), [text]);
   // One math budget for all the steps of this trace, on the server across the streamed chunks
   // and in the browser across the idle renders (lib/render/budget.ts).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh budget per trace: `text` is the trace
   const budget = useMemo(() => new PageBudget(), [text]);
   const chunks = useMemo(() => {
     const out: { start: number; steps: string[] }[] = [];

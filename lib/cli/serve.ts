@@ -3,14 +3,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { env } from "@/lib/env";
+import { childEnv, env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedIfEmpty } from "@/prisma/seed";
 import { serverNodeOptions } from "@/lib/server/node-flags";
 import { checkServeHost } from "@/lib/server/serve-host";
 import { allowedHosts } from "@/lib/server/request-guard";
 
-const DIST = process.env.NEXT_DIST_DIR || ".next";
+const DIST = env().NEXT_DIST_DIR;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -46,11 +46,11 @@ async function main() {
   await prisma.$disconnect();
   if (needsBuild()) {
     console.log("building the dashboard (next build)...");
-    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   console.log(`InT Studio on http://${HOST}:${PORT}`);
-  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: serverNodeOptions() } });
+  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: childEnv({ NODE_OPTIONS: serverNodeOptions() }) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -25,9 +25,6 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Outcomes that are a problem to look at (the page's "failed" filter is item failures only). */
-export const BAD_OUTCOMES: readonly Outcome[] = ["failed", "parse failure", "held back", "none correct"];
-
 export function itemOutcome(f: ItemFacts): Outcome {
   if (f.status === "failed") return "failed";
   if (f.status === "running") return "running";

@@ -1,6 +1,6 @@
 import { containsAnswer } from "./guided";
 import { coerceLocation } from "./location";
-import { decodeLatexJsonString, repairLatexJson, scanJsonString } from "./latex-json";
+import { decodeLatexJsonString, repairLatexJson } from "./latex-json";
 import { singleQuotedToJson } from "./single-quoted";
 
 // Parser of the verifier's output (method.md §3). Model output is untrusted: this never throws.

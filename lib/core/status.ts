@@ -5,10 +5,6 @@
 //   curated   a human "no error" label, or an accepted/edited intervention
 export type TraceStatus = "todo" | "labelled" | "curated";
 export type InterventionStatus = "proposed" | "accepted" | "edited" | "rejected";
-export type LabelSource = "human" | "model" | "imported";
-export type Origin = "human" | "model" | "imported";
-
-export const KEPT_STATUSES: readonly InterventionStatus[] = ["accepted", "edited"];
 
 export function deriveTraceStatus(input: {
   humanLabel: { step: number | null } | null;

@@ -67,11 +67,6 @@ export async function getAnalysis(datasetId: string, db: Tx = prisma): Promise<A
   return cachedByFingerprint(`analysis:${datasetId}`, datasetId, () => computeAnalysis(datasetId, db), db);
 }
 
-/** Drops the cached analysis (for writers that change Trace.correct in place). */
-export async function invalidateAnalysis(datasetId: string, db: Tx = prisma): Promise<void> {
-  await db.setting.deleteMany({ where: { OR: [{ key: `analysis:${datasetId}` }, { key: { startsWith: `compare:${datasetId}:` } }] } });
-}
-
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
   const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
     modelGroups(datasetId, db),

@@ -47,10 +47,17 @@ function featuresOf(tree: Tree): unknown[] {
   );
 }
 
+// The dataset card's YAML header, as the Hub reads it.
+type CardHeader = {
+  configs: { config_name: string; data_files: { split: string; path: string }[] }[];
+  dataset_info: { features: unknown; splits: { name: string; num_examples: number }[] };
+  pretty_name?: string;
+  license?: string;
+};
 const frontMatter = (md: string) => {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(md);
   if (!m) throw new Error("no YAML header");
-  return parseYaml(m[1]) as Record<string, any>;
+  return parseYaml(m[1]) as CardHeader;
 };
 
 describe("hf export folder", () => {

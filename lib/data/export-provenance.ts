@@ -4,7 +4,6 @@ import { join } from "node:path";
 import pkg from "@/package.json";
 import { buildProvenance, type Provenance } from "@/lib/core/export/provenance";
 import { exportFormatSpec } from "@/lib/core/export/formats";
-import { provenanceMarkdown } from "@/lib/core/export/provenance-md";
 import { GRADER_VERSION, ROLLOUT_GRADE_RULE, ROLLOUT_PRED_MODE } from "@/lib/core/grade/version";
 import { ExportFacts } from "./export-facts";
 import { exportRows, newCounts, type ExportCounts, type ExportOptions } from "./export";
@@ -56,4 +55,3 @@ export async function exportProvenance(o: ExportOptions, dataset: { id: string; 
 }
 
 export const provenanceJson = (p: Provenance) => JSON.stringify(p, null, 2) + "\n";
-export { provenanceMarkdown };

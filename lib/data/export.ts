@@ -232,4 +232,3 @@ export async function findDatasetForExport(by: { id: string } | { name: string }
   return db.dataset.findUnique({ where: by, select: { id: true, name: true } });
 }
 
-export { exportFileName } from "@/lib/core/export";

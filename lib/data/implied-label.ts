@@ -7,7 +7,7 @@ import { labelSnapshot } from "./labels";
 // decision's transaction. Its audit event names the decision's event (`recordedWith`), so undoing
 // the decision also undoes the label it recorded (lib/data/audit.ts undoLast), and vice versa.
 
-export const RECORDED_WITH = "recordedWith";
+const RECORDED_WITH = "recordedWith";
 
 export async function recordImpliedLabel(
   tx: Tx, input: { traceId: string; actor: string; location: number; eventId: string; via: "accept" | "edit" },

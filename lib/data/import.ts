@@ -21,7 +21,6 @@ const now = () => new Date().toISOString().replace("Z", "+00:00");
 const zero = (): ImportCounts => ({ problems: 0, traces: 0, labels: 0, interventions: 0 });
 
 export type WriteContext = { file: string; line: number };
-export type ImportWriter = ReturnType<typeof openImportWriter>;
 
 function statements(db: Database.Database) {
   return {

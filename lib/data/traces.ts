@@ -20,7 +20,6 @@ export async function getTraceForReview(traceId: string, db: Tx = prisma) {
     },
   });
 }
-export type TraceForReview = NonNullable<Awaited<ReturnType<typeof getTraceForReview>>>;
 
 /** Previous and next trace ids in list order under the list's own filter (lib/data/trace-list-sql.ts). */
 export const getNeighbourIds = neighbourIds;

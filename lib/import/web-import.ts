@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { ChildMessage, ChildRequest } from "./import-child";
 import type { ImportResult, WebImport } from "./types";
 
-export type { WebImport, WebImportPhase } from "./types";
+export type { WebImport } from "./types";
 
 type Registry = { runs: Map<string, WebImport>; queue: Promise<unknown> };
 const g = globalThis as unknown as { __intWebImports?: Registry };
@@ -59,7 +59,7 @@ function runChild(req: ChildRequest, onProgress: (p: { records: number; bytesRea
   const entry = join(/* turbopackIgnore: true */ process.cwd(), "lib", "import", "import-child.ts");
   return new Promise((resolve, reject) => {
     // spawn, not fork: the bundler treats fork()'s argument as a module to pack.
-    const child = spawn(process.execPath, ["--import", "tsx", entry], { env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
     // Below the server's priority: on a busy machine page loads go first.
     if (child.pid) {
       try {

@@ -29,7 +29,3 @@ export async function getHandler(kind: string): Promise<JobHandler | undefined> 
     return undefined;
   }
 }
-
-export function registeredKinds(): string[] {
-  return [...new Set([...handlers.keys(), ...Object.keys(knownHandlers)])];
-}

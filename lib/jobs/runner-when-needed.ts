@@ -12,7 +12,6 @@ export type ActiveJobsCheck = () => Promise<boolean>;
 export function startRunnerWhenNeeded(hasActiveJobs: ActiveJobsCheck, opts: { everyMs?: number; start?: () => void } = {}): () => void {
   const start = opts.start ?? startServerRunner;
   let stopped = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
   const check = async () => {
     if (stopped) return;
     try {
@@ -24,9 +23,9 @@ export function startRunnerWhenNeeded(hasActiveJobs: ActiveJobsCheck, opts: { ev
     clearInterval(timer);
     start();
   };
-  void check();
-  timer = setInterval(() => void check(), opts.everyMs ?? 15_000);
+  const timer = setInterval(() => void check(), opts.everyMs ?? 15_000);
   timer.unref?.();
+  void check();
   return () => {
     stopped = true;
     clearInterval(timer);

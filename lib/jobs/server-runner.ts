@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { JobRunner, type RunnerOptions } from "./runner";
+import { env } from "@/lib/env";
 
 // The one runner of a server process. By default it runs in its own thread, so model calls and
 // their database writes never queue in front of page renders (bench/propose-job.ts measures page
@@ -29,13 +30,13 @@ export async function stopRunner(): Promise<void> {
 /** The server's runner (instrumentation.ts and, as a fallback, server actions). Idempotent. */
 export function startServerRunner(): void {
   if (g.__intJobWorker || g.__intJobRunner) return;
-  const mode = process.env.INT_JOB_RUNNER ?? "thread";
+  const mode = env().INT_JOB_RUNNER;
   if (mode === "off") return;
   if (mode === "inline") return void ensureRunner();
   try {
     // An eval'd one-line loader, so the bundler does not try to pack tsx and esbuild into the server.
     const entry = pathToFileURL(join(process.cwd(), "lib", "jobs", "worker-entry.mjs")).href;
-    const w = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, { eval: true, env: process.env });
+    const w = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, { eval: true });
     w.unref();
     w.on("error", (e) => console.error("[jobs] runner thread failed", e));
     w.on("exit", (code) => {

@@ -115,9 +115,3 @@ export async function read<T>(fn: () => T): Promise<T> {
 
 /** Prisma's DateTime text form in SQLite (what the adapter writes), so ORDER BY and reads agree. */
 export const nowText = (d = new Date()) => d.toISOString().replace("Z", "+00:00");
-
-/** Close the connection (tests; a later call opens it again). */
-export function closeStageDb(): void {
-  g.__intStageDb?.db.close();
-  g.__intStageDb = undefined;
-}

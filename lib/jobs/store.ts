@@ -42,13 +42,6 @@ export async function claimItems(jobId: string, owner: string, n: number): Promi
 // The per-item writes below are raw SQL: Prisma's query compiler costs several ms per call,
 // which at 32 items in flight shows up in throughput (bench/propose-job.ts).
 
-export async function completeItem(itemId: string, result: Record<string, unknown>): Promise<boolean> {
-  const n = await prisma.$executeRaw`
-    UPDATE "JobItem" SET "status" = 'done', "result" = ${JSON.stringify(result ?? {})}, "error" = NULL, "updatedAt" = ${new Date()}
-    WHERE "id" = ${itemId} AND "status" = 'running'`;
-  return n === 1;
-}
-
 const COMPLETE_SQL = `UPDATE "JobItem" SET "status" = 'done', "error" = NULL, "updatedAt" = ?, "result" = ? WHERE "id" = ? AND "status" = 'running'`;
 
 /** Record several finished items in one transaction; returns the ids this runner still held. */

@@ -53,7 +53,6 @@ export class UnreachableError extends RetryableError {
 }
 
 export type JobStatus = "queued" | "running" | "paused" | "done" | "failed" | "cancelled";
-export type ItemStatus = "pending" | "running" | "done" | "failed";
 
 /** Progress snapshot reported to the UI and the CLI. */
 export type JobProgress = {

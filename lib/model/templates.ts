@@ -11,7 +11,7 @@ const CURRENT_DEFAULT = { turn1: DEFAULT_TURN1, turn2: DEFAULT_TURN2 };
 const CURRENT_HASH = templateHash(CURRENT_DEFAULT);
 const LEGACY_HASHES = new Set(LEGACY_DEFAULTS.map(templateHash));
 
-export async function ensureDefaultTemplate(db: Tx = prisma, name = DEFAULT_TEMPLATE_NAME): Promise<PromptTemplate> {
+async function ensureDefaultTemplate(db: Tx = prisma, name = DEFAULT_TEMPLATE_NAME): Promise<PromptTemplate> {
   const active = await db.promptTemplate.findFirst({ where: { name, active: true }, orderBy: { version: "desc" } });
   if (active) return name === DEFAULT_TEMPLATE_NAME && LEGACY_HASHES.has(active.hash) ? upgradeLegacyDefault(db, name, active) : active;
   const any = await db.promptTemplate.findFirst({ where: { name }, orderBy: { version: "desc" } });

@@ -107,24 +107,6 @@ async function noErrorLabel(tx: Tx, p: Proposal): Promise<boolean> {
   return true;
 }
 
-/** Recompute the denormalised trace status; bumps the version only when something changed. */
-export async function refreshTraceStatus(tx: Tx, traceId: string) {
-  const t = await tx.trace.findUnique({
-    where: { id: traceId },
-    select: {
-      status: true, hasIntervention: true, humanStep: true,
-      labels: { where: { source: "human" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 1, select: { step: true } },
-      interventions: { select: { status: true } },
-    },
-  });
-  if (!t) return;
-  const human = t.labels[0] ?? null;
-  const d = deriveTraceStatus({ humanLabel: human, interventionStatuses: t.interventions.map((i) => i.status) });
-  const humanStep = human?.step ?? null;
-  if (d.status === t.status && d.hasIntervention === t.hasIntervention && humanStep === t.humanStep) return;
-  await tx.trace.update({ where: { id: traceId }, data: { status: d.status, hasIntervention: d.hasIntervention, humanStep, version: { increment: 1 } } });
-}
-
 export async function storeProposal(input: ProposalInput, ctx: { stepCount: number; answer: string }): Promise<StoredProposal> {
   const parse = parseIntervention(input.turn2Raw, { stepCount: ctx.stepCount, answer: ctx.answer });
   const data = {

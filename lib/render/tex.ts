@@ -67,14 +67,10 @@ export function mathErrorHtml(source: string, message: string, display: boolean)
 }
 
 /**
- * HTML for one formula. `tex` is what sits between the delimiters; `source` is the text as
- * written (delimiters included), shown escaped when KaTeX refuses the formula.
+ * HTML for one formula, and the TeX tokens it cost (see MAX_TEX_TOKENS). `tex` is what sits between
+ * the delimiters; `source` is the text as written (delimiters included), shown escaped when KaTeX
+ * refuses the formula.
  */
-export function renderTex(tex: string, display: boolean, source: string): string {
-  return renderTexCounted(tex, display, source).html;
-}
-
-/** renderTex, and the TeX tokens the formula cost (see MAX_TEX_TOKENS). */
 export function renderTexCounted(tex: string, display: boolean, source: string): { html: string; tokens: number } {
   const key = (display ? "D" : "I") + tex;
   let r = cache.get(key);

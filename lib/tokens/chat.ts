@@ -2,6 +2,7 @@ import { Template } from "@huggingface/jinja";
 import { readFileSync } from "node:fs";
 import { QWEN3_INSTRUCT_2507_TEMPLATE } from "./qwen3-templates";
 import type { ChatMessage } from "@/lib/core/prompts/render";
+import { env } from "@/lib/env";
 
 // Rendering the SFT prompt with the model's chat template (method.md §8): prompt = the
 // problem as the user turn + the assistant header (add_generation_prompt); the response (the
@@ -54,7 +55,7 @@ export function checkTemplate(name: ChatTemplateName): string | null {
 
 let fromFile: { path: string; source: string } | null = null;
 /** INT_CHAT_TEMPLATE_FILE: a tokenizer_config.json (its chat_template) or a Jinja file. */
-export function modelFileTemplate(path = process.env.INT_CHAT_TEMPLATE_FILE): string {
+export function modelFileTemplate(path = env().INT_CHAT_TEMPLATE_FILE): string {
   if (!path) throw new Error(`template "model-file" needs INT_CHAT_TEMPLATE_FILE: the path of the model's tokenizer_config.json (or a .jinja file)`);
   if (fromFile?.path === path) return fromFile.source;
   let text: string;

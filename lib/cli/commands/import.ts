@@ -2,6 +2,7 @@
 import { IMPORT_FORMATS, isImportFormat } from "@/lib/core/formats";
 import { importSummaryNotes } from "@/lib/core/import-summary";
 import { importFile } from "@/lib/import";
+import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "import a JSONL / JSON / Parquet file into a dataset (all or nothing; re-importing duplicates nothing)";
 
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = await importFile(args.file, {
     dataset: args.dataset,
     format,
-    actor: args.actor ?? process.env.INT_USER ?? "cli",
+    actor: args.actor ?? cliActor(),
   });
   if (!result.ok) {
     process.stderr.write(`import failed, nothing was written (${result.errors.length}${result.truncated ? "+" : ""} error(s)):\n`);

@@ -6,6 +6,7 @@ import { runJob } from "@/lib/rollouts/cli-job";
 import { CHAT_TEMPLATES, isChatTemplateName } from "@/lib/tokens/chat";
 import { OUTLIER_RULE } from "@/lib/core/onpolicy/outliers";
 import { resolveModelConfig } from "@/lib/model/settings";
+import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "on-policyness: mean NLL of each intervention under the model (vLLM prompt_logprobs): --dataset NAME [--all]";
 
@@ -34,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!v.summary) {
     const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const started = await startOnpolicyJob({
-      datasetId: ds.id, actor: process.env.INT_USER || "cli", scope: v.all ? "all" : "unscored", limit: num(v.limit),
+      datasetId: ds.id, actor: cliActor(), scope: v.all ? "all" : "unscored", limit: num(v.limit),
       concurrency: num(v.concurrency), ...(v.template && isChatTemplateName(v.template) ? { template: v.template } : {}),
     });
     const code = await runJob(started, "intervention(s) to score");

@@ -9,6 +9,7 @@ import { datasetArg } from "@/lib/cli/dataset-arg";
 import { parseTraceFilter } from "@/lib/core/filters";
 import { ENDPOINT_ALIASES } from "@/lib/model/endpoints";
 import { Turn1Mode } from "@/lib/propose/params";
+import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--filter Q] [--include-correct] [--include-no-reference] [--endpoint base|trained|proposer] [--turn1 shared|independent] [--again] | --reparse";
 
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     Object.entries({ temperature: num(v.temperature), top_p: num(v["top-p"]), top_k: num(v["top-k"]), max_tokens: num(v["max-tokens"]) }).filter(([, x]) => x !== undefined),
   );
   const started = await startProposeJob({
-    datasetId: ds.id, actor: process.env.INT_USER || "cli", k: num(v.k), limit: num(v.limit),
+    datasetId: ds.id, actor: cliActor(), k: num(v.k), limit: num(v.limit),
     concurrency: num(v.concurrency), sampling, skipDone: !v.again, endpoint, ...(turn1.success ? { turn1: turn1.data } : {}),
     ...(v.filter !== undefined ? { filter: parseTraceFilter(new URLSearchParams(v.filter)) } : {}),
     includeCorrect: !!v["include-correct"], includeNoReference: !!v["include-no-reference"],

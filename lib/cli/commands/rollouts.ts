@@ -5,6 +5,7 @@ import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { startRolloutsJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
 import { datasetArg } from "@/lib/cli/dataset-arg";
+import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "rollouts from interventions (keep filter, Table 1): --dataset NAME [--k 32] [--condition intervention|prefix|original|problem] | --summary";
 
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const started = await startRolloutsJob({
-      datasetId: ds.id, actor: process.env.INT_USER || "cli", k: num(v.k), minCorrect: num(v.m), limit: num(v.limit),
+      datasetId: ds.id, actor: cliActor(), k: num(v.k), minCorrect: num(v.m), limit: num(v.limit),
       conditions: conditions as (typeof CONDITIONS)[number][], concurrency: num(v.concurrency), perItem: num(v["per-item"]),
       ...(v.status ? { statuses: v.status.split(",") } : {}), sampling: samplingArgs(v),
     });

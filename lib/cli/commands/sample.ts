@@ -6,6 +6,7 @@ import { startSampleJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { ENDPOINT_IDS, EndpointId } from "@/lib/model/endpoints";
+import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--endpoint model|trained]";
 
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof ds === "number") return ds;
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const started = await startSampleJob({
-    datasetId: ds.id, endpoint: endpoint.data, actor: process.env.INT_USER || "cli", n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
+    datasetId: ds.id, endpoint: endpoint.data, actor: cliActor(), n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
     withoutTraces: v["without-traces"] === true, sampling: samplingArgs(v),
   });
   const code = await runJob(started, "problem(s) to sample");

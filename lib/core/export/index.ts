@@ -4,7 +4,7 @@ import type { BuildResult, InterventionExportInput, TraceExportInput } from "./t
 
 export * from "./types";
 export * from "./formats";
-export { buildIntRow, guidedAttemptFor } from "./int";
+export { buildIntRow } from "./int";
 export { buildLlamaFactoryRow, buildTrlRow } from "./sft";
 export { buildProcessBenchRow } from "./processbench";
 export * from "./trl-tokenized";

@@ -9,7 +9,6 @@ import { extractAnswer, mathSpans } from "./extract";
 import { boxGroup, extractLenient } from "./lenient";
 import type { Extraction, GradeOptions, Verdict } from "./types";
 
-export { GRADER_VERSION } from "./version";
 
 /**
  * The gold answer: every box of its last box group (`\boxed{1}\boxed{2}` is the list 1, 2, not 2);

@@ -72,7 +72,3 @@ export function toNumber(a: Rat): number {
   const k = 10n ** (shift > 0n ? shift : 0n);
   return Number(a.n / k) / Number(a.d / k || 1n);
 }
-
-export function ratToString(a: Rat): string {
-  return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
-}

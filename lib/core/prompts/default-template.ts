@@ -8,7 +8,6 @@
 // them gets this text as a new version; stored proposals keep the template id and hash they used.
 
 export const DEFAULT_TEMPLATE_NAME = "int-verifier";
-export const DEFAULT_TEMPLATE_REVISION = 2;
 
 export const DEFAULT_TURN1 = `You are an expert mathematician preparing the worked solution for a Math Olympiad class. Solve the problem below step by step, guided by the high-level reference solution: follow its main ideas, fill in every step it skips, and make each deduction explicit so that a student could check it line by line.
 
