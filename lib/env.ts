@@ -19,12 +19,22 @@ const Env = z.object({
   INT_ALLOWED_HOSTS: z.string().optional(),
   // "1": `npm start` may serve on a non-loopback HOST although there is no sign-in (lib/cli/serve.ts).
   INT_ALLOW_NETWORK: z.enum(["", "0", "1"]).optional(),
+  // Sign-in (lib/auth/auth.ts). The cookie-signing secret; unset: one generated beside the database file.
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  // Optional single sign-on: GitHub, and/or any OpenID Connect provider (discovery URL + client).
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISCOVERY_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  // "1": a first SSO sign-in creates a viewer account; else only accounts an admin made (same email) sign in.
+  INT_SSO_SIGNUP: z.enum(["", "0", "1"]).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined, PROPOSER_MODEL_BASE_URL: process.env.PROPOSER_MODEL_BASE_URL || undefined });
+  cached ??= Env.parse({ ...process.env, MODEL_BASE_URL: process.env.MODEL_BASE_URL || undefined, TRAINED_MODEL_BASE_URL: process.env.TRAINED_MODEL_BASE_URL || undefined, PROPOSER_MODEL_BASE_URL: process.env.PROPOSER_MODEL_BASE_URL || undefined, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || undefined, OIDC_DISCOVERY_URL: process.env.OIDC_DISCOVERY_URL || undefined });
   return cached;
 }
 
