@@ -1,79 +1,38 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
-import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { createJob, transitionJob } from "@/lib/jobs/lifecycle";
-import { getHandler } from "@/lib/jobs/registry";
+import { defineAction } from "@/lib/actions/define-action";
+import type { Actor } from "@/lib/auth/actor";
+import { transitionJob } from "@/lib/jobs/lifecycle";
 import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 
-// Jobs from the UI: start returns at once with the job id (the runner does the work and the
-// page polls /api/jobs/[jobId]); cancel / pause / resume only change the job's state.
+// Jobs from the UI: cancel / pause / resume only change the job's state (curators; starting a job is the
+// propose / rollouts / sampling / on-policyness actions, also curators).
 
-const Kind = z.enum(["propose", "rollouts", "sample"]);
-const Params = z.record(z.string(), z.unknown());
-// What to work on: a dataset, optionally narrowed to some traces or to the list's filters
-// (lib/core/filters TraceFilter); merged into the params the stage's plan() reads.
-const Selection = z.object({
-  datasetId: z.string().min(1).nullable().optional(),
-  traceIds: z.array(z.string().min(1)).max(100_000).optional(),
-  filter: z.record(z.string(), z.unknown()).optional(),
-});
-export type JobSelection = z.infer<typeof Selection>;
 const JobId = z.string().min(1).max(64);
 
-export async function startJob(kind: string, params: Record<string, unknown>, selection: JobSelection = {}): Promise<ActionResult<{ jobId: string; total: number }>> {
-  const k = Kind.safeParse(kind);
-  const p = Params.safeParse(params ?? {});
-  const s = Selection.safeParse(selection ?? {});
-  if (!k.success) return fail(`Unknown job kind "${String(kind)}".`);
-  if (!p.success || !s.success) return fail("Invalid job parameters.", { ...(p.error ? { params: [p.error.message] } : {}), ...(s.error ? { selection: [s.error.message] } : {}) });
-  const datasetId = s.data.datasetId ?? null;
-  if (datasetId && !(await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true } }))) return fail("That dataset no longer exists.");
-  if (!(await getHandler(k.data))) return fail(`The ${k.data} stage is not available in this server.`);
-  const { traceIds, filter } = s.data;
-  const merged = { ...p.data, ...(traceIds ? { traceIds } : {}), ...(filter ? { filter } : {}) };
+async function transition(op: "cancel" | "pause" | "resume", jobId: string, actor: Actor, opts?: { retryFailed?: boolean }): Promise<ActionResult<{ jobId: string }>> {
   try {
-    const actor = await getActor();
-    const res = await createJob({ kind: k.data, params: merged, datasetId, createdBy: actor });
-    startServerRunner();
-    wakeRunner();
-    revalidatePath("/jobs");
-    return ok(res);
-  } catch (e) {
-    // Bad params surface from the stage's plan() (zod): show them in one line.
-    if (e instanceof z.ZodError) return fail(`Invalid ${k.data} parameters: ${e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    console.error("[jobs] startJob failed", e);
-    return fail("Could not start the job; see the server log.");
-  }
-}
-
-async function transition(op: "cancel" | "pause" | "resume", jobId: string, opts?: { retryFailed?: boolean }): Promise<ActionResult<{ jobId: string }>> {
-  const id = JobId.safeParse(jobId);
-  if (!id.success) return fail("Invalid job id.");
-  try {
-    const r = await transitionJob(id.data, op, await getActor(), opts);
+    const r = await transitionJob(jobId, op, actor.name, opts);
     if (!r.ok) return fail(r.error);
     if (op === "resume") {
       startServerRunner();
       wakeRunner();
     }
     revalidatePath("/jobs");
-    revalidatePath(`/jobs/${id.data}`);
-    return ok({ jobId: id.data });
+    revalidatePath(`/jobs/${jobId}`);
+    return ok({ jobId });
   } catch (e) {
     console.error(`[jobs] ${op} failed`, e);
     return fail(`Could not ${op} the job; see the server log.`);
   }
 }
 
-export async function cancelJob(jobId: string) {
-  return transition("cancel", jobId);
-}
-export async function pauseJob(jobId: string) {
-  return transition("pause", jobId);
-}
-export async function resumeJob(jobId: string, opts: { retryFailed?: boolean } = {}) {
-  return transition("resume", jobId, { retryFailed: opts.retryFailed === true });
-}
+export const cancelJob = defineAction(z.tuple([JobId]), { role: "curator", name: "cancelJob" }, async ([jobId], actor) => transition("cancel", jobId, actor));
+export const pauseJob = defineAction(z.tuple([JobId]), { role: "curator", name: "pauseJob" }, async ([jobId], actor) => transition("pause", jobId, actor));
+export const resumeJob = defineAction(
+  z.tuple([JobId, z.object({ retryFailed: z.boolean().optional() }).optional()]),
+  { role: "curator", name: "resumeJob" },
+  async ([jobId, opts], actor) => transition("resume", jobId, actor, { retryFailed: opts?.retryFailed === true }),
+);
