@@ -14,7 +14,8 @@ export function authRefusal(e: unknown): Response | null {
 }
 
 export function defineRoute<P = Record<string, never>>(opts: { role: Role; name: string }, handler: Handler<P>) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+  // ctx is optional so a handler without params can be called as `POST(request)` (tests, scripts).
+  return async (req: Request, ctx: Ctx<P> = { params: Promise.resolve({} as P) }): Promise<Response> => {
     let actor: Actor;
     try {
       actor = await requireRole(opts.role);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
-import { getActor } from "@/lib/server/actor";
+import { currentActor } from "@/lib/auth/actor";
 import { modelStatus } from "@/lib/model/settings";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ReferencePanel } from "@/components/review/reference-panel";
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchPa
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, actor, model] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus()]);
+  const [trace, nb, actor, model] = await Promise.all([getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), currentActor().then((a) => a?.name ?? ""), modelStatus()]);
   if (!trace || trace.datasetId !== datasetId) notFound();
 
   const search = traceFilterToSearch(filter);
