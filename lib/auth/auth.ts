@@ -30,6 +30,13 @@ function secretFor(dbFile: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+function openAuthDb(dbFile: string): Database.Database {
+  const db = new Database(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 10000");
+  return db;
+}
+
 /** Optional single sign-on, only when its environment variables are all set (README "Sign-in"). */
 function ssoOptions() {
   const e = env();
@@ -43,10 +50,7 @@ function ssoOptions() {
   return { socialProviders, oidc };
 }
 
-export function createAuth(dbFile: string) {
-  const db = new Database(dbFile);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 10000");
+export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
   const hosts = allowedHosts(env().INT_ALLOWED_HOSTS).map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`])).flat();
   const { socialProviders, oidc } = ssoOptions();
   return betterAuth({
@@ -91,14 +95,21 @@ export function createAuth(dbFile: string) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const instances = new Map<string, Auth>();
-/** The studio's auth for DATABASE_URL (migrated first, so its tables exist on a fresh file). */
-export function auth(url = env().DATABASE_URL): Auth {
-  let a = instances.get(url);
-  if (!a) {
-    ensureMigrated(url);
-    a = createAuth(sqlitePath(url));
-    instances.set(url, a);
+const instances = new Map<string, { auth: Auth; db: Database.Database }>();
+function instance(url: string) {
+  let i = instances.get(url);
+  if (!i) {
+    ensureMigrated(url); // a fresh file gets its tables first
+    const db = openAuthDb(sqlitePath(url));
+    i = { auth: createAuth(sqlitePath(url), db), db };
+    instances.set(url, i);
   }
-  return a;
+  return i;
 }
+
+/** The studio's auth for DATABASE_URL. */
+export const auth = (url = env().DATABASE_URL): Auth => instance(url).auth;
+
+/** How many accounts exist (any state): synchronous and cheap, the proxy asks it on every request until one exists. */
+export const accountCount = (url = env().DATABASE_URL): number =>
+  (instance(url).db.prepare(`SELECT count(*) AS n FROM auth_user`).get() as { n: number }).n;
