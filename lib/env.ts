@@ -17,7 +17,7 @@ const Env = z.object({
   INT_USER: z.string().optional(),
   // Host names the studio answers to besides the loopback names (lib/server/request-guard.ts).
   INT_ALLOWED_HOSTS: z.string().optional(),
-  // "1": `npm start` may serve on a non-loopback HOST although there is no sign-in (lib/cli/serve.ts).
+  // No longer opens the network (a non-loopback HOST needs an admin account); read only to say so (lib/cli/serve.ts).
   INT_ALLOW_NETWORK: z.enum(["", "0", "1"]).optional(),
   // Sign-in (lib/auth/auth.ts). The cookie-signing secret; unset: one generated beside the database file.
   BETTER_AUTH_SECRET: z.string().min(32).optional(),

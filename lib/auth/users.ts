@@ -83,6 +83,12 @@ export async function disableUser(input: { name: string; actor: string }): Promi
   return { ok: true, value: { ...u, disabled: true } };
 }
 
+/** Active admins: `npm start` on a network address needs at least one. */
+export async function activeAdminCount(): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function otherActiveAdmin(id: string): Promise<boolean> {
   const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0 AND id <> ?`, id);
   return Number(rows[0]?.n ?? 0) > 0;

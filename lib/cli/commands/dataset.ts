@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { datasetFootprint, deleteDataset, renameDataset, type DatasetFootprint } from "@/lib/data/dataset-lifecycle";
 
@@ -20,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
     (v.help ? process.stdout : process.stderr).write(USAGE);
     return v.help ? 0 : 2;
   }
-  const actor = process.env.INT_USER || "cli";
+  const actor = cliActor();
   if (cmd === "list") {
     for (const d of await prisma.dataset.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } })) {
       process.stdout.write(`${d.name}\t${describeFootprint(await datasetFootprint(d.id))}\n`);

@@ -1,4 +1,5 @@
 // `npm run int -- import FILE --dataset NAME [--format auto|int|processbench|prm800k|problems]`
+import { cliActor } from "@/lib/cli/cli-actor";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/core/formats";
 import { importSummaryNotes } from "@/lib/core/import-summary";
 import { importFile } from "@/lib/import";
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = await importFile(args.file, {
     dataset: args.dataset,
     format: args.format as ImportFormat | "auto",
-    actor: args.actor ?? process.env.INT_USER ?? "cli",
+    actor: args.actor ?? cliActor(),
   });
   if (!result.ok) {
     process.stderr.write(`import failed, nothing was written (${result.errors.length}${result.truncated ? "+" : ""} error(s)):\n`);

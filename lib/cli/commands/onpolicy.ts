@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { onpolicyStats } from "@/lib/data/onpolicy";
 import { startOnpolicyJob } from "@/lib/onpolicy/start";
@@ -34,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!v.summary) {
     const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const started = await startOnpolicyJob({
-      datasetId: ds.id, actor: process.env.INT_USER || "cli", scope: v.all ? "all" : "unscored", limit: num(v.limit),
+      datasetId: ds.id, actor: cliActor(), scope: v.all ? "all" : "unscored", limit: num(v.limit),
       concurrency: num(v.concurrency), ...(v.template && isChatTemplateName(v.template) ? { template: v.template } : {}),
     });
     const code = await runJob(started, "intervention(s) to score");

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { getJobDetail } from "@/lib/jobs/queries";
 import { describeOutcomes } from "@/lib/core/propose/outcome";
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     Object.entries({ temperature: num(v.temperature), top_p: num(v["top-p"]), top_k: num(v["top-k"]), max_tokens: num(v["max-tokens"]) }).filter(([, x]) => x !== undefined),
   );
   const started = await startProposeJob({
-    datasetId: ds.id, actor: process.env.INT_USER || "cli", k: num(v.k), limit: num(v.limit),
+    datasetId: ds.id, actor: cliActor(), k: num(v.k), limit: num(v.limit),
     concurrency: num(v.concurrency), sampling, skipDone: !v.again, endpoint, ...(turn1.success ? { turn1: turn1.data } : {}),
     ...(v.filter !== undefined ? { filter: parseTraceFilter(new URLSearchParams(v.filter)) } : {}),
     includeCorrect: !!v["include-correct"], includeNoReference: !!v["include-no-reference"],

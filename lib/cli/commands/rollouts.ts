@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { CONDITIONS, isCondition } from "@/lib/core/rollouts/conditions";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const started = await startRolloutsJob({
-      datasetId: ds.id, actor: process.env.INT_USER || "cli", k: num(v.k), minCorrect: num(v.m), limit: num(v.limit),
+      datasetId: ds.id, actor: cliActor(), k: num(v.k), minCorrect: num(v.m), limit: num(v.limit),
       conditions: conditions as (typeof CONDITIONS)[number][], concurrency: num(v.concurrency), perItem: num(v["per-item"]),
       ...(v.status ? { statuses: v.status.split(",") } : {}), sampling: samplingArgs(v),
     });

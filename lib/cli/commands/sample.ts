@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof ds === "number") return ds;
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const started = await startSampleJob({
-    datasetId: ds.id, endpoint: endpoint.data, actor: process.env.INT_USER || "cli", n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
+    datasetId: ds.id, endpoint: endpoint.data, actor: cliActor(), n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
     withoutTraces: v["without-traces"] === true, sampling: samplingArgs(v),
   });
   const code = await runJob(started, "problem(s) to sample");
