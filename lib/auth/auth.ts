@@ -4,6 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { betterAuth } from "better-auth";
 import { genericOAuth, username } from "better-auth/plugins";
 import { nextCookies } from "better-auth/next-js";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nameLimiter } from "@/lib/auth/name-limit";
 import { env, sqlitePath } from "@/lib/env";
 import { ensureMigrated } from "@/lib/data/migrate";
 import { allowedHosts } from "@/lib/server/request-guard";
@@ -18,8 +20,10 @@ export const LOCAL_EMAIL_DOMAIN = "users.int-studio.invalid";
 export const localEmail = (name: string) => `${name.toLowerCase()}@${LOCAL_EMAIL_DOMAIN}`;
 // Names as the CLI and the admin page accept them: written into labels and the audit trail.
 export const USERNAME_RE = /^[a-zA-Z0-9_.-]{2,64}$/;
-// Sign-in attempts per client address and minute before 429 (the library's default is 3 per 10 s).
+// Sign-in attempts per user name and minute before 429 (lib/auth/name-limit.ts says why per name), and per client
+// address (the library's limiter; its default, 3 per 10 s, would trip a lab signing in together behind one NAT).
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
+export const SIGN_IN_ADDRESS_LIMIT = { window: 60, max: 60 };
 
 /** The cookie-signing secret: BETTER_AUTH_SECRET, else one generated once and kept beside the database (0600). */
 function secretFor(dbFile: string): string {
@@ -53,6 +57,7 @@ function ssoOptions() {
 export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
   const hosts = allowedHosts(env().INT_ALLOWED_HOSTS).map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`])).flat();
   const { socialProviders, oidc } = ssoOptions();
+  const perName = nameLimiter(SIGN_IN_LIMIT);
   return betterAuth({
     appName: "InT Studio",
     database: db,
@@ -73,7 +78,14 @@ export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
     // Accounts are made by an admin (CLI or /settings/users), never by a public sign-up form.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     socialProviders,
-    rateLimit: { enabled: true, storage: "memory", customRules: { "/sign-in/*": SIGN_IN_LIMIT } },
+    rateLimit: { enabled: true, storage: "memory", customRules: { "/sign-in/*": SIGN_IN_ADDRESS_LIMIT } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/username") return;
+        const name = typeof ctx.body?.username === "string" ? ctx.body.username : "";
+        if (!perName.take(name)) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this user name: wait a minute." });
+      }),
+    },
     databaseHooks: {
       session: {
         create: {
