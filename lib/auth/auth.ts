@@ -73,10 +73,11 @@ export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
       },
     },
     session: { modelName: "auth_session" },
-    account: { modelName: "auth_account" },
     verification: { modelName: "auth_verification" },
     // Accounts are made by an admin (CLI or /settings/users), never by a public sign-up form.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    // SSO signs in the account an admin made with the same email (`user add NAME --email ...`).
+    account: { modelName: "auth_account", accountLinking: { enabled: true, trustedProviders: ["github", "oidc"] } },
     socialProviders,
     rateLimit: { enabled: true, storage: "memory", customRules: { "/sign-in/*": SIGN_IN_ADDRESS_LIMIT } },
     hooks: {

@@ -45,7 +45,7 @@ export async function findUser(name: string): Promise<UserRow | null> {
 }
 
 /** Creates a local account; without `password` one is generated and returned (shown once). */
-export async function addUser(input: { name: string; role: Role; password?: string; actor: string }): Promise<UserResult<{ user: UserRow; password: string }>> {
+export async function addUser(input: { name: string; role: Role; password?: string; email?: string; actor: string }): Promise<UserResult<{ user: UserRow; password: string }>> {
   const { name, role, actor } = input;
   if (!USERNAME_RE.test(name)) return { ok: false, error: `"${name}" is not a user name: 2-64 letters, digits, ".", "_" or "-"` };
   if (await findUser(name)) return { ok: false, error: `A user named ${name} already exists` };
@@ -54,7 +54,10 @@ export async function addUser(input: { name: string; role: Role; password?: stri
   if (password.length > 128) return { ok: false, error: "The password may have at most 128 characters" };
   const c = await ctx();
   const hash = await c.password.hash(password);
-  const u = await c.internalAdapter.createUser({ name, email: localEmail(name), username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
+  // A real email only matters for single sign-on: the SSO account is linked to the user with the same email.
+  const email = input.email?.trim().toLowerCase() || localEmail(name);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, error: `"${input.email}" is not an email address` };
+  const u = await c.internalAdapter.createUser({ name, email, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
   await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
   const user = (await findUser(name))!;
   await audit(actor, "user.add", user, undefined, { role });

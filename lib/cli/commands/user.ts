@@ -5,8 +5,9 @@ import { cliActor } from "@/lib/cli/cli-actor";
 
 export const summary = "accounts: add NAME --role ROLE [--password-stdin] | list | role NAME ROLE | disable NAME";
 
-const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--password-stdin]
-         prints a one-time password (or reads the password from stdin); the first account turns sign-in on
+const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--password-stdin] [--email ADDRESS]
+         prints a one-time password (or reads the password from stdin); the first account turns sign-in on;
+         --email: only for single sign-on (GitHub/OIDC sign in the account with that email)
        npm run int -- user list
        npm run int -- user role NAME ROLE
        npm run int -- user disable NAME       the account cannot sign in again; its sessions end now
@@ -21,7 +22,7 @@ async function readStdin(): Promise<string> {
 export async function run(argv: string[]): Promise<number> {
   const { values: v, positionals: [cmd, name, roleArg] } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { role: { type: "string" }, "password-stdin": { type: "boolean" }, help: { type: "boolean" } },
+    options: { role: { type: "string" }, email: { type: "string" }, "password-stdin": { type: "boolean" }, help: { type: "boolean" } },
   });
   if (v.help || !cmd) {
     (v.help ? process.stdout : process.stderr).write(USAGE);
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   if (cmd === "add") {
     if (!isRole(v.role)) return (process.stderr.write(`--role must be one of ${ROLES.join(", ")}\n\n${USAGE}`), 2);
     const password = v["password-stdin"] ? await readStdin() : undefined;
-    const r = await addUser({ name, role: v.role, password, actor });
+    const r = await addUser({ name, role: v.role, password, email: v.email, actor });
     if (!r.ok) return err(r.error);
     out(`added ${r.value.user.name} (${r.value.user.role})`);
     if (!password) out(`one-time password (shown once; hand it over privately): ${r.value.password}`);
