@@ -25,7 +25,7 @@ test("anonymous: pages go to sign-in (and come back after), APIs answer 401", as
   await page.getByLabel("User name").fill(name);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Wrong user name or password/);
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/Wrong user name or password/);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${TEAM_URL}/jobs`);
@@ -63,7 +63,7 @@ test("a viewer sees every page, and every change is refused", async ({ browser }
   expect(up.status()).toBe(403);
   // The admin page says why, and shows no users.
   await page.goto("/settings/users");
-  await expect(page.getByRole("alert")).toHaveText(/Only admins manage users/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Only admins manage users/);
   await ctx.close();
 });
 

@@ -29,6 +29,8 @@ const Env = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   // "1": a first SSO sign-in creates a viewer account; else only accounts an admin made (same email) sign in.
   INT_SSO_SIGNUP: z.enum(["", "0", "1"]).optional(),
+  // "1": served over https (a TLS proxy in front): the session cookie is Secure.
+  INT_SECURE_COOKIES: z.enum(["", "0", "1"]).optional(),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -65,6 +65,9 @@ export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
     // The studio answers to the loopback names and INT_ALLOWED_HOSTS (lib/server/request-guard.ts); the same
     // list decides the origins better-auth trusts for writes and redirects.
     baseURL: { allowedHosts: hosts, fallback: `http://127.0.0.1:${env().PORT}`, protocol: "auto" },
+    // The studio serves plain http itself (loopback, or a lab network); a "__Secure-" cookie would not be kept there.
+    // Behind a TLS proxy set INT_SECURE_COOKIES=1.
+    advanced: { useSecureCookies: env().INT_SECURE_COOKIES === "1" },
     user: {
       modelName: "auth_user",
       additionalFields: {

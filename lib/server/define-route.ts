@@ -8,9 +8,11 @@ import type { Role } from "@/lib/core/roles";
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: Request, ctx: Ctx<P>, actor: Actor) => Promise<Response> | Response;
 
-export function authRefusal(e: unknown): Response | null {
+export function authRefusal(e: unknown, req?: Request): Response | null {
   if (!(e instanceof AuthError)) return null;
-  return Response.json({ ok: false, error: e.message }, { status: e.status, headers: { "Cache-Control": "no-store" } });
+  // A refused upload's body is never read: close the connection rather than leave the client sending into it.
+  const close: Record<string, string> = req && req.method !== "GET" && req.method !== "HEAD" ? { Connection: "close" } : {};
+  return Response.json({ ok: false, error: e.message }, { status: e.status, headers: { "Cache-Control": "no-store", ...close } });
 }
 
 export function defineRoute<P = Record<string, never>>(opts: { role: Role; name: string }, handler: Handler<P>) {
@@ -20,7 +22,7 @@ export function defineRoute<P = Record<string, never>>(opts: { role: Role; name:
     try {
       actor = await requireRole(opts.role);
     } catch (e) {
-      const r = authRefusal(e);
+      const r = authRefusal(e, req);
       if (r) return r;
       console.error(`[route ${opts.name}] could not tell who is asking`, e);
       return Response.json({ ok: false, error: "Could not check who you are; see the server log." }, { status: 500 });
