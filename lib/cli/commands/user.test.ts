@@ -17,7 +17,7 @@ describe("user command", () => {
     expect(await run(["disable", "yan"])).toBe(0);
     out.mockClear();
     expect(await run(["list"])).toBe(0);
-    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(/^Zed\tadmin\tactive\t.*\nyan\tcurator\tdisabled\t/);
+    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(/^yan\tcurator\tdisabled\t.*\nZed\tadmin\tactive\t/);
     out.mockRestore();
     const audit = await prisma.auditEvent.findMany({ where: { entity: "User" }, orderBy: { createdAt: "asc" }, select: { actor: true, action: true } });
     expect(audit).toEqual(["user.add", "user.add", "user.role", "user.disable"].map((action) => ({ actor: "lab-admin", action })));
