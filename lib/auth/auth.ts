@@ -16,7 +16,7 @@ import { allowedHosts } from "@/lib/server/request-guard";
 // Local accounts sign in with a user name (username plugin); the library requires an email, so local
 // accounts get a synthetic one that can never receive mail (.invalid is reserved, RFC 2606).
 
-export const LOCAL_EMAIL_DOMAIN = "users.int-studio.invalid";
+const LOCAL_EMAIL_DOMAIN = "users.int-studio.invalid";
 export const localEmail = (name: string) => `${name.toLowerCase()}@${LOCAL_EMAIL_DOMAIN}`;
 // Names as the CLI and the admin page accept them: written into labels and the audit trail.
 export const USERNAME_RE = /^[a-zA-Z0-9_.-]{2,64}$/;
@@ -54,7 +54,7 @@ function ssoOptions() {
   return { socialProviders, oidc };
 }
 
-export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
+function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
   const hosts = allowedHosts(env().INT_ALLOWED_HOSTS).map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`])).flat();
   const { socialProviders, oidc } = ssoOptions();
   const perName = nameLimiter(SIGN_IN_LIMIT);
@@ -109,7 +109,7 @@ export function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+type Auth = ReturnType<typeof createAuth>;
 
 const instances = new Map<string, { auth: Auth; db: Database.Database }>();
 function instance(url: string) {

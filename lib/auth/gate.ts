@@ -7,7 +7,7 @@ import { signInRequiredSync } from "@/lib/auth/mode";
 const PUBLIC = [/^\/sign-in\/?$/, /^\/api\/auth\//, /^\/favicon\.ico$/];
 const SAFE = new Set(["GET", "HEAD"]);
 
-export const SIGN_IN_PATH = "/sign-in";
+const SIGN_IN_PATH = "/sign-in";
 
 /** Only same-site paths come back from ?next=, so the sign-in page cannot be used to redirect elsewhere. */
 export function safeNext(next: string | null | undefined): string {

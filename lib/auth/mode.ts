@@ -18,7 +18,3 @@ export async function signInRequired(): Promise<boolean> {
   return signInRequiredSync();
 }
 
-/** For tests that add the first user and then check the switch. */
-export function forgetSignInMode() {
-  teamSeen = false;
-}

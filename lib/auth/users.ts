@@ -29,11 +29,6 @@ async function audit(actor: string, action: string, user: { id: string; name: st
   });
 }
 
-export async function countUsers(): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user`);
-  return Number(rows[0]?.n ?? 0);
-}
-
 export async function listUsers(): Promise<UserRow[]> {
   const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT id, name, role, disabled, createdAt FROM auth_user ORDER BY username`);
   return rows.map(toRow);
