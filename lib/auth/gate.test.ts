@@ -7,6 +7,7 @@ import { addUser, disableUser } from "@/lib/auth/users";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 const { proxy } = await import("@/proxy");
+const { safeNext } = await import("@/lib/auth/gate");
 const { currentActor } = await import("@/lib/auth/actor");
 
 const BASE = "http://127.0.0.1:3000";
@@ -48,5 +49,10 @@ describe("sign-in gate", () => {
     await disableUser({ name: "temp", actor: "gatekeeper" });
     expect((await get("/datasets", cookie)).status).toBe(307);
     expect((await get("/api/jobs", cookie)).status).toBe(401);
+  });
+
+  it("sends people back only to a path of this studio after sign-in (no open redirect)", () => {
+    expect(safeNext("/datasets/x?status=todo")).toBe("/datasets/x?status=todo");
+    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null]) expect(safeNext(bad), String(bad)).toBe("/");
   });
 });
