@@ -2,13 +2,13 @@ import "./globals.css";
 import "katex/dist/katex.min.css";
 import Link from "next/link";
 import { Providers } from "./providers";
-import { getActor } from "@/lib/server/actor";
-import { UserPicker } from "@/components/layout/user-picker";
+import { currentActor } from "@/lib/auth/actor";
+import { WhoAmI } from "@/components/layout/who-am-i";
 
 export const metadata = { title: "InT Studio", description: "Curate Intervention Training data" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
+  const actor = await currentActor();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/jobs">Jobs</Link>
               <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/settings">Model</Link>
             </nav>
-            <div className="ml-auto"><UserPicker current={actor} /></div>
+            <div className="ml-auto"><WhoAmI actor={actor} /></div>
           </header>
           <main className="px-6 py-4">{children}</main>
         </Providers>

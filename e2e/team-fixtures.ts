@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext } from "@playwright/test";
 import type { Role } from "../lib/core/roles";
 import { PORT, ROW, importRowsInto, type Imported } from "./propose-fixtures";
@@ -23,14 +25,34 @@ export function teamQuery<T>(sql: string, ...args: unknown[]): T[] {
   }
 }
 
+// Passwords of the accounts this worker made, so one name can be signed in from several contexts.
+const passwords = new Map<string, string>();
+
+/** Creates the account in TEAM_DB_FILE through the CLI (`user add --password-stdin`), once per name. */
+export function ensureTeamUser(name: string, role: Role): string {
+  const known = passwords.get(name);
+  if (known) return known;
+  const password = `pw-${randomUUID()}`;
+  const r = spawnSync("npm", ["run", "-s", "int", "--", "user", "add", name, "--role", role, "--password-stdin", "--as", "e2e"], {
+    input: password, env: { ...process.env, DATABASE_URL: `file:${TEAM_DB_FILE}` }, encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`user add ${name} --role ${role} failed (${r.status}): ${r.stderr || r.stdout}`);
+  passwords.set(name, password);
+  return password;
+}
+
 /**
- * A browser context acting as `name` with `role` on the team server (baseURL = TEAM_URL).
- * Contract for the team journeys; the sign-in work replaces the body (create the account, sign in, keep the session).
- * Until then it sets the header name cookie, and the role is not enforced.
+ * A browser context signed in as `name` with `role` on the team server (baseURL = TEAM_URL): the account is created
+ * in TEAM_DB_FILE (names: 2-64 letters, digits, ".", "_" or "-") and signed in through the sign-in endpoint, so the
+ * context holds a real session cookie. The first account turns sign-in on for the team server.
  */
 export async function signedIn(browser: Browser, name: string, role: Role): Promise<BrowserContext> {
-  void role;
+  const password = ensureTeamUser(name, role);
   const context = await browser.newContext({ baseURL: TEAM_URL });
-  await context.addCookies([{ name: "int-user", value: name, url: TEAM_URL }]);
+  const res = await context.request.post("/api/auth/sign-in/username", { data: { username: name, password }, headers: { origin: TEAM_URL } });
+  if (!res.ok()) throw new Error(`sign-in as ${name} failed: ${res.status()} ${await res.text()}`);
   return context;
 }
+
+/** A unique account name for one test: `prefix-<time>-<random>`. */
+export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

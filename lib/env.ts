@@ -19,8 +19,20 @@ const Env = z.object({
   INT_USER: z.string().optional(),
   // Host names the studio answers to besides the loopback names (lib/server/request-guard.ts).
   INT_ALLOWED_HOSTS: z.string().optional(),
-  // "1": `npm start` may serve on a non-loopback HOST although there is no sign-in (lib/cli/serve.ts).
-  INT_ALLOW_NETWORK: z.enum(["0", "1"]).optional(),
+  // No longer opens the network (a non-loopback HOST needs an admin account); read only to say so (lib/cli/serve.ts).
+  INT_ALLOW_NETWORK: z.enum(["", "0", "1"]).optional(),
+  // Sign-in (lib/auth/auth.ts). The cookie-signing secret; unset: one generated beside the database file.
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  // Optional single sign-on: GitHub, and/or any OpenID Connect provider (discovery URL + client).
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISCOVERY_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  // "1": a first SSO sign-in creates a viewer account; else only accounts an admin made (same email) sign in.
+  INT_SSO_SIGNUP: z.enum(["", "0", "1"]).optional(),
+  // "1": served over https (a TLS proxy in front): the session cookie is Secure.
+  INT_SECURE_COOKIES: z.enum(["", "0", "1"]).optional(),
   // Where the server runs model jobs (lib/jobs/server-runner.ts): its own thread, the server's thread, or not at all.
   INT_JOB_RUNNER: z.enum(["thread", "inline", "off"]).default("thread"),
   // The served model's tokenizer_config.json (or .jinja) for the "model-file" chat template (lib/tokens/chat.ts).

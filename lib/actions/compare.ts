@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { getActor } from "@/lib/server/actor";
+import { fail, ok } from "@/lib/actions/result";
+import { defineAction } from "@/lib/actions/define-action";
 import { Refused } from "@/lib/data/audit";
-import { setSameMistake, type SameMistakeDecision } from "@/lib/data/compare";
+import { setSameMistake } from "@/lib/data/compare";
 
-// The researcher confirms or clears the "same mistake" flag of a (base, other) trace pair.
+// The researcher confirms or clears the "same mistake" flag of a (base, other) trace pair: a label, so annotators may.
 const Id = z.string().min(1).max(64);
 const State = z.enum(["confirmed", "cleared"]);
 const Input = z.object({
@@ -14,12 +14,9 @@ const Input = z.object({
   state: State.nullable(), expected: State.nullable(), step: z.number().int().min(1).nullable(),
 });
 
-export async function decideSameMistake(raw: z.input<typeof Input>): Promise<ActionResult<SameMistakeDecision | null>> {
-  const p = Input.safeParse(raw);
-  if (!p.success) return fail("Invalid input", z.flattenError(p.error).fieldErrors as Record<string, string[]>);
-  const { datasetId, ...input } = p.data;
+export const decideSameMistake = defineAction(Input, { role: "annotator", name: "decideSameMistake" }, async ({ datasetId, ...input }, actor) => {
   try {
-    const after = await setSameMistake({ ...input, actor: await getActor() });
+    const after = await setSameMistake({ ...input, actor: actor.name });
     revalidatePath(`/datasets/${datasetId}/compare/${input.problemId}`);
     return ok(after);
   } catch (e) {
@@ -27,4 +24,4 @@ export async function decideSameMistake(raw: z.input<typeof Input>): Promise<Act
     console.error("decideSameMistake", e);
     return fail("Could not save the decision; try again");
   }
-}
+});

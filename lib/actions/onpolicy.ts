@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
-import { getActor } from "@/lib/server/actor";
-import { fail } from "@/lib/actions/result";
+import { defineAction } from "@/lib/actions/define-action";
 import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { startOnpolicyJob } from "@/lib/onpolicy/start";
 
@@ -13,8 +12,6 @@ const OnpolicyRequest = z.object({
   scope: z.enum(["unscored", "all"]).default("unscored"),
 });
 
-export async function scoreOnpolicy(input: z.input<typeof OnpolicyRequest>): Promise<StartedJob> {
-  const r = OnpolicyRequest.safeParse(input);
-  if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return startJobAction("on-policyness", async () => startOnpolicyJob({ ...r.data, actor: await getActor() }));
-}
+export const scoreOnpolicy = defineAction(OnpolicyRequest, { role: "curator", name: "scoreOnpolicy", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> =>
+  startJobAction("on-policyness", async () => startOnpolicyJob({ ...data, actor: actor.name })),
+);

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { getActor } from "@/lib/server/actor";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { ok } from "@/lib/actions/result";
+import { defineFormAction } from "@/lib/actions/define-action";
 import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
 
 // /settings, "Proposals": the default turn-1 mode of new propose jobs and batch exports
@@ -11,16 +11,14 @@ import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
 
 const Turn1Form = z.object({ turn1: Turn1Mode });
 
-export async function saveTurn1Mode(_prev: unknown, form: FormData): Promise<ActionResult<{ turn1: Turn1Mode }>> {
-  const r = Turn1Form.safeParse(Object.fromEntries(form));
-  if (!r.success) return fail("Pick shared or independent.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+export const saveTurn1Mode = defineFormAction(Turn1Form, { role: "admin", name: "saveTurn1Mode", invalid: "Pick shared or independent." }, async (data, actor) => {
   const before = await prisma.setting.findUnique({ where: { key: TURN1_MODE_SETTING } });
   await prisma.$transaction([
-    prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: r.data.turn1 }, update: { value: r.data.turn1 } }),
+    prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: data.turn1 }, update: { value: data.turn1 } }),
     prisma.auditEvent.create({
-      data: { actor: await getActor(), action: "settings.propose", entity: "Setting", entityId: TURN1_MODE_SETTING, before: JSON.stringify(before?.value ?? null), after: JSON.stringify(r.data.turn1) },
+      data: { actor: actor.name, action: "settings.propose", entity: "Setting", entityId: TURN1_MODE_SETTING, before: JSON.stringify(before?.value ?? null), after: JSON.stringify(data.turn1) },
     }),
   ]);
   revalidatePath("/settings");
-  return ok({ turn1: r.data.turn1 });
-}
+  return ok({ turn1: data.turn1 });
+});

@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
-import { getActor } from "@/lib/server/actor";
-import { fail } from "@/lib/actions/result";
+import { defineAction } from "@/lib/actions/define-action";
 import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { TraceFilter } from "@/lib/core/filters";
 import { Sampling } from "@/lib/model/sampling";
@@ -29,8 +28,6 @@ const ProposeRequest = z.object({
 });
 export type ProposeRequest = z.infer<typeof ProposeRequest>;
 
-export async function proposeInterventions(input: ProposeRequest): Promise<StartedJob> {
-  const r = ProposeRequest.safeParse(input);
-  if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return startJobAction("proposal", async () => startProposeJob({ ...r.data, actor: await getActor() }));
-}
+export const proposeInterventions = defineAction(ProposeRequest, { role: "curator", name: "proposeInterventions", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> =>
+  startJobAction("proposal", async () => startProposeJob({ ...data, actor: actor.name })),
+);

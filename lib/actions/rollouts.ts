@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
-import { getActor } from "@/lib/server/actor";
-import { fail } from "@/lib/actions/result";
+import { defineAction } from "@/lib/actions/define-action";
 import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { prisma } from "@/lib/db";
@@ -24,17 +23,15 @@ const RolloutsRequest = z.object({
 }).refine((r) => r.interventionId || r.datasetId, { message: "Name an intervention or a dataset" });
 export type RolloutsRequest = z.infer<typeof RolloutsRequest>;
 
-export async function runRollouts(input: RolloutsRequest): Promise<StartedJob> {
-  const r = RolloutsRequest.safeParse(input);
-  if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  const { interventionId, ...rest } = r.data;
+export const runRollouts = defineAction(RolloutsRequest, { role: "curator", name: "runRollouts", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> => {
+  const { interventionId, ...rest } = data;
   return startJobAction("rollouts", async () => {
     if (interventionId && !(await prisma.intervention.findUnique({ where: { id: interventionId }, select: { id: true } }))) {
       return { ok: false, error: "This intervention no longer exists." };
     }
-    return startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: await getActor() });
+    return startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: actor.name });
   });
-}
+});
 
 const SampleRequest = z.object({
   datasetId: z.string().min(1).max(64),
@@ -45,8 +42,6 @@ const SampleRequest = z.object({
   sampling: Sampling.partial().optional(),
 });
 
-export async function sampleAttempts(input: z.infer<typeof SampleRequest>): Promise<StartedJob> {
-  const r = SampleRequest.safeParse(input);
-  if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  return startJobAction("sampling", async () => startSampleJob({ ...r.data, actor: await getActor() }));
-}
+export const sampleAttempts = defineAction(SampleRequest, { role: "curator", name: "sampleAttempts", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> =>
+  startJobAction("sampling", async () => startSampleJob({ ...data, actor: actor.name })),
+);

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { getActor } from "@/lib/server/actor";
-import { fail, ok, type ActionResult } from "@/lib/actions/result";
+import { fail, ok } from "@/lib/actions/result";
+import { defineAction, defineFormAction } from "@/lib/actions/define-action";
 import { connectionVerdict, probeModels } from "@/lib/model/probe";
 import { BOUND_TO_NOTHING, keyFor, normalizeBaseUrl, sameBaseUrl } from "@/lib/model/key-binding";
 import { envOf, forgetCachedModelConfig, readModelSettings, resolveModelConfig } from "@/lib/model/settings";
@@ -32,16 +32,14 @@ const EndpointForm = z.object({
 });
 export type EndpointForm = z.infer<typeof EndpointForm>;
 
-async function audit(action: string, entity: string, entityId: string, before: unknown, after: unknown) {
+async function audit(actor: string, action: string, entity: string, entityId: string, before: unknown, after: unknown) {
   await prisma.auditEvent.create({
-    data: { actor: await getActor(), action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after) },
+    data: { actor, action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after) },
   });
 }
 
-export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise<ActionResult<{ saved: true }>> {
-  const r = EndpointForm.safeParse(Object.fromEntries(form));
-  if (!r.success) return fail("Check the highlighted fields.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  const v = r.data;
+// Model endpoints and settings are the admin's (issue 13 §1): they hold the API keys and decide where text is sent.
+export const saveModelEndpoint = defineFormAction(EndpointForm, { role: "admin", name: "saveModelEndpoint", invalid: "Check the highlighted fields." }, async (v, actor) => {
   const K = endpointSettingKeys(v.endpoint);
   const text = (n: number | "" | undefined) => (n === undefined || n === "" ? "" : String(n));
   const values: Record<string, string> = { [K.baseUrl]: v.baseUrl, [K.name]: v.name, [K.timeoutMs]: text(v.timeoutMs) };
@@ -68,7 +66,7 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
     for (const [key, value] of Object.entries(values)) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await tx.auditEvent.create({
       data: {
-        actor: await getActor(), action: `settings.${v.endpoint}`, entity: "Setting", entityId: v.endpoint,
+        actor: actor.name, action: `settings.${v.endpoint}`, entity: "Setting", entityId: v.endpoint,
         before: JSON.stringify(Object.fromEntries(before.map((b) => [b.key, shown(b.key, b.value)]))),
         after: JSON.stringify(Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)]))),
       },
@@ -76,8 +74,8 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
   });
   forgetCachedModelConfig(v.endpoint);
   revalidatePath("/settings");
-  return ok({ saved: true });
-}
+  return ok({ saved: true as const });
+});
 
 const TestInput = z.object({
   baseUrl: z.string().trim().max(500).optional(),
@@ -92,15 +90,13 @@ export type ConnectionTest = { baseUrl: string; connected: boolean; text: string
  * never the body. The saved key goes only to the URL it was saved for; another URL needs the key
  * typed. "Connected" means the model name (the form's, else the saved one) is served there.
  */
-export async function testModelConnection(input: { baseUrl?: string; apiKey?: string; name?: string; endpoint?: EndpointId }): Promise<ActionResult<ConnectionTest>> {
-  const r = TestInput.safeParse(input ?? {});
-  if (!r.success) return fail("Invalid input.");
-  const cfg = await resolveModelConfig(prisma, r.data.endpoint);
-  const raw = r.data.baseUrl || cfg.baseUrl || "";
+export const testModelConnection = defineAction(TestInput, { role: "admin", name: "testModelConnection", invalid: "Invalid input." }, async (data) => {
+  const cfg = await resolveModelConfig(prisma, data.endpoint);
+  const raw = data.baseUrl || cfg.baseUrl || "";
   if (!raw) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
   const baseUrl = normalizeBaseUrl(raw);
   if (!baseUrl) return fail("The base URL must start with http:// or https://.");
-  let apiKey: string | null = r.data.apiKey || null;
+  let apiKey: string | null = data.apiKey || null;
   if (!apiKey && cfg.apiKey) {
     if (!sameBaseUrl(baseUrl, cfg.baseUrl)) {
       return fail(`The saved API key is sent only to ${cfg.apiKeyFor}. To test ${baseUrl}, type its API key (any text if that server needs none).`, {
@@ -110,31 +106,27 @@ export async function testModelConnection(input: { baseUrl?: string; apiKey?: st
     apiKey = cfg.apiKey;
   }
   const probe = await probeModels(baseUrl, apiKey);
-  const verdict = connectionVerdict(baseUrl, probe, r.data.name || cfg.name);
+  const verdict = connectionVerdict(baseUrl, probe, data.name || cfg.name);
   return ok({
     baseUrl, ...verdict,
     status: probe.reached ? probe.status : null, latencyMs: probe.latencyMs, models: probe.reached ? (probe.models ?? []) : [],
-  });
-}
+  } satisfies ConnectionTest);
+});
 
 const TemplateInput = z.object({ turn1: z.string().min(1, "Turn 1 is empty").max(200_000), turn2: z.string().min(1, "Turn 2 is empty").max(200_000) });
 
-export async function saveTemplate(_prev: unknown, form: FormData): Promise<ActionResult<{ version: number; created: boolean }>> {
-  const r = TemplateInput.safeParse({ turn1: form.get("turn1"), turn2: form.get("turn2") });
-  if (!r.success) return fail("Both turns are needed.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  if (!r.data.turn2.includes("{{attempt}}")) return fail("Turn 2 must contain {{attempt}} (the numbered student attempt).", { turn2: ["missing {{attempt}}"] });
-  const { template, created } = await saveTemplateVersion(r.data);
-  if (created) await audit("template.version", "PromptTemplate", template.id, undefined, { name: template.name, version: template.version, hash: template.hash });
+export const saveTemplate = defineFormAction(TemplateInput, { role: "admin", name: "saveTemplate", invalid: "Both turns are needed." }, async (data, actor) => {
+  if (!data.turn2.includes("{{attempt}}")) return fail("Turn 2 must contain {{attempt}} (the numbered student attempt).", { turn2: ["missing {{attempt}}"] });
+  const { template, created } = await saveTemplateVersion(data);
+  if (created) await audit(actor.name, "template.version", "PromptTemplate", template.id, undefined, { name: template.name, version: template.version, hash: template.hash });
   revalidatePath("/settings");
   return ok({ version: template.version, created });
-}
+});
 
-export async function activateTemplate(id: string): Promise<ActionResult<{ version: number }>> {
-  const r = z.string().min(1).max(64).safeParse(id);
-  if (!r.success) return fail("Invalid template id.");
-  const t = await activateTemplateVersion(r.data);
+export const activateTemplate = defineAction(z.tuple([z.string().min(1).max(64)]), { role: "admin", name: "activateTemplate", invalid: "Invalid template id." }, async ([id], actor) => {
+  const t = await activateTemplateVersion(id);
   if (!t) return fail("That template version no longer exists.");
-  await audit("template.activate", "PromptTemplate", t.id, undefined, { name: t.name, version: t.version, hash: t.hash });
+  await audit(actor.name, "template.activate", "PromptTemplate", t.id, undefined, { name: t.name, version: t.version, hash: t.hash });
   revalidatePath("/settings");
   return ok({ version: t.version });
-}
+});

@@ -1,5 +1,8 @@
+import { headers } from "next/headers";
 import { getActor } from "@/lib/server/actor";
-import { roleAtLeast, type Role } from "@/lib/core/roles";
+import { isRole, roleAtLeast, type Role } from "@/lib/core/roles";
+import { auth } from "@/lib/auth/auth";
+import { signInRequired } from "@/lib/auth/mode";
 
 // The person behind a request. `userId` is null in single-user mode (no accounts exist and the studio is served on
 // loopback): then the name is the one typed in the header and the role is admin, as before sign-in existed.
@@ -13,9 +16,15 @@ export class AuthError extends Error {
   }
 }
 
-// Contract used by every server action and route handler. Sign-in (issue 13 §1) replaces the body; callers stay.
+/** Who is asking: the signed-in account (null when none, or it is disabled), or the single-user header name. */
 export async function currentActor(): Promise<Actor | null> {
-  return { name: await getActor(), role: "admin", userId: null };
+  if (!(await signInRequired())) return { name: await getActor(), role: "admin", userId: null };
+  const s = await auth().api.getSession({ headers: await headers() });
+  if (!s) return null;
+  const u = s.user as typeof s.user & { role?: unknown; disabled?: unknown };
+  // Disabling deletes the sessions too; this check also covers a session read from a cookie cache or a race.
+  if (u.disabled) return null;
+  return { name: u.name, role: isRole(u.role) ? u.role : "viewer", userId: u.id };
 }
 
 export async function requireRole(min: Role): Promise<Actor> {

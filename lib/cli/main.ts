@@ -4,6 +4,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { takeAsFlag } from "./cli-actor";
+
 const here = dirname(fileURLToPath(import.meta.url));
 const commandsDir = join(here, "commands");
 
@@ -13,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === "help" || name === "--help" || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(file)) {
     const names = readdirSync(commandsDir).filter((f) => f.endsWith(".ts") && !f.includes(".test.")).map((f) => f.slice(0, -3)).sort();
     const lines = await Promise.all(names.map(async (n) => `  ${n.padEnd(16)} ${(await import(join(commandsDir, `${n}.ts`))).summary ?? ""}`));
-    const out = `usage: npm run int -- <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+    const out = `usage: npm run int -- <command> [options] [--as NAME]\n\ncommands:\n${lines.join("\n")}\n\n--as NAME: who the change is recorded as in the audit trail (default: INT_USER, else the OS user name)\n`;
     if (name && name !== "help" && name !== "--help") {
       process.stderr.write(`unknown command: ${name}\n\n${out}`);
       return 2;
@@ -21,8 +23,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(out);
     return 0;
   }
+  const as = takeAsFlag(rest);
+  if (!as.ok) {
+    process.stderr.write(`${as.error}\n`);
+    return 2;
+  }
   const mod = await import(file);
-  return mod.run(rest);
+  return mod.run(as.rest);
 }
 
 main(process.argv.slice(2)).then(

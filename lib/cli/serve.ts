@@ -7,7 +7,8 @@ import { childEnv, env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedIfEmpty } from "@/prisma/seed";
 import { serverNodeOptions } from "@/lib/server/node-flags";
-import { checkServeHost } from "@/lib/server/serve-host";
+import { checkServeHost, isLoopbackAddress } from "@/lib/server/serve-host";
+import { activeAdminCount } from "@/lib/auth/users";
 import { allowedHosts } from "@/lib/server/request-guard";
 
 const DIST = env().NEXT_DIST_DIR;
@@ -33,8 +34,12 @@ function needsBuild(): boolean {
 
 async function main() {
   const { HOST, PORT, INT_ALLOW_NETWORK, INT_ALLOWED_HOSTS } = env();
-  // Before anything else (no database, no build): a refused HOST costs the person nothing.
-  const host = checkServeHost(HOST, INT_ALLOW_NETWORK === "1" || process.argv.includes("--allow-network"), INT_ALLOWED_HOSTS);
+  // Before the build: a refused HOST costs the person nothing. It reads the accounts (the database is migrated first).
+  const admins = isLoopbackAddress(HOST) ? 0 : await activeAdminCount();
+  const host = checkServeHost(HOST, admins, INT_ALLOWED_HOSTS);
+  if (INT_ALLOW_NETWORK === "1" || process.argv.includes("--allow-network")) {
+    console.warn("INT_ALLOW_NETWORK / --allow-network no longer open the network: a non-loopback HOST needs an admin account (sign-in).");
+  }
   if (!host.ok) {
     console.error(host.message);
     process.exit(2);

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 
-// Who is acting: a name the researcher sets in the header (cookie), else INT_USER, else "researcher".
-// There is no authentication: the studio runs on a researcher's machine or a trusted network.
+// Single-user mode only (no accounts, loopback; lib/auth/mode.ts): the name the researcher sets in the header
+// (cookie), else INT_USER, else "researcher". Everyone else asks lib/auth/actor.ts (currentActor / requireRole).
 export const ACTOR_COOKIE = "int-user";
 
 export async function getActor(): Promise<string> {

@@ -38,14 +38,14 @@ describe("POST /api/import refuses foreign requests before reading the upload", 
 });
 
 describe("proxy", () => {
-  const call = (url: string, init: { method?: string; headers: Record<string, string> }) => proxy(new NextRequest(url, init));
+  const call = async (url: string, init: { method?: string; headers: Record<string, string> }) => proxy(new NextRequest(url, init));
   test("refuses a page asked for under a foreign Host, and a cross-site server action", async () => {
-    expect(call("http://127.0.0.1:3000/", { headers: { host: "evil.example:3000" } }).status).toBe(421);
-    const action = call("http://127.0.0.1:3000/settings", { method: "POST", headers: { host: "127.0.0.1:3000", origin: "http://127.0.0.1:4000", "next-action": "abc" } });
+    expect((await call("http://127.0.0.1:3000/", { headers: { host: "evil.example:3000" } })).status).toBe(421);
+    const action = await call("http://127.0.0.1:3000/settings", { method: "POST", headers: { host: "127.0.0.1:3000", origin: "http://127.0.0.1:4000", "next-action": "abc" } });
     expect(action.status).toBe(403);
   });
   test("passes the studio's own requests on", async () => {
-    const res = call("http://127.0.0.1:3000/settings", { method: "POST", headers: { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" } });
+    const res = await call("http://127.0.0.1:3000/settings", { method: "POST", headers: { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" } });
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 });

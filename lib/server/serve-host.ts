@@ -1,6 +1,6 @@
-// May `npm start` listen on this HOST? There is no sign-in yet: whoever reaches the port can
-// import, edit, export and spend the model key. So loopback only, unless the person starting
-// the server says they know (INT_ALLOW_NETWORK=1 or --allow-network).
+// May `npm start` listen on this HOST? On a network address whoever reaches the port could import, edit, export
+// and spend the model key, so it requires sign-in: at least one active admin account (issue 13 §1). On loopback
+// with no accounts the studio stays in single-user mode, as before sign-in existed.
 
 export function isLoopbackAddress(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
@@ -9,19 +9,19 @@ export function isLoopbackAddress(host: string): boolean {
 
 export type ServeHostDecision = { ok: true; warning?: string } | { ok: false; message: string };
 
-export function checkServeHost(host: string, allowNetwork: boolean, allowedHostsSetting?: string): ServeHostDecision {
+export function checkServeHost(host: string, activeAdmins: number, allowedHostsSetting?: string): ServeHostDecision {
   if (isLoopbackAddress(host)) return { ok: true };
-  if (!allowNetwork) {
+  if (activeAdmins < 1) {
     return {
       ok: false,
       message: [
-        `Refusing to serve on HOST=${host}: the studio has no sign-in, so anyone who can reach this address could import, edit and export data and use the model key.`,
-        `Serve on 127.0.0.1 (the default) and reach it through an SSH tunnel, or, on a network you trust, start it knowingly with INT_ALLOW_NETWORK=1 (or \`npm start -- --allow-network\`)`,
+        `Refusing to serve on HOST=${host}: a network address requires sign-in, and there is no admin account yet.`,
+        `Create one first: \`npm run int -- user add NAME --role admin\` (it prints a one-time password), then start again`,
         `and list the names people will type in INT_ALLOWED_HOSTS (requests for any other name are refused).`,
+        `Or serve on 127.0.0.1 (the default) and reach it through an SSH tunnel.`,
       ].join("\n"),
     };
   }
-  const warning = `Serving on HOST=${host} with no sign-in (INT_ALLOW_NETWORK): everyone who can reach it can change data.` +
-    (allowedHostsSetting?.trim() ? "" : " INT_ALLOWED_HOSTS is empty, so only loopback names are answered; add the names people use.");
-  return { ok: true, warning };
+  if (allowedHostsSetting?.trim()) return { ok: true };
+  return { ok: true, warning: `Serving on HOST=${host} with sign-in on. INT_ALLOWED_HOSTS is empty, so only loopback names are answered; add the names people use.` };
 }

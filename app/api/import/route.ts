@@ -12,8 +12,8 @@ import { sqlitePath } from "@/lib/env";
 import { receiveUpload } from "@/lib/import/receive-upload";
 import type { ImportPostResponse } from "@/lib/import/types";
 import { startWebImport } from "@/lib/import/web-import";
-import { getActor } from "@/lib/server/actor";
 import { refuseForeignRequest } from "@/lib/server/guard-response";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, err
 /** Beside the database (not /tmp, which may be memory-backed): uploads are as large as the limit. */
 const uploadRoot = () => join(dirname(sqlitePath()), ".uploads");
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = defineRoute({ role: "curator", name: "POST /api/import" }, async (request, _ctx, actor): Promise<Response> => {
   // Not covered by proxy.ts (it would buffer the upload): refuse a foreign Host or origin here.
   const refused = refuseForeignRequest(request);
   if (refused) return refused;
@@ -46,7 +46,7 @@ export async function POST(request: Request): Promise<Response> {
     const issue = parsed.error.issues[0];
     return refuse(400, [{ file: upload.fileName, line: 0, field: String(issue.path[0] ?? ""), message: issue.message }]);
   }
-  const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: await getActor() });
+  const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: actor.name });
   if (new URL(request.url).searchParams.get("wait") === "1") {
     const result = (await finished).result;
     if (!result?.ok) return Response.json(result satisfies ImportPostResponse | null, { status: 400 });
@@ -54,4 +54,4 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ ok: true, summary } satisfies ImportPostResponse);
   }
   return Response.json({ ok: true, importId: run.id } satisfies ImportPostResponse, { status: 202, headers: { location: `/api/import/${run.id}` } });
-}
+});

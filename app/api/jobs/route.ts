@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { listJobs } from "@/lib/jobs/queries";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
+export const GET = defineRoute({ role: "viewer", name: "GET /api/jobs" }, async (req) => {
   const url = new URL(req.url);
   const datasetId = url.searchParams.get("datasetId") ?? undefined;
   const take = Math.min(500, Math.max(1, Number(url.searchParams.get("take")) || 100));
   return NextResponse.json({ jobs: await listJobs({ datasetId, take }) }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { datasetFootprint, deleteDataset, renameDataset, type DatasetFootprint } from "@/lib/data/dataset-lifecycle";
-import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "datasets: list | rename NAME NEW_NAME | delete NAME --yes (cancels its running jobs first)";
 

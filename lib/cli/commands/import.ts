@@ -2,7 +2,7 @@
 import { IMPORT_FORMATS, isImportFormat } from "@/lib/core/formats";
 import { importSummaryNotes } from "@/lib/core/import-summary";
 import { importFile } from "@/lib/import";
-import { cliActor } from "@/lib/cli/actor";
+import { cliActor } from "@/lib/cli/cli-actor";
 
 export const summary = "import a JSONL / JSON / Parquet file into a dataset (all or nothing; re-importing duplicates nothing)";
 

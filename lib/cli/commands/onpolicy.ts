@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { onpolicyStats } from "@/lib/data/onpolicy";
 import { startOnpolicyJob } from "@/lib/onpolicy/start";
@@ -6,7 +7,6 @@ import { runJob } from "@/lib/rollouts/cli-job";
 import { CHAT_TEMPLATES, isChatTemplateName } from "@/lib/tokens/chat";
 import { OUTLIER_RULE } from "@/lib/core/onpolicy/outliers";
 import { resolveModelConfig } from "@/lib/model/settings";
-import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "on-policyness: mean NLL of each intervention under the model (vLLM prompt_logprobs): --dataset NAME [--all]";
 

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { getJobDetail } from "@/lib/jobs/queries";
 import { describeOutcomes } from "@/lib/core/propose/outcome";
@@ -9,7 +10,6 @@ import { datasetArg } from "@/lib/cli/dataset-arg";
 import { parseTraceFilter } from "@/lib/core/filters";
 import { ENDPOINT_ALIASES } from "@/lib/model/endpoints";
 import { Turn1Mode } from "@/lib/propose/params";
-import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--filter Q] [--include-correct] [--include-no-reference] [--endpoint base|trained|proposer] [--turn1 shared|independent] [--again] | --reparse";
 

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { CONDITIONS, isCondition } from "@/lib/core/rollouts/conditions";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { startRolloutsJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
 import { datasetArg } from "@/lib/cli/dataset-arg";
-import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "rollouts from interventions (keep filter, Table 1): --dataset NAME [--k 32] [--condition intervention|prefix|original|problem] | --summary";
 

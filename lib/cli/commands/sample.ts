@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cliActor } from "@/lib/cli/cli-actor";
 import { prisma } from "@/lib/db";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
@@ -6,7 +7,6 @@ import { startSampleJob } from "@/lib/rollouts/start";
 import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { ENDPOINT_IDS, EndpointId } from "@/lib/model/endpoints";
-import { cliActor } from "@/lib/cli/actor";
 
 export const summary = "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--endpoint model|trained]";
 

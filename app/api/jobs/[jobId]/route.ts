@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { getJobDetail } from "@/lib/jobs/queries";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ jobId: string }> }) {
+export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]" }, async (_req, ctx) => {
   const { jobId } = await ctx.params;
   const job = await getJobDetail(jobId);
   if (!job) return NextResponse.json({ error: "job not found" }, { status: 404 });
   return NextResponse.json({ job }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -8,6 +8,7 @@ import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateNam
 import { exportLines, exportSummary, findDatasetForExport, type ExportOptions } from "@/lib/data/export";
 import { hfZipStream } from "@/lib/data/export-hf";
 import { exportProvenance, provenanceJson } from "@/lib/data/export-provenance";
+import { defineRoute } from "@/lib/server/define-route";
 
 // GET /api/datasets/:datasetId/export?format=<lib/core/export/formats.ts>&status=..&<list filters>
 //   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat);
@@ -41,7 +42,7 @@ function attachment(name: string, type: string): Record<string, string> {
   };
 }
 
-export async function GET(req: Request, ctx: { params: Promise<{ datasetId: string }> }): Promise<Response> {
+export const GET = defineRoute<{ datasetId: string }>({ role: "curator", name: "GET /api/datasets/[datasetId]/export" }, async (req, ctx): Promise<Response> => {
   const { datasetId } = await ctx.params;
   const sp = new URL(req.url).searchParams;
   const format = sp.get("format") ?? "int";
@@ -86,7 +87,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ datasetId: stri
   summaryUrl.searchParams.set("summary", "1");
   const headers = { ...attachment(fileName, "application/jsonl; charset=utf-8"), "X-Export-Summary": summaryUrl.pathname + summaryUrl.search };
   return new Response(toStream(exportLines(opts)), { headers });
-}
+});
 
 async function partResponse(part: string, opts: ExportOptions, dataset: { id: string; name: string }, fileName: string): Promise<Response> {
   const { format } = opts;

@@ -1,4 +1,5 @@
 import { interventionRollouts } from "@/lib/data/rollouts";
+import { defineRoute } from "@/lib/server/define-route";
 
 // GET /api/interventions/:interventionId/rollouts: the intervention's rollouts (every condition),
 // its keep-filter state and the progress of its latest rollouts job (polled by <RolloutsPanel />).
@@ -8,9 +9,9 @@ export const runtime = "nodejs";
 
 const headers = { "Cache-Control": "no-store" };
 
-export async function GET(_req: Request, ctx: { params: Promise<{ interventionId: string }> }): Promise<Response> {
+export const GET = defineRoute<{ interventionId: string }>({ role: "viewer", name: "GET /api/interventions/[interventionId]/rollouts" }, async (_req, ctx): Promise<Response> => {
   const { interventionId } = await ctx.params;
   const data = await interventionRollouts(interventionId);
   if (!data) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
   return Response.json(data, { headers });
-}
+});

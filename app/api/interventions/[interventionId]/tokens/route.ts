@@ -1,5 +1,6 @@
 import { tokenPreview } from "@/lib/data/token-preview";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
+import { defineRoute } from "@/lib/server/define-route";
 
 // GET /api/interventions/:interventionId/tokens?template=qwen3-instruct-2507|qwen3-hybrid-nothink|model-file
 // The exact trl-tokenized tokens of one intervention's SFT row: [{id, text, part, masked}] and
@@ -10,7 +11,7 @@ export const runtime = "nodejs";
 
 const headers = { "Cache-Control": "no-store" };
 
-export async function GET(req: Request, ctx: { params: Promise<{ interventionId: string }> }): Promise<Response> {
+export const GET = defineRoute<{ interventionId: string }>({ role: "viewer", name: "GET /api/interventions/[interventionId]/tokens" }, async (req, ctx): Promise<Response> => {
   const { interventionId } = await ctx.params;
   const template = new URL(req.url).searchParams.get("template") ?? DEFAULT_CHAT_TEMPLATE;
   if (!isChatTemplateName(template)) {
@@ -22,4 +23,4 @@ export async function GET(req: Request, ctx: { params: Promise<{ interventionId:
   if (!preview) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
   if (!preview.ok) return Response.json({ error: preview.reason }, { status: 422, headers });
   return Response.json(preview, { headers });
-}
+});

@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { listOutcomes } from "@/lib/jobs/outcomes";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";
 
 /** One page of a job's item outcomes (cursor `after`, `filter`): an indexed range read, cheap to poll. */
-export async function GET(req: Request, ctx: { params: Promise<{ jobId: string }> }) {
+export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]/outcomes" }, async (req, ctx) => {
   const { jobId } = await ctx.params;
   const page = await listOutcomes(jobId, outcomeQuery(new URL(req.url).searchParams));
   if (!page) return NextResponse.json({ error: "job not found" }, { status: 404 });
   return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
-}
+});

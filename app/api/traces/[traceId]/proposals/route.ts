@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { traceProposalState } from "@/lib/propose/trace-state";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";
 
 /** The trace's model proposals and model first-error labels (polled by the review screen). */
-export async function GET(_req: Request, ctx: { params: Promise<{ traceId: string }> }) {
+export const GET = defineRoute<{ traceId: string }>({ role: "viewer", name: "GET /api/traces/[traceId]/proposals" }, async (_req, ctx) => {
   const { traceId } = await ctx.params;
   const state = await traceProposalState(traceId);
   return NextResponse.json(state, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
-import { getActor } from "@/lib/server/actor";
 import { currentActor } from "@/lib/auth/actor";
 import { getCommentThread, threadFor } from "@/lib/data/comment-thread";
 import { roleAtLeast } from "@/lib/core/roles";
@@ -21,9 +20,10 @@ type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchPa
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, actor, model, who, thread] = await Promise.all([
-    getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), getActor(), modelStatus(), currentActor(), getCommentThread(traceId),
+  const [trace, nb, who, model, thread] = await Promise.all([
+    getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), currentActor(), modelStatus(), getCommentThread(traceId),
   ]);
+  const actor = who?.name ?? "";
   if (!trace || trace.datasetId !== datasetId) notFound();
 
   const search = traceFilterToSearch(filter);

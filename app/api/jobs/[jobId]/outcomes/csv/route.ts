@@ -2,11 +2,12 @@ import { NextResponse } from "next/server";
 import { prisma } from "@/lib/db";
 import { outcomesCsvStream } from "@/lib/jobs/outcomes-csv";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
+import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";
 
 /** The job's item outcomes as CSV (all items under the filter, streamed). */
-export async function GET(req: Request, ctx: { params: Promise<{ jobId: string }> }) {
+export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]/outcomes/csv" }, async (req, ctx) => {
   const { jobId } = await ctx.params;
   const { filter } = outcomeQuery(new URL(req.url).searchParams);
   const job = await prisma.job.findUnique({ where: { id: jobId }, select: { kind: true } });
@@ -19,4 +20,4 @@ export async function GET(req: Request, ctx: { params: Promise<{ jobId: string }
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { fail, ok } from "@/lib/actions/result";
+import { defineAction } from "@/lib/actions/define-action";
+import { ROLES } from "@/lib/core/roles";
+import { addUser, disableUser, setUserRole } from "@/lib/auth/users";
+
+// /settings/users: admins add accounts (the one-time password is returned once, to be handed over), change roles
+// and disable accounts (their sessions end at once). Every change is audited under the admin's name.
+
+const Name = z.string().trim().min(1, "Enter a user name").max(64);
+const Role = z.enum(ROLES);
+
+export const addUserAction = defineAction(z.object({ name: Name, role: Role }), { role: "admin", name: "addUser" }, async (data, actor) => {
+  const r = await addUser({ ...data, actor: actor.name });
+  if (!r.ok) return fail(r.error, { name: [r.error] });
+  revalidatePath("/settings/users");
+  return ok({ name: r.value.user.name, role: r.value.user.role, password: r.value.password });
+});
+
+export const setUserRoleAction = defineAction(z.object({ name: Name, role: Role }), { role: "admin", name: "setUserRole" }, async (data, actor) => {
+  const r = await setUserRole({ ...data, actor: actor.name });
+  if (!r.ok) return fail(r.error);
+  revalidatePath("/settings/users");
+  return ok({ name: r.value.name, role: r.value.role });
+});
+
+export const disableUserAction = defineAction(z.object({ name: Name }), { role: "admin", name: "disableUser" }, async (data, actor) => {
+  if (data.name.toLowerCase() === actor.name.toLowerCase()) return fail("You cannot disable your own account.");
+  const r = await disableUser({ ...data, actor: actor.name });
+  if (!r.ok) return fail(r.error);
+  revalidatePath("/settings/users");
+  return ok({ name: r.value.name });
+});

@@ -1,0 +1,131 @@
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { betterAuth } from "better-auth";
+import { genericOAuth, username } from "better-auth/plugins";
+import { nextCookies } from "better-auth/next-js";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nameLimiter } from "@/lib/auth/name-limit";
+import { env, sqlitePath } from "@/lib/env";
+import { ensureMigrated } from "@/lib/data/migrate";
+import { allowedHosts } from "@/lib/server/request-guard";
+
+// Sign-in with better-auth: made for Next.js, keeps users and sessions in our own SQLite file (its Kysely
+// adapter on better-sqlite3, tables from prisma/migrations/*_auth), hashes passwords with salted scrypt, signs
+// the session cookie, checks the Origin of every write against trusted origins and rate-limits sign-in.
+// Local accounts sign in with a user name (username plugin); the library requires an email, so local
+// accounts get a synthetic one that can never receive mail (.invalid is reserved, RFC 2606).
+
+const LOCAL_EMAIL_DOMAIN = "users.int-studio.invalid";
+export const localEmail = (name: string) => `${name.toLowerCase()}@${LOCAL_EMAIL_DOMAIN}`;
+// Names as the CLI and the admin page accept them: written into labels and the audit trail.
+export const USERNAME_RE = /^[a-zA-Z0-9_.-]{2,64}$/;
+// Sign-in attempts per user name and minute before 429 (lib/auth/name-limit.ts says why per name), and per client
+// address (the library's limiter; its default, 3 per 10 s, would trip a lab signing in together behind one NAT).
+export const SIGN_IN_LIMIT = { window: 60, max: 5 };
+export const SIGN_IN_ADDRESS_LIMIT = { window: 60, max: 60 };
+
+/** The cookie-signing secret: BETTER_AUTH_SECRET, else one generated once and kept beside the database (0600). */
+function secretFor(dbFile: string): string {
+  const fromEnv = env().BETTER_AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = `${dbFile}.auth-secret`;
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  return readFileSync(file, "utf8").trim();
+}
+
+function openAuthDb(dbFile: string): Database.Database {
+  const db = new Database(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 10000");
+  return db;
+}
+
+/** Optional single sign-on, only when its environment variables are all set (README "Sign-in"). */
+function ssoOptions() {
+  const e = env();
+  const signUp = e.INT_SSO_SIGNUP === "1"; // else only users an admin created (matched by email) can sign in
+  const socialProviders = e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
+    ? { github: { clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET, disableImplicitSignUp: !signUp } }
+    : undefined;
+  const oidc = e.OIDC_DISCOVERY_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+    ? [genericOAuth({ config: [{ providerId: "oidc", discoveryUrl: e.OIDC_DISCOVERY_URL, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: ["openid", "profile", "email"], disableImplicitSignUp: !signUp }] })]
+    : [];
+  return { socialProviders, oidc };
+}
+
+function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
+  const hosts = allowedHosts(env().INT_ALLOWED_HOSTS).map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`])).flat();
+  const { socialProviders, oidc } = ssoOptions();
+  const perName = nameLimiter(SIGN_IN_LIMIT);
+  return betterAuth({
+    appName: "InT Studio",
+    database: db,
+    secret: secretFor(dbFile),
+    // The studio answers to the loopback names and INT_ALLOWED_HOSTS (lib/server/request-guard.ts); the same
+    // list decides the origins better-auth trusts for writes and redirects.
+    baseURL: { allowedHosts: hosts, fallback: `http://127.0.0.1:${env().PORT}`, protocol: "auto" },
+    // The studio serves plain http itself (loopback, or a lab network); a "__Secure-" cookie would not be kept there.
+    // Behind a TLS proxy set INT_SECURE_COOKIES=1.
+    advanced: { useSecureCookies: env().INT_SECURE_COOKIES === "1" },
+    user: {
+      modelName: "auth_user",
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "viewer", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: { modelName: "auth_session" },
+    verification: { modelName: "auth_verification" },
+    // Accounts are made by an admin (CLI or /settings/users), never by a public sign-up form.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    // SSO signs in the account an admin made with the same email (`user add NAME --email ...`).
+    account: { modelName: "auth_account", accountLinking: { enabled: true, trustedProviders: ["github", "oidc"] } },
+    socialProviders,
+    rateLimit: { enabled: true, storage: "memory", customRules: { "/sign-in/*": SIGN_IN_ADDRESS_LIMIT } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/username") return;
+        const name = typeof ctx.body?.username === "string" ? ctx.body.username : "";
+        if (!perName.take(name)) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this user name: wait a minute." });
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account gets no new session, whichever way it signs in.
+          before: async (session) => {
+            const u = db.prepare(`SELECT disabled FROM auth_user WHERE id = ?`).get(session.userId) as { disabled: number } | undefined;
+            return u && !u.disabled ? { data: session } : false;
+          },
+        },
+      },
+    },
+    plugins: [
+      username({ minUsernameLength: 2, maxUsernameLength: 64, usernameValidator: (u) => USERNAME_RE.test(u) }),
+      ...oidc,
+      nextCookies(), // must stay last: lets server actions set the session cookie
+    ],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+
+const instances = new Map<string, { auth: Auth; db: Database.Database }>();
+function instance(url: string) {
+  let i = instances.get(url);
+  if (!i) {
+    ensureMigrated(url); // a fresh file gets its tables first
+    const db = openAuthDb(sqlitePath(url));
+    i = { auth: createAuth(sqlitePath(url), db), db };
+    instances.set(url, i);
+  }
+  return i;
+}
+
+/** The studio's auth for DATABASE_URL. */
+export const auth = (url = env().DATABASE_URL): Auth => instance(url).auth;
+
+/** How many accounts exist (any state): synchronous and cheap, the proxy asks it on every request until one exists. */
+export const accountCount = (url = env().DATABASE_URL): number =>
+  (instance(url).db.prepare(`SELECT count(*) AS n FROM auth_user`).get() as { n: number }).n;

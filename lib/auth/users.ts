@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { isRole, type Role } from "@/lib/core/roles";
+import { auth, localEmail, USERNAME_RE } from "@/lib/auth/auth";
+
+// Accounts, as the CLI (`npm run int -- user ...`) and /settings/users manage them. The library stores and
+// hashes (salted scrypt); these functions add the studio's rules: user names, roles, disabling, and an audit row
+// for every change naming who made it.
+
+export type UserRow = { id: string; name: string; role: Role; disabled: boolean; createdAt: string };
+export type UserResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type Raw = { id: string; name: string; role: string; disabled: number | boolean; createdAt: string | Date };
+const toRow = (r: Raw): UserRow => ({
+  id: r.id, name: r.name, role: isRole(r.role) ? r.role : "viewer", disabled: !!r.disabled,
+  createdAt: r.createdAt instanceof Date ? r.createdAt.toISOString() : String(r.createdAt),
+});
+
+/** A one-time password shown once to whoever creates the account: 20 characters from 120 random bits. */
+export const newPassword = () => randomBytes(15).toString("base64url");
+
+async function ctx() {
+  return auth().$context;
+}
+
+async function audit(actor: string, action: string, user: { id: string; name: string }, before: unknown, after: unknown) {
+  await prisma.auditEvent.create({
+    data: { actor, action, entity: "User", entityId: user.id, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify({ name: user.name, ...(after as object) }) },
+  });
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT id, name, role, disabled, createdAt FROM auth_user ORDER BY username`);
+  return rows.map(toRow);
+}
+
+export async function findUser(name: string): Promise<UserRow | null> {
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT id, name, role, disabled, createdAt FROM auth_user WHERE username = ?`, name.toLowerCase());
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+/** Creates a local account; without `password` one is generated and returned (shown once). */
+export async function addUser(input: { name: string; role: Role; password?: string; email?: string; actor: string }): Promise<UserResult<{ user: UserRow; password: string }>> {
+  const { name, role, actor } = input;
+  if (!USERNAME_RE.test(name)) return { ok: false, error: `"${name}" is not a user name: 2-64 letters, digits, ".", "_" or "-"` };
+  if (await findUser(name)) return { ok: false, error: `A user named ${name} already exists` };
+  const password = input.password ?? newPassword();
+  if (password.length < 8) return { ok: false, error: "The password needs at least 8 characters" };
+  if (password.length > 128) return { ok: false, error: "The password may have at most 128 characters" };
+  const c = await ctx();
+  const hash = await c.password.hash(password);
+  // A real email only matters for single sign-on: the SSO account is linked to the user with the same email.
+  const email = input.email?.trim().toLowerCase() || localEmail(name);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, error: `"${input.email}" is not an email address` };
+  const u = await c.internalAdapter.createUser({ name, email, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
+  await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
+  const user = (await findUser(name))!;
+  await audit(actor, "user.add", user, undefined, { role });
+  return { ok: true, value: { user, password } };
+}
+
+export async function setUserRole(input: { name: string; role: Role; actor: string }): Promise<UserResult<UserRow>> {
+  const u = await findUser(input.name);
+  if (!u) return { ok: false, error: `No user named ${input.name}` };
+  if (u.role === input.role) return { ok: true, value: u };
+  if (u.role === "admin" && !(await otherActiveAdmin(u.id))) return { ok: false, error: `${u.name} is the last admin; make another admin first` };
+  await (await ctx()).internalAdapter.updateUser(u.id, { role: input.role });
+  await audit(input.actor, "user.role", u, { role: u.role }, { role: input.role });
+  return { ok: true, value: { ...u, role: input.role } };
+}
+
+/** Disables an account: it cannot sign in again and every session it has ends now. */
+export async function disableUser(input: { name: string; actor: string }): Promise<UserResult<UserRow>> {
+  const u = await findUser(input.name);
+  if (!u) return { ok: false, error: `No user named ${input.name}` };
+  if (u.role === "admin" && !u.disabled && !(await otherActiveAdmin(u.id))) return { ok: false, error: `${u.name} is the last admin; make another admin first` };
+  const c = await ctx();
+  await c.internalAdapter.updateUser(u.id, { disabled: true });
+  await c.internalAdapter.deleteUserSessions(u.id);
+  if (!u.disabled) await audit(input.actor, "user.disable", u, { disabled: false }, { disabled: true });
+  return { ok: true, value: { ...u, disabled: true } };
+}
+
+/** Active admins: `npm start` on a network address needs at least one. */
+export async function activeAdminCount(): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function otherActiveAdmin(id: string): Promise<boolean> {
+  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0 AND id <> ?`, id);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
