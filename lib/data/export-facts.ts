@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { Sqlite } from "./sqlite";
 import type { ProvenanceFacts, ProvenanceJob, SamplingRecord } from "@/lib/core/export/provenance";
 import type { IvRow, TraceRow } from "./export";
 
@@ -7,7 +7,7 @@ import type { IvRow, TraceRow } from "./export";
 // and which rollouts proved it. Memory: small maps keyed by distinct (model, job, template)
 // values, plus the ids of one batch until its rollouts are summed (flush, once per batch).
 
-type Db = Database.Database;
+type Db = Sqlite;
 const SAMPLING_KEYS = ["temperature", "top_p", "top_k", "max_tokens", "n", "maxPromptTokens"] as const;
 
 /** The sampling parameters of a stored sampling JSON (usage, timings and other per-call details dropped). */

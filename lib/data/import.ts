@@ -2,9 +2,9 @@
 // all inside ONE transaction (all or nothing). Prisma row by row is ~20x slower for 100k traces.
 // Content hashes make every row idempotent (INSERT OR IGNORE on the unique keys), and nothing
 // that exists is ever overwritten: an existing problem only gets an empty reference/answer filled.
-import Database from "better-sqlite3";
-import { env, sqlitePath } from "@/lib/env";
-import { ensureMigrated } from "@/lib/data/migrate";
+import { env } from "@/lib/env";
+import { ensureMigrated } from "./migrate";
+import { nowText, openSqlite, type Sqlite } from "./sqlite";
 import { sha256 } from "@/lib/core/hash";
 import { countSteps } from "@/lib/core/steps";
 import { deriveTraceStatus } from "@/lib/core/status";
@@ -16,14 +16,12 @@ import { newId } from "./ids";
 
 export { newId };
 
-/** Prisma's DateTime text form in SQLite. */
-const now = () => new Date().toISOString().replace("Z", "+00:00");
 const zero = (): ImportCounts => ({ problems: 0, traces: 0, labels: 0, interventions: 0 });
 
 export type WriteContext = { file: string; line: number };
 export type ImportWriter = ReturnType<typeof openImportWriter>;
 
-function statements(db: Database.Database) {
+function statements(db: Sqlite) {
   return {
     findDataset: db.prepare<[string], { id: string }>(`SELECT id FROM Dataset WHERE name = ?`),
     insertDataset: db.prepare(`INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`),
@@ -56,12 +54,10 @@ function statements(db: Database.Database) {
 /** Opens the database and BEGINs the import transaction; call finish() or rollback() exactly once. */
 export function openImportWriter(datasetName: string, actor: string, url = env().DATABASE_URL) {
   ensureMigrated(url);
-  const db = new Database(sqlitePath(url));
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 10000");
+  const db = openSqlite(url);
   const st = statements(db);
   db.exec("BEGIN IMMEDIATE");
-  const ts = now();
+  const ts = nowText();
   let datasetId = st.findDataset.get(datasetName)?.id;
   if (!datasetId) {
     datasetId = newId();

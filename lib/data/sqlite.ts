@@ -52,4 +52,4 @@ export function openSqlite(url: string, o: OpenOptions = {}): Sqlite {
  * Prisma's DateTime text form in SQLite (what its adapter writes: ISO with "+00:00"), for rows
  * written by raw SQL, so ORDER BY createdAt and Prisma's reads agree with Prisma's own rows.
  */
-export const prismaDateText = (d: Date = new Date()): string => d.toISOString().replace("Z", "+00:00");
+export const nowText = (d: Date = new Date()): string => d.toISOString().replace("Z", "+00:00");

@@ -1,5 +1,5 @@
 import { prisma, type Db } from "@/lib/db";
-import { stmt, writeTx } from "@/lib/jobs/stage-db";
+import { stmt, writeTx } from "@/lib/data/stage-db";
 import { RetryableError } from "@/lib/jobs/types";
 
 // Background indexing of the text search (issue 15 §4). New rows are the rows above the table's

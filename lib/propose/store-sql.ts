@@ -2,7 +2,8 @@ import { parseIntervention, type ParseResult } from "@/lib/core/parse-interventi
 import { deriveTraceStatus } from "@/lib/core/status";
 import { interventionHash } from "@/lib/data/interventions";
 import { newId } from "@/lib/data/ids";
-import { nowText, read, stmt, writeTx } from "@/lib/jobs/stage-db";
+import { read, stmt, writeTx } from "@/lib/data/stage-db";
+import { nowText } from "@/lib/data/sqlite";
 import { modelLabelNote, parsedFields, proposalProvenance, type ProposalInput } from "./store";
 
 // The propose job's per-item hot path in SQL (lib/jobs/stage-db.ts): one read of what an item

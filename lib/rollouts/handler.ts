@@ -1,5 +1,5 @@
 import { paramsPerJob } from "@/lib/jobs/params-per-job";
-import { read, stmt } from "@/lib/jobs/stage-db";
+import { read, stmt } from "@/lib/data/stage-db";
 import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sha256 } from "@/lib/core/hash";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";

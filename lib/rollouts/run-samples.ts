@@ -4,7 +4,7 @@ import type { Endpoint } from "@/lib/model/client";
 import type { Sampling } from "@/lib/model/sampling";
 import { sampleAndGrade, type Graded } from "./generate";
 import { poolMap } from "./pool-map";
-import { writeTx } from "@/lib/jobs/stage-db";
+import { writeTx } from "@/lib/data/stage-db";
 import { callSlots, type CallSlots } from "@/lib/jobs/call-slots";
 import type { ItemContext } from "@/lib/jobs/types";
 import { insertRolloutsSync, storedSamples, upsertRollouts, type RolloutRow } from "./store";

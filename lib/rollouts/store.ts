@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { keepState, type KeepState } from "@/lib/core/rollouts/keep";
-import { nowText, read, stmt, writeTx } from "@/lib/jobs/stage-db";
+import { read, stmt, writeTx } from "@/lib/data/stage-db";
+import { nowText } from "@/lib/data/sqlite";
 import { newId } from "@/lib/data/ids";
 
 // Writes of the rollouts and sample stages. A Rollout row is keyed by (jobItemId, sample): an
