@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db";
 import { verifierPrompt } from "@/lib/propose/build-prompt";
 import { PENDING_REASON } from "@/lib/propose/run-proposal";
-import { storeProposal } from "@/lib/propose/store";
+import { storeProposal } from "@/lib/data/proposal-store";
 import { getTemplate } from "@/lib/model/templates";
 import { countChatTokens } from "@/lib/model/tokens";
 import { parseResultLine } from "./format";

@@ -12,7 +12,7 @@ import { sftEncoder } from "@/lib/tokens/sft-encoder";
 import { requestPromptLogprobs, UnsupportedError } from "./client";
 import { OnpolicyParams } from "./params";
 import { planOnpolicy } from "./select";
-import { failJob, scoreTarget, writeScore } from "./store";
+import { failJob, scoreTarget, writeScore } from "@/lib/data/onpolicy-store";
 
 // The "onpolicy" stage as a JobHandler: an item = one intervention. Its SFT row (the problem
 // chat-templated as the prompt, then prefix + intervention: the trl-tokenized export's ids) is

@@ -9,7 +9,7 @@ import { ProposeParams, resolveProposeParams, type ProposeInput } from "./params
 import { selectTraces } from "./select";
 import { runProposal } from "./run-proposal";
 import { runSharedProposals } from "./run-shared";
-import { readItemProposals, readProposeItem } from "./store-sql";
+import { readItemProposals, readProposeItem } from "@/lib/data/proposal-store-sql";
 export { PENDING_REASON } from "./run-proposal";
 
 // The propose stage as a JobHandler (lib/jobs/types.ts). Turn-1 mode "shared" (default, the

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { parseIntervention } from "@/lib/core/parse-intervention";
-import { applyParsed, parsedFields } from "./store";
+import { applyParsed, parsedFields } from "@/lib/data/proposal-store";
 import { PENDING_REASON } from "./run-proposal";
 
 // Re-apply the (fixed) parser to stored raw outputs. A proposal that now parses gets its model

@@ -8,7 +8,7 @@ import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
 import { planRollouts } from "./select";
 import { runSamples, shareOf } from "./run-samples";
-import { finishInterventionItemSync } from "./store";
+import { finishInterventionItemSync } from "@/lib/data/rollout-store";
 
 // The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
 // condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per

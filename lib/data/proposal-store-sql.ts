@@ -4,12 +4,12 @@ import { interventionHash } from "@/lib/data/interventions";
 import { newId } from "@/lib/data/ids";
 import { read, stmt, writeTx } from "@/lib/data/stage-db";
 import { nowText } from "@/lib/data/sqlite";
-import { modelLabelNote, parsedFields, proposalProvenance, type ProposalInput } from "./store";
+import { modelLabelNote, parsedFields, proposalProvenance, type ProposalInput } from "./proposal-store";
 
-// The propose job's per-item hot path in SQL (lib/jobs/stage-db.ts): one read of what an item
+// The propose job's per-item hot path in SQL (lib/data/stage-db.ts): one read of what an item
 // needs, the turn-1 reply kept as a pending proposal, and the finished proposal with its label,
 // intervention and trace status in one transaction. It is the twin of storeProposal/applyParsed
-// (./store.ts, which batch import and re-parse use); store-sql.test.ts holds them to the same rows.
+// (./proposal-store.ts, which batch import and re-parse use); proposal-store-sql.test.ts holds them to the same rows.
 
 /** parseReason of a proposal whose turn 1 is stored and turn 2 not yet (job items and batch imports). */
 import { PENDING_REASON } from "@/lib/core/propose/outcome";
@@ -71,7 +71,7 @@ const UPSERT = `
   ON CONFLICT ("traceId", "jobItemId", "sample") DO UPDATE SET ${DATA_COLS.map((c) => `"${c}" = excluded."${c}"`).join(", ")}
   RETURNING "id"`;
 
-/** storeProposal (./store.ts) in one SQL transaction: upsert the proposal, then its label, intervention and trace status. */
+/** storeProposal (./proposal-store.ts) in one SQL transaction: upsert the proposal, then its label, intervention and trace status. */
 export async function storeProposalFast(input: ProposalInput, ctx: { stepCount: number; answer: string }): Promise<StoredFast> {
   const parse = parseIntervention(input.turn2Raw, { stepCount: ctx.stepCount, answer: ctx.answer });
   const f = parsedFields(parse);
@@ -91,7 +91,7 @@ export async function storeProposalFast(input: ProposalInput, ctx: { stepCount: 
   });
 }
 
-/** noErrorLabel (./store.ts): the model's "no error" label, created once per model; runs inside writeTx. */
+/** noErrorLabel (./proposal-store.ts): the model's "no error" label, created once per model; runs inside writeTx. */
 function noErrorLabelSql(input: ProposalInput, proposalId: string, now: string): boolean {
   const exists = stmt(`SELECT 1 FROM "FirstErrorLabel" WHERE "traceId" = ? AND "source" = 'model' AND "annotator" = ?`).get(input.traceId, input.model);
   if (exists) return false;
@@ -103,7 +103,7 @@ function noErrorLabelSql(input: ProposalInput, proposalId: string, now: string):
 type Applied = { interventionId: string | null; labelCreated: boolean };
 type ProposalRef = Parameters<typeof proposalProvenance>[0] & { traceId: string };
 
-/** applyParsed (./store.ts) for an ok parse; runs inside writeTx. */
+/** applyParsed (./proposal-store.ts) for an ok parse; runs inside writeTx. */
 function applyParsedSql(p: ProposalRef, iv: { location: number; content: string; contentHash: string }, jobId: string | null | undefined, now: string): Applied {
   const t = stmt<{ status: string; hasIntervention: number; humanStep: number | null }>(`SELECT "status", "hasIntervention", "humanStep" FROM "Trace" WHERE "id" = ?`).get(p.traceId);
   if (!t) return { interventionId: null, labelCreated: false };

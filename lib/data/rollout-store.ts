@@ -9,7 +9,7 @@ import { newId } from "@/lib/data/ids";
 // sample twice, and samples already stored are not asked of the model again. The first stored
 // sample wins (INSERT OR IGNORE), so a late write from a process presumed dead changes nothing.
 // These run once or twice per job item, so by default they go through the stage connection
-// (lib/jobs/stage-db.ts: prepared statements, no ORM); given a Prisma client or transaction
+// (lib/data/stage-db.ts: prepared statements, no ORM); given a Prisma client or transaction
 // (`db`), the same SQL runs there instead.
 
 export type RolloutRow = {
