@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { getDataset } from "@/lib/data/datasets";
 import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { createJob, transitionJob } from "@/lib/jobs/lifecycle";
@@ -30,7 +30,7 @@ export async function startJob(kind: string, params: Record<string, unknown>, se
   if (!k.success) return fail(`Unknown job kind "${String(kind)}".`);
   if (!p.success || !s.success) return fail("Invalid job parameters.", { ...(p.error ? { params: [p.error.message] } : {}), ...(s.error ? { selection: [s.error.message] } : {}) });
   const datasetId = s.data.datasetId ?? null;
-  if (datasetId && !(await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true } }))) return fail("That dataset no longer exists.");
+  if (datasetId && !(await getDataset(datasetId))) return fail("That dataset no longer exists.");
   if (!(await getHandler(k.data))) return fail(`The ${k.data} stage is not available in this server.`);
   const { traceIds, filter } = s.data;
   const merged = { ...p.data, ...(traceIds ? { traceIds } : {}), ...(filter ? { filter } : {}) };

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { readSetting, writeSettingsAudited } from "@/lib/data/settings";
 import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
@@ -14,13 +14,10 @@ const Turn1Form = z.object({ turn1: Turn1Mode });
 export async function saveTurn1Mode(_prev: unknown, form: FormData): Promise<ActionResult<{ turn1: Turn1Mode }>> {
   const r = Turn1Form.safeParse(Object.fromEntries(form));
   if (!r.success) return fail("Pick shared or independent.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
-  const before = await prisma.setting.findUnique({ where: { key: TURN1_MODE_SETTING } });
-  await prisma.$transaction([
-    prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: r.data.turn1 }, update: { value: r.data.turn1 } }),
-    prisma.auditEvent.create({
-      data: { actor: await getActor(), action: "settings.propose", entity: "Setting", entityId: TURN1_MODE_SETTING, before: JSON.stringify(before?.value ?? null), after: JSON.stringify(r.data.turn1) },
-    }),
-  ]);
+  const before = await readSetting(TURN1_MODE_SETTING);
+  await writeSettingsAudited({ [TURN1_MODE_SETTING]: r.data.turn1 }, {
+    actor: await getActor(), action: "settings.propose", entityId: TURN1_MODE_SETTING, before, after: r.data.turn1,
+  });
   revalidatePath("/settings");
   return ok({ turn1: r.data.turn1 });
 }

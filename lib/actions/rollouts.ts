@@ -4,7 +4,7 @@ import { getActor } from "@/lib/server/actor";
 import { fail } from "@/lib/actions/result";
 import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
-import { prisma } from "@/lib/db";
+import { getInterventionPlace } from "@/lib/data/interventions";
 import { Sampling } from "@/lib/model/sampling";
 import { EndpointId } from "@/lib/model/endpoints";
 import { startRolloutsJob, startSampleJob } from "@/lib/rollouts/start";
@@ -29,7 +29,7 @@ export async function runRollouts(input: RolloutsRequest): Promise<StartedJob> {
   if (!r.success) return fail("Invalid request.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   const { interventionId, ...rest } = r.data;
   return startJobAction("rollouts", async () => {
-    if (interventionId && !(await prisma.intervention.findUnique({ where: { id: interventionId }, select: { id: true } }))) {
+    if (interventionId && !(await getInterventionPlace(interventionId))) {
       return { ok: false, error: "This intervention no longer exists." };
     }
     return startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: await getActor() });

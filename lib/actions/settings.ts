@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { readSettings, writeSettingsAudited } from "@/lib/data/settings";
 import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { connectionVerdict, probeModels } from "@/lib/model/probe";
@@ -32,10 +33,8 @@ const EndpointForm = z.object({
 });
 export type EndpointForm = z.infer<typeof EndpointForm>;
 
-async function audit(action: string, entity: string, entityId: string, before: unknown, after: unknown) {
-  await prisma.auditEvent.create({
-    data: { actor: await getActor(), action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after) },
-  });
+async function audit(action: string, entityId: string, after: unknown) {
+  await recordAudit({ actor: await getActor(), action, entity: "PromptTemplate", entityId, traceId: null, before: null, after });
 }
 
 export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise<ActionResult<{ saved: true }>> {
@@ -47,7 +46,7 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
   const values: Record<string, string> = { [K.baseUrl]: v.baseUrl, [K.name]: v.name, [K.timeoutMs]: text(v.timeoutMs) };
   // the verifier prompt limit and the job concurrency belong to the base model's section only
   if (v.endpoint === "model") Object.assign(values, { [K.maxPromptTokens]: text(v.maxPromptTokens), [CONCURRENCY_SETTING]: text(v.concurrency) });
-  const saved = await readModelSettings(prisma, v.endpoint);
+  const saved = await readModelSettings(undefined, v.endpoint);
   const env = envOf(v.endpoint);
   const newUrl = normalizeBaseUrl(v.baseUrl || env.baseUrl);
   if (v.clearApiKey) Object.assign(values, { [K.apiKey]: "", [K.apiKeyUrl]: "" });
@@ -62,17 +61,12 @@ export async function saveModelEndpoint(_prev: unknown, form: FormData): Promise
     values[K.apiKeyUrl] = newUrl ?? BOUND_TO_NOTHING;
   }
   const keys = Object.keys(values);
-  const before = await prisma.setting.findMany({ where: { key: { in: keys } } });
+  const before = await readSettings(keys);
   const shown = (k: string, val: string | undefined) => (k === K.apiKey ? (val ? "(set)" : "") : (val ?? ""));
-  await prisma.$transaction(async (tx) => {
-    for (const [key, value] of Object.entries(values)) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await tx.auditEvent.create({
-      data: {
-        actor: await getActor(), action: `settings.${v.endpoint}`, entity: "Setting", entityId: v.endpoint,
-        before: JSON.stringify(Object.fromEntries(before.map((b) => [b.key, shown(b.key, b.value)]))),
-        after: JSON.stringify(Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)]))),
-      },
-    });
+  await writeSettingsAudited(values, {
+    actor: await getActor(), action: `settings.${v.endpoint}`, entityId: v.endpoint,
+    before: Object.fromEntries([...before].map(([k, val]) => [k, shown(k, val)])),
+    after: Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)])),
   });
   forgetCachedModelConfig(v.endpoint);
   revalidatePath("/settings");
@@ -95,7 +89,7 @@ export type ConnectionTest = { baseUrl: string; connected: boolean; text: string
 export async function testModelConnection(input: { baseUrl?: string; apiKey?: string; name?: string; endpoint?: EndpointId }): Promise<ActionResult<ConnectionTest>> {
   const r = TestInput.safeParse(input ?? {});
   if (!r.success) return fail("Invalid input.");
-  const cfg = await resolveModelConfig(prisma, r.data.endpoint);
+  const cfg = await resolveModelConfig(undefined, r.data.endpoint);
   const raw = r.data.baseUrl || cfg.baseUrl || "";
   if (!raw) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
   const baseUrl = normalizeBaseUrl(raw);
@@ -124,7 +118,7 @@ export async function saveTemplate(_prev: unknown, form: FormData): Promise<Acti
   if (!r.success) return fail("Both turns are needed.", z.flattenError(r.error).fieldErrors as Record<string, string[]>);
   if (!r.data.turn2.includes("{{attempt}}")) return fail("Turn 2 must contain {{attempt}} (the numbered student attempt).", { turn2: ["missing {{attempt}}"] });
   const { template, created } = await saveTemplateVersion(r.data);
-  if (created) await audit("template.version", "PromptTemplate", template.id, undefined, { name: template.name, version: template.version, hash: template.hash });
+  if (created) await audit("template.version", template.id, { name: template.name, version: template.version, hash: template.hash });
   revalidatePath("/settings");
   return ok({ version: template.version, created });
 }
@@ -134,7 +128,7 @@ export async function activateTemplate(id: string): Promise<ActionResult<{ versi
   if (!r.success) return fail("Invalid template id.");
   const t = await activateTemplateVersion(r.data);
   if (!t) return fail("That template version no longer exists.");
-  await audit("template.activate", "PromptTemplate", t.id, undefined, { name: t.name, version: t.version, hash: t.hash });
+  await audit("template.activate", t.id, { name: t.name, version: t.version, hash: t.hash });
   revalidatePath("/settings");
   return ok({ version: t.version });
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+// "Where is the database touched?" has one answer: lib/data (with lib/db.ts, the Prisma client it
+// uses, and prisma/: schema, migrations, demo seed). This test fails when a file elsewhere imports the Prisma client, its generated types or
+// better-sqlite3. Tests may set up rows directly and are not checked.
+//
+// STILL_TO_MOVE lists the product files that still reach Prisma outside lib/data (job runner,
+// prompt templates, propose/rollouts selection, batch files, CLI). It may only shrink: a file
+// on it that no longer needs Prisma fails the test too, so the list stays true.
+const STILL_TO_MOVE = new Set<string>([
+  "lib/batch/export.ts",
+  "lib/batch/import.ts",
+  "lib/batch/meta.ts",
+  "lib/cli/commands/batch.ts",
+  "lib/cli/commands/dataset.ts",
+  "lib/cli/commands/propose.ts",
+  "lib/cli/commands/sample.ts",
+  "lib/cli/dataset-arg.ts",
+  "lib/cli/serve.ts",
+  "lib/jobs/lifecycle.ts",
+  "lib/jobs/outcomes.ts",
+  "lib/jobs/queries.ts",
+  "lib/jobs/run-to-completion.ts",
+  "lib/jobs/runner.ts",
+  "lib/jobs/settings.ts",
+  "lib/jobs/start-model-job.ts",
+  "lib/jobs/store.ts",
+  "lib/model/settings.ts",
+  "lib/model/templates.ts",
+  "lib/onpolicy/select.ts",
+  "lib/propose/params.ts",
+  "lib/propose/queries.ts",
+  "lib/propose/reparse.ts",
+  "lib/propose/run-proposal.ts",
+  "lib/propose/run-shared.ts",
+  "lib/propose/select.ts",
+  "lib/propose/start.ts",
+  "lib/propose/trace-state.ts",
+  "lib/rollouts/batch.ts",
+  "lib/rollouts/params.ts",
+  "lib/rollouts/sample-handler.ts",
+  "lib/rollouts/select.ts",
+  "lib/rollouts/testing.ts",
+  "lib/testing/provenance-set.ts",
+]);
+
+const ROOT = process.cwd();
+const SCANNED = ["app", "components", "lib", "proxy.ts", "instrumentation.ts"];
+const OWN = [/^lib\/data\//, /^lib\/db\.ts$/, /^lib\/generated\//, /^prisma\//];
+const DB_IMPORT = /from\s+["'](@\/lib\/db|@\/lib\/generated\/prisma[^"']*|better-sqlite3|@prisma\/[^"']+)["']/;
+
+function* sources(dir: string): Generator<string> {
+  if (statSync(join(ROOT, dir)).isFile()) return yield dir;
+  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== "node_modules" && e.name !== "generated") yield* sources(p);
+    } else if (/\.(ts|tsx|mts)$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name)) yield p;
+  }
+}
+
+describe("the data layer boundary", () => {
+  const offenders = SCANNED.flatMap((d) => [...sources(d)])
+    .map((p) => relative(ROOT, join(ROOT, p)))
+    .filter((p) => !OWN.some((re) => re.test(p)))
+    .filter((p) => DB_IMPORT.test(readFileSync(join(ROOT, p), "utf8")));
+
+  it("no page, component, action or route imports Prisma or SQLite (only lib/data does)", () => {
+    expect(offenders.filter((p) => !STILL_TO_MOVE.has(p))).toEqual([]);
+  });
+
+  it("the list of files still to move only shrinks", () => {
+    expect([...STILL_TO_MOVE].filter((p) => !offenders.includes(p))).toEqual([]);
+  });
+});
