@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDataset } from "@/lib/data/datasets";
 import { getActor } from "@/lib/server/actor";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { createJob, transitionJob } from "@/lib/jobs/lifecycle";
+import { createJob, transitionJob } from "@/lib/data/job-lifecycle";
 import { getHandler } from "@/lib/jobs/registry";
 import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 

@@ -7,3 +7,8 @@ import { prisma, type Tx } from "@/lib/db";
 export async function jobKind(jobId: string, db: Tx = prisma): Promise<string | null> {
   return (await db.job.findUnique({ where: { id: jobId }, select: { kind: true } }))?.kind ?? null;
 }
+
+/** The job's params as stored (JSON text), or null when there is no such job. */
+export async function jobParamsText(jobId: string, db: Tx = prisma): Promise<string | null> {
+  return (await db.job.findUnique({ where: { id: jobId }, select: { params: true } }))?.params ?? null;
+}

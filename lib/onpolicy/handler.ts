@@ -3,7 +3,7 @@ import { guidedParts } from "@/lib/core/guided";
 import { splitSteps } from "@/lib/core/steps";
 import { tokenizeSft, type SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { interventionSpan, meanNll, spanLogprobs, UNSUPPORTED_MESSAGE } from "@/lib/core/onpolicy/nll";
-import { jobStatus } from "@/lib/jobs/store";
+import { jobStatus } from "@/lib/data/job-store";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";

@@ -1,6 +1,6 @@
-import { prisma } from "@/lib/db";
+import { getDataset } from "@/lib/data/datasets";
 import { describeSelection, nothingToSend, type SelectionCounts } from "@/lib/core/propose/selection";
-import { createJob } from "@/lib/jobs/lifecycle";
+import { createJob } from "@/lib/data/job-lifecycle";
 import { modelStatus } from "@/lib/model/settings";
 import { EndpointId } from "@/lib/model/endpoints";
 import { resolveProposeParams, type ProposeInput } from "./params";
@@ -20,7 +20,7 @@ const UI_FLAGS: IncludeFlags = { includeCorrect: 'tick "include correct answers"
 export async function startProposeJob(input: StartPropose, flags: IncludeFlags = UI_FLAGS): Promise<ProposeStarted | { ok: false; error: string }> {
   const status = await modelStatus(undefined, EndpointId.parse(input.endpoint ?? "model"));
   if (!status.configured) return { ok: false, error: status.reason };
-  const ds = await prisma.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
+  const ds = await getDataset(input.datasetId);
   if (!ds) return { ok: false, error: "Dataset not found; it may have been deleted" };
   const { datasetId, actor, concurrency, ...rest } = input;
   const params = await resolveProposeParams(rest);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getJobDetail } from "@/lib/jobs/queries";
+import { getJobDetail } from "@/lib/data/job-queries";
 
 export const dynamic = "force-dynamic";
 

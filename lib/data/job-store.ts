@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { JobProgress, JobStatus } from "./types";
+import type { JobProgress, JobStatus } from "@/lib/jobs/types";
 import { read, stmt, writeTx } from "@/lib/data/stage-db";
 import { nowText } from "@/lib/data/sqlite";
 
