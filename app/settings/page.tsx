@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 import { keyFor } from "@/lib/model/key-binding";
 import { modelStatus, readModelSettings } from "@/lib/model/settings";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "@/lib/model/sampling";
-import { listTemplateVersions } from "@/lib/model/templates";
+import { listTemplateVersions } from "@/lib/data/prompt-templates";
 import { readSetting } from "@/lib/data/settings";
 import { CONCURRENCY_SETTING, DEFAULTS } from "@/lib/jobs/settings";
 import { EndpointForm } from "@/components/settings/endpoint-form";

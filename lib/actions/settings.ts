@@ -9,7 +9,7 @@ import { connectionVerdict, probeModels } from "@/lib/model/probe";
 import { BOUND_TO_NOTHING, keyFor, normalizeBaseUrl, sameBaseUrl } from "@/lib/model/key-binding";
 import { envOf, forgetCachedModelConfig, readModelSettings, resolveModelConfig } from "@/lib/model/settings";
 import { EndpointId, endpointSettingKeys } from "@/lib/model/endpoints";
-import { activateTemplateVersion, saveTemplateVersion } from "@/lib/model/templates";
+import { activateTemplateVersion, saveTemplateVersion } from "@/lib/data/prompt-templates";
 import { CONCURRENCY_SETTING } from "@/lib/jobs/settings";
 
 // /settings: the model endpoints ("model" overrides MODEL_* env, "trained" TRAINED_MODEL_*),

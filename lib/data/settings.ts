@@ -4,6 +4,9 @@ import { writeAudit } from "./audit";
 // The key/value Setting table (model endpoints, job knobs, the turn-1 mode, batch metadata).
 // A change a person makes is written with its AuditEvent in one transaction (lib/data/audit.ts).
 
+/** The client or a transaction, for callers outside lib/data that pass one through. */
+export type SettingsDb = Tx;
+
 /** The stored values of these keys (a key never saved is absent). */
 export async function readSettings(keys: readonly string[], db: Tx = prisma): Promise<Map<string, string>> {
   const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });

@@ -11,7 +11,7 @@ import type { ChatTemplateName } from "@/lib/tokens/chat";
 import { sftEncoder } from "@/lib/tokens/sft-encoder";
 import { requestPromptLogprobs, UnsupportedError } from "./client";
 import { OnpolicyParams } from "./params";
-import { planOnpolicy } from "./select";
+import { planOnpolicy } from "@/lib/data/onpolicy-select";
 import { failJob, scoreTarget, writeScore } from "@/lib/data/onpolicy-store";
 
 // The "onpolicy" stage as a JobHandler: an item = one intervention. Its SFT row (the problem

@@ -4,7 +4,7 @@ import { TraceFilter } from "@/lib/core/filters";
 import { EndpointId, ENDPOINT_ENV } from "@/lib/model/endpoints";
 import { DEFAULT_K, Sampling } from "@/lib/model/sampling";
 import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
-import { getActiveTemplate } from "@/lib/model/templates";
+import { getActiveTemplate } from "@/lib/data/prompt-templates";
 
 /**
  * How the K proposals of an attempt get their turn 1 (method.md §2):

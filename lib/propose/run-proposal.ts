@@ -1,4 +1,4 @@
-import type { PromptTemplate } from "@/lib/generated/prisma/client";
+import type { PromptTemplate } from "@/lib/data/prompt-templates";
 import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
 import { countChatTokens } from "@/lib/model/tokens";

@@ -1,5 +1,5 @@
 import { HELD_BACK_CODE } from "@/lib/core/propose/outcome";
-import type { PromptTemplate } from "@/lib/generated/prisma/client";
+import type { PromptTemplate } from "@/lib/data/prompt-templates";
 import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
 import type { ChatManyResult } from "@/lib/model/chat-n";

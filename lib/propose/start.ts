@@ -4,7 +4,7 @@ import { createJob } from "@/lib/data/job-lifecycle";
 import { modelStatus } from "@/lib/model/settings";
 import { EndpointId } from "@/lib/model/endpoints";
 import { resolveProposeParams, type ProposeInput } from "./params";
-import { proposeSelection } from "./select";
+import { proposeSelection } from "@/lib/data/propose-select";
 
 // Create a propose job (the runner does the calls). Used by the CLI and by server actions:
 // returns at once with the job id and what is sent and skipped, or a one-line reason when no

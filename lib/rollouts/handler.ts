@@ -6,7 +6,7 @@ import type { ItemContext, JobHandler } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
-import { planRollouts } from "./select";
+import { planRollouts } from "@/lib/data/rollout-select";
 import { runSamples, shareOf } from "./run-samples";
 import { finishInterventionItemSync } from "@/lib/data/rollout-store";
 

@@ -3,7 +3,7 @@ import { jobParamsText } from "@/lib/data/jobs";
 import { getJobDetail } from "@/lib/data/job-queries";
 import { describeOutcomes } from "@/lib/core/propose/outcome";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
-import { reparseProposals } from "@/lib/propose/reparse";
+import { reparseProposals } from "@/lib/data/proposal-reparse";
 import { startProposeJob } from "@/lib/propose/start";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { parseTraceFilter } from "@/lib/core/filters";
