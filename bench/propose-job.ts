@@ -49,7 +49,7 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
   // Imported here so a caller can point DATABASE_URL at a scratch database first.
   const [{ default: OpenAI }, { startStubThread }, { prisma }, { createJob }, { runJobToCompletion }, { registerHandler, getHandler }, { chatComplete }, { resolveProposeParams }, { MODEL_SETTING_KEYS }] =
     await Promise.all([
-      import("openai"), import("./propose-stub-thread"), import("@/lib/db"), import("@/lib/jobs/lifecycle"),
+      import("openai"), import("./propose-stub-thread"), import("@/lib/db"), import("@/lib/data/job-lifecycle"),
       import("@/lib/jobs/run-to-completion"), import("@/lib/jobs/registry"), import("@/lib/model/client"),
       import("@/lib/propose/params"), import("@/lib/model/settings"),
     ]);

@@ -1,4 +1,4 @@
-import { listJobs } from "@/lib/jobs/queries";
+import { listJobs } from "@/lib/data/job-queries";
 import { JobsTable } from "@/components/jobs/jobs-table";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@ import { env } from "@/lib/env";
 import { keyFor } from "@/lib/model/key-binding";
 import { modelStatus, readModelSettings } from "@/lib/model/settings";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "@/lib/model/sampling";
-import { listTemplateVersions } from "@/lib/model/templates";
-import { prisma } from "@/lib/db";
+import { listTemplateVersions } from "@/lib/data/prompt-templates";
+import { readSetting } from "@/lib/data/settings";
 import { CONCURRENCY_SETTING, DEFAULTS } from "@/lib/jobs/settings";
 import { EndpointForm } from "@/components/settings/endpoint-form";
 import { ModelStatusNotice } from "@/components/settings/model-status-notice";
@@ -22,12 +22,12 @@ export default async function SettingsPage() {
   const [saved, status, trainedSaved, trainedStatus, versions, conc, proposerSaved, proposerStatus, turn1] = await Promise.all([
     readModelSettings(),
     modelStatus(),
-    readModelSettings(prisma, "trained"),
-    modelStatus(prisma, "trained"),
+    readModelSettings(undefined, "trained"),
+    modelStatus(undefined, "trained"),
     listTemplateVersions(),
-    prisma.setting.findUnique({ where: { key: CONCURRENCY_SETTING } }),
-    readModelSettings(prisma, "proposer"),
-    modelStatus(prisma, "proposer"),
+    readSetting(CONCURRENCY_SETTING),
+    readModelSettings(undefined, "proposer"),
+    modelStatus(undefined, "proposer"),
     defaultTurn1Mode(),
   ]);
   const e = env();
@@ -44,7 +44,7 @@ export default async function SettingsPage() {
         <EndpointForm
           values={{
             baseUrl: saved.baseUrl ?? "", name: saved.name ?? "", apiKeySet: Boolean(saved.apiKey), apiKeyFor: keyHome(saved, e.MODEL_BASE_URL),
-            timeoutMs: saved.timeoutMs ?? "", maxPromptTokens: saved.maxPromptTokens ?? "", concurrency: conc?.value ?? "",
+            timeoutMs: saved.timeoutMs ?? "", maxPromptTokens: saved.maxPromptTokens ?? "", concurrency: conc ?? "",
             envBaseUrl: e.MODEL_BASE_URL ?? "", envName: e.MODEL_NAME ?? "",
             defaults: { timeoutMs: DEFAULT_TIMEOUT_MS, maxPromptTokens: DEFAULT_MAX_PROMPT_TOKENS, concurrency: DEFAULTS.concurrency },
           }}

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
+import { nowText } from "@/lib/data/sqlite";
 import { rng } from "./prng";
 import { step } from "./synthetic";
 
@@ -10,7 +11,7 @@ export function seedAttempts(path: string, datasetId: string, n: number, model =
   const db = new Database(path);
   try {
     db.pragma("journal_mode = WAL");
-    const now = new Date().toISOString().replace("Z", "+00:00");
+    const now = nowText();
     const problems = (db.prepare(`SELECT id FROM Problem WHERE datasetId = ? ORDER BY id`).all(datasetId) as { id: string }[]).map((p) => p.id);
     const insTrace = db.prepare(`INSERT INTO Trace (id, datasetId, problemId, text, generator, origin, correct, answerCheck, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt)
       VALUES (?, ?, ?, ?, ?, 'sampled', 0, 'wrong', ?, ?, 'todo', 0, 0, ?, ?)`);

@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import { countSteps } from "@/lib/core/steps";
 import { ensureMigrated } from "@/lib/data/migrate";
+import { nowText } from "@/lib/data/sqlite";
 import { sqlitePath } from "@/lib/env";
 import { importFile } from "@/lib/import";
 import { peakRssMb, report } from "../lib/child";
@@ -23,7 +24,7 @@ async function importer() {
 async function baseline() {
   const db = new Database(sqlitePath(url));
   db.pragma("journal_mode = WAL");
-  const ts = new Date().toISOString().replace("Z", "+00:00");
+  const ts = nowText();
   const insDataset = db.prepare(`INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`);
   const insProblem = db.prepare(
     `INSERT INTO Problem (id, datasetId, externalId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, NULL, ?, ?, ?, ?, '{}', ?, ?)`,

@@ -1,4 +1,4 @@
-import type { JobItemView } from "@/lib/jobs/queries";
+import type { JobItemView } from "@/lib/data/job-queries";
 
 /** Failed items with their recorded error (shown as text: errors can quote model output). */
 export function JobFailures({ failures, total }: { failures: JobItemView[]; total: number }) {

@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import type { OutcomeFilter } from "@/lib/jobs/outcomes";
-import type { JobDetail } from "@/lib/jobs/queries";
+import type { OutcomeFilter } from "@/lib/data/job-outcomes";
+import type { JobDetail } from "@/lib/data/job-queries";
 import { jobIsLive } from "@/lib/core/job-phase";
 import { verdictCountsText } from "@/lib/core/verdict-words";
 import { useJob } from "./use-job";
 import { useJobOutcomeTotals, useJobOutcomes } from "./use-job-outcomes";
-import type { OutcomePage, OutcomeTotals } from "@/lib/jobs/outcomes";
+import type { OutcomePage, OutcomeTotals } from "@/lib/data/job-outcomes";
 import { OutcomeBadge } from "./outcome-badge";
 import { OutcomeRow } from "./outcome-row";
 

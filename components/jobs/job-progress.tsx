@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import type { JobDetail } from "@/lib/jobs/queries";
+import type { JobDetail } from "@/lib/data/job-queries";
 import { useJob } from "./use-job";
 import { JobBar } from "./job-bar";
 import { JobControls } from "./job-controls";

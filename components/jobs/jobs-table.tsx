@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import type { JobSummary } from "@/lib/jobs/queries";
+import type { JobSummary } from "@/lib/data/job-queries";
 import { useJobs } from "./use-job";
 import { JobBar } from "./job-bar";
 import { JobStatusBadge } from "./job-status-badge";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OutcomeRow as Row } from "@/lib/jobs/outcomes";
+import type { OutcomeRow as Row } from "@/lib/data/job-outcomes";
 import { heldBackWhy } from "@/lib/core/propose/outcome";
 import { verdictCountsText } from "@/lib/core/verdict-words";
 import { OutcomeBadge } from "./outcome-badge";

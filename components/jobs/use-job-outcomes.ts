@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { OutcomePage, OutcomeTotals } from "@/lib/jobs/outcomes";
+import type { OutcomePage, OutcomeTotals } from "@/lib/data/job-outcomes";
 import { jobKeys } from "./use-job";
 
 async function getJson<T>(url: string): Promise<T> {

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { JobDetail, JobSummary } from "@/lib/jobs/queries";
+import type { JobDetail, JobSummary } from "@/lib/data/job-queries";
 import { jobIsLive } from "@/lib/core/job-phase";
 
 export const jobKeys = {

@@ -1,4 +1,4 @@
-import type { ProposalView } from "@/lib/propose/queries";
+import type { ProposalView } from "@/lib/data/proposal-queries";
 import { Badge } from "@/components/ui/badge";
 
 // One model proposal as a suggestion. Model text is shown as plain text only (never as HTML).

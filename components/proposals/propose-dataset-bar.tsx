@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { ModelStatus } from "@/lib/model/settings";
-import type { Agreement } from "@/lib/propose/queries";
+import type { Agreement } from "@/lib/data/proposal-queries";
 import { proposeInterventions } from "@/lib/actions/propose";
 import { Button } from "@/components/ui/button";
 import { JobProgress } from "@/components/jobs/job-progress";

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { ProposalView } from "@/lib/propose/queries";
+import type { ProposalView } from "@/lib/data/proposal-queries";
 
 // ProposalView as it arrives over JSON (dates become strings).
 export type ProposalJson = Omit<ProposalView, "createdAt"> & { createdAt: string; run: string | null };

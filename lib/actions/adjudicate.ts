@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AuthError, requireRole } from "@/lib/auth/actor";
+import { defineAction } from "@/lib/actions/define-action";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { setFinalLabel } from "@/lib/data/final-label";
 
@@ -18,18 +18,9 @@ const SetFinalLabelInput = z.object({
 });
 export type SetFinalLabelInput = z.infer<typeof SetFinalLabelInput>;
 
-export async function setFinalLabelAction(input: SetFinalLabelInput): Promise<ActionResult<{ step: number | null; version: number }>> {
-  const parsed = SetFinalLabelInput.safeParse(input);
-  if (!parsed.success) return fail("Invalid final label.", z.flattenError(parsed.error).fieldErrors);
-  try {
-    const actor = await requireRole("curator");
-    const r = await setFinalLabel({ ...parsed.data, actor: actor.name });
-    if (!r.ok) return fail(r.reason);
-    revalidatePath("/datasets", "layout");
-    return ok({ step: r.value.step, version: r.value.version });
-  } catch (e) {
-    if (e instanceof AuthError) return fail(e.message);
-    console.error("[adjudicate] set final label failed", { traceId: parsed.data.traceId }, e);
-    return fail("Could not save the final label; see the server log.");
-  }
-}
+export const setFinalLabelAction = defineAction(SetFinalLabelInput, { role: "curator", name: "setFinalLabel", invalid: "Invalid final label." }, async (input, actor): Promise<ActionResult<{ step: number | null; version: number }>> => {
+  const r = await setFinalLabel({ ...input, actor: actor.name });
+  if (!r.ok) return fail(r.reason);
+  revalidatePath("/datasets", "layout");
+  return ok({ step: r.value.step, version: r.value.version });
+});

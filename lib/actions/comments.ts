@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { AuthError, requireRole, type Actor } from "@/lib/auth/actor";
+import { defineAction } from "@/lib/actions/define-action";
 import { COMMENT_MAX_CHARS } from "@/lib/core/comments/rules";
 import { addComment, editComment, setCommentStatus, type CommentResult, type CommentView } from "@/lib/data/comments";
 
@@ -21,36 +21,17 @@ const Status = z.object({ id: Id, expectedVersion: Version });
 
 export type CommentActionResult = ActionResult<{ comment: CommentView }>;
 
-async function withActor<S extends z.ZodType>(schema: S, raw: unknown, fn: (input: z.infer<S>, actor: Actor) => Promise<CommentResult>): Promise<CommentActionResult> {
-  const p = schema.safeParse(raw);
-  if (!p.success) {
-    const fe = z.flattenError(p.error).fieldErrors as Record<string, string[]>;
-    return fail(`Invalid input: ${Object.entries(fe).map(([k, v]) => `${k} (${v[0]})`).join(", ")}`, fe);
-  }
-  let actor: Actor;
-  try {
-    actor = await requireRole("annotator");
-  } catch (e) {
-    if (e instanceof AuthError) return fail(e.message);
-    throw e;
-  }
-  const r = await fn(p.data, actor);
-  if (!r.ok) return fail(r.reason);
-  return ok({ comment: r.comment });
-}
+const done = (r: CommentResult): CommentActionResult => (r.ok ? ok({ comment: r.comment }) : fail(r.reason));
+const opts = (name: string) => ({ role: "annotator" as const, name });
 
-export async function writeComment(raw: z.input<typeof Add>): Promise<CommentActionResult> {
-  return withActor(Add, raw, (i, actor) => addComment({ traceId: i.traceId, step: i.step, interventionId: i.interventionId, body: i.body, actor }));
-}
+export const writeComment = defineAction(Add, opts("writeComment"), async (i, actor) =>
+  done(await addComment({ traceId: i.traceId, step: i.step, interventionId: i.interventionId, body: i.body, actor })));
 
-export async function editCommentText(raw: z.input<typeof Edit>): Promise<CommentActionResult> {
-  return withActor(Edit, raw, (i, actor) => editComment({ id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor }));
-}
+export const editCommentText = defineAction(Edit, opts("editCommentText"), async (i, actor) =>
+  done(await editComment({ id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor })));
 
-export async function resolveComment(raw: z.input<typeof Status>): Promise<CommentActionResult> {
-  return withActor(Status, raw, (i, actor) => setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "resolved", actor }));
-}
+export const resolveComment = defineAction(Status, opts("resolveComment"), async (i, actor) =>
+  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "resolved", actor })));
 
-export async function reopenComment(raw: z.input<typeof Status>): Promise<CommentActionResult> {
-  return withActor(Status, raw, (i, actor) => setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "open", actor }));
-}
+export const reopenComment = defineAction(Status, opts("reopenComment"), async (i, actor) =>
+  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "open", actor })));

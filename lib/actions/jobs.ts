@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import type { Actor } from "@/lib/auth/actor";
-import { transitionJob } from "@/lib/jobs/lifecycle";
+import { transitionJob } from "@/lib/data/job-lifecycle";
 import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 
 // Jobs from the UI: cancel / pause / resume only change the job's state (curators; starting a job is the

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { readSetting, writeSettingsAudited } from "@/lib/data/settings";
 import { ok } from "@/lib/actions/result";
 import { defineFormAction } from "@/lib/actions/define-action";
 import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
@@ -12,13 +12,10 @@ import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
 const Turn1Form = z.object({ turn1: Turn1Mode });
 
 export const saveTurn1Mode = defineFormAction(Turn1Form, { role: "admin", name: "saveTurn1Mode", invalid: "Pick shared or independent." }, async (data, actor) => {
-  const before = await prisma.setting.findUnique({ where: { key: TURN1_MODE_SETTING } });
-  await prisma.$transaction([
-    prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: data.turn1 }, update: { value: data.turn1 } }),
-    prisma.auditEvent.create({
-      data: { actor: actor.name, action: "settings.propose", entity: "Setting", entityId: TURN1_MODE_SETTING, before: JSON.stringify(before?.value ?? null), after: JSON.stringify(data.turn1) },
-    }),
-  ]);
+  const before = await readSetting(TURN1_MODE_SETTING);
+  await writeSettingsAudited({ [TURN1_MODE_SETTING]: data.turn1 }, {
+    actor: actor.name, action: "settings.propose", entityId: TURN1_MODE_SETTING, before, after: data.turn1,
+  });
   revalidatePath("/settings");
   return ok({ turn1: data.turn1 });
 });

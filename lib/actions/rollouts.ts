@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { startJobAction, type StartedJob } from "@/lib/actions/start-job";
 import { CONDITIONS } from "@/lib/core/rollouts/conditions";
-import { prisma } from "@/lib/db";
+import { getInterventionPlace } from "@/lib/data/interventions";
 import { Sampling } from "@/lib/model/sampling";
 import { EndpointId } from "@/lib/model/endpoints";
 import { startRolloutsJob, startSampleJob } from "@/lib/rollouts/start";
@@ -26,7 +26,7 @@ export type RolloutsRequest = z.infer<typeof RolloutsRequest>;
 export const runRollouts = defineAction(RolloutsRequest, { role: "curator", name: "runRollouts", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> => {
   const { interventionId, ...rest } = data;
   return startJobAction("rollouts", async () => {
-    if (interventionId && !(await prisma.intervention.findUnique({ where: { id: interventionId }, select: { id: true } }))) {
+    if (interventionId && !(await getInterventionPlace(interventionId))) {
       return { ok: false, error: "This intervention no longer exists." };
     }
     return startRolloutsJob({ ...rest, ...(interventionId ? { interventionIds: [interventionId] } : {}), actor: actor.name });

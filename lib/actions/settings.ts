@@ -1,14 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/data/audit";
+import { readSettings, writeSettingsAudited } from "@/lib/data/settings";
 import { fail, ok } from "@/lib/actions/result";
 import { defineAction, defineFormAction } from "@/lib/actions/define-action";
 import { connectionVerdict, probeModels } from "@/lib/model/probe";
 import { BOUND_TO_NOTHING, keyFor, normalizeBaseUrl, sameBaseUrl } from "@/lib/model/key-binding";
 import { envOf, forgetCachedModelConfig, readModelSettings, resolveModelConfig } from "@/lib/model/settings";
 import { EndpointId, endpointSettingKeys } from "@/lib/model/endpoints";
-import { activateTemplateVersion, saveTemplateVersion } from "@/lib/model/templates";
+import { activateTemplateVersion, saveTemplateVersion } from "@/lib/data/prompt-templates";
 import { CONCURRENCY_SETTING } from "@/lib/jobs/settings";
 
 // /settings: the model endpoints ("model" overrides MODEL_* env, "trained" TRAINED_MODEL_*),
@@ -32,10 +33,8 @@ const EndpointForm = z.object({
 });
 export type EndpointForm = z.infer<typeof EndpointForm>;
 
-async function audit(actor: string, action: string, entity: string, entityId: string, before: unknown, after: unknown) {
-  await prisma.auditEvent.create({
-    data: { actor, action, entity, entityId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after) },
-  });
+async function audit(actor: string, action: string, entityId: string, after: unknown) {
+  await recordAudit({ actor, action, entity: "PromptTemplate", entityId, traceId: null, before: null, after });
 }
 
 // Model endpoints and settings are the admin's (issue 13 §1): they hold the API keys and decide where text is sent.
@@ -45,7 +44,7 @@ export const saveModelEndpoint = defineFormAction(EndpointForm, { role: "admin",
   const values: Record<string, string> = { [K.baseUrl]: v.baseUrl, [K.name]: v.name, [K.timeoutMs]: text(v.timeoutMs) };
   // the verifier prompt limit and the job concurrency belong to the base model's section only
   if (v.endpoint === "model") Object.assign(values, { [K.maxPromptTokens]: text(v.maxPromptTokens), [CONCURRENCY_SETTING]: text(v.concurrency) });
-  const saved = await readModelSettings(prisma, v.endpoint);
+  const saved = await readModelSettings(undefined, v.endpoint);
   const env = envOf(v.endpoint);
   const newUrl = normalizeBaseUrl(v.baseUrl || env.baseUrl);
   if (v.clearApiKey) Object.assign(values, { [K.apiKey]: "", [K.apiKeyUrl]: "" });
@@ -60,17 +59,12 @@ export const saveModelEndpoint = defineFormAction(EndpointForm, { role: "admin",
     values[K.apiKeyUrl] = newUrl ?? BOUND_TO_NOTHING;
   }
   const keys = Object.keys(values);
-  const before = await prisma.setting.findMany({ where: { key: { in: keys } } });
+  const before = await readSettings(keys);
   const shown = (k: string, val: string | undefined) => (k === K.apiKey ? (val ? "(set)" : "") : (val ?? ""));
-  await prisma.$transaction(async (tx) => {
-    for (const [key, value] of Object.entries(values)) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await tx.auditEvent.create({
-      data: {
-        actor: actor.name, action: `settings.${v.endpoint}`, entity: "Setting", entityId: v.endpoint,
-        before: JSON.stringify(Object.fromEntries(before.map((b) => [b.key, shown(b.key, b.value)]))),
-        after: JSON.stringify(Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)]))),
-      },
-    });
+  await writeSettingsAudited(values, {
+    actor: actor.name, action: `settings.${v.endpoint}`, entityId: v.endpoint,
+    before: Object.fromEntries([...before].map(([k, val]) => [k, shown(k, val)])),
+    after: Object.fromEntries(Object.entries(values).map(([k, val]) => [k, shown(k, val)])),
   });
   forgetCachedModelConfig(v.endpoint);
   revalidatePath("/settings");
@@ -91,7 +85,7 @@ export type ConnectionTest = { baseUrl: string; connected: boolean; text: string
  * typed. "Connected" means the model name (the form's, else the saved one) is served there.
  */
 export const testModelConnection = defineAction(TestInput, { role: "admin", name: "testModelConnection", invalid: "Invalid input." }, async (data) => {
-  const cfg = await resolveModelConfig(prisma, data.endpoint);
+  const cfg = await resolveModelConfig(undefined, data.endpoint);
   const raw = data.baseUrl || cfg.baseUrl || "";
   if (!raw) return fail("Enter a base URL first (e.g. http://127.0.0.1:8000/v1).");
   const baseUrl = normalizeBaseUrl(raw);
@@ -118,7 +112,7 @@ const TemplateInput = z.object({ turn1: z.string().min(1, "Turn 1 is empty").max
 export const saveTemplate = defineFormAction(TemplateInput, { role: "admin", name: "saveTemplate", invalid: "Both turns are needed." }, async (data, actor) => {
   if (!data.turn2.includes("{{attempt}}")) return fail("Turn 2 must contain {{attempt}} (the numbered student attempt).", { turn2: ["missing {{attempt}}"] });
   const { template, created } = await saveTemplateVersion(data);
-  if (created) await audit(actor.name, "template.version", "PromptTemplate", template.id, undefined, { name: template.name, version: template.version, hash: template.hash });
+  if (created) await audit(actor.name, "template.version", template.id, { name: template.name, version: template.version, hash: template.hash });
   revalidatePath("/settings");
   return ok({ version: template.version, created });
 });
@@ -126,7 +120,7 @@ export const saveTemplate = defineFormAction(TemplateInput, { role: "admin", nam
 export const activateTemplate = defineAction(z.tuple([z.string().min(1).max(64)]), { role: "admin", name: "activateTemplate", invalid: "Invalid template id." }, async ([id], actor) => {
   const t = await activateTemplateVersion(id);
   if (!t) return fail("That template version no longer exists.");
-  await audit(actor.name, "template.activate", "PromptTemplate", t.id, undefined, { name: t.name, version: t.version, hash: t.hash });
+  await audit(actor.name, "template.activate", t.id, { name: t.name, version: t.version, hash: t.hash });
   revalidatePath("/settings");
   return ok({ version: t.version });
 });

@@ -28,6 +28,11 @@ vi.mock("@/lib/auth/actor", async () => {
 });
 
 const ACTIONS: Record<string, Role> = {
+  "adjudicate.setFinalLabelAction": "curator",
+  "comments.writeComment": "annotator",
+  "comments.editCommentText": "annotator",
+  "comments.resolveComment": "annotator",
+  "comments.reopenComment": "annotator",
   "compare.decideSameMistake": "annotator",
   "datasets.renameDatasetAction": "admin",
   "datasets.deleteDatasetAction": "admin",
@@ -74,6 +79,8 @@ const ROUTES: Record<string, Role | "public"> = {
   "GET /api/jobs/[jobId]/outcomes": "viewer",
   "GET /api/jobs/[jobId]/outcomes/csv": "viewer",
   "GET /api/jobs/[jobId]/outcomes/totals": "viewer",
+  "GET /api/traces/[traceId]/adjudication": "curator",
+  "GET /api/traces/[traceId]/comments": "viewer",
   "GET /api/traces/[traceId]/onpolicy": "viewer",
   "GET /api/traces/[traceId]/proposals": "viewer",
 };

@@ -2,12 +2,12 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { prisma } from "@/lib/db";
 import { resolveProposeParams, type ProposeInput } from "@/lib/propose/params";
-import { selectTraces } from "@/lib/propose/select";
+import { selectTraces } from "@/lib/data/propose-select";
 import { solveMessages, verifierPrompt } from "@/lib/propose/build-prompt";
 import { PENDING_REASON } from "@/lib/propose/run-proposal";
-import { getTemplate } from "@/lib/model/templates";
+import { getTemplate } from "@/lib/data/prompt-templates";
 import { formatCustomId, requestLine } from "./format";
-import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "./meta";
+import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "@/lib/data/batch-meta";
 
 // Stage exports. "solve" starts a new batch; "verify" builds turn 2 from the turn-1 results
 // already imported (pending proposals), so it runs after `batch import`.

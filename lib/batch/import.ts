@@ -3,11 +3,11 @@ import { createInterface } from "node:readline";
 import { prisma } from "@/lib/db";
 import { verifierPrompt } from "@/lib/propose/build-prompt";
 import { PENDING_REASON } from "@/lib/propose/run-proposal";
-import { storeProposal } from "@/lib/propose/store";
-import { getTemplate } from "@/lib/model/templates";
+import { storeProposal } from "@/lib/data/proposal-store";
+import { getTemplate } from "@/lib/data/prompt-templates";
 import { countChatTokens } from "@/lib/model/tokens";
 import { parseResultLine } from "./format";
-import { batchJobItemId, getBatchMeta } from "./meta";
+import { batchJobItemId, getBatchMeta } from "@/lib/data/batch-meta";
 
 // Import a results file, matched by custom_id. Idempotent: a solve result fills a pending
 // proposal once; a verify result finishes it once; importing the same file again changes nothing.

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { findDatasetIdByName } from "@/lib/data/datasets";
 
 /**
  * The `--dataset NAME` every model command takes: prints the usage on --help or when it is
@@ -9,10 +9,10 @@ export async function datasetArg(v: { help?: boolean; dataset?: string }, usage:
     (v.help ? process.stdout : process.stderr).write(usage);
     return v.help ? 0 : 2;
   }
-  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
-  if (!ds) {
+  const id = await findDatasetIdByName(v.dataset);
+  if (id === null) {
     process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
     return 1;
   }
-  return ds;
+  return { id };
 }

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { childEnv, env } from "@/lib/env";
-import { prisma } from "@/lib/db";
+import { disconnectDatabase } from "@/lib/data/connection";
 import { seedIfEmpty } from "@/prisma/seed";
 import { serverNodeOptions } from "@/lib/server/node-flags";
 import { checkServeHost, isLoopbackAddress } from "@/lib/server/serve-host";
@@ -48,7 +48,7 @@ async function main() {
   allowedHosts(INT_ALLOWED_HOSTS); // a bad entry stops here, named, rather than failing every request
   const seeded = await seedIfEmpty();
   if (seeded) console.log(`seeded demo dataset: ${seeded}`);
-  await prisma.$disconnect();
+  await disconnectDatabase();
   if (needsBuild()) {
     console.log("building the dashboard (next build)...");
     const b = spawnSync("npx", ["next", "build"], { stdio: "inherit" });

@@ -12,11 +12,13 @@ type Text = { content: string; location: number };
 // stays append-only and an undone event is never undone twice.
 
 export type AuditEntity = "FirstErrorLabel" | "Intervention" | "Trace" | "Comment";
+/** Rows whose changes are audited without a per-trace undo: settings, prompt templates, jobs, datasets. */
+export type AuditedEntity = AuditEntity | "Setting" | "PromptTemplate" | "Job" | "Dataset";
 
 export type AuditInput = {
   actor: string;
   action: string;
-  entity: AuditEntity;
+  entity: AuditedEntity;
   entityId: string;
   traceId: string | null;
   before: unknown;
@@ -37,11 +39,15 @@ export type AuditEventView = {
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/** Writes one AuditEvent, in the transaction of the change it records. */
 export async function writeAudit(tx: Tx, e: AuditInput) {
   return tx.auditEvent.create({
     data: { actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, traceId: e.traceId, before: json(e.before), after: json(e.after) },
   });
 }
+
+/** An AuditEvent on its own, after a change that was written elsewhere (a prompt template version). */
+export const recordAudit = (e: AuditInput) => writeAudit(prisma, e);
 
 function parse(s: string | null): Record<string, unknown> | null {
   if (s === null) return null;

@@ -5,7 +5,7 @@ import { sha256 } from "@/lib/core/hash";
 import { setHumanLabel } from "./labels";
 import { createIntervention } from "./interventions";
 import { datasetFootprint, deleteDataset, renameDataset } from "./dataset-lifecycle";
-import { createJob } from "@/lib/jobs/lifecycle";
+import { createJob } from "@/lib/data/job-lifecycle";
 import { JobRunner } from "@/lib/jobs/runner";
 import { unregisterHandler } from "@/lib/jobs/registry";
 import { delay, fakeHandler, waitFor } from "@/test-support/jobs";

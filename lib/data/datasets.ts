@@ -63,3 +63,8 @@ export async function listDatasetNames(db: Tx = prisma): Promise<string[]> {
 export async function findDatasetIdByName(name: string, db: Tx = prisma): Promise<string | null> {
   return (await db.dataset.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
 }
+
+/** Every dataset's id and name, oldest first (the CLI's `dataset list`). */
+export async function listDatasetsOldestFirst(db: Tx = prisma): Promise<{ id: string; name: string }[]> {
+  return db.dataset.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+}

@@ -1,4 +1,5 @@
-import type Database from "better-sqlite3";
+import type { Sqlite } from "./sqlite";
+import { columns, table, type Row } from "./sql-types";
 import type { ProvenanceFacts, ProvenanceJob, SamplingRecord } from "@/lib/core/export/provenance";
 import type { IvRow, TraceRow } from "./export";
 
@@ -7,7 +8,7 @@ import type { IvRow, TraceRow } from "./export";
 // and which rollouts proved it. Memory: small maps keyed by distinct (model, job, template)
 // values, plus the ids of one batch until its rollouts are summed (flush, once per batch).
 
-type Db = Database.Database;
+type Db = Sqlite;
 const SAMPLING_KEYS = ["temperature", "top_p", "top_k", "max_tokens", "n", "maxPromptTokens"] as const;
 
 /** The sampling parameters of a stored sampling JSON (usage, timings and other per-call details dropped). */
@@ -24,6 +25,14 @@ export function samplingOf(json: string | null): SamplingRecord {
 }
 
 const inc = <K>(m: Map<K, number>, k: K, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
+
+const ro = table("Rollout", "r");
+const ji = table("JobItem", "ji");
+const J = table("Job");
+const T = table("PromptTemplate");
+const IR = table("ImportRecord");
+const IMPORT_COLS = ["fileName", "fileHash", "format", "createdAt", "actor", "problems", "traces", "labels", "interventions"] as const;
+type ImportCol = (typeof IMPORT_COLS)[number];
 
 export class ExportFacts {
   private origins = new Map<string, number>();
@@ -66,18 +75,19 @@ export class ExportFacts {
   }
 
   /** Sums the rollouts (intervention condition) of the interventions added since the last flush. */
+  // (table and column names below are checked against the schema by tsc: ./sql-types.ts)
   flush(db: Db): void {
     if (this.pending.length === 0) return;
     const ids = this.pending;
     this.pending = [];
     const rows = db.prepare<unknown[], { model: string; jobId: string | null; sampling: string; n: number; correct: number }>(
-      `SELECT r.model, ji.jobId AS jobId,
-          json_object('temperature', json_extract(r.sampling, '$.temperature'), 'top_p', json_extract(r.sampling, '$.top_p'),
-            'top_k', json_extract(r.sampling, '$.top_k'), 'max_tokens', json_extract(r.sampling, '$.max_tokens')) AS sampling,
-          COUNT(*) AS n, SUM(r.correct) AS correct
-        FROM Rollout r LEFT JOIN JobItem ji ON ji.id = r.jobItemId
-        WHERE r.condition = 'intervention' AND r.interventionId IN (${ids.map(() => "?").join(", ")})
-        GROUP BY r.model, ji.jobId, 3`,
+      `SELECT ${ro.model}, ${ji.jobId} AS jobId,
+          json_object('temperature', json_extract(${ro.sampling}, '$.temperature'), 'top_p', json_extract(${ro.sampling}, '$.top_p'),
+            'top_k', json_extract(${ro.sampling}, '$.top_k'), 'max_tokens', json_extract(${ro.sampling}, '$.max_tokens')) AS sampling,
+          COUNT(*) AS n, SUM(${ro.correct}) AS correct
+        FROM ${ro} LEFT JOIN ${ji} ON ${ji.id} = ${ro.jobItemId}
+        WHERE ${ro.condition} = 'intervention' AND ${ro.interventionId} IN (${ids.map(() => "?").join(", ")})
+        GROUP BY ${ro.model}, ${ji.jobId}, 3`,
     ).all(...ids);
     for (const x of rows) {
       const k = JSON.stringify([x.model, x.jobId, x.sampling]);
@@ -94,20 +104,20 @@ export class ExportFacts {
     const jobIds = [...new Set([...this.proposers.values(), ...this.rollouts.values()].map((x) => x.jobId).filter((x): x is string => !!x))];
     // Sampled attempts carry no job id; when the rows hold any, the dataset's sampling jobs say
     // which model and endpoint wrote them.
-    const sampled = (this.attemptOrigins.get("sampled") ?? 0) > 0 ? `OR (datasetId = ? AND kind = 'sample')` : "";
+    const sampled = (this.attemptOrigins.get("sampled") ?? 0) > 0 ? `OR (${J.datasetId} = ? AND ${J.kind} = 'sample')` : "";
     this.jobs = jobIds.length || sampled
-      ? db.prepare<unknown[], { id: string; kind: string; params: string; createdAt: string | number; createdBy: string }>(
-          `SELECT id, kind, params, createdAt, createdBy FROM Job WHERE id IN (${jobIds.map(() => "?").join(", ")}) ${sampled} ORDER BY createdAt, id`,
+      ? db.prepare<unknown[], Row<"Job", "id" | "kind" | "params" | "createdAt" | "createdBy">>(
+          `SELECT ${columns("Job", ["id", "kind", "params", "createdAt", "createdBy"])} FROM ${J} WHERE ${J.id} IN (${jobIds.map(() => "?").join(", ")}) ${sampled} ORDER BY ${J.createdAt}, ${J.id}`,
         ).all(...jobIds, ...(sampled ? [this.datasetId] : [])).map((j) => ({ id: j.id, kind: j.kind, params: parseObject(j.params), createdAt: iso(j.createdAt), createdBy: j.createdBy }))
       : [];
     const tIds = [...new Set([...this.templates.values()].map((t) => t.id).filter((x): x is string => !!x))];
     this.templateRows = tIds.length
-      ? db.prepare<unknown[], { id: string; name: string; version: number; hash: string }>(
-          `SELECT id, name, version, hash FROM PromptTemplate WHERE id IN (${tIds.map(() => "?").join(", ")})`,
+      ? db.prepare<unknown[], Row<"PromptTemplate", "id" | "name" | "version" | "hash">>(
+          `SELECT ${columns("PromptTemplate", ["id", "name", "version", "hash"])} FROM ${T} WHERE ${T.id} IN (${tIds.map(() => "?").join(", ")})`,
         ).all(...tIds)
       : [];
-    this.imports = db.prepare<[string], { fileName: string; fileHash: string; format: string; createdAt: string | number; actor: string; problems: number; traces: number; labels: number; interventions: number }>(
-      `SELECT fileName, fileHash, format, createdAt, actor, problems, traces, labels, interventions FROM ImportRecord WHERE datasetId = ? ORDER BY createdAt, id`,
+    this.imports = db.prepare<[string], Row<"ImportRecord", ImportCol>>(
+      `SELECT ${columns("ImportRecord", IMPORT_COLS)} FROM ${IR} WHERE ${IR.datasetId} = ? ORDER BY ${IR.createdAt}, ${IR.id}`,
     ).all(this.datasetId).map((r) => ({
       file_name: r.fileName, sha256: r.fileHash, format: r.format, imported_at: iso(r.createdAt), imported_by: r.actor,
       added: { problems: r.problems, traces: r.traces, labels: r.labels, interventions: r.interventions },

@@ -7,6 +7,7 @@ import { buildGuidedAttempt } from "@/lib/core/guided";
 import { sharedData } from "@/test-support/shared-data";
 import Database from "better-sqlite3";
 import { sqlitePath } from "@/lib/env";
+import { nowText } from "./sqlite";
 import type { TraceFilter } from "@/lib/core/filters";
 import { exportLines, exportSummary, newCounts, type ExportOptions } from "./export";
 import { traceFilterSql } from "./export-sql";
@@ -168,7 +169,7 @@ describe("processbench export", () => {
     for (const r of native) if (!problems.has(r.problem)) problems.set(r.problem, `${ds.id}-p${pad(problems.size)}`);
     // Raw inserts (as the bulk importer does): Prisma createMany takes seconds here.
     const db = new Database(sqlitePath());
-    const ts = new Date().toISOString().replace("Z", "+00:00");
+    const ts = nowText();
     db.transaction(() => {
       const ip = db.prepare(`INSERT INTO Problem (id, datasetId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, '', '', '', '{}', ?, ?)`);
       const it = db.prepare(`INSERT INTO Trace (id, datasetId, problemId, externalId, text, generator, origin, correct, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, 'imported', ?, ?, ?, 'todo', 0, 0, ?, ?)`);

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
 import { prisma, type Tx } from "@/lib/db";
-import { env, sqlitePath } from "@/lib/env";
-import { ensureMigrated } from "@/lib/data/migrate";
+import { env } from "@/lib/env";
+import { ensureMigrated } from "./migrate";
+import { openSqlite, type Sqlite } from "./sqlite";
 import type { TraceFilter } from "@/lib/core/filters";
 import type { InterventionStatus } from "@/lib/core/status";
 import {
@@ -57,10 +57,8 @@ export async function* exportRows(o: ExportOptions, counts: ExportCounts = newCo
   const enc = spec.tokenized
     ? await (await import("@/lib/tokens/sft-encoder")).sftEncoder(o.template ?? DEFAULT_CHAT_TEMPLATE)
     : undefined;
-  const db = new Database(sqlitePath(url), { fileMustExist: true });
+  const db = openSqlite(url, { queryOnly: true });
   try {
-    db.pragma("busy_timeout = 10000");
-    db.pragma("query_only = ON");
     yield* spec.rowUnit === "trace" ? traceRows(db, o, counts) : interventionRows(db, o, counts, enc);
     o.facts?.finish(db);
     counts.done = true;
@@ -90,7 +88,7 @@ const LABELS = `(SELECT json_group_array(json_object('source', x.source, 'annota
     SELECT l.source, l.annotator, l.step FROM FirstErrorLabel l
     WHERE l.traceId = t.id AND l.source IN ('final', 'human', 'imported') ORDER BY l.updatedAt DESC, l.id ASC) x)`;
 
-type Db = Database.Database;
+type Db = Sqlite;
 
 /**
  * Runs `sql` batch after batch: its last parameters are the cursor (from the previous

@@ -2,9 +2,10 @@
 // all inside ONE transaction (all or nothing). Prisma row by row is ~20x slower for 100k traces.
 // Content hashes make every row idempotent (INSERT OR IGNORE on the unique keys), and nothing
 // that exists is ever overwritten: an existing problem only gets an empty reference/answer filled.
-import Database from "better-sqlite3";
-import { env, sqlitePath } from "@/lib/env";
-import { ensureMigrated } from "@/lib/data/migrate";
+import { env } from "@/lib/env";
+import { ensureMigrated } from "./migrate";
+import { nowText, openSqlite, type Sqlite } from "./sqlite";
+import { insertSql, table, type Row } from "./sql-types";
 import { sha256 } from "@/lib/core/hash";
 import { countSteps } from "@/lib/core/steps";
 import { deriveTraceStatus } from "@/lib/core/status";
@@ -16,51 +17,69 @@ import { newId } from "./ids";
 
 export { newId };
 
-/** Prisma's DateTime text form in SQLite. */
-const now = () => new Date().toISOString().replace("Z", "+00:00");
 const zero = (): ImportCounts => ({ problems: 0, traces: 0, labels: 0, interventions: 0 });
 
 export type WriteContext = { file: string; line: number };
 
-function statements(db: Database.Database) {
+// Every table and column below is checked against the Prisma schema by tsc (./sql-types.ts).
+const D = table("Dataset");
+const P = table("Problem");
+const T = table("Trace");
+const R = table("ImportRecord");
+
+function statements(db: Sqlite) {
   return {
-    findDataset: db.prepare<[string], { id: string }>(`SELECT id FROM Dataset WHERE name = ?`),
-    insertDataset: db.prepare(`INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`),
-    touchDataset: db.prepare(`UPDATE Dataset SET updatedAt = ? WHERE id = ?`),
+    findDataset: db.prepare<[string], Row<"Dataset", "id">>(`SELECT ${D.id} FROM ${D} WHERE ${D.name} = ?`),
+    insertDataset: db.prepare(insertSql("Dataset", ["id", "name", "description", "createdAt", "updatedAt"], { literals: { description: "''" } })),
+    touchDataset: db.prepare(`UPDATE ${D} SET ${D.updatedAt} = ? WHERE ${D.id} = ?`),
     insertProblem: db.prepare(
-      `INSERT OR IGNORE INTO Problem (id, datasetId, externalId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      insertSql("Problem", ["id", "datasetId", "externalId", "statement", "referenceSolution", "answer", "source", "metadata", "contentHash", "createdAt"], { orIgnore: true }),
     ),
-    findProblem: db.prepare<[string, string], { id: string }>(`SELECT id FROM Problem WHERE datasetId = ? AND contentHash = ?`),
-    fillReference: db.prepare(`UPDATE Problem SET referenceSolution = ? WHERE id = ? AND referenceSolution = ''`),
-    fillAnswer: db.prepare(`UPDATE Problem SET answer = ? WHERE id = ? AND answer = ''`),
+    findProblem: db.prepare<[string, string], Row<"Problem", "id">>(`SELECT ${P.id} FROM ${P} WHERE ${P.datasetId} = ? AND ${P.contentHash} = ?`),
+    fillReference: db.prepare(`UPDATE ${P} SET ${P.referenceSolution} = ? WHERE ${P.id} = ? AND ${P.referenceSolution} = ''`),
+    fillAnswer: db.prepare(`UPDATE ${P} SET ${P.answer} = ? WHERE ${P.id} = ? AND ${P.answer} = ''`),
     insertTrace: db.prepare(
-      `INSERT OR IGNORE INTO Trace (id, datasetId, problemId, externalId, text, generator, origin, correct, stepCount, contentHash, status, hasIntervention, humanStep, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?, ?, NULL, 0, ?, ?)`,
+      insertSql(
+        "Trace",
+        ["id", "datasetId", "problemId", "externalId", "text", "generator", "origin", "correct", "stepCount", "contentHash", "status", "hasIntervention", "humanStep", "version", "createdAt", "updatedAt"],
+        { orIgnore: true, literals: { origin: "'imported'", humanStep: "NULL", version: "0" } },
+      ),
     ),
-    findTrace: db.prepare<[string, string], { id: string; hasIntervention: number }>(`SELECT id, hasIntervention FROM Trace WHERE problemId = ? AND contentHash = ?`),
-    markIntervention: db.prepare(`UPDATE Trace SET hasIntervention = 1 WHERE id = ? AND hasIntervention = 0`),
+    findTrace: db.prepare<[string, string], Row<"Trace", "id" | "hasIntervention">>(`SELECT ${T.id}, ${T.hasIntervention} FROM ${T} WHERE ${T.problemId} = ? AND ${T.contentHash} = ?`),
+    markIntervention: db.prepare(`UPDATE ${T} SET ${T.hasIntervention} = 1 WHERE ${T.id} = ? AND ${T.hasIntervention} = 0`),
     insertLabel: db.prepare(
-      `INSERT OR IGNORE INTO FirstErrorLabel (id, traceId, step, source, annotator, note, badProblem, badReference, unsure, version, createdAt, updatedAt) VALUES (?, ?, ?, 'imported', ?, '', 0, 0, 0, 0, ?, ?)`,
+      insertSql(
+        "FirstErrorLabel",
+        ["id", "traceId", "step", "source", "annotator", "note", "badProblem", "badReference", "unsure", "version", "createdAt", "updatedAt"],
+        { orIgnore: true, literals: { source: "'imported'", note: "''", badProblem: "0", badReference: "0", unsure: "0", version: "0" } },
+      ),
     ),
     insertIntervention: db.prepare(
-      `INSERT OR IGNORE INTO Intervention (id, traceId, location, content, status, origin, author, provenance, contentHash, rolloutsCorrect, rolloutsTotal, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'proposed', 'imported', '', ?, ?, 0, 0, 0, ?, ?)`,
+      insertSql(
+        "Intervention",
+        ["id", "traceId", "location", "content", "status", "origin", "author", "provenance", "contentHash", "rolloutsCorrect", "rolloutsTotal", "version", "createdAt", "updatedAt"],
+        { orIgnore: true, literals: { status: "'proposed'", origin: "'imported'", author: "''", rolloutsCorrect: "0", rolloutsTotal: "0", version: "0" } },
+      ),
     ),
-    findImport: db.prepare<[string, string], { id: string }>(`SELECT id FROM ImportRecord WHERE datasetId = ? AND fileHash = ?`),
+    findImport: db.prepare<[string, string], Row<"ImportRecord", "id">>(`SELECT ${R.id} FROM ${R} WHERE ${R.datasetId} = ? AND ${R.fileHash} = ?`),
     insertImport: db.prepare(
-      `INSERT INTO ImportRecord (id, datasetId, fileName, fileHash, format, problems, traces, labels, interventions, actor, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      insertSql("ImportRecord", ["id", "datasetId", "fileName", "fileHash", "format", "problems", "traces", "labels", "interventions", "actor", "createdAt"]),
     ),
-    insertAudit: db.prepare(`INSERT INTO AuditEvent (id, actor, action, entity, entityId, traceId, before, after, createdAt) VALUES (?, ?, 'import', 'ImportRecord', ?, NULL, NULL, ?, ?)`),
+    insertAudit: db.prepare(
+      insertSql("AuditEvent", ["id", "actor", "action", "entity", "entityId", "traceId", "before", "after", "createdAt"], {
+        literals: { action: "'import'", entity: "'ImportRecord'", traceId: "NULL", before: "NULL" },
+      }),
+    ),
   };
 }
 
 /** Opens the database and BEGINs the import transaction; call finish() or rollback() exactly once. */
 export function openImportWriter(datasetName: string, actor: string, url = env().DATABASE_URL) {
   ensureMigrated(url);
-  const db = new Database(sqlitePath(url));
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 10000");
+  const db = openSqlite(url);
   const st = statements(db);
   db.exec("BEGIN IMMEDIATE");
-  const ts = now();
+  const ts = nowText();
   let datasetId = st.findDataset.get(datasetName)?.id;
   if (!datasetId) {
     datasetId = newId();

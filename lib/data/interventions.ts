@@ -114,3 +114,11 @@ export async function editIntervention(c: Change & { content: string; location?:
     return withLabel(tx, c, fresh ? { ...done, value: fresh } : done, "edit");
   });
 }
+
+/** One intervention with where it lives (trace, dataset name), or null when it no longer exists. */
+export async function getInterventionPlace(id: string, db: Tx = prisma) {
+  return db.intervention.findUnique({
+    where: { id },
+    select: { id: true, location: true, content: true, status: true, trace: { select: { id: true, datasetId: true, dataset: { select: { name: true } } } } },
+  });
+}

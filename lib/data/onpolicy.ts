@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { table } from "./sql-types";
 import { binEdges, interpolate, quantilePosition, summarize, type Summary } from "@/lib/core/onpolicy/outliers";
 
 // On-policyness of a dataset, computed in the database: the scored, non-rejected interventions
@@ -24,19 +25,27 @@ const num = (v: unknown) => Number(v);
 // come in nllMean order, each checked against its trace's dataset through the covering
 // (datasetId, id) index. CROSS JOIN keeps SQLite from starting at the dataset's traces, which
 // would read every intervention row of the dataset.
-const BASE = `FROM "Intervention" i CROSS JOIN "Trace" t ON t."id" = i."traceId"
-  WHERE i."nllModel" = ? AND i."nllMean" IS NOT NULL AND t."datasetId" = ? AND i."status" <> 'rejected'`;
+// (names checked against the schema by tsc: ./sql-types.ts)
+const iv = table("Intervention", "i");
+const tr = table("Trace", "t");
+const BASE = `FROM ${iv} CROSS JOIN ${tr} ON ${tr.id} = ${iv.traceId}
+  WHERE ${iv.nllModel} = ? AND ${iv.nllMean} IS NOT NULL AND ${tr.datasetId} = ? AND ${iv.status} <> 'rejected'`;
+const ORDER_STAT = `SELECT ${iv.nllMean} AS v ${BASE} ORDER BY ${iv.nllMean} LIMIT 2 OFFSET ?`;
+const AGGREGATE = `SELECT COUNT(*) AS n, MIN(${iv.nllMean}) AS min, MAX(${iv.nllMean}) AS max ${BASE}`;
+const HISTOGRAM = `SELECT MIN(?, MAX(0, CAST((${iv.nllMean} - ?) / ? AS INTEGER))) AS b, COUNT(*) AS c ${BASE} GROUP BY b`;
+const OUTLIER_COUNT = `SELECT COUNT(*) AS c ${BASE} AND ${iv.nllMean} > ?`;
+const TOP_OUTLIERS = `SELECT ${iv.id}, ${iv.traceId}, ${iv.location}, ${iv.status}, ${iv.nllMean}, ${iv.nllTokens}, substr(${iv.content}, 1, 160) AS preview ${BASE} AND ${iv.nllMean} > ?
+     ORDER BY ${iv.nllMean} DESC LIMIT ?`;
 
 async function orderStat(datasetId: string, model: string, n: number, q: number): Promise<number> {
   const { lo, frac } = quantilePosition(n, q);
-  const rows = await prisma.$queryRawUnsafe<{ v: number }[]>(`SELECT i."nllMean" AS v ${BASE} ORDER BY i."nllMean" LIMIT 2 OFFSET ?`, model, datasetId, lo);
+  const rows = await prisma.$queryRawUnsafe<{ v: number }[]>(ORDER_STAT, model, datasetId, lo);
   return interpolate(num(rows[0]?.v), rows[1] === undefined ? undefined : num(rows[1].v), frac);
 }
 
 /** n, min, max, quartiles and Tukey's fence of one model's scores in a dataset (null when none). */
 export async function nllSummary(datasetId: string, model: string): Promise<Summary | null> {
-  const [agg] = await prisma.$queryRawUnsafe<{ n: number | bigint; min: number | null; max: number | null }[]>(
-    `SELECT COUNT(*) AS n, MIN(i."nllMean") AS min, MAX(i."nllMean") AS max ${BASE}`, model, datasetId);
+  const [agg] = await prisma.$queryRawUnsafe<{ n: number | bigint; min: number | null; max: number | null }[]>(AGGREGATE, model, datasetId);
   const n = num(agg?.n ?? 0);
   if (n === 0) return null;
   const [q1, median, q3] = [await orderStat(datasetId, model, n, 0.25), await orderStat(datasetId, model, n, 0.5), await orderStat(datasetId, model, n, 0.75)];
@@ -67,15 +76,12 @@ export async function onpolicyStats(datasetId: string, opts: { prefer?: string |
   const summary = await nllSummary(datasetId, model);
   if (!summary) return empty;
   const e = binEdges(summary.min, summary.max, opts.bins ?? 20);
-  const counts = await prisma.$queryRawUnsafe<{ b: number | bigint; c: number | bigint }[]>(
-    `SELECT MIN(?, MAX(0, CAST((i."nllMean" - ?) / ? AS INTEGER))) AS b, COUNT(*) AS c ${BASE} GROUP BY b`, e.bins - 1, e.lo, e.width, model, datasetId);
+  const counts = await prisma.$queryRawUnsafe<{ b: number | bigint; c: number | bigint }[]>(HISTOGRAM, e.bins - 1, e.lo, e.width, model, datasetId);
   const byBin = new Map(counts.map((r) => [num(r.b), num(r.c)]));
   const bins = Array.from({ length: e.bins }, (_, k) => ({ lo: e.lo + k * e.width, hi: e.bins === 1 ? summary.max : e.lo + (k + 1) * e.width, count: byBin.get(k) ?? 0 }));
   // outliers sit at the top of the index range: these read only them
-  const [{ c: outliers }] = await prisma.$queryRawUnsafe<{ c: number | bigint }[]>(`SELECT COUNT(*) AS c ${BASE} AND i."nllMean" > ?`, model, datasetId, summary.fence);
-  const top = await prisma.$queryRawUnsafe<{ id: string; traceId: string; location: number; status: string; nllMean: number; nllTokens: number | null; preview: string }[]>(
-    `SELECT i."id", i."traceId", i."location", i."status", i."nllMean", i."nllTokens", substr(i."content", 1, 160) AS preview ${BASE} AND i."nllMean" > ?
-     ORDER BY i."nllMean" DESC LIMIT ?`, model, datasetId, summary.fence, opts.top ?? 10);
+  const [{ c: outliers }] = await prisma.$queryRawUnsafe<{ c: number | bigint }[]>(OUTLIER_COUNT, model, datasetId, summary.fence);
+  const top = await prisma.$queryRawUnsafe<{ id: string; traceId: string; location: number; status: string; nllMean: number; nllTokens: number | null; preview: string }[]>(TOP_OUTLIERS, model, datasetId, summary.fence, opts.top ?? 10);
   return {
     model, models, live: num(live), scored: summary.n, summary, bins, outliers: num(outliers),
     top: top.map((r) => ({ ...r, location: num(r.location), nllMean: num(r.nllMean), nllTokens: r.nllTokens === null ? null : num(r.nllTokens) })),

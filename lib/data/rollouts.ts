@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { CONDITIONS, ROLLOUT_ROW_CONDITIONS, conditionStart, type Condition } from "@/lib/core/rollouts/conditions";
 import { summariseCounts, type ConditionSummary } from "@/lib/core/rollouts/summary";
-import { progress } from "@/lib/jobs/store";
+import { progress } from "@/lib/data/job-store";
 import type { JobProgress } from "@/lib/jobs/types";
 import { rolloutsStale, staleMark, type StaleMark } from "./stale-rollouts";
 

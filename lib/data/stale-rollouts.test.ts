@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
-import { refreshKeep } from "@/lib/rollouts/store";
+import { refreshKeep } from "./rollout-store";
 import { undoLast } from "./audit";
 import { createIntervention, decideIntervention, editIntervention } from "./interventions";
 import { interventionRollouts } from "./rollouts";

@@ -1,5 +1,5 @@
 import { prisma, type Db } from "@/lib/db";
-import { stmt, writeTx } from "@/lib/jobs/stage-db";
+import { stmt, writeTx } from "@/lib/data/stage-db";
 import { RetryableError } from "@/lib/jobs/types";
 
 // Background indexing of the text search (issue 15 §4). New rows are the rows above the table's
@@ -20,7 +20,7 @@ const TABLES = [
  * Indexes, in one transaction per table, the next `batch` rows above the table's mark (then moves
  * the mark past them) and up to `batch` edited rows at or below the mark (an edited row above it
  * waits: the mark's pass indexes it, and only then may the edit re-index it, never twice).
- * Returns how many rows it indexed. Written through the stage connection (lib/jobs/stage-db.ts):
+ * Returns how many rows it indexed. Written through the stage connection (lib/data/stage-db.ts):
  * behind another writer (an import holds the write lock for its whole transaction) it waits in
  * short async pauses, never synchronously on the server's event loop (through Prisma every page
  * of the server stalled for the busy timeout while an import ran).

@@ -6,7 +6,7 @@ import type { TraceFilter } from "@/lib/core/filters";
 import { exportLines, newCounts } from "@/lib/data/export";
 import { listTraces } from "@/lib/data/trace-list";
 import { getNeighbourIds } from "@/lib/data/traces";
-import { selectTraces } from "@/lib/propose/select";
+import { selectTraces } from "./propose-select";
 import { ProposeParams } from "@/lib/propose/params";
 import { closeSharedGradePool } from "@/lib/grade/shared-pool";
 

@@ -42,3 +42,8 @@ export async function recomputeTrace(tx: Tx, traceId: string) {
     select: { id: true, status: true, hasIntervention: true, humanStep: true, version: true },
   });
 }
+
+/** How many attempts sampled from `model` were kept as traces in the dataset (the incorrect ones). */
+export async function countSampledTraces(datasetId: string, model: string, db: Tx = prisma): Promise<number> {
+  return db.trace.count({ where: { datasetId, origin: "sampled", generator: model } });
+}

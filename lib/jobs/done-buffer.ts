@@ -1,4 +1,4 @@
-import * as store from "./store";
+import * as store from "@/lib/data/job-store";
 
 // Finished items are written in batches (one UPDATE per batch: up to 32 items or 250 ms) instead
 // of one write per item: at 32 items in flight, per-item writes cost measurable throughput. A crash

@@ -1,4 +1,4 @@
-import * as store from "./store";
+import * as store from "@/lib/data/job-store";
 import { backoffDelay, sleep, type BackoffOptions } from "./backoff";
 import { DoneBuffer } from "./done-buffer";
 import { isAbort, isRetryable, isUnreachable, messageOf, retryAfterOf, urlOf } from "./errors";

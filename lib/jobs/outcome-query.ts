@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OUTCOME_FILTERS } from "./outcomes";
+import { OUTCOME_FILTERS } from "@/lib/data/job-outcomes";
 
 // The outcome table's URL state (?filter=failed&after=<key>), shared by the page, its GET route
 // and the CSV route; anything unreadable falls back to the first page of all items.

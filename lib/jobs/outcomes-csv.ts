@@ -1,6 +1,6 @@
 import { csvCell } from "@/lib/core/csv";
 import { verdictCountsText } from "@/lib/core/verdict-words";
-import { listOutcomes, type OutcomeFilter, type OutcomeRow } from "./outcomes";
+import { listOutcomes, type OutcomeFilter, type OutcomeRow } from "@/lib/data/job-outcomes";
 
 // The outcomes CSV of one job: every item (under the page's filter), in key order, written
 // page by page so a 100,000-item job streams instead of sitting in memory. Cells go through the

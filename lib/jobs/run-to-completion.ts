@@ -1,7 +1,7 @@
 import { JobRunner, type RunnerOptions } from "./runner";
-import * as store from "./store";
+import * as store from "@/lib/data/job-store";
 import { getHandler } from "./registry";
-import { prisma } from "@/lib/db";
+import { jobKind } from "@/lib/data/jobs";
 import type { JobProgress } from "./types";
 
 // Run one job in this process until it settles (done, failed, paused or cancelled): the CLI and
@@ -11,9 +11,9 @@ export type RunToCompletionOptions = RunnerOptions & { onProgress?: (p: JobProgr
 
 export async function runJobToCompletion(jobId: string, opts: RunToCompletionOptions = {}): Promise<JobProgress> {
   const { onProgress, progressMs = 1000, ...runnerOpts } = opts;
-  const job = await prisma.job.findUnique({ where: { id: jobId }, select: { kind: true } });
-  if (!job) throw new Error(`job ${jobId} not found`);
-  if (!(await getHandler(job.kind))) throw new Error(`no handler for job kind "${job.kind}" in this process`);
+  const kind = await jobKind(jobId);
+  if (kind === null) throw new Error(`job ${jobId} not found`);
+  if (!(await getHandler(kind))) throw new Error(`no handler for job kind "${kind}" in this process`);
   const runner = new JobRunner({ pollMs: 250, ...runnerOpts, onlyJobId: jobId });
   const report = async () => {
     const p = await store.progress(jobId);

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createJob, transitionJob } from "./lifecycle";
+import { createJob, transitionJob } from "@/lib/data/job-lifecycle";
 import { runJobToCompletion } from "./run-to-completion";
 import { JobRunner } from "./runner";
 import { delay, fakeHandler, waitFor } from "@/test-support/jobs";
 import { RetryableError, UnreachableError } from "./types";
 import { unregisterHandler } from "./registry";
-import * as store from "./store";
+import * as store from "@/lib/data/job-store";
 
 const fast = { pollMs: 30, controlMs: 20, backoff: { baseMs: 20, maxMs: 200 }, log: () => {} };
 const start = (params: Record<string, unknown>) => createJob({ kind: "sample", params, datasetId: null, createdBy: "test" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { jobParamsText } from "@/lib/data/jobs";
 import { env } from "@/lib/env";
-import * as store from "./store";
+import * as store from "@/lib/data/job-store";
 import { getHandler } from "./registry";
 import { jobKnobs, type JobKnobs } from "./settings";
 import { JobExecution } from "./execution";
@@ -139,9 +139,9 @@ export class JobRunner {
   }
 
   private async launch(jobId: string, handler: NonNullable<Awaited<ReturnType<typeof getHandler>>>): Promise<void> {
-    const job = await prisma.job.findUnique({ where: { id: jobId }, select: { params: true } });
-    if (!job) return;
-    const params = store.parseObject(job.params);
+    const stored = await jobParamsText(jobId);
+    if (stored === null) return;
+    const params = store.parseObject(stored);
     const knobs = { ...(await jobKnobs(params)), ...this.o.knobs };
     const ex = new JobExecution(jobId, handler, params, {
       owner: this.owner, knobs, backoff: this.o.backoff, controlMs: this.o.controlMs,

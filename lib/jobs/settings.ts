@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { readSettings } from "@/lib/data/settings";
 
 // Per-job knobs: the job's params win, then the Setting rows (editable on /settings), then defaults.
 export const CONCURRENCY_SETTING = "jobs.concurrency";
@@ -13,8 +13,7 @@ function int(v: unknown, min: number, max: number): number | undefined {
 }
 
 export async function jobKnobs(params: Record<string, unknown>): Promise<JobKnobs> {
-  const rows = await prisma.setting.findMany({ where: { key: { in: [CONCURRENCY_SETTING, MAX_ATTEMPTS_SETTING] } } });
-  const s = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const s = Object.fromEntries(await readSettings([CONCURRENCY_SETTING, MAX_ATTEMPTS_SETTING]));
   return {
     concurrency: int(params.concurrency, 1, 256) ?? int(s[CONCURRENCY_SETTING], 1, 256) ?? DEFAULTS.concurrency,
     maxAttempts: int(params.maxAttempts, 1, 20) ?? int(s[MAX_ATTEMPTS_SETTING], 1, 20) ?? DEFAULTS.maxAttempts,

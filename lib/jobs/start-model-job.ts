@@ -1,5 +1,5 @@
-import { prisma } from "@/lib/db";
-import { createJob } from "./lifecycle";
+import { getDataset } from "@/lib/data/datasets";
+import { createJob } from "@/lib/data/job-lifecycle";
 import { modelStatus } from "@/lib/model/settings";
 import type { EndpointId } from "@/lib/model/endpoints";
 import type { JobKind } from "./types";
@@ -21,7 +21,7 @@ export async function startModelJob(
   if (!status.configured) return { ok: false, error: status.reason };
   const { datasetId, actor, concurrency } = who;
   if (!datasetId && !who.hasTargets) return { ok: false, error: `Name a dataset or interventions to ${who.what}` };
-  if (datasetId && !(await prisma.dataset.findUnique({ where: { id: datasetId }, select: { id: true } }))) {
+  if (datasetId && !(await getDataset(datasetId))) {
     return { ok: false, error: "Dataset not found; it may have been deleted" };
   }
   const params = await resolveParams();

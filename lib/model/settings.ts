@@ -1,5 +1,4 @@
-import { prisma } from "@/lib/db";
-import type { Tx } from "@/lib/db";
+import { readSettings, writeSettings, type SettingsDb } from "@/lib/data/settings";
 import { env, type Env } from "@/lib/env";
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TIMEOUT_MS } from "./sampling";
 import { ENDPOINT_ENV, endpointSettingKeys, type EndpointId, type SettingField } from "./endpoints";
@@ -26,24 +25,22 @@ export type ModelConfig = {
   source: { baseUrl: "settings" | "env" | "none"; name: "settings" | "env" | "none" };
 };
 
-export async function readModelSettings(db: Tx = prisma, id: EndpointId = "model"): Promise<Partial<Record<Key, string>>> {
+export async function readModelSettings(db?: SettingsDb, id: EndpointId = "model"): Promise<Partial<Record<Key, string>>> {
   const keys = endpointSettingKeys(id);
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(keys) } } });
+  const rows = await readSettings(Object.values(keys), db);
   const out: Partial<Record<Key, string>> = {};
   for (const [k, key] of Object.entries(keys)) {
-    const v = rows.find((r) => r.key === key)?.value;
+    const v = rows.get(key);
     if (v !== undefined && v !== "") out[k as Key] = v;
   }
   return out;
 }
 
-export async function writeModelSettings(values: Partial<Record<Key, string>>, db: Tx = prisma, id: EndpointId = "model"): Promise<void> {
+export async function writeModelSettings(values: Partial<Record<Key, string>>, db?: SettingsDb, id: EndpointId = "model"): Promise<void> {
   const keys = endpointSettingKeys(id);
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) continue;
-    const key = keys[k as Key];
-    await db.setting.upsert({ where: { key }, create: { key, value: v }, update: { value: v } });
-  }
+  const rows: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) rows[keys[k as Key]] = v;
+  await writeSettings(rows, db);
   forgetCachedModelConfig(id);
 }
 
@@ -63,7 +60,7 @@ export function envOf(id: EndpointId): { baseUrl?: string; name?: string; apiKey
   return { baseUrl: get(names.baseUrl), name: get(names.name), apiKey: get(names.apiKey) };
 }
 
-export async function resolveModelConfig(db: Tx = prisma, id: EndpointId = "model"): Promise<ModelConfig> {
+export async function resolveModelConfig(db?: SettingsDb, id: EndpointId = "model"): Promise<ModelConfig> {
   const s = await readModelSettings(db, id);
   const e = envOf(id);
   const raw = s.baseUrl ?? e.baseUrl ?? null;
@@ -113,7 +110,7 @@ export type ModelStatus =
   | { configured: false; endpoint: EndpointId; reason: string };
 
 /** What the UI shows next to model actions; when not configured they are disabled with `reason`. */
-export async function modelStatus(db: Tx = prisma, id: EndpointId = "model"): Promise<ModelStatus> {
+export async function modelStatus(db?: SettingsDb, id: EndpointId = "model"): Promise<ModelStatus> {
   const c = await resolveModelConfig(db, id);
   const reason = notConfiguredReason(c);
   if (reason || !c.baseUrl || !c.name) return { configured: false, endpoint: id, reason: reason ?? "" };
@@ -127,7 +124,7 @@ export function cachedModelConfig(id: EndpointId = "model", ttlMs = 2_000): Prom
   const now = Date.now();
   const hit = cached.get(id);
   if (hit && now - hit.at <= ttlMs) return hit.value;
-  const entry = { at: now, value: resolveModelConfig(prisma, id) };
+  const entry = { at: now, value: resolveModelConfig(undefined, id) };
   cached.set(id, entry);
   entry.value.catch(() => cached.get(id) === entry && cached.delete(id));
   return entry.value;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStubModel, type StubModel } from "@/e2e/stub-model/server";
 import { prisma } from "@/lib/db";
-import { createJob } from "@/lib/jobs/lifecycle";
+import { createJob } from "@/lib/data/job-lifecycle";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { unregisterHandler } from "@/lib/jobs/registry";
 import { fakeHandler } from "@/test-support/jobs";

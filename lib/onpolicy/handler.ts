@@ -3,7 +3,7 @@ import { guidedParts } from "@/lib/core/guided";
 import { splitSteps } from "@/lib/core/steps";
 import { tokenizeSft, type SftEncoder } from "@/lib/core/export/trl-tokenized";
 import { interventionSpan, meanNll, spanLogprobs, UNSUPPORTED_MESSAGE } from "@/lib/core/onpolicy/nll";
-import { jobStatus } from "@/lib/jobs/store";
+import { jobStatus } from "@/lib/data/job-store";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
@@ -11,8 +11,8 @@ import type { ChatTemplateName } from "@/lib/tokens/chat";
 import { sftEncoder } from "@/lib/tokens/sft-encoder";
 import { requestPromptLogprobs, UnsupportedError } from "./client";
 import { OnpolicyParams } from "./params";
-import { planOnpolicy } from "./select";
-import { failJob, scoreTarget, writeScore } from "./store";
+import { planOnpolicy } from "@/lib/data/onpolicy-select";
+import { failJob, scoreTarget, writeScore } from "@/lib/data/onpolicy-store";
 
 // The "onpolicy" stage as a JobHandler: an item = one intervention. Its SFT row (the problem
 // chat-templated as the prompt, then prefix + intervention: the trl-tokenized export's ids) is

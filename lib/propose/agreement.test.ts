@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { computeAnalysis } from "@/lib/data/analysis";
 import { createIntervention, decideIntervention } from "@/lib/data/interventions";
-import { firstErrorAgreement } from "./queries";
+import { firstErrorAgreement } from "@/lib/data/proposal-queries";
 
 // The dataset page's "Human vs model first error" line and the Analysis page count the same
 // traces with both labels (issue 14 §2): one definition (lib/data/analysis-sql.ts AGREEMENT_GROUPS).

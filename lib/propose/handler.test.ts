@@ -8,8 +8,8 @@ import { RetryableError, type ItemContext } from "@/lib/jobs/types";
 import { writeModelSettings } from "@/lib/model/settings";
 import { PENDING_REASON, proposeHandler } from "./handler";
 import { resolveProposeParams } from "./params";
-import { listProposals } from "./queries";
-import { reparseProposals } from "./reparse";
+import { listProposals } from "@/lib/data/proposal-queries";
+import { reparseProposals } from "@/lib/data/proposal-reparse";
 
 let stub: StubModel;
 let datasetId: string;

@@ -4,12 +4,12 @@ import { chatCompleteMany } from "@/lib/model/chat-n";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
 import { ENDPOINT_ENV } from "@/lib/model/endpoints";
-import { getTemplate } from "@/lib/model/templates";
+import { getTemplate } from "@/lib/data/prompt-templates";
 import { ProposeParams, resolveProposeParams, type ProposeInput } from "./params";
-import { selectTraces } from "./select";
+import { selectTraces } from "@/lib/data/propose-select";
 import { runProposal } from "./run-proposal";
 import { runSharedProposals } from "./run-shared";
-import { readItemProposals, readProposeItem } from "./store-sql";
+import { readItemProposals, readProposeItem } from "@/lib/data/proposal-store-sql";
 export { PENDING_REASON } from "./run-proposal";
 
 // The propose stage as a JobHandler (lib/jobs/types.ts). Turn-1 mode "shared" (default, the

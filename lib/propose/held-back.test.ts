@@ -7,10 +7,10 @@ import { startStubModel, type StubModel } from "@/e2e/stub-model/server";
 import { CANNED } from "@/e2e/stub-model/replies";
 import { exportLines, newCounts } from "@/lib/data/export";
 import { acceptHeldBackProposal } from "@/lib/data/held-back";
-import { getJobDetail } from "@/lib/jobs/queries";
+import { getJobDetail } from "@/lib/data/job-queries";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { writeModelSettings } from "@/lib/model/settings";
-import { listProposals } from "./queries";
+import { listProposals } from "@/lib/data/proposal-queries";
 import { startProposeJob } from "./start";
 
 // Issue 12 §4: a proposal the leak filter holds back (its content contains the ground-truth

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { readSetting } from "@/lib/data/settings";
 import { TraceFilter } from "@/lib/core/filters";
 import { EndpointId, ENDPOINT_ENV } from "@/lib/model/endpoints";
 import { DEFAULT_K, Sampling } from "@/lib/model/sampling";
 import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
-import { getActiveTemplate } from "@/lib/model/templates";
+import { getActiveTemplate } from "@/lib/data/prompt-templates";
 
 /**
  * How the K proposals of an attempt get their turn 1 (method.md §2):
@@ -19,8 +19,7 @@ export type Turn1Mode = z.infer<typeof Turn1Mode>;
 export const TURN1_MODE_SETTING = "propose.turn1Mode";
 
 export async function defaultTurn1Mode(): Promise<Turn1Mode> {
-  const row = await prisma.setting.findUnique({ where: { key: TURN1_MODE_SETTING } });
-  const r = Turn1Mode.safeParse(row?.value);
+  const r = Turn1Mode.safeParse(await readSetting(TURN1_MODE_SETTING));
   return r.success ? r.data : "shared";
 }
 

@@ -1,11 +1,11 @@
-import type { PromptTemplate } from "@/lib/generated/prisma/client";
+import type { PromptTemplate } from "@/lib/data/prompt-templates";
 import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
 import { countChatTokens } from "@/lib/model/tokens";
 import type { ProposeParams } from "./params";
 import { proposalOutcome } from "@/lib/core/propose/outcome";
 import { solveMessages, verifierPrompt } from "./build-prompt";
-import { PENDING_REASON, savePendingTurn1, storeProposalFast, type ExistingProposal, type ItemTrace } from "./store-sql";
+import { PENDING_REASON, savePendingTurn1, storeProposalFast, type ExistingProposal, type ItemTrace } from "@/lib/data/proposal-store-sql";
 
 export { PENDING_REASON, type ExistingProposal };
 

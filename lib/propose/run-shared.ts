@@ -1,5 +1,5 @@
 import { HELD_BACK_CODE } from "@/lib/core/propose/outcome";
-import type { PromptTemplate } from "@/lib/generated/prisma/client";
+import type { PromptTemplate } from "@/lib/data/prompt-templates";
 import type { ChatMessage } from "@/lib/core/prompts/render";
 import type { ChatResult } from "@/lib/model/client";
 import type { ChatManyResult } from "@/lib/model/chat-n";
@@ -7,7 +7,7 @@ import { RetryableError } from "@/lib/jobs/types";
 import { countChatTokens } from "@/lib/model/tokens";
 import type { ProposeParams } from "./params";
 import { solveMessages, verifierPrompt } from "./build-prompt";
-import { PENDING_REASON, savePendingTurn1Many, storeProposalFast, type ExistingProposal, type ItemTrace } from "./store-sql";
+import { PENDING_REASON, savePendingTurn1Many, storeProposalFast, type ExistingProposal, type ItemTrace } from "@/lib/data/proposal-store-sql";
 
 // The reference's sampling structure (method.md §2): ONE turn-1 solution per attempt (n=1), then
 // ONE turn-2 request with n=K samples that all continue it. One job item per trace makes the K

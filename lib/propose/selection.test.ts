@@ -9,7 +9,7 @@ import { closeSharedGradePool } from "@/lib/grade/shared-pool";
 import { writeModelSettings } from "@/lib/model/settings";
 import { sharedData } from "@/test-support/shared-data";
 import { resolveProposeParams } from "./params";
-import { proposeSelection, selectTraces } from "./select";
+import { proposeSelection, selectTraces } from "@/lib/data/propose-select";
 import { startProposeJob } from "./start";
 
 // Issue 12 §1 on real ProcessBench files: bulk proposal skips traces whose final answer is

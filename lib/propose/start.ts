@@ -1,10 +1,10 @@
-import { prisma } from "@/lib/db";
+import { getDataset } from "@/lib/data/datasets";
 import { describeSelection, nothingToSend, type SelectionCounts } from "@/lib/core/propose/selection";
-import { createJob } from "@/lib/jobs/lifecycle";
+import { createJob } from "@/lib/data/job-lifecycle";
 import { modelStatus } from "@/lib/model/settings";
 import { EndpointId } from "@/lib/model/endpoints";
 import { resolveProposeParams, type ProposeInput } from "./params";
-import { proposeSelection } from "./select";
+import { proposeSelection } from "@/lib/data/propose-select";
 
 // Create a propose job (the runner does the calls). Used by the CLI and by server actions:
 // returns at once with the job id and what is sent and skipped, or a one-line reason when no
@@ -20,7 +20,7 @@ const UI_FLAGS: IncludeFlags = { includeCorrect: 'tick "include correct answers"
 export async function startProposeJob(input: StartPropose, flags: IncludeFlags = UI_FLAGS): Promise<ProposeStarted | { ok: false; error: string }> {
   const status = await modelStatus(undefined, EndpointId.parse(input.endpoint ?? "model"));
   if (!status.configured) return { ok: false, error: status.reason };
-  const ds = await prisma.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
+  const ds = await getDataset(input.datasetId);
   if (!ds) return { ok: false, error: "Dataset not found; it may have been deleted" };
   const { datasetId, actor, concurrency, ...rest } = input;
   const params = await resolveProposeParams(rest);

@@ -10,8 +10,8 @@ import { requestLine } from "@/lib/batch/format";
 import { target } from "./handler";
 import { resolveRolloutParams, resolveSampleParams, type RolloutInput, type SampleInput } from "./params";
 import { planSamples, upsertSampledTrace, ATTEMPT_CONDITION } from "./sample-handler";
-import { planRollouts } from "./select";
-import { refreshKeep, upsertRollouts, type RolloutRow } from "./store";
+import { planRollouts } from "@/lib/data/rollout-select";
+import { refreshKeep, upsertRollouts, type RolloutRow } from "@/lib/data/rollout-store";
 import { z } from "zod";
 import { writeLines } from "@/lib/batch/export";
 

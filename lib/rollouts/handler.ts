@@ -1,14 +1,14 @@
 import { paramsPerJob } from "@/lib/jobs/params-per-job";
-import { read, stmt } from "@/lib/jobs/stage-db";
+import { read, stmt } from "@/lib/data/stage-db";
 import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sha256 } from "@/lib/core/hash";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
 import { RolloutParams } from "./params";
-import { planRollouts } from "./select";
+import { planRollouts } from "@/lib/data/rollout-select";
 import { runSamples, shareOf } from "./run-samples";
-import { finishInterventionItemSync } from "./store";
+import { finishInterventionItemSync } from "@/lib/data/rollout-store";
 
 // The rollouts stage (method.md §6-7) as a JobHandler: an item = K continuations of one
 // condition for one intervention (or, for "problem" on a dataset run, one problem). Stored per

@@ -3,7 +3,6 @@ import { CONDITIONS } from "@/lib/core/rollouts/conditions";
 import { DEFAULT_MIN_CORRECT, DEFAULT_ROLLOUT_K } from "@/lib/core/rollouts/keep";
 import { Sampling } from "@/lib/model/sampling";
 import { GRADER_VERSION } from "@/lib/core/grade/version";
-import { prisma } from "@/lib/db";
 import { EndpointId } from "@/lib/model/endpoints";
 import { notConfiguredReason, resolveModelConfig } from "@/lib/model/settings";
 
@@ -54,7 +53,7 @@ export type SampleInput = Input<SampleParams>;
 
 /** The endpoint's model (unless one is given), and its base URL for the job's record (never the API key). */
 async function endpointModel(given: string | undefined, endpoint: EndpointId = "model"): Promise<{ model: string; baseUrl?: string }> {
-  const cfg = await resolveModelConfig(prisma, endpoint);
+  const cfg = await resolveModelConfig(undefined, endpoint);
   const model = given || cfg.name;
   if (!model) throw new Error(notConfiguredReason(cfg) ?? "No model name.");
   return { model, baseUrl: cfg.baseUrl ?? undefined };

@@ -4,10 +4,10 @@ import type { Endpoint } from "@/lib/model/client";
 import type { Sampling } from "@/lib/model/sampling";
 import { sampleAndGrade, type Graded } from "./generate";
 import { poolMap } from "./pool-map";
-import { writeTx } from "@/lib/jobs/stage-db";
+import { writeTx } from "@/lib/data/stage-db";
 import { callSlots, type CallSlots } from "@/lib/jobs/call-slots";
 import type { ItemContext } from "@/lib/jobs/types";
-import { insertRolloutsSync, storedSamples, upsertRollouts, type RolloutRow } from "./store";
+import { insertRolloutsSync, storedSamples, upsertRollouts, type RolloutRow } from "@/lib/data/rollout-store";
 
 // K samples of one item: the samples already stored (an earlier run of the same item that was
 // interrupted) are skipped, the rest are asked with at most `perItem` in flight, and what was

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listJobs } from "@/lib/jobs/queries";
+import { listJobs } from "@/lib/data/job-queries";
 import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db";
+import { getInterventionPlace } from "@/lib/data/interventions";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { MathMarkdown } from "@/components/math/math-markdown";
 import { RolloutsPanel } from "@/components/rollouts/rollouts-panel";
@@ -13,10 +13,7 @@ type Props = { params: Promise<{ interventionId: string }> };
 // One intervention with its rollouts (method.md §6) and its dataset's Table-1 summary.
 export default async function InterventionPage({ params }: Props) {
   const { interventionId } = await params;
-  const iv = await prisma.intervention.findUnique({
-    where: { id: interventionId },
-    select: { id: true, location: true, content: true, status: true, trace: { select: { id: true, datasetId: true, dataset: { select: { name: true } } } } },
-  });
+  const iv = await getInterventionPlace(interventionId);
   if (!iv) notFound();
   const summary = await datasetRolloutSummary(iv.trace.datasetId);
   return (

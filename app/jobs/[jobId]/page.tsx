@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getJobDetail } from "@/lib/jobs/queries";
-import { jobOutcomeTotals, listOutcomes } from "@/lib/jobs/outcomes";
+import { getJobDetail } from "@/lib/data/job-queries";
+import { jobOutcomeTotals, listOutcomes } from "@/lib/data/job-outcomes";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { JobOutcomes } from "@/components/jobs/job-outcomes";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { prisma } from "@/lib/db";
+import { findDatasetIdByName } from "@/lib/data/datasets";
 import { exportSolve, exportVerify } from "@/lib/batch/export";
 import { importResults } from "@/lib/batch/import";
 import { exportRolloutBatch, importRolloutResults, isRolloutCustomId } from "@/lib/rollouts/batch";
@@ -50,7 +50,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (sub !== "export" || !v.dataset || !v.out || !["solve", "verify", "rollouts", "attempts"].includes(v.stage ?? "")) return usage();
-  const ds = await prisma.dataset.findUnique({ where: { name: v.dataset }, select: { id: true } });
+  const id = await findDatasetIdByName(v.dataset);
+  const ds = id === null ? null : { id };
   if (!ds) {
     process.stderr.write(`no dataset named ${JSON.stringify(v.dataset)}\n`);
     return 1;

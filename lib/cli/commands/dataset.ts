@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { cliActor } from "@/lib/cli/cli-actor";
-import { prisma } from "@/lib/db";
+import { findDatasetIdByName, listDatasetsOldestFirst } from "@/lib/data/datasets";
 import { datasetFootprint, deleteDataset, renameDataset, type DatasetFootprint } from "@/lib/data/dataset-lifecycle";
 
 export const summary = "datasets: list | rename NAME NEW_NAME | delete NAME --yes (cancels its running jobs first)";
@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const actor = cliActor();
   if (cmd === "list") {
-    for (const d of await prisma.dataset.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } })) {
+    for (const d of await listDatasetsOldestFirst()) {
       process.stdout.write(`${d.name}\t${describeFootprint(await datasetFootprint(d.id))}\n`);
     }
     return 0;
@@ -32,7 +32,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const ds = await prisma.dataset.findUnique({ where: { name }, select: { id: true } });
+  const id = await findDatasetIdByName(name);
+  const ds = id === null ? null : { id };
   if (!ds) {
     process.stderr.write(`no dataset named ${JSON.stringify(name)}\n`);
     return 1;

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { cliActor } from "@/lib/cli/cli-actor";
-import { prisma } from "@/lib/db";
-import { getJobDetail } from "@/lib/jobs/queries";
+import { jobParamsText } from "@/lib/data/jobs";
+import { getJobDetail } from "@/lib/data/job-queries";
 import { describeOutcomes } from "@/lib/core/propose/outcome";
 import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
-import { reparseProposals } from "@/lib/propose/reparse";
+import { reparseProposals } from "@/lib/data/proposal-reparse";
 import { startProposeJob } from "@/lib/propose/start";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { parseTraceFilter } from "@/lib/core/filters";
@@ -75,8 +75,9 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`${started.summary}\n`);
-  const job = await prisma.job.findUniqueOrThrow({ where: { id: started.jobId }, select: { params: true } });
-  const jp = JSON.parse(job.params) as { k: number; turn1: string; endpoint: string; model: string };
+  const stored = await jobParamsText(started.jobId);
+  if (stored === null) throw new Error(`job ${started.jobId} vanished right after it was created`);
+  const jp = JSON.parse(stored) as { k: number; turn1: string; endpoint: string; model: string };
   const what = jp.turn1 === "shared"
     ? `${started.total} trace(s) x ${jp.k} proposal(s): one turn 1 and one turn 2 (n=${jp.k}) per trace`
     : `${started.total} proposal(s) to make, each with its own turn 1`;

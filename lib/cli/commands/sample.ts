@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { cliActor } from "@/lib/cli/cli-actor";
-import { prisma } from "@/lib/db";
+import { jobParamsText } from "@/lib/data/jobs";
+import { countSampledTraces } from "@/lib/data/traces";
 import { formatPercent } from "@/lib/core/rollouts/summary";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { startSampleJob } from "@/lib/rollouts/start";
@@ -43,10 +44,9 @@ export async function run(argv: string[]): Promise<number> {
   const code = await runJob(started, "problem(s) to sample");
   if (code !== 0 || !started.ok) return code;
   // this model's attempts only: a dataset can hold attempts of the base and the trained model
-  const job = await prisma.job.findUniqueOrThrow({ where: { id: started.jobId }, select: { params: true } });
-  const model = String((JSON.parse(job.params) as { model?: unknown }).model ?? "");
+  const model = String((JSON.parse((await jobParamsText(started.jobId)) ?? "{}") as { model?: unknown }).model ?? "");
   const att = (await datasetRolloutSummary(ds.id, { model })).find((r) => r.condition === "attempt");
-  const traces = await prisma.trace.count({ where: { datasetId: ds.id, origin: "sampled", generator: model } });
+  const traces = await countSampledTraces(ds.id, model);
   if (att) {
     process.stdout.write(`${model}: ${att.rollouts} attempt(s), ${att.correct} correct (${formatPercent(att.accuracy)}); ${traces} incorrect attempt(s) kept as traces\n`);
     process.stdout.write(`pass@k: ${att.passAtK.map((p) => `@${p.k} ${formatPercent(p.value)}`).join("  ")}\n`);

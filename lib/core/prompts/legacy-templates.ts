@@ -2,7 +2,7 @@ import type { TemplateText } from "./render";
 
 // Earlier built-in defaults, kept verbatim so their hashes stay recognisable: a database whose
 // active template is one of these (never edited by a person) moves to the current default as a
-// new version (lib/model/templates.ts), while every proposal keeps the id and hash it was made with.
+// new version (lib/data/prompt-templates.ts), while every proposal keeps the id and hash it was made with.
 
 /** v1 (until Dec 2026): verified against "your own solution above", asked for a boxed answer in turn 1, had no {{answer}}. */
 export const DEFAULT_V1: TemplateText = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseIntervention } from "../parse-intervention";
 import { classifyProposal, latestRun, summarizeOutcomes, type OutcomeInput } from "./outcome-summary";
 
-// Stored the way lib/propose/store.ts stores a parse result (parseOk, parseReason, location, content).
+// Stored the way lib/data/proposal-store.ts stores a parse result (parseOk, parseReason, location, content).
 function stored(raw: string, stepCount: number, answer: string): OutcomeInput {
   const r = parseIntervention(raw, { stepCount, answer });
   if (r.ok) {

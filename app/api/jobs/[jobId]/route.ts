@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getJobDetail } from "@/lib/jobs/queries";
+import { getJobDetail } from "@/lib/data/job-queries";
 import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";

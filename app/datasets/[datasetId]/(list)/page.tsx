@@ -9,7 +9,7 @@ import { ExportPanel } from "@/components/export/export-panel";
 import { exportFormatChoices } from "@/lib/core/export/formats";
 import { ProposeDatasetBar } from "@/components/proposals/propose-dataset-bar";
 import { modelStatus } from "@/lib/model/settings";
-import { firstErrorAgreement } from "@/lib/propose/queries";
+import { firstErrorAgreement } from "@/lib/data/proposal-queries";
 import { Pager, pageHref } from "@/components/traces/pager";
 import { StatusTabs } from "@/components/traces/status-tabs";
 import { TraceFilterBar } from "@/components/traces/trace-filter-bar";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { parseTraceFilter } from "@/lib/core/filters";
 import { describeSelection } from "@/lib/core/propose/selection";
 import { getDataset } from "@/lib/data/datasets";
-import { proposeSelection } from "@/lib/propose/select";
+import { proposeSelection } from "@/lib/data/propose-select";
 import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { listOutcomes } from "@/lib/jobs/outcomes";
+import { listOutcomes } from "@/lib/data/job-outcomes";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
 import { defineRoute } from "@/lib/server/define-route";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { traceProposalState } from "@/lib/propose/trace-state";
+import { traceProposalState } from "@/lib/data/proposal-trace-state";
 import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";

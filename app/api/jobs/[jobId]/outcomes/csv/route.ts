@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { prisma } from "@/lib/db";
+import { jobKind } from "@/lib/data/jobs";
 import { outcomesCsvStream } from "@/lib/jobs/outcomes-csv";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
 import { defineRoute } from "@/lib/server/define-route";
@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]/outcomes/csv" }, async (req, ctx) => {
   const { jobId } = await ctx.params;
   const { filter } = outcomeQuery(new URL(req.url).searchParams);
-  const job = await prisma.job.findUnique({ where: { id: jobId }, select: { kind: true } });
-  if (!job) return NextResponse.json({ error: "job not found" }, { status: 404 });
-  const name = `${job.kind}-${jobId}-${filter === "all" ? "outcomes" : filter}.csv`;
+  const kind = await jobKind(jobId);
+  if (!kind) return NextResponse.json({ error: "job not found" }, { status: 404 });
+  const name = `${kind}-${jobId}-${filter === "all" ? "outcomes" : filter}.csv`;
   return new Response(outcomesCsvStream(jobId, filter), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { jobOutcomeTotals } from "@/lib/jobs/outcomes";
+import { jobOutcomeTotals } from "@/lib/data/job-outcomes";
 import { defineRoute } from "@/lib/server/define-route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { getHandler } from "./registry";
-import type { JobStatus } from "./types";
+import { getHandler } from "@/lib/jobs/registry";
+import type { JobStatus } from "@/lib/jobs/types";
 
 // Creating a job and moving it between states. Every change a person makes writes an
 // AuditEvent in the same transaction; the runner notices state changes on its next control read.

@@ -1,7 +1,7 @@
-import Database from "better-sqlite3";
-import { env, sqlitePath } from "@/lib/env";
-import { ensureMigrated } from "@/lib/data/migrate";
-import { RetryableError } from "./types";
+import { env } from "@/lib/env";
+import { ensureMigrated } from "./migrate";
+import { openSqlite, type Sqlite, type SqliteStatement } from "./sqlite";
+import { RetryableError } from "@/lib/jobs/types";
 
 // A direct better-sqlite3 connection for the per-item hot paths of job stages (the propose
 // stage's read and store, the rollouts stage's sample rows), like the bulk importer and the export.
@@ -12,7 +12,7 @@ import { RetryableError } from "./types";
 // busy timeout is short and a busy database is retried after an async pause, so this thread's
 // event loop (and an interactive Prisma transaction of the same thread holding the lock) keeps going.
 
-type Handle = { url: string; db: Database.Database; stmts: Map<string, Database.Statement> };
+type Handle = { url: string; db: Sqlite; stmts: Map<string, SqliteStatement> };
 const g = globalThis as unknown as { __intStageDb?: Handle };
 
 const BUSY_WAIT_MS = 20; // synchronous wait inside SQLite before we yield and retry
@@ -24,29 +24,25 @@ function handle(): Handle {
   if (h && h.url === url && h.db.open) return h;
   if (h?.db.open) h.db.close();
   ensureMigrated(url);
-  const db = new Database(sqlitePath(url), { fileMustExist: true });
-  db.pragma("journal_mode = WAL");
   // Job output only (proposals, labels and rollouts a model wrote; re-run idempotently by the
   // job after a crash): in WAL mode NORMAL skips the fsync per commit, which blocked this
   // thread's event loop once per stored sample. Commits stay atomic and survive a crash of the
   // process; a power cut may lose the last ones, which the job re-runs. People's edits go
   // through lib/db (FULL).
-  db.pragma("synchronous = NORMAL");
-  db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
-  db.pragma("foreign_keys = ON");
+  const db = openSqlite(url, { durability: "normal", busyMs: BUSY_WAIT_MS });
   g.__intStageDb = { url, db, stmts: new Map() };
   return g.__intStageDb;
 }
 
 /** A prepared statement on the stage connection (prepared once per connection). */
-export function stmt<R = unknown>(sql: string): Database.Statement<unknown[], R> {
+export function stmt<R = unknown>(sql: string): SqliteStatement<R> {
   const h = handle();
   let s = h.stmts.get(sql);
   if (!s) {
     s = h.db.prepare(sql);
     h.stmts.set(sql, s);
   }
-  return s as Database.Statement<unknown[], R>;
+  return s as SqliteStatement<R>;
 }
 
 const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === "string" && (e as { code: string }).code.startsWith("SQLITE_BUSY");
@@ -113,5 +109,3 @@ export async function read<T>(fn: () => T): Promise<T> {
   }
 }
 
-/** Prisma's DateTime text form in SQLite (what the adapter writes), so ORDER BY and reads agree. */
-export const nowText = (d = new Date()) => d.toISOString().replace("Z", "+00:00");

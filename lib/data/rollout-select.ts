@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PlannedItem } from "@/lib/jobs/types";
-import type { RolloutParams } from "./params";
+import type { RolloutParams } from "@/lib/rollouts/params";
 
 // Items of a rollouts job: one per (condition, intervention), K samples each. On a dataset run
 // the "problem" condition does not depend on the intervention, so it gets one item per problem

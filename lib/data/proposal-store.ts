@@ -42,7 +42,7 @@ function parsedFields(r: ParseResult) {
   };
 }
 
-// Shared with the SQL twin of the job's hot path (store-sql.ts), so both write the same text.
+// Shared with the SQL twin of the job's hot path (proposal-store-sql.ts), so both write the same text.
 export const modelLabelNote = (sample: number) => `model proposal (sample ${sample})`;
 type ProvenanceSource = Pick<Proposal, "id" | "jobItemId" | "sample" | "model" | "templateId" | "templateHash">;
 export function proposalProvenance(p: ProvenanceSource, jobId: string | null | undefined) {

@@ -3,8 +3,8 @@ import { DEFAULT_TURN1, DEFAULT_TURN2 } from "@/lib/core/prompts/default-templat
 import { templateHash } from "@/lib/core/prompts/render";
 import { DEFAULT_V1 } from "@/lib/core/prompts/legacy-templates";
 import { prisma } from "@/lib/db";
-import { activateTemplateVersion, getActiveTemplate, listTemplateVersions, saveTemplateVersion } from "./templates";
-import { countChatTokens, countTokens, truncateToTokens } from "./tokens";
+import { activateTemplateVersion, getActiveTemplate, listTemplateVersions, saveTemplateVersion } from "./prompt-templates";
+import { countChatTokens, countTokens, truncateToTokens } from "@/lib/model/tokens";
 
 describe("prompt template versions", () => {
   it("seeds the default once, versions edits, ignores identical saves, re-activates old ones", async () => {

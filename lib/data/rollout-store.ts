@@ -1,14 +1,16 @@
 import type { Tx } from "@/lib/db";
 import { keepState, type KeepState } from "@/lib/core/rollouts/keep";
-import { nowText, read, stmt, writeTx } from "@/lib/jobs/stage-db";
+import { read, stmt, writeTx } from "@/lib/data/stage-db";
+import { nowText } from "@/lib/data/sqlite";
 import { newId } from "@/lib/data/ids";
+import { columns, insertSql, table, type Column, type Row } from "./sql-types";
 
 // Writes of the rollouts and sample stages. A Rollout row is keyed by (jobItemId, sample): an
 // item run again after a crash or a retry upserts the same rows, so a job never stores a
 // sample twice, and samples already stored are not asked of the model again. The first stored
 // sample wins (INSERT OR IGNORE), so a late write from a process presumed dead changes nothing.
 // These run once or twice per job item, so by default they go through the stage connection
-// (lib/jobs/stage-db.ts: prepared statements, no ORM); given a Prisma client or transaction
+// (lib/data/stage-db.ts: prepared statements, no ORM); given a Prisma client or transaction
 // (`db`), the same SQL runs there instead.
 
 export type RolloutRow = {
@@ -27,14 +29,21 @@ export type RolloutRow = {
   correct: boolean;
 };
 
+// Names checked against the schema by tsc (./sql-types.ts); statements are built once.
+const R = table("Rollout");
+const I = table("Intervention");
+const STORED_SAMPLES = `SELECT ${R.sample}, ${R.correct} FROM ${R} WHERE ${R.jobItemId} = ?`;
+
 export async function storedSamples(jobItemId: string): Promise<Map<number, boolean>> {
-  const rows = await read(() => stmt<{ sample: number; correct: number }>(`SELECT "sample", "correct" FROM "Rollout" WHERE "jobItemId" = ?`).all(jobItemId));
+  const rows = await read(() => stmt<Row<"Rollout", "sample" | "correct">>(STORED_SAMPLES).all(jobItemId));
   return new Map(rows.map((r) => [Number(r.sample), !!r.correct]));
 }
 
-const COLS = ["id", "problemId", "traceId", "interventionId", "condition", "sample", "jobItemId", "model", "sampling", "text", "verdict", "extracted", "method", "correct", "createdAt"];
+const COLS: Column<"Rollout">[] = ["id", "problemId", "traceId", "interventionId", "condition", "sample", "jobItemId", "model", "sampling", "text", "verdict", "extracted", "method", "correct", "createdAt"];
 const ROW_SQL = `(${COLS.map(() => "?").join(", ")})`;
-const INSERT = (rows: number) => `INSERT OR IGNORE INTO "Rollout" (${COLS.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(rows).fill(ROW_SQL).join(", ")}`;
+// one row's INSERT, then more VALUES tuples for a multi-row statement (built per row count, prepared once each)
+const INSERT_ONE = insertSql("Rollout", COLS, { orIgnore: true });
+const INSERT = (rows: number) => INSERT_ONE + `, ${ROW_SQL}`.repeat(rows - 1);
 const CHUNK = 60; // 15 columns x 60 rows stays under SQLite's variable limit
 
 const values = (r: RolloutRow, now: string) => [
@@ -69,12 +78,14 @@ export function insertRolloutsSync(rows: RolloutRow[]): void {
 
 // one statement: count and write back (the verified flag follows keepState, set just after)
 const COUNT_SQL = `
-  UPDATE "Intervention" SET
-    "rolloutsTotal" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ? AND "condition" = 'intervention'),
-    "rolloutsCorrect" = (SELECT COUNT(*) FROM "Rollout" WHERE "interventionId" = ? AND "condition" = 'intervention' AND "correct" = 1)
-  WHERE "id" = ?
-  RETURNING "rolloutsTotal" AS "total", "rolloutsCorrect" AS "correct"`;
-const VERIFIED_SQL = `UPDATE "Intervention" SET "verified" = ? WHERE "id" = ?`;
+  UPDATE ${I} SET
+    ${I.rolloutsTotal} = (SELECT COUNT(*) FROM ${R} WHERE ${R.interventionId} = ? AND ${R.condition} = 'intervention'),
+    ${I.rolloutsCorrect} = (SELECT COUNT(*) FROM ${R} WHERE ${R.interventionId} = ? AND ${R.condition} = 'intervention' AND ${R.correct} = 1)
+  WHERE ${I.id} = ?
+  RETURNING ${I.rolloutsTotal} AS "total", ${I.rolloutsCorrect} AS "correct"`;
+const VERIFIED_SQL = `UPDATE ${I} SET ${I.verified} = ? WHERE ${I.id} = ?`;
+const ITEM_TEXT = `SELECT ${columns("Intervention", ["location", "content"])} FROM ${I} WHERE ${I.id} = ?`;
+const DELETE_ITEM_ROWS = `DELETE FROM ${R} WHERE ${R.jobItemId} = ?`;
 type Counts = { total: number | bigint; correct: number | bigint };
 
 /**
@@ -113,9 +124,9 @@ function keepSync(interventionId: string, minCorrect: number): KeepState {
 export function finishInterventionItemSync(
   interventionId: string, jobItemId: string, was: { location: number; content: string }, keep: { minCorrect: number } | null,
 ): "edited" | KeepState | null {
-  const now = stmt<{ location: number; content: string }>(`SELECT "location", "content" FROM "Intervention" WHERE "id" = ?`).get(interventionId);
+  const now = stmt<Row<"Intervention", "location" | "content">>(ITEM_TEXT).get(interventionId);
   if (!now || Number(now.location) !== was.location || (keep !== null && now.content !== was.content)) {
-    stmt(`DELETE FROM "Rollout" WHERE "jobItemId" = ?`).run(jobItemId);
+    stmt(DELETE_ITEM_ROWS).run(jobItemId);
     return "edited";
   }
   return keep ? keepSync(interventionId, keep.minCorrect) : null;

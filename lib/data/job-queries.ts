@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { itemCounts, parseObject } from "./store";
-import type { JobStatus } from "./types";
+import { itemCounts, parseObject } from "./job-store";
+import type { JobStatus } from "@/lib/jobs/types";
 import { OUTCOME_SQL, PENDING_REASON, type OutcomeCounts } from "@/lib/core/propose/outcome";
 
 // A propose job's stored proposals by outcome, read from the Proposal rows of its items (an item
@@ -16,7 +16,7 @@ async function proposeOutcomes(jobId: string): Promise<OutcomeCounts> {
 }
 
 // Reads for the jobs pages and GET /api/jobs: small, column-limited, no item bodies (per-item
-// outcomes are paged separately: ./outcomes.ts).
+// outcomes are paged separately: ./job-outcomes.ts).
 
 export type JobSummary = {
   id: string; kind: string; status: JobStatus; datasetId: string | null; datasetName: string | null;

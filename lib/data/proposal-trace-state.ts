@@ -1,5 +1,5 @@
 import { prisma, type Tx } from "@/lib/db";
-import { listProposals, type ProposalView } from "./queries";
+import { listProposals, type ProposalView } from "./proposal-queries";
 
 // What the review screen polls while the model works on a trace: its finished proposals, the
 // model first-error labels, and the newest propose job still touching the trace (if any).

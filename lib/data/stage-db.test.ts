@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { nowText, read, stmt, writeTx } from "./stage-db";
+import { read, stmt, writeTx } from "./stage-db";
+import { nowText } from "./sqlite";
 
 const put = (key: string) => stmt(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, 'v', ?)`).run(key, nowText());
 const keys = async (prefix: string) =>

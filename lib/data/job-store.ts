@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
-import type { JobProgress, JobStatus } from "./types";
-import { nowText, read, stmt, writeTx } from "./stage-db";
+import type { JobProgress, JobStatus } from "@/lib/jobs/types";
+import { read, stmt, writeTx } from "@/lib/data/stage-db";
+import { nowText } from "@/lib/data/sqlite";
 
 // Database side of the runner. Claims are one atomic UPDATE of pending rows,
 // so two runners (the server and a CLI) never get the same item. A running item's lease is its

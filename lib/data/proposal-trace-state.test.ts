@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
-import { PENDING_REASON } from "./run-proposal";
-import { traceProposalState } from "./trace-state";
+import { PENDING_REASON } from "@/lib/core/propose/outcome";
+import { traceProposalState } from "./proposal-trace-state";
 
 async function trace() {
   const ds = await prisma.dataset.create({ data: { name: `ts-${randomUUID()}` } });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { jobOutcomeTotals, listOutcomes } from "./outcomes";
+import { jobOutcomeTotals, listOutcomes } from "./job-outcomes";
 
 // Real rows in a throwaway DB: a propose job whose items end every way an item can, and a
 // rollouts job whose samples carry verdicts.

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { decideSelection, type AnswerCheck, type Selection, type SelectionTrace } from "@/lib/core/propose/selection";
-import { ensureAnswerChecks } from "@/lib/data/answer-check";
-import { filteredTraceIds } from "@/lib/data/trace-list";
-import type { ProposeParams } from "./params";
+import { ensureAnswerChecks } from "./answer-check";
+import { filteredTraceIds } from "./trace-list";
+import type { ProposeParams } from "@/lib/propose/params";
 
 // The traces a propose run sends (issue 12 §1): the list's filter (lib/data/trace-list-sql.ts,
 // the one filter definition) or explicit ids, then lib/core/propose/selection.ts decides:

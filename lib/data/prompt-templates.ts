@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import type { PromptTemplate } from "@/lib/generated/prisma/client";
+export type { PromptTemplate };
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TURN1, DEFAULT_TURN2 } from "@/lib/core/prompts/default-template";
 import { templateHash } from "@/lib/core/prompts/render";
 import { LEGACY_DEFAULTS } from "@/lib/core/prompts/legacy-templates";

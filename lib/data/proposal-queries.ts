@@ -1,6 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
-import { PENDING_REASON } from "./run-proposal";
-import { AGREEMENT_GROUPS } from "@/lib/data/analysis-sql";
+import { PENDING_REASON } from "@/lib/propose/run-proposal";
+import { AGREEMENT_GROUPS } from "./analysis-sql";
 import { agreement } from "@/lib/core/compare/agreement";
 import { heldBackReason, proposalOutcome, type ProposalOutcome } from "@/lib/core/propose/outcome";
 

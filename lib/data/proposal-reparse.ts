@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { parseIntervention } from "@/lib/core/parse-intervention";
-import { applyParsed, parsedFields } from "./store";
-import { PENDING_REASON } from "./run-proposal";
+import { applyParsed, parsedFields } from "./proposal-store";
+import { PENDING_REASON } from "@/lib/core/propose/outcome";
 
 // Re-apply the (fixed) parser to stored raw outputs. A proposal that now parses gets its model
 // label and proposed intervention (idempotently); one that no longer parses keeps whatever a

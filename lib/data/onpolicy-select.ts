@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PlannedItem } from "@/lib/jobs/types";
-import type { OnpolicyParams } from "./params";
+import type { OnpolicyParams } from "@/lib/onpolicy/params";
 
 // Items of an "onpolicy" job: one per intervention (not rejected), keyed by its id. In
 // "unscored" mode interventions this model has already scored are left out.

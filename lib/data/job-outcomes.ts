@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { factsOf, itemOutcome, outcomeTotals, type Outcome } from "@/lib/core/job-outcome";
 import { HELD_BACK_CODE } from "@/lib/core/propose/outcome";
-import { parseObject } from "./store";
+import { parseObject } from "./job-store";
 
 // Per-item outcomes of one job for the jobs page, its totals and the outcomes CSV. Jobs reach
 // 100,000 items: a page is one indexed range read over (jobId, key) with the small columns only

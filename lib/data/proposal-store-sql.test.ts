@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
 import { CANNED } from "@/e2e/stub-model/replies";
-import { storeProposal, type ProposalInput } from "./store";
-import { PENDING_REASON, readProposeItem, savePendingTurn1, storeProposalFast } from "./store-sql";
+import { storeProposal, type ProposalInput } from "./proposal-store";
+import { PENDING_REASON, readProposeItem, savePendingTurn1, storeProposalFast } from "./proposal-store-sql";
 
 // The job's SQL hot path must write exactly what the Prisma path (batch import, the reference)
 // writes: the same scenarios run through both on twin traces, and the rows are compared.
