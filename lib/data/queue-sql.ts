@@ -26,7 +26,7 @@ ORDER BY "reservedAt" LIMIT 1`;
 export const COMPLETE_INSERT_SQL = `
 INSERT OR IGNORE INTO "QueueCompletion" ("queueId", "traceId", "annotator", "seconds", "createdAt")
 SELECT :queue, :trace, :me,
-  COALESCE((SELECT (julianday(:now) - julianday(MAX(r."reservedAt"))) * 86400.0 FROM "QueueReservation" r
+  COALESCE((SELECT ROUND((julianday(:now) - julianday(MAX(r."reservedAt"))) * 86400.0, 3) FROM "QueueReservation" r
             WHERE r."queueId" = :queue AND r."traceId" = :trace AND r."annotator" = :me AND (r."endedAt" IS NULL OR r."endReason" = 'completed')), 0),
   :now
 WHERE EXISTS (SELECT 1 FROM "QueueItem" WHERE "queueId" = :queue AND "traceId" = :trace)`;
