@@ -37,6 +37,8 @@ describe("who may work a queue", () => {
     expect(mayWork(assigned, { name: "ann", role: "annotator" })).toBe(true);
     expect(mayWork(assigned, { name: "cu", role: "curator" })).toBe(true);
     expect(mayWork(open, { name: "v", role: "viewer" })).toBe(false);
+    expect(mayWork({ assignees: [], task: "adjudicate" }, { name: "ann", role: "annotator" })).toBe(false);
+    expect(mayWork({ assignees: [], task: "adjudicate" }, { name: "cu", role: "curator" })).toBe(true);
   });
 });
 
