@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { importTeamDataset, signedIn, teamQuery, TEAM_DB_FILE } from "./team-fixtures";
+
+// Issue 13 §2/§3: two annotators work an overlap-2 label queue at the same time. They never hold
+// the same item at once, both labels of every item are stored, labels stay blind, and each ends
+// on the done screen with their counts.
+
+const ITEM = /\/queues\/[^/]+\/items\/([^/?#]+)$/;
+
+/** Label every item I get (mark step 2, Shift+A) until the done screen; the trace ids in order. */
+async function workQueue(page: Page, otherHolds: () => string | null): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.waitForURL(/\/queues\/[^/]+\/(items\/[^/]+|done)$/);
+    const m = ITEM.exec(new URL(page.url()).pathname);
+    if (!m) return seen;
+    const traceId = m[1];
+    expect(traceId, "never the item the other person holds").not.toBe(otherHolds());
+    seen.push(traceId);
+    // blind: the imported label is on this trace, but neither its mark nor any other label is shown
+    await expect(page.getByRole("button", { name: "Mark step 2 as first error" })).toBeVisible();
+    await expect(page.getByLabel("imported first-error label")).toHaveCount(0);
+    await expect(page.getByLabel("Other labels")).toHaveCount(0);
+    await page.getByRole("button", { name: "Mark step 2 as first error" }).click();
+    await expect(page.getByTestId("my-choice")).toHaveText("First error: step 2");
+    await page.keyboard.press("Shift+A");
+    await page.waitForURL((u) => !u.pathname.endsWith(`/items/${traceId}`));
+  }
+  throw new Error("the queue never ended");
+}
+
+test("two annotators on an overlap-2 label queue: never the same item at once, both labels stored, done screens", async ({ browser }) => {
+  const ds = importTeamDataset("queue", 3);
+  const imported = ds.traces[0].id;
+  const db = new Database(TEAM_DB_FILE);
+  db.prepare(`INSERT INTO "FirstErrorLabel" ("id", "traceId", "step", "source", "annotator", "updatedAt") VALUES (?, ?, 1, 'imported', '', ?)`).run(randomUUID(), imported, new Date().toISOString());
+  db.close();
+
+  const curator = await signedIn(browser, `cur-${randomUUID().slice(0, 6)}`, "curator");
+  const cp = await curator.newPage();
+  await cp.goto(`/datasets/${ds.datasetId}/queues`);
+  const name = `label x2 ${randomUUID().slice(0, 6)}`;
+  const form = cp.getByRole("form", { name: "New queue" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Overlap (people per item)").fill("2");
+  await form.getByRole("button", { name: "Create queue" }).click();
+  await cp.waitForURL(/\/queues\/[^/]+$/);
+  await expect(cp.getByRole("heading", { name })).toBeVisible();
+  const queueUrl = new URL(cp.url()).pathname;
+
+  const [ann, bob] = [`ann-${randomUUID().slice(0, 6)}`, `bob-${randomUUID().slice(0, 6)}`];
+  const [pa, pb] = await Promise.all([ann, bob].map(async (n) => (await signedIn(browser, n, "annotator")).newPage()));
+  await Promise.all([pa.goto(queueUrl), pb.goto(queueUrl)]);
+  // both press Start at the same moment
+  await Promise.all([pa.getByRole("button", { name: "Start" }).click(), pb.getByRole("button", { name: "Start" }).click()]);
+  await Promise.all([pa.waitForURL(ITEM), pb.waitForURL(ITEM)]);
+  const holding = (p: Page) => () => ITEM.exec(new URL(p.url()).pathname)?.[1] ?? null;
+  expect(holding(pa)()).not.toBe(holding(pb)());
+
+  const [sa, sb] = await Promise.all([workQueue(pa, holding(pb)), workQueue(pb, holding(pa))]);
+  expect([...sa].sort()).toEqual(ds.traces.map((t) => t.id).sort());
+  expect([...sb].sort()).toEqual(ds.traces.map((t) => t.id).sort());
+
+  for (const p of [pa, pb]) {
+    await expect(p.getByRole("heading", { name: `Done: nothing left for you in “${name}”` })).toBeVisible();
+    await expect(p.getByTestId("my-counts")).toContainText("You completed 3 items, skipped 0");
+  }
+  const labels = teamQuery<{ annotator: string; step: number }>(
+    `SELECT l.annotator, l.step FROM FirstErrorLabel l JOIN Trace t ON t.id = l.traceId WHERE t.datasetId = ? AND l.source = 'human' ORDER BY l.annotator`, ds.datasetId);
+  expect(labels).toEqual([...Array(3).fill({ annotator: ann, step: 2 }), ...Array(3).fill({ annotator: bob, step: 2 })]);
+  await cp.reload();
+  await expect(cp.getByTestId("queue-progress")).toContainText("3 of 3 items done");
+  await cp.screenshot({ path: "test-results/queue-progress.png", fullPage: true });
+});
