@@ -43,7 +43,7 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
   await cp.goto(`/datasets/${ds.datasetId}/queues`);
   const name = `label x2 ${randomUUID().slice(0, 6)}`;
   const form = cp.getByRole("form", { name: "New queue" });
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Overlap (people per item)").fill("2");
   await form.getByRole("button", { name: "Create queue" }).click();
   await cp.waitForURL(/\/queues\/[^/]+$/);
@@ -52,6 +52,7 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
 
   const [ann, bob] = [`ann-${randomUUID().slice(0, 6)}`, `bob-${randomUUID().slice(0, 6)}`];
   const [pa, pb] = await Promise.all([ann, bob].map(async (n) => (await signedIn(browser, n, "annotator")).newPage()));
+  for (const p of [pa, pb]) p.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", m.text().slice(0, 1500)); });
   await Promise.all([pa.goto(queueUrl), pb.goto(queueUrl)]);
   // both press Start at the same moment
   await Promise.all([pa.getByRole("button", { name: "Start" }).click(), pb.getByRole("button", { name: "Start" }).click()]);

@@ -59,7 +59,11 @@ export function LabelItem({ queueId, traceId, text, stepCount, mine, others, ren
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stepCount]);
 
-  useEffect(() => document.getElementById(`step-${cursor}`)?.scrollIntoView({ block: "nearest" }), [cursor]);
+  // a block body: an arrow expression here returned `true` after minification (`null == el || ...`)
+  // when the step is not in the page, and React called it as the effect's cleanup
+  useEffect(() => {
+    document.getElementById(`step-${cursor}`)?.scrollIntoView({ block: "nearest" });
+  }, [cursor]);
 
   const onClick = (e: React.MouseEvent) => {
     const b = (e.target as HTMLElement).closest<HTMLElement>("[data-mark-step]");
