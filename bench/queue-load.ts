@@ -19,6 +19,10 @@ import { median, round } from "./lib/stats";
 
 const P95_MS = 200;
 const PEOPLE = 20;
+// Think time per item: 0.5-1.5 s (uniform). A person takes 10 s or more per first-error label, so
+// this is ten times a real group's pace or more. With 20 ms (a stress test, not people) the label
+// writes queue up on the write lock and a take can wait behind them: see the notes.
+const THINK_MS = Number(process.env.QUEUE_THINK_MS ?? 1000);
 
 function seed(url: string, n: number): string {
   const w = openImportWriter("bench-queues", "bench", url);
@@ -88,7 +92,7 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
 
   const names = Array.from({ length: PEOPLE }, (_, i) => `ann${i}`);
   const perPerson = scaled(30, 6);
-  const first = annotators(url, q.id, names, perPerson * 2, 20);
+  const first = annotators(url, q.id, names, perPerson * 2, THINK_MS);
   // crash halfway: when the people have submitted about half of their items
   while (first.lines.filter((l) => l.startsWith("DONE ")).length < (PEOPLE * perPerson) / 2) await new Promise((r) => setTimeout(r, 20));
   first.kill();
@@ -103,7 +107,7 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   const stillHeld = [...heldAtCrash].filter(([who, trace]) => db.prepare(`SELECT 1 FROM "QueueReservation" WHERE "queueId" = ? AND "annotator" = ? AND "traceId" = ? AND "endedAt" IS NULL AND "expiresAt" > ?`).get(q.id, who, trace, nowIso)).length;
   log(`killed the first process with ${heldAtCrash.size} items held; ${stillHeld} still held after the crash`);
 
-  const second = annotators(url, q.id, names, perPerson, 20);
+  const second = annotators(url, q.id, names, perPerson, THINK_MS);
   if ((await second.done) !== 0) throw new Error("second run failed");
   clearInterval(watch);
   clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
@@ -132,7 +136,7 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   return {
     raw,
     lines: [
-      { bench: title, metric: `next-item p95 (${takeMs.length} takes, p50 ${round(median(takeMs), 1)} ms)`, value: `${round(p95Ms, 1)} ms`, baseline: `${round(base, 1)} ms (one person alone, median)`, ratio: round(p95Ms / base, 1), target: `< ${P95_MS} ms`, pass: p95Ms < P95_MS },
+      { bench: title, metric: `next-item p95 (${takeMs.length} takes, p50 ${round(median(takeMs), 1)} ms; think ${THINK_MS} ms ±50%)`, value: `${round(p95Ms, 1)} ms`, baseline: `${round(base, 1)} ms (one person alone, median)`, ratio: round(p95Ms / base, 1), target: `< ${P95_MS} ms`, pass: p95Ms < P95_MS },
       { bench: title, metric: `items held by two people (${snapshots} snapshots during the run)`, value: String(clashes), baseline: "", ratio: null, target: "0", pass: clashes === 0 },
       { bench: title, metric: `lost labels (of ${submitted.length} submitted; label row + audit event)`, value: String(lost), baseline: "", ratio: null, target: "0", pass: lost === 0 },
       { bench: title, metric: `restart (SIGKILL mid-run): holds kept / resumed by their holder`, value: `${stillHeld}/${heldAtCrash.size} kept, ${resumedSame}/${heldAtCrash.size} resumed`, baseline: "", ratio: null, target: "all", pass: stillHeld === heldAtCrash.size && resumedSame === heldAtCrash.size },

@@ -10,7 +10,7 @@ import { importTeamDataset, signedIn, teamQuery, TEAM_DB_FILE } from "./team-fix
 const ITEM = /\/queues\/[^/]+\/items\/([^/?#]+)$/;
 
 /** Label every item I get (mark step 2, Shift+A) until the done screen; the trace ids in order. */
-async function workQueue(page: Page, otherHolds: () => string | null): Promise<string[]> {
+async function workQueue(page: Page, otherHolds: () => string | null, shot?: string): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 10; i++) {
     await page.waitForURL(/\/queues\/[^/]+\/(items\/[^/]+|done)$/);
@@ -25,6 +25,7 @@ async function workQueue(page: Page, otherHolds: () => string | null): Promise<s
     await expect(page.getByLabel("Other labels")).toHaveCount(0);
     await page.getByRole("button", { name: "Mark step 2 as first error" }).click();
     await expect(page.getByTestId("my-choice")).toHaveText("First error: step 2");
+    if (shot && seen.length === 1) await page.screenshot({ path: shot, fullPage: true });
     await page.keyboard.press("Shift+A");
     await page.waitForURL((u) => !u.pathname.endsWith(`/items/${traceId}`));
   }
@@ -43,6 +44,8 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
   await cp.goto(`/datasets/${ds.datasetId}/queues`);
   const name = `label x2 ${randomUUID().slice(0, 6)}`;
   const form = cp.getByRole("form", { name: "New queue" });
+  await expect(form).toBeVisible();
+  await cp.screenshot({ path: "test-results/queue-list.png", fullPage: true });
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Overlap (people per item)").fill("2");
   await form.getByRole("button", { name: "Create queue" }).click();
@@ -52,7 +55,6 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
 
   const [ann, bob] = [`ann-${randomUUID().slice(0, 6)}`, `bob-${randomUUID().slice(0, 6)}`];
   const [pa, pb] = await Promise.all([ann, bob].map(async (n) => (await signedIn(browser, n, "annotator")).newPage()));
-  for (const p of [pa, pb]) p.on("console", (m) => { if (m.type() === "error") console.log("CONSOLE", m.text().slice(0, 1500)); });
   await Promise.all([pa.goto(queueUrl), pb.goto(queueUrl)]);
   // both press Start at the same moment
   await Promise.all([pa.getByRole("button", { name: "Start" }).click(), pb.getByRole("button", { name: "Start" }).click()]);
@@ -60,7 +62,7 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
   const holding = (p: Page) => () => ITEM.exec(new URL(p.url()).pathname)?.[1] ?? null;
   expect(holding(pa)()).not.toBe(holding(pb)());
 
-  const [sa, sb] = await Promise.all([workQueue(pa, holding(pb)), workQueue(pb, holding(pa))]);
+  const [sa, sb] = await Promise.all([workQueue(pa, holding(pb), "test-results/queue-item.png"), workQueue(pb, holding(pa))]);
   expect([...sa].sort()).toEqual(ds.traces.map((t) => t.id).sort());
   expect([...sb].sort()).toEqual(ds.traces.map((t) => t.id).sort());
 
@@ -68,6 +70,7 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
     await expect(p.getByRole("heading", { name: `Done: nothing left for you in “${name}”` })).toBeVisible();
     await expect(p.getByTestId("my-counts")).toContainText("You completed 3 items, skipped 0");
   }
+  await pa.screenshot({ path: "test-results/queue-done.png", fullPage: true });
   const labels = teamQuery<{ annotator: string; step: number }>(
     `SELECT l.annotator, l.step FROM FirstErrorLabel l JOIN Trace t ON t.id = l.traceId WHERE t.datasetId = ? AND l.source = 'human' ORDER BY l.annotator`, ds.datasetId);
   expect(labels).toEqual([...Array(3).fill({ annotator: ann, step: 2 }), ...Array(3).fill({ annotator: bob, step: 2 })]);
