@@ -131,7 +131,8 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   const p95Ms = p95(takeMs), base = median(soloMs);
   const raw = { traces, items: q.items, people: PEOPLE, takes: takeMs.length, p50: median(takeMs), p95: p95Ms, soloMedian: base, snapshots, clashes, submitted: submitted.length, lost, heldAtCrash: heldAtCrash.size, stillHeld, resumedSame };
   log(JSON.stringify(raw));
-  log(`slowest takes (ms): ${[...takeMs].sort((a, b) => b - a).slice(0, 12).map((x) => round(x, 0)).join(", ")}`);
+  const slow = (run: Run, name: string) => run.lines.filter((l) => l.startsWith("TAKE ") && Number(l.split(" ")[3]) > 200).map((l) => `${name}@${l.split(" ")[5]}:${Math.round(Number(l.split(" ")[3]))}`);
+  log(`takes over 200 ms (process@ms since its start: ms): ${[...slow(first, "1"), ...slow(second, "2")].join(" ")}`);
   const title = `Work queue (${PEOPLE} people, ${traces.toLocaleString("en")} traces)`;
   return {
     raw,

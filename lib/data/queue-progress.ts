@@ -46,3 +46,18 @@ export async function myQueueCounts(queueId: string, me: string): Promise<{ done
   const skipped = await prisma.queueReservation.count({ where: { queueId, annotator: me, endReason: "skipped" } });
   return { done: mine.length, skipped, medianSeconds: median(mine.map((m) => m.seconds)) };
 }
+
+/**
+ * Items I may still have to do but cannot take now: open, not completed or skipped by me, and held
+ * by someone else. Non-zero means "come back", not "done": with overlap 2 the item the other person
+ * holds needs me too once they finish.
+ */
+export async function waitingForMe(queueId: string, me: string, now = Date.now()): Promise<number> {
+  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT COUNT(*) AS n FROM "QueueItem" qi WHERE qi."queueId" = ? AND qi."open" = 1
+       AND NOT EXISTS (SELECT 1 FROM "QueueCompletion" c WHERE c."queueId" = qi."queueId" AND c."traceId" = qi."traceId" AND c."annotator" = ?)
+       AND NOT EXISTS (SELECT 1 FROM "QueueReservation" s WHERE s."queueId" = qi."queueId" AND s."traceId" = qi."traceId" AND s."annotator" = ? AND s."endReason" = 'skipped')
+       AND EXISTS (SELECT 1 FROM "QueueReservation" r WHERE r."queueId" = qi."queueId" AND r."traceId" = qi."traceId" AND r."annotator" <> ? AND r."endedAt" IS NULL AND r."expiresAt" > ?)`,
+    queueId, me, me, me, iso(now));
+  return Number(n);
+}
