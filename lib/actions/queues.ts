@@ -13,6 +13,12 @@ import { submitQueueLabel } from "@/lib/data/queue-submit";
 // assigned queue) take, label, skip and complete items. Each returns where to go next.
 
 const Id = z.string().min(1).max(64);
+
+/** zod in: a malformed request is a refusal in one line, not an exception. */
+function input<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> | null {
+  const r = schema.safeParse(raw);
+  return r.success ? r.data : null;
+}
 export type Next = { next: string }; // the URL of the next item, or of the "done" screen
 
 async function who<T>(min: "annotator" | "curator", fn: (a: Actor) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
@@ -56,7 +62,8 @@ export async function createQueueAction(raw: z.input<typeof Create>): Promise<Ac
 
 export async function refreshQueueAction(raw: { queueId: string }): Promise<ActionResult<{ added: number }>> {
   return who("curator", async () => {
-    const q = await getQueue(Id.parse(raw.queueId));
+    const id = input(Id, raw?.queueId);
+    const q = id ? await getQueue(id) : null;
     if (!q) return fail("Queue not found; it may have been deleted");
     const added = await refreshQueue(q.id);
     revalidatePath(`/queues/${q.id}`);
@@ -66,7 +73,9 @@ export async function refreshQueueAction(raw: { queueId: string }): Promise<Acti
 
 export async function startQueue(raw: { queueId: string }): Promise<ActionResult<Next>> {
   return who("annotator", async (a) => {
-    const q = await workable(Id.parse(raw.queueId), a);
+    const id = input(Id, raw?.queueId);
+    if (!id) return fail("Queue not found; it may have been deleted");
+    const q = await workable(id, a);
     if (typeof q === "string") return fail(q);
     return ok({ next: await nextUrl(q, a.name) });
   });
@@ -76,7 +85,8 @@ const Item = z.object({ queueId: Id, traceId: Id });
 
 export async function skipQueueItem(raw: z.input<typeof Item>): Promise<ActionResult<Next>> {
   return who("annotator", async (a) => {
-    const p = Item.parse(raw);
+    const p = input(Item, raw);
+    if (!p) return fail("Invalid request: queueId and traceId are required");
     const q = await workable(p.queueId, a);
     if (typeof q === "string") return fail(q);
     await skipItem(q.id, p.traceId, a.name);
@@ -110,7 +120,8 @@ export async function submitQueueLabelAction(raw: z.input<typeof Label>): Promis
 /** Review and adjudicate tasks: the decisions were written by their own actions; this marks the item done. */
 export async function completeQueueItem(raw: z.input<typeof Item>): Promise<ActionResult<Next>> {
   return who("annotator", async (a) => {
-    const p = Item.parse(raw);
+    const p = input(Item, raw);
+    if (!p) return fail("Invalid request: queueId and traceId are required");
     const q = await workable(p.queueId, a);
     if (typeof q === "string") return fail(q);
     if (q.task === "label") return fail("A label queue item is completed by submitting a label");

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { nextItemFor, type RuleState } from "@/lib/core/queues/next-item";
 import { createQueue, getQueue, refreshQueue } from "./queues";
 import { completeItem, skipItem, takeNext } from "./queue-work";
-import { myQueueCounts, queueProgress } from "./queue-progress";
+import { myQueueCounts, queueProgress, waitingForMe } from "./queue-progress";
 import { setHumanLabel } from "./labels";
 import { queueDataset } from "./queue-fixture";
 
@@ -47,6 +47,18 @@ describe("work queue: next item", () => {
     expect((await takeNext(queueId, "bob", 10, t0 + 10 * MIN))?.traceId).toBe(traceIds[0]);
     expect((await takeNext(queueId, "ann", 10, t0 + 10 * MIN))?.traceId).toBe(traceIds[1]);
     expect(await myQueueCounts(queueId, "bob")).toMatchObject({ done: 0, skipped: 1 });
+  });
+
+  it("overlap 2: an item the other person holds still needs me, so I am waiting, not done", async () => {
+    const { queueId, traceIds } = await labelQueue(1);
+    const t0 = Date.now();
+    expect((await takeNext(queueId, "ann", 10, t0))?.traceId).toBe(traceIds[0]);
+    expect(await takeNext(queueId, "bob", 10, t0)).toBeNull();
+    expect(await waitingForMe(queueId, "bob", t0)).toBe(1);
+    await completeItem(queueId, traceIds[0], "ann", t0 + 1000);
+    expect(await waitingForMe(queueId, "bob", t0 + 1000)).toBe(0);
+    expect((await takeNext(queueId, "bob", 10, t0 + 1000))?.traceId).toBe(traceIds[0]);
+    expect(await waitingForMe(queueId, "ann", t0 + 1000)).toBe(0); // ann did it: done, not waiting
   });
 
   it("the SQL follows the rule of lib/core/queues/next-item.ts on random histories", async () => {
