@@ -109,3 +109,24 @@ describe("work queue: next item", () => {
     expect(v).toMatchObject({ task: "adjudicate", filter: {}, assignees: [], blind: true });
   });
 });
+
+describe("triage order", () => {
+  it("puts model-split traces first, then model vs imported, rollouts all failed, leaks; the rest in list order", async () => {
+    const ds = await queueDataset(6);
+    const [t0, t1, t2, t3, t4, t5] = ds.traceIds;
+    const proposal = (traceId: string, location: number | null, parseOk = true, parseReason: string | null = null) =>
+      prisma.proposal.create({ data: { traceId, model: "m", parseOk, parseReason, location, sample: Math.floor(Math.random() * 1e9) } });
+    await proposal(t4, 1);
+    await proposal(t4, 2); // model split
+    await prisma.firstErrorLabel.create({ data: { traceId: t2, source: "model", annotator: "m", step: 1 } });
+    await prisma.firstErrorLabel.create({ data: { traceId: t2, source: "imported", annotator: "", step: 3 } }); // model vs imported
+    await prisma.intervention.create({ data: { traceId: t3, location: 1, content: "x", origin: "model", contentHash: "h3", rolloutsTotal: 4, rolloutsCorrect: 0 } });
+    await proposal(t1, null, false, "answer_leak: contains 7"); // held back
+    const q = await createQueue(ds.datasetId, { name: "tri", task: "label", overlap: 1, order: "triage" }, "cur");
+    if (!q.ok) throw new Error(q.error);
+    const items = await prisma.queueItem.findMany({ where: { queueId: q.id }, orderBy: { position: "asc" } });
+    expect(items.map((i) => i.traceId)).toEqual([t4, t2, t3, t1, t0, t5]);
+    expect(items[0].triage).toMatch(/disagree with each other/);
+    expect(items[4].triage).toBe("");
+  });
+});
