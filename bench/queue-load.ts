@@ -90,6 +90,11 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
     clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
   }, 25);
 
+  let checkpointer: ReturnType<typeof setInterval> | undefined;
+  if (process.env.QUEUE_CHECKPOINT === "outside") {
+    const cdb = new Database(path);
+    checkpointer = setInterval(() => cdb.pragma("wal_checkpoint(PASSIVE)"), 1000);
+  }
   const names = Array.from({ length: PEOPLE }, (_, i) => `ann${i}`);
   const perPerson = scaled(30, 6);
   const first = annotators(url, q.id, names, perPerson * 2, THINK_MS);
@@ -110,6 +115,7 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   const second = annotators(url, q.id, names, perPerson, THINK_MS);
   if ((await second.done) !== 0) throw new Error("second run failed");
   clearInterval(watch);
+  if (checkpointer) clearInterval(checkpointer);
   clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
   const resumedSame = names.filter((n) => heldAtCrash.has(n)).filter((n) => {
     const firstTake = second.lines.find((l) => l.startsWith(`TAKE ${n} `))!.split(" ");

@@ -4,6 +4,8 @@
 // argv: queueId names(comma) itemsPerPerson thinkMs
 import { takeNext } from "@/lib/data/queue-work";
 import { submitQueueLabel } from "@/lib/data/queue-submit";
+import { prisma } from "@/lib/db";
+import { stmt } from "@/lib/jobs/stage-db";
 
 const [queueId, namesArg, perPerson, thinkMs] = process.argv.slice(2);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,6 +31,12 @@ async function person(me: string) {
   const me = `warm-up-${process.pid}`;
   const h = await takeNext(queueId, me, 30);
   if (h) await submitQueueLabel(queueId, { traceId: h.traceId, actor: me, step: 1 });
+}
+// Experiment (QUEUE_CHECKPOINT=outside): this process never checkpoints the WAL itself; the bench
+// parent does it from its own process, so a checkpoint's fsync does not stall these requests.
+if (process.env.QUEUE_CHECKPOINT === "outside") {
+  await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+  stmt("PRAGMA wal_autocheckpoint = 0").get();
 }
 await Promise.all(namesArg.split(",").map(person));
 out("END");
