@@ -48,16 +48,15 @@ export async function myQueueCounts(queueId: string, me: string): Promise<{ done
 }
 
 /**
- * Items I may still have to do but cannot take now: open, not completed or skipped by me, and held
- * by someone else. Non-zero means "come back", not "done": with overlap 2 the item the other person
- * holds needs me too once they finish.
+ * Items that still need me: open, and neither completed nor skipped by me. The done screen shows
+ * "done" only at 0. Non-zero there means someone else holds them (with overlap 2 the item the other
+ * person holds needs me too once they finish), or one was freed since my last take: "Check again".
  */
-export async function waitingForMe(queueId: string, me: string, now = Date.now()): Promise<number> {
+export async function waitingForMe(queueId: string, me: string): Promise<number> {
   const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
     `SELECT COUNT(*) AS n FROM "QueueItem" qi WHERE qi."queueId" = ? AND qi."open" = 1
        AND NOT EXISTS (SELECT 1 FROM "QueueCompletion" c WHERE c."queueId" = qi."queueId" AND c."traceId" = qi."traceId" AND c."annotator" = ?)
-       AND NOT EXISTS (SELECT 1 FROM "QueueReservation" s WHERE s."queueId" = qi."queueId" AND s."traceId" = qi."traceId" AND s."annotator" = ? AND s."endReason" = 'skipped')
-       AND EXISTS (SELECT 1 FROM "QueueReservation" r WHERE r."queueId" = qi."queueId" AND r."traceId" = qi."traceId" AND r."annotator" <> ? AND r."endedAt" IS NULL AND r."expiresAt" > ?)`,
-    queueId, me, me, me, iso(now));
+       AND NOT EXISTS (SELECT 1 FROM "QueueReservation" s WHERE s."queueId" = qi."queueId" AND s."traceId" = qi."traceId" AND s."annotator" = ? AND s."endReason" = 'skipped')`,
+    queueId, me, me);
   return Number(n);
 }

@@ -19,7 +19,7 @@ export default async function QueueDonePage({ params }: { params: Promise<{ queu
     return (
       <div className="mx-auto max-w-2xl space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-5">
         <h1 className="text-lg font-semibold text-amber-900">Nothing free for you right now in “{q.name}”</h1>
-        <p className="text-sm">{waiting} {waiting === 1 ? "item is" : "items are"} being worked by someone else and still {waiting === 1 ? "needs" : "need"} you after them (overlap {q.overlap}).</p>
+        <p className="text-sm">{waiting} {waiting === 1 ? "item still needs" : "items still need"} you (overlap {q.overlap}): someone else holds {waiting === 1 ? "it" : "them"} right now, or {waiting === 1 ? "it was" : "one was"} just freed.</p>
         <p data-testid="my-counts" className="text-sm">So far you completed <b>{mine.done}</b>, skipped <b>{mine.skipped}</b>.</p>
         <StartButton queueId={q.id} label="Check again" />
       </div>
