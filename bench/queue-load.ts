@@ -131,6 +131,10 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
     const l = labelOf.get(trace, who) as { id: string } | undefined;
     return !l || (audited.get(l.id) as { n: number }).n < 1;
   }).length;
+  if (clashes) {
+    const rows = db.prepare(`SELECT r.* FROM "QueueReservation" r WHERE r."queueId" = ? AND r."traceId" IN (SELECT "traceId" FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL GROUP BY "traceId" HAVING COUNT(*) > 1) ORDER BY r."traceId", r."reservedAt" LIMIT 12`).all(q.id, q.id);
+    log(`double holds, e.g.: ${JSON.stringify(rows)}`);
+  }
   db.close();
   removeDb(path);
 
