@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of the issues, each against a baseline measured in the same
 // run. BENCH_SCALE=full (default, the README's numbers) or e.g. 0.05 for a quick run;
-// BENCH_ONLY=import,export,page,review,...,webimport,hostile,speed picks some. Writes bench/out/results.json and prints
+// BENCH_ONLY=import,export,page,review,...,webimport,hostile,speed,queues picks some. Writes bench/out/results.json and prints
 // a Markdown table for the README.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +19,7 @@ import { benchWebImport } from "./web-import";
 import { benchHostilePage } from "./hostile-page";
 import { benchTeamSpeed } from "./team-speed";
 import { run as benchAgreement } from "./agreement";
+import { benchQueueLoad } from "./queue-load";
 
 const BENCHES = [
   { name: "import", title: "Import", run: benchImport },
@@ -35,6 +36,7 @@ const BENCHES = [
   { name: "hostile", title: "Hostile pages", run: benchHostilePage },
   { name: "speed", title: "Team speed (search, list, analysis)", run: benchTeamSpeed },
   { name: "agreement", title: "Analysis agreement (issue 13 §3)", run: benchAgreement },
+  { name: "queues", title: "Work queue load (20 annotators, restart)", run: benchQueueLoad },
 ] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }> }[];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);

@@ -40,7 +40,7 @@ describe("setFinalLabelAction", () => {
     me = { name: "ann", role: "annotator", userId: null };
     const t = await makeTrace();
     const r = await setFinalLabelAction({ traceId: t.id, step: 1, expectedVersion: null });
-    expect(r).toEqual({ ok: false, error: "This needs the curator role; you are annotator" });
+    expect(r).toMatchObject({ ok: false, error: "Refused: This needs the curator role; you are annotator." });
     expect(await prisma.firstErrorLabel.count({ where: { traceId: t.id } })).toBe(0);
   });
 

@@ -35,9 +35,9 @@ describe("comment actions", () => {
   it("refuse a viewer and an anonymous request; write as the signed-in annotator", async () => {
     const t = await trace();
     who = { name: "vera", role: "viewer" };
-    expect(await writeComment({ traceId: t.id, body: "hi" })).toEqual({ ok: false, error: "This needs the annotator role; you are viewer" });
+    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({ ok: false, error: "Refused: This needs the annotator role; you are viewer." });
     who = null;
-    expect(await writeComment({ traceId: t.id, body: "hi" })).toEqual({ ok: false, error: "Sign in first" });
+    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({ ok: false, error: expect.stringMatching(/^Sign in first/) });
     expect(await prisma.comment.count({ where: { traceId: t.id } })).toBe(0);
 
     who = { name: "ann", role: "annotator" };
@@ -55,6 +55,7 @@ describe("comment actions", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["body", "step"]);
-    expect(r.error).toMatch(/^Invalid input: .*body \(At most 10,000 characters\)/);
+    expect(r.error).toMatch(/^Invalid input: .*body/);
+    expect(r.fieldErrors?.body?.[0]).toMatch(/At most 10,000 characters/);
   });
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fail, ok } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import { ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, setUserRole } from "@/lib/auth/users";
+import { addUser, disableUser, setUserRole } from "@/lib/data/users";
 
 // /settings/users: admins add accounts (the one-time password is returned once, to be handed over), change roles
 // and disable accounts (their sessions end at once). Every change is audited under the admin's name.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auth, SIGN_IN_LIMIT } from "@/lib/auth/auth";
-import { addUser, disableUser, listUsers, setUserRole } from "@/lib/auth/users";
+import { addUser, disableUser, listUsers, setUserRole } from "@/lib/data/users";
 
 // Sign-in against the library's real handler on this file's throwaway database.
 const BASE = "http://127.0.0.1:3000";

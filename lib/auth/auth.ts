@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { betterAuth } from "better-auth";
@@ -8,6 +7,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nameLimiter } from "@/lib/auth/name-limit";
 import { env, sqlitePath } from "@/lib/env";
 import { ensureMigrated } from "@/lib/data/migrate";
+import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
 import { allowedHosts } from "@/lib/server/request-guard";
 
 // Sign-in with better-auth: made for Next.js, keeps users and sessions in our own SQLite file (its Kysely
@@ -34,11 +34,8 @@ function secretFor(dbFile: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function openAuthDb(dbFile: string): Database.Database {
-  const db = new Database(dbFile);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 10000");
-  return db;
+function openAuthDb(dbFile: string): Sqlite {
+  return openSqlite(`file:${dbFile}`);
 }
 
 /** Optional single sign-on, only when its environment variables are all set (README "Sign-in"). */
@@ -111,7 +108,7 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
 
 type Auth = ReturnType<typeof createAuth>;
 
-const instances = new Map<string, { auth: Auth; db: Database.Database }>();
+const instances = new Map<string, { auth: Auth; db: Sqlite }>();
 function instance(url: string) {
   let i = instances.get(url);
   if (!i) {

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
-import { addUser, disableUser } from "@/lib/auth/users";
+import { addUser, disableUser } from "@/lib/data/users";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 const { proxy } = await import("@/proxy");

@@ -8,7 +8,7 @@ import { disconnectDatabase } from "@/lib/data/connection";
 import { seedIfEmpty } from "@/prisma/seed";
 import { serverNodeOptions } from "@/lib/server/node-flags";
 import { checkServeHost, isLoopbackAddress } from "@/lib/server/serve-host";
-import { activeAdminCount } from "@/lib/auth/users";
+import { activeAdminCount } from "@/lib/data/users";
 import { allowedHosts } from "@/lib/server/request-guard";
 
 const DIST = env().NEXT_DIST_DIR;

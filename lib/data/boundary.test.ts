@@ -15,8 +15,6 @@ const STILL_TO_MOVE = new Set<string>([
   "lib/batch/import.ts",
   "lib/rollouts/batch.ts",
   "lib/rollouts/sample-handler.ts",
-  "lib/rollouts/testing.ts",
-  "lib/testing/provenance-set.ts",
 ]);
 
 const ROOT = process.cwd();

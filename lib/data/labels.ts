@@ -35,6 +35,11 @@ export function labelSnapshot(l: FirstErrorLabel) {
 export async function setHumanLabel(input: LabelInput): Promise<WriteResult<FirstErrorLabel>> {
   try {
     return await prisma.$transaction(async (tx) => {
+      // Take the write lock first (a no-op write): Prisma opens the transaction with a deferred
+      // BEGIN, and a transaction that reads before it writes is refused at its first write
+      // (SQLITE_BUSY_SNAPSHOT, no waiting) whenever another process committed in between: two
+      // servers, or the server and the CLI, labelling at once (lib/data/queue-race.test.ts).
+      await tx.$executeRaw`UPDATE "Trace" SET "version" = "version" WHERE "id" = ${input.traceId}`;
       const trace = await tx.trace.findUnique({ where: { id: input.traceId }, select: { stepCount: true } });
       if (!trace) throw new Refused("Trace not found; it may have been deleted");
       if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > trace.stepCount)) {

@@ -1,5 +1,5 @@
 import { AuthError, requireRole } from "@/lib/auth/actor";
-import { listUsers } from "@/lib/auth/users";
+import { listUsers } from "@/lib/data/users";
 import { signInRequired } from "@/lib/auth/mode";
 import { AddUserForm } from "@/components/auth/add-user-form";
 import { UserRowControls } from "@/components/auth/user-row-controls";

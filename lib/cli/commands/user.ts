@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { isRole, ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, listUsers, setUserRole } from "@/lib/auth/users";
+import { addUser, disableUser, listUsers, setUserRole } from "@/lib/data/users";
 import { cliActor } from "@/lib/cli/cli-actor";
 
 export const summary = "accounts: add NAME --role ROLE [--password-stdin] | list | role NAME ROLE | disable NAME";

@@ -51,7 +51,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <div className="flex items-center gap-2"><h1 className="text-lg font-semibold">{dataset.name}</h1><DatasetMenu datasetId={datasetId} name={dataset.name} /></div>
-          <nav className="flex gap-3 text-xs"><Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>Compare</Link><Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis</Link></nav>
+          <nav className="flex gap-3 text-xs"><Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>Compare</Link><Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis</Link><Link className="text-indigo-700 hover:underline" href={`${base}/queues${search}`}>Queues</Link></nav>
           <p className="text-xs text-slate-500">{total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}</p>
         </div>
         <CurationBar counts={overall} total={total} className="w-80" />
