@@ -7,6 +7,9 @@ export async function register() {
   // Next replaces this literal at build time (per runtime bundle); through env() it could not.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ startRunnerWhenNeeded }, { prisma }] = await Promise.all([import("@/lib/jobs/runner-when-needed"), import("@/lib/db")]);
+  const [{ startRunnerWhenNeeded }, { prisma }] = await Promise.all([
+    import("@/lib/jobs/runner-when-needed"),
+    import("@/lib/db"),
+  ]);
   startRunnerWhenNeeded(async () => (await prisma.job.count({ where: { status: { in: ["queued", "running"] } } })) > 0);
 }

@@ -36,14 +36,21 @@ export function seed(url: string, traces: number): string {
       const k = Math.floor(i / problems);
       const r = rng(0xa7a1 ^ (i * 2654435761));
       const steps: string[] = [];
-      for (let len = 0, target = r.int(3_000, 5_000); len < target; ) {
+      for (let len = 0, target = r.int(3_000, 5_000); len < target;) {
         const s = step(r, r.int(0, 3));
         steps.push(s);
         len += s.length + 2;
       }
       const generator = k < 3 ? "Qwen3-4B-Instruct-2507" : "Qwen3-4B-InT";
       const correct = r.next() < (k < 3 ? 0.25 : 0.4);
-      const rec = { id: `a-${i}`, generator, problem: `Problem ${p}: find $f(${p})$ for $f(x) = x^2 + ${p % 97}x$.`, steps, final_answer_correct: correct, label: correct ? -1 : r.int(0, steps.length - 1) };
+      const rec = {
+        id: `a-${i}`,
+        generator,
+        problem: `Problem ${p}: find $f(${p})$ for $f(x) = x^2 + ${p % 97}x$.`,
+        steps,
+        final_answer_correct: correct,
+        label: correct ? -1 : r.int(0, steps.length - 1),
+      };
       const parsed = parseRecord("processbench", rec, { source: "bench" });
       if (!parsed.ok) throw new Error(`bench row ${i}: ${JSON.stringify(parsed.errors)}`);
       w.write(parsed.value, { file: "bench", line: i + 1 });
@@ -63,14 +70,32 @@ export function seed(url: string, traces: number): string {
       SELECT 'iv' || t.rowid, t.id, 2, 'Instead, note that $x^2 \\ge 0$ for every real $x$, so ' || substr('the minimum is reached when the square vanishes; check it. ', 1, 20 + t.rowid % 40), 'accepted', 'model', '', '{}', 'h' || t.rowid,
         CASE WHEN t.rowid % 3 = 0 THEN 1 WHEN t.rowid % 3 = 1 THEN 0 ELSE NULL END, 0, 0, 0, ${now}, ${now}
       FROM Trace t WHERE t.rowid % 10 = 0;`);
-  const ins = db.prepare(`INSERT INTO Rollout (id, problemId, traceId, interventionId, condition, sample, model, sampling, text, verdict, correct, createdAt) VALUES (?, ?, ?, ?, ?, ?, 'bench', '{}', ?, ?, ?, ${now})`);
-  const ivs = db.prepare(`SELECT i.id AS iv, t.id AS tid, t.problemId AS pid FROM Intervention i JOIN Trace t ON t.id = i.traceId ORDER BY i.id LIMIT 1000`).all() as { iv: string; tid: string; pid: string }[];
+  const ins = db.prepare(
+    `INSERT INTO Rollout (id, problemId, traceId, interventionId, condition, sample, model, sampling, text, verdict, correct, createdAt) VALUES (?, ?, ?, ?, ?, ?, 'bench', '{}', ?, ?, ?, ${now})`,
+  );
+  const ivs = db
+    .prepare(
+      `SELECT i.id AS iv, t.id AS tid, t.problemId AS pid FROM Intervention i JOIN Trace t ON t.id = i.traceId ORDER BY i.id LIMIT 1000`,
+    )
+    .all() as { iv: string; tid: string; pid: string }[];
   db.transaction(() => {
     let n = 0;
-    for (const x of ivs) for (const cond of ["problem", "prefix", "original", "intervention"]) for (let s = 0; s < 8; s++) {
-      const ok = (n * 2654435761) % 1000 < (cond === "intervention" ? 40 : 2);
-      ins.run(`ro${n++}`, x.pid, x.tid, cond === "intervention" ? x.iv : null, cond, s, "The rollout continues here. \\boxed{1}", ok ? "equal" : "not_equal", ok ? 1 : 0);
-    }
+    for (const x of ivs)
+      for (const cond of ["problem", "prefix", "original", "intervention"])
+        for (let s = 0; s < 8; s++) {
+          const ok = (n * 2654435761) % 1000 < (cond === "intervention" ? 40 : 2);
+          ins.run(
+            `ro${n++}`,
+            x.pid,
+            x.tid,
+            cond === "intervention" ? x.iv : null,
+            cond,
+            s,
+            "The rollout continues here. \\boxed{1}",
+            ok ? "equal" : "not_equal",
+            ok ? 1 : 0,
+          );
+        }
   })();
   const id = (db.prepare(`SELECT id FROM Dataset WHERE name = 'bench-analysis'`).get() as { id: string }).id;
   db.close();
@@ -88,7 +113,9 @@ function serverCpuMs(port: number): number {
   }, 0);
 }
 
-export async function benchAnalysis(log: (s: string) => void = console.log): Promise<{ lines: BenchLine[]; raw: unknown }> {
+export async function benchAnalysis(
+  log: (s: string) => void = console.log,
+): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const traces = scaled(100_000, 500);
   const db = tempDb("analysis");
   log(`analysis: seeding ${traces.toLocaleString("en")} traces...`);
@@ -114,9 +141,12 @@ export async function benchAnalysis(log: (s: string) => void = console.log): Pro
     const MUST = "First-error step index"; // the charts themselves are drawn in the browser (below)
     const page = `/datasets/${datasetId}/analysis`;
     const start = await get(page, MUST);
-    log(`analysis: first request after server start ${Math.round(start.ms)} ms (server CPU ${Math.round(start.cpu)} ms)`);
+    log(
+      `analysis: first request after server start ${Math.round(start.ms)} ms (server CPU ${Math.round(start.cpu)} ms)`,
+    );
     // A data change: one more model label (a propose job's write), beside the running server.
-    const label = raw.prepare(`INSERT INTO FirstErrorLabel (id, traceId, step, source, annotator, note, badProblem, badReference, unsure, version, createdAt, updatedAt)
+    const label =
+      raw.prepare(`INSERT INTO FirstErrorLabel (id, traceId, step, source, annotator, note, badProblem, badReference, unsure, version, createdAt, updatedAt)
       SELECT ?, id, 2, 'model', ?, '', 0, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') FROM Trace WHERE datasetId = ? LIMIT 1`);
     const changed: { ms: number; cpu: number }[] = [];
     const warm: { ms: number; cpu: number }[] = [];
@@ -127,18 +157,60 @@ export async function benchAnalysis(log: (s: string) => void = console.log): Pro
       warm.push(await get(page, MUST));
       base.push((await get(`/datasets/${datasetId}`, "Compare")).ms);
     }
-    const c = median(changed.map((x) => x.ms)), cCpu = median(changed.map((x) => x.cpu));
-    const w = median(warm.map((x) => x.ms)), wCpu = median(warm.map((x) => x.cpu)), b = median(base);
-    log(`analysis: first render after a data change ${Math.round(c)} ms (server CPU ${Math.round(cCpu)} ms); warm ${Math.round(w)} ms (CPU ${Math.round(wCpu)} ms) vs trace list ${Math.round(b)} ms`);
+    const c = median(changed.map((x) => x.ms)),
+      cCpu = median(changed.map((x) => x.cpu));
+    const w = median(warm.map((x) => x.ms)),
+      wCpu = median(warm.map((x) => x.cpu)),
+      b = median(base);
+    log(
+      `analysis: first render after a data change ${Math.round(c)} ms (server CPU ${Math.round(cCpu)} ms); warm ${Math.round(w)} ms (CPU ${Math.round(wCpu)} ms) vs trace list ${Math.round(b)} ms`,
+    );
     const charts = await chartsDrawn(`${server.base}${page}`);
-    const v = median(charts.visible.slice(1)), d = median(charts.drawn.slice(1));
+    const v = median(charts.visible.slice(1)),
+      d = median(charts.drawn.slice(1));
     log(`analysis: in Chromium, charts visible after ${Math.round(v)} ms, load event after ${Math.round(d)} ms`);
     const lines: BenchLine[] = [
-      { bench: `Analysis page, ${traces.toLocaleString("en")} traces`, metric: "first render after the data changed (aggregates recomputed in SQLite)", value: `${Math.round(c)} ms (server CPU ${Math.round(cCpu)} ms)`, baseline: `${Math.round(b)} ms (trace list page)`, ratio: round(c / b), target: `< ${TARGET_MS} ms`, pass: c < TARGET_MS },
-      { bench: `Analysis page, ${traces.toLocaleString("en")} traces`, metric: "server render (next start, full HTML), data unchanged", value: `${Math.round(w)} ms (server CPU ${Math.round(wCpu)} ms)`, baseline: `${Math.round(b)} ms (trace list page)`, ratio: round(w / b), target: `< ${TARGET_MS} ms`, pass: w < TARGET_MS },
-      { bench: `Analysis page in Chromium (same run)`, metric: "navigation start -> all 6 charts visible (server-rendered SVG)", value: `${Math.round(v)} ms`, baseline: `${Math.round(d)} ms until the load event (scripts loaded)`, ratio: null, target: `< ${TARGET_MS} ms`, pass: v < TARGET_MS },
+      {
+        bench: `Analysis page, ${traces.toLocaleString("en")} traces`,
+        metric: "first render after the data changed (aggregates recomputed in SQLite)",
+        value: `${Math.round(c)} ms (server CPU ${Math.round(cCpu)} ms)`,
+        baseline: `${Math.round(b)} ms (trace list page)`,
+        ratio: round(c / b),
+        target: `< ${TARGET_MS} ms`,
+        pass: c < TARGET_MS,
+      },
+      {
+        bench: `Analysis page, ${traces.toLocaleString("en")} traces`,
+        metric: "server render (next start, full HTML), data unchanged",
+        value: `${Math.round(w)} ms (server CPU ${Math.round(wCpu)} ms)`,
+        baseline: `${Math.round(b)} ms (trace list page)`,
+        ratio: round(w / b),
+        target: `< ${TARGET_MS} ms`,
+        pass: w < TARGET_MS,
+      },
+      {
+        bench: `Analysis page in Chromium (same run)`,
+        metric: "navigation start -> all 6 charts visible (server-rendered SVG)",
+        value: `${Math.round(v)} ms`,
+        baseline: `${Math.round(d)} ms until the load event (scripts loaded)`,
+        ratio: null,
+        target: `< ${TARGET_MS} ms`,
+        pass: v < TARGET_MS,
+      },
     ];
-    return { lines, raw: { traces, loadAverage: os.loadavg(), firstRequest: start, changed, warm, traceListMs: base, chartsVisibleMs: charts.visible, chartsDrawnMs: charts.drawn } };
+    return {
+      lines,
+      raw: {
+        traces,
+        loadAverage: os.loadavg(),
+        firstRequest: start,
+        changed,
+        warm,
+        traceListMs: base,
+        chartsVisibleMs: charts.visible,
+        chartsDrawnMs: charts.drawn,
+      },
+    };
   } finally {
     raw.close();
     await server.stop();
@@ -152,19 +224,30 @@ export async function benchAnalysis(log: (s: string) => void = console.log): Pro
  */
 async function chartsDrawn(url: string): Promise<{ visible: number[]; drawn: number[] }> {
   const browser = await launchChromium();
-  const visible: number[] = [], drawn: number[] = [];
+  const visible: number[] = [],
+    drawn: number[] = [];
   try {
     for (let i = 0; i < 4; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const page = await ctx.newPage();
       await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-      const seen = await page.waitForFunction(() => {
-        const shown = [...document.querySelectorAll("svg[data-chart]")].filter((e) => e.getBoundingClientRect().width > 0).length;
-        return shown >= 6 ? performance.now() : false;
-      }, undefined, { polling: "raf", timeout: 120_000 });
+      const seen = await page.waitForFunction(
+        () => {
+          const shown = [...document.querySelectorAll("svg[data-chart]")].filter(
+            (e) => e.getBoundingClientRect().width > 0,
+          ).length;
+          return shown >= 6 ? performance.now() : false;
+        },
+        undefined,
+        { polling: "raf", timeout: 120_000 },
+      );
       visible.push((await seen.jsonValue()) as number);
       await page.waitForLoadState("load", { timeout: 120_000 });
-      drawn.push(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd));
+      drawn.push(
+        await page.evaluate(
+          () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
+        ),
+      );
       if (i === 3) await page.screenshot({ path: "bench/out/analysis-page.png", fullPage: true });
       await ctx.close();
     }
@@ -173,7 +256,6 @@ async function chartsDrawn(url: string): Promise<{ visible: number[]; drawn: num
   }
   return { visible, drawn };
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchAnalysis((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));

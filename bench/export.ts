@@ -33,17 +33,23 @@ export async function benchExport(log: (s: string) => void): Promise<{ lines: Be
     const b1 = await runChild<Out>("workers/export-worker.ts", ["baseline", outBase], env);
     log(`export: baseline ${Math.round(b1.ms)} ms`);
     const real = await runChild<Out>("workers/export-worker.ts", ["export", outReal], env);
-    log(`export: real ${Math.round(real.ms)} ms, RSS ${Math.round(real.rssBeforeMb)} -> peak ${Math.round(real.peakRssMb)} MB`);
+    log(
+      `export: real ${Math.round(real.ms)} ms, RSS ${Math.round(real.rssBeforeMb)} -> peak ${Math.round(real.peakRssMb)} MB`,
+    );
     const b2 = await runChild<Out>("workers/export-worker.ts", ["baseline", outBase], env);
     log(`export: baseline again ${Math.round(b2.ms)} ms`);
     // Flat memory, shown directly: the same export again with the JS heap capped far below the
     // output size. An export that kept rows would die of "heap out of memory" here.
     let capped: Out | null = null;
     try {
-      capped = await runChild<Out>("workers/export-worker.ts", ["export", outReal], env, [`--max-old-space-size=${HEAP_CAP_MB}`]);
+      capped = await runChild<Out>("workers/export-worker.ts", ["export", outReal], env, [
+        `--max-old-space-size=${HEAP_CAP_MB}`,
+      ]);
       log(`export: with a ${HEAP_CAP_MB} MB heap cap: ok, peak RSS ${Math.round(capped.peakRssMb)} MB`);
     } catch (e) {
-      log(`export: with a ${HEAP_CAP_MB} MB heap cap: FAILED ${(e instanceof Error ? e.message : String(e)).slice(0, 300)}`);
+      log(
+        `export: with a ${HEAP_CAP_MB} MB heap cap: FAILED ${(e instanceof Error ? e.message : String(e)).slice(0, 300)}`,
+      );
     }
     const rows = await countLines(outReal);
     if (rows !== n) throw new Error(`the export wrote ${rows} rows, expected ${n}`);
@@ -52,7 +58,8 @@ export async function benchExport(log: (s: string) => void): Promise<{ lines: Be
     const got = readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
     const first = JSON.parse(head.subarray(0, got).toString("utf8").split("\n")[0]) as Record<string, unknown>;
-    if (typeof first.intervention_guided_attempt !== "string") throw new Error("export rows lack intervention_guided_attempt");
+    if (typeof first.intervention_guided_attempt !== "string")
+      throw new Error("export rows lack intervention_guided_attempt");
     const baseMs = (b1.ms + b2.ms) / 2;
     const ratio = baseMs / real.ms;
     const size = statSync(outReal).size;
@@ -69,7 +76,9 @@ export async function benchExport(log: (s: string) => void): Promise<{ lines: Be
       {
         bench: "Export (same run)",
         metric: `memory: same export with the JS heap capped at ${HEAP_CAP_MB} MB`,
-        value: capped ? `completes; peak RSS ${Math.round(capped.peakRssMb)} MB (uncapped run: ${Math.round(real.rssBeforeMb)} -> ${Math.round(real.peakRssMb)} MB)` : "runs out of memory",
+        value: capped
+          ? `completes; peak RSS ${Math.round(capped.peakRssMb)} MB (uncapped run: ${Math.round(real.rssBeforeMb)} -> ${Math.round(real.peakRssMb)} MB)`
+          : "runs out of memory",
         baseline: `bare export peak RSS ${Math.round(b1.peakRssMb)} MB`,
         ratio: null,
         target: `flat (a ${(size / 1e6).toFixed(0)} MB output in a ${HEAP_CAP_MB} MB heap)`,

@@ -15,8 +15,11 @@ import { percentile } from "./propose-fixtures";
 
 // A formula under every per-formula limit whose macros make ten times what it is long.
 const bomb = (k: number) =>
-  ("$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ " + "and so on ".repeat(80)).padEnd(998, ".").slice(0, 998) + "\n";
-const around = (step: string) => `We start from the problem: $f(x) = x^2$.\n\n${step}\n\nSo the answer is $\\frac{1}{2}$.`;
+  ("$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ " + "and so on ".repeat(80))
+    .padEnd(998, ".")
+    .slice(0, 998) + "\n";
+const around = (step: string) =>
+  `We start from the problem: $f(x) = x^2$.\n\n${step}\n\nSo the answer is $\\frac{1}{2}$.`;
 
 const HOSTILE: Record<string, string> = {
   paren: around("\\(".repeat(100_000)), // 200 KB, unmatched: was 42 s
@@ -30,7 +33,9 @@ const HOSTILE: Record<string, string> = {
 // variant: the server caches formulas, so a page seen before is cheap; cycling through COLD
 // variants (more distinct formulas than the cache holds) measures the page never seen.
 function manyBombs(v: number): string {
-  return Array.from({ length: 50 }, (_, s) => Array.from({ length: 20 }, (_, k) => bomb(v * 10_000 + s * 20 + k)).join("")).join("\n\n");
+  return Array.from({ length: 50 }, (_, s) =>
+    Array.from({ length: 20 }, (_, k) => bomb(v * 10_000 + s * 20 + k)).join(""),
+  ).join("\n\n");
 }
 const COLD = 60;
 const REAL = 30;
@@ -46,12 +51,20 @@ export async function benchHostilePage(log: (s: string) => void): Promise<{ line
     // The baseline load: the page bench's real-shaped 400-step trace, also never seen before.
     ...Array.from({ length: REAL }, (_, v) => ({ id: `real-${v}`, text: longTrace(0x9a9e + 1000 + v, 400, 1500) })),
   ].map(({ id, text }, k) => ({
-    id, ...problemOf(k), generator: "bench", incorrect_attempt: text,
+    id,
+    ...problemOf(k),
+    generator: "bench",
+    incorrect_attempt: text,
     intervention: { content: "Instead, note that $x^2 \\ge 0$.", location: 1 },
   }));
   const { datasetId } = fill(db.url, "bench-hostile", rows);
   const sq = new Database(db.path, { readonly: true });
-  const idOf = Object.fromEntries((sq.prepare("SELECT id, externalId FROM Trace").all() as { id: string; externalId: string }[]).map((r) => [r.externalId, r.id]));
+  const idOf = Object.fromEntries(
+    (sq.prepare("SELECT id, externalId FROM Trace").all() as { id: string; externalId: string }[]).map((r) => [
+      r.externalId,
+      r.id,
+    ]),
+  );
   sq.close();
   ensureBuild(log);
   const server = await startServer(db.url, log);
@@ -76,15 +89,19 @@ export async function benchHostilePage(log: (s: string) => void): Promise<{ line
         const r = await load(page(ext));
         ms[ext].push(r.ms);
         pageBytes[ext] = r.bytes;
-        if (["bombs", "dollars", "many-bombs"].includes(ext) && !r.html.includes("Math rendering stopped here")) throw new Error(`${ext}: no "rendering stopped" note on the page`);
+        if (["bombs", "dollars", "many-bombs"].includes(ext) && !r.html.includes("Math rendering stopped here"))
+          throw new Error(`${ext}: no "rendering stopped" note on the page`);
       }
     }
     const renderMs = Object.fromEntries(exts.map((e) => [e, median(ms[e])]));
-    for (const ext of exts) log(`hostile: ${ext} ${Math.round(renderMs[ext])} ms, ${(pageBytes[ext] / 1e6).toFixed(2)} MB`);
+    for (const ext of exts)
+      log(`hostile: ${ext} ${Math.round(renderMs[ext])} ms, ${(pageBytes[ext] / 1e6).toFixed(2)} MB`);
     // The same page unseen: each cold variant once.
     const coldMs: number[] = [];
     for (let v = 0; v < COLD / 2; v++) coldMs.push((await load(page(`cold-${v}`))).ms);
-    log(`hostile: many-bombs never seen before ${Math.round(median(coldMs))} ms (median of ${coldMs.length}, max ${Math.round(Math.max(...coldMs))})`);
+    log(
+      `hostile: many-bombs never seen before ${Math.round(median(coldMs))} ms (median of ${coldMs.length}, max ${Math.round(Math.max(...coldMs))})`,
+    );
     // The worst page for (b): a hostile page the server has not rendered before, every time.
     const worst = "many-bombs, never seen before";
     let nextCold = COLD / 2;
@@ -122,11 +139,15 @@ export async function benchHostilePage(log: (s: string) => void): Promise<{ line
       await sample(worstUrl, busy);
     }
     const realP95 = percentile(real.times, 0.95);
-    log(`hostile: other pages p95 ${Math.round(realP95)} ms while the real 400-step trace (never seen before, ${Math.round(median(realMs))} ms a render) renders in a loop`);
+    log(
+      `hostile: other pages p95 ${Math.round(realP95)} ms while the real 400-step trace (never seen before, ${Math.round(median(realMs))} ms a render) renders in a loop`,
+    );
     const seconds = (windows * windowMs) / 1000;
     const p95 = percentile(busy.times, 0.95);
     const idleP95 = percentile(idle.times, 0.95);
-    log(`hostile: other pages p95 ${Math.round(p95)} ms while "${worst}" rendered ${busy.hostileRenders} times (idle p95 ${Math.round(idleP95)} ms)`);
+    log(
+      `hostile: other pages p95 ${Math.round(p95)} ms while "${worst}" rendered ${busy.hostileRenders} times (idle p95 ${Math.round(idleP95)} ms)`,
+    );
 
     const lines: BenchLine[] = [
       {

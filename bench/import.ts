@@ -7,7 +7,13 @@ import type { BenchLine } from "./lib/result";
 import { round } from "./lib/stats";
 import { writeJsonl } from "./lib/synthetic";
 
-type Out = { mode: string; ms: number; counts: { traces: number; problems: number; interventions: number; records?: number; skipped?: unknown }; peakRssMb: number; rssBeforeMb: number };
+type Out = {
+  mode: string;
+  ms: number;
+  counts: { traces: number; problems: number; interventions: number; records?: number; skipped?: unknown };
+  peakRssMb: number;
+  rssBeforeMb: number;
+};
 
 export async function benchImport(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const n = scaled(100_000, 500);
@@ -28,7 +34,10 @@ export async function benchImport(log: (s: string) => void): Promise<{ lines: Be
     const b2 = await runChild<Out>("workers/import-worker.ts", ["baseline", file], { DATABASE_URL: dbs[2].url });
     removeDb(dbs[2].path);
     log(`import: baseline again ${Math.round(b2.ms)} ms`);
-    if (real.counts.traces !== n || b1.counts.traces !== n) throw new Error(`import wrote ${real.counts.traces} / baseline ${b1.counts.traces} traces, expected ${n}: ${JSON.stringify(real.counts)}`);
+    if (real.counts.traces !== n || b1.counts.traces !== n)
+      throw new Error(
+        `import wrote ${real.counts.traces} / baseline ${b1.counts.traces} traces, expected ${n}: ${JSON.stringify(real.counts)}`,
+      );
     const baseMs = (b1.ms + b2.ms) / 2;
     const realTput = n / (real.ms / 1000);
     const baseTput = n / (baseMs / 1000);

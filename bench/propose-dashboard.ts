@@ -4,13 +4,27 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadMs, percentile, seedTraces, sleep, startDashboard } from "./propose-fixtures";
 
 export type PageLoads = { count: number; p50: number; p95: number; max: number; byPage: Record<string, number> };
-type CreateJob = (input: { kind: string; params: Record<string, unknown>; datasetId: string | null; createdBy: string }) => Promise<{ jobId: string }>;
+type CreateJob = (input: {
+  kind: string;
+  params: Record<string, unknown>;
+  datasetId: string | null;
+  createdBy: string;
+}) => Promise<{ jobId: string }>;
 
 export async function dashboardPhase(o: {
-  prisma: PrismaClient; createJob: CreateJob; params: Record<string, unknown>; n: number;
-  distDir: string; port: number; log: (s: string) => void;
+  prisma: PrismaClient;
+  createJob: CreateJob;
+  params: Record<string, unknown>;
+  n: number;
+  distDir: string;
+  port: number;
+  log: (s: string) => void;
 }): Promise<{ seconds: number; status: string; done: number; failed: number; pages: PageLoads }> {
-  const server = await startDashboard({ databaseUrl: process.env.DATABASE_URL ?? "", distDir: o.distDir, port: o.port });
+  const server = await startDashboard({
+    databaseUrl: process.env.DATABASE_URL ?? "",
+    distDir: o.distDir,
+    port: o.port,
+  });
   try {
     const datasetId = await seedTraces(o.prisma, o.n);
     await loadMs(`${server.base}/jobs`); // warm the route
@@ -35,8 +49,16 @@ export async function dashboardPhase(o: {
     }
     const seconds = (performance.now() - t0) / 1000;
     const j = await o.prisma.job.findUniqueOrThrow({ where: { id } });
-    const loads: PageLoads = { count: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), byPage };
-    o.log(`page loads while it ran: ${loads.count}, p50 ${loads.p50.toFixed(0)} ms, p95 ${loads.p95.toFixed(0)} ms, max ${loads.max.toFixed(0)} ms ${JSON.stringify(byPage, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}`);
+    const loads: PageLoads = {
+      count: times.length,
+      p50: percentile(times, 0.5),
+      p95: percentile(times, 0.95),
+      max: Math.max(...times),
+      byPage,
+    };
+    o.log(
+      `page loads while it ran: ${loads.count}, p50 ${loads.p50.toFixed(0)} ms, p95 ${loads.p95.toFixed(0)} ms, max ${loads.max.toFixed(0)} ms ${JSON.stringify(byPage, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}`,
+    );
     return { seconds, status: j.status, done: j.done, failed: j.failed, pages: loads };
   } finally {
     await server.stop();

@@ -8,14 +8,28 @@ export async function seedTraces(prisma: PrismaClient, n: number): Promise<strin
   const name = `bench-propose-${randomUUID().slice(0, 8)}`;
   const ds = await prisma.dataset.create({ data: { name } });
   const problems = Array.from({ length: n }, (_, i) => ({
-    id: `${name}-p${i}`, datasetId: ds.id, statement: `Compute ${i} + ${i}.`, referenceSolution: `Add: ${i} + ${i} = ${2 * i}.`,
-    answer: String(2 * i), contentHash: `${name}-p${i}`,
+    id: `${name}-p${i}`,
+    datasetId: ds.id,
+    statement: `Compute ${i} + ${i}.`,
+    referenceSolution: `Add: ${i} + ${i} = ${2 * i}.`,
+    answer: String(2 * i),
+    contentHash: `${name}-p${i}`,
   }));
-  const text = (i: number) => `We need ${i} + ${i}.\n\nAdding gives ${2 * i + 1}.\n\nSo the answer is \\boxed{${2 * i + 1}}.`;
+  const text = (i: number) =>
+    `We need ${i} + ${i}.\n\nAdding gives ${2 * i + 1}.\n\nSo the answer is \\boxed{${2 * i + 1}}.`;
   for (let i = 0; i < n; i += 500) {
     const chunk = problems.slice(i, i + 500);
     await prisma.problem.createMany({ data: chunk });
-    await prisma.trace.createMany({ data: chunk.map((p, j) => ({ datasetId: ds.id, problemId: p.id, text: text(i + j), stepCount: 3, contentHash: p.id, correct: false })) });
+    await prisma.trace.createMany({
+      data: chunk.map((p, j) => ({
+        datasetId: ds.id,
+        problemId: p.id,
+        text: text(i + j),
+        stepCount: 3,
+        contentHash: p.id,
+        correct: false,
+      })),
+    });
   }
   return ds.id;
 }
@@ -25,7 +39,13 @@ export type Dashboard = { base: string; pid: number | undefined; stop(signal?: N
 export async function startDashboard(opts: { databaseUrl: string; distDir: string; port: number }): Promise<Dashboard> {
   const base = `http://127.0.0.1:${opts.port}`;
   const p: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
-    env: { ...process.env, DATABASE_URL: opts.databaseUrl, NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: opts.databaseUrl,
+      NEXT_DIST_DIR: opts.distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group, so stop() ends npx and the server it started
   });
@@ -71,7 +91,7 @@ export async function loadMs(url: string): Promise<number> {
       return performance.now() - t;
     } catch (e) {
       const code = (e as { cause?: { code?: string } }).cause?.code;
-      if (attempt >= 2 || !code?.startsWith("UND_ERR") && code !== "ECONNRESET") throw e;
+      if (attempt >= 2 || (!code?.startsWith("UND_ERR") && code !== "ECONNRESET")) throw e;
     }
   }
 }
@@ -87,9 +107,11 @@ export function percentile(xs: number[], q: number): number {
 /** Run `work(0..n-1)` with `width` workers. */
 export async function pool(n: number, width: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
 }
 
 /** Wall seconds and CPU ms of this process (user + system, all threads: the stub thread counts for every phase alike). */
@@ -106,7 +128,12 @@ export function meter() {
  * Run a bench script in its own process (its own scratch database: bench/run.ts imports modules
  * that open lib/db on the default one) and return the JSON summary line it prints last.
  */
-export async function runBenchChild<T>(script: string, args: string[], tag: string, log: (s: string) => void): Promise<T> {
+export async function runBenchChild<T>(
+  script: string,
+  args: string[],
+  tag: string,
+  log: (s: string) => void,
+): Promise<T> {
   const child = spawn("npx", ["tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let summary: T | undefined;
   let err = "";

@@ -18,7 +18,9 @@ import { dashboardPhase, type PageLoads } from "./propose-dashboard";
 import { benchSamplingStructure, type SamplingBench } from "./propose-sampling";
 
 export type ProposeJobBenchOptions = {
-  n?: number; concurrency?: number; latencyMs?: number;
+  n?: number;
+  concurrency?: number;
+  latencyMs?: number;
   /** skip phase 2 (the propose job run in this process), e.g. to time only the dashboard phase */
   skipPropose?: boolean;
   /** also time the runner with a bare two-call handler (no proposal storage), to attribute overhead */
@@ -29,14 +31,32 @@ export type ProposeJobBenchOptions = {
   dashboard?: { distDir: string; port: number };
   log?: (line: string) => void;
 };
-export type Timing = { label: string; seconds: number; perSecond: number; vsIdeal: number; vsBaseline: number; cpuMsPerItem: number | null };
+export type Timing = {
+  label: string;
+  seconds: number;
+  perSecond: number;
+  vsIdeal: number;
+  vsBaseline: number;
+  cpuMsPerItem: number | null;
+};
 export type { PageLoads };
 export type ProposeJobBench = {
-  n: number; concurrency: number; latencyMs: number; idealSeconds: number;
-  baseline: Timing; propose?: Timing & { ok: number; failed: number }; runnerOnly?: Timing;
+  n: number;
+  concurrency: number;
+  latencyMs: number;
+  idealSeconds: number;
+  baseline: Timing;
+  propose?: Timing & { ok: number; failed: number };
+  runnerOnly?: Timing;
   dashboard?: { job: Timing & { ok: number; failed: number }; pages: PageLoads };
   sampling?: SamplingBench;
-  pass: { withinIdeal: boolean; throughput: boolean; dashboard?: boolean; samplingRequests?: boolean; samplingTokens?: boolean };
+  pass: {
+    withinIdeal: boolean;
+    throughput: boolean;
+    dashboard?: boolean;
+    samplingRequests?: boolean;
+    samplingTokens?: boolean;
+  };
 };
 
 export const IDEAL_FACTOR = 1.1;
@@ -44,24 +64,47 @@ export const THROUGHPUT_FLOOR = 0.95;
 export const PAGE_MS = 500;
 
 export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promise<ProposeJobBench> {
-  const n = opts.n ?? 2000, concurrency = opts.concurrency ?? 32, latencyMs = opts.latencyMs ?? 200;
+  const n = opts.n ?? 2000,
+    concurrency = opts.concurrency ?? 32,
+    latencyMs = opts.latencyMs ?? 200;
   const log = opts.log ?? (() => {});
   // Imported here so a caller can point DATABASE_URL at a scratch database first.
-  const [{ default: OpenAI }, { startStubThread }, { prisma }, { createJob }, { runJobToCompletion }, { registerHandler, getHandler }, { chatComplete }, { resolveProposeParams }, { MODEL_SETTING_KEYS }] =
-    await Promise.all([
-      import("openai"), import("./propose-stub-thread"), import("@/lib/db"), import("@/lib/data/job-lifecycle"),
-      import("@/lib/jobs/run-to-completion"), import("@/lib/jobs/registry"), import("@/lib/model/client"),
-      import("@/lib/propose/params"), import("@/lib/model/settings"),
-    ]);
+  const [
+    { default: OpenAI },
+    { startStubThread },
+    { prisma },
+    { createJob },
+    { runJobToCompletion },
+    { registerHandler, getHandler },
+    { chatComplete },
+    { resolveProposeParams },
+    { MODEL_SETTING_KEYS },
+  ] = await Promise.all([
+    import("openai"),
+    import("./propose-stub-thread"),
+    import("@/lib/db"),
+    import("@/lib/data/job-lifecycle"),
+    import("@/lib/jobs/run-to-completion"),
+    import("@/lib/jobs/registry"),
+    import("@/lib/model/client"),
+    import("@/lib/propose/params"),
+    import("@/lib/model/settings"),
+  ]);
   const stub = await startStubThread({ latencyMs });
   const idealSeconds = (n * 2 * latencyMs) / 1000 / concurrency;
   let baselineSeconds = 0;
   const timing = (label: string, m: { seconds: number; cpuMs: number | null }): Timing => ({
-    label, seconds: m.seconds, perSecond: n / m.seconds, vsIdeal: m.seconds / idealSeconds,
-    vsBaseline: baselineSeconds ? baselineSeconds / m.seconds : 1, cpuMsPerItem: m.cpuMs === null ? null : m.cpuMs / n,
+    label,
+    seconds: m.seconds,
+    perSecond: n / m.seconds,
+    vsIdeal: m.seconds / idealSeconds,
+    vsBaseline: baselineSeconds ? baselineSeconds / m.seconds : 1,
+    cpuMsPerItem: m.cpuMs === null ? null : m.cpuMs / n,
   });
   const line = (t: Timing, extra = "") =>
-    log(`${t.label.padEnd(30)} ${t.seconds.toFixed(2).padStart(7)} s  ${t.perSecond.toFixed(1).padStart(6)}/s  ${t.vsIdeal.toFixed(3)}x ideal  ${t.vsBaseline.toFixed(3)} of baseline${t.cpuMsPerItem === null ? "" : `  ${t.cpuMsPerItem.toFixed(2)} CPU ms/item`}${extra}`);
+    log(
+      `${t.label.padEnd(30)} ${t.seconds.toFixed(2).padStart(7)} s  ${t.perSecond.toFixed(1).padStart(6)}/s  ${t.vsIdeal.toFixed(3)}x ideal  ${t.vsBaseline.toFixed(3)} of baseline${t.cpuMsPerItem === null ? "" : `  ${t.cpuMsPerItem.toFixed(2)} CPU ms/item`}${extra}`,
+    );
   const baseUrlKey = MODEL_SETTING_KEYS.baseUrl;
   const prevBaseUrl = await prisma.setting.findUnique({ where: { key: baseUrlKey } });
   try {
@@ -76,14 +119,20 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
       });
       return m();
     };
-    await pool(concurrency, concurrency, (i) => client.chat.completions.create({ model: "stub-model", messages: msg(i, 0) }).then(() => {})); // warm-up
+    await pool(concurrency, concurrency, (i) =>
+      client.chat.completions.create({ model: "stub-model", messages: msg(i, 0) }).then(() => {}),
+    ); // warm-up
     const half = Math.floor(n / 2);
     const before = await bare(0, half);
     log(`ideal ${idealSeconds.toFixed(2)} s (${n} x 2 calls x ${latencyMs} ms / ${concurrency})`);
     log(`bare openai loop, first half     ${before.seconds.toFixed(2)} s`);
 
     // 2. The real propose stage through the job runner, on a scratch dataset of n traces (k = 1).
-    await prisma.setting.upsert({ where: { key: baseUrlKey }, create: { key: baseUrlKey, value: stub.url }, update: { value: stub.url } });
+    await prisma.setting.upsert({
+      where: { key: baseUrlKey },
+      create: { key: baseUrlKey, value: stub.url },
+      update: { value: stub.url },
+    });
     if (!(await getHandler("propose"))) throw new Error("the propose stage (lib/propose/handler) is not available");
     const params = { ...(await resolveProposeParams({ k: 1, model: "stub-model" })), concurrency };
     let jobMeasure: ReturnType<ReturnType<typeof meter>> | undefined;
@@ -92,13 +141,19 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
       const datasetId = await seedTraces(prisma, n);
       const m = meter();
       const { jobId } = await createJob({ kind: "propose", params, datasetId, createdBy: "bench" });
-      const p = await runJobToCompletion(jobId, { progressMs: 5000, onProgress: (x) => log(`  propose job ${x.done + x.failed}/${x.total}`) });
+      const p = await runJobToCompletion(jobId, {
+        progressMs: 5000,
+        onProgress: (x) => log(`  propose job ${x.done + x.failed}/${x.total}`),
+      });
       jobMeasure = m();
       jobCounts = { ok: p.done, failed: p.failed };
     }
     const after = await bare(half, n - half);
     log(`bare openai loop, second half    ${after.seconds.toFixed(2)} s`);
-    const baseline = timing("bare openai loop", { seconds: before.seconds + after.seconds, cpuMs: before.cpuMs + after.cpuMs });
+    const baseline = timing("bare openai loop", {
+      seconds: before.seconds + after.seconds,
+      cpuMs: before.cpuMs + after.cpuMs,
+    });
     baselineSeconds = baseline.seconds;
     line(baseline);
     const propose = jobMeasure ? { ...timing("propose job (runner + stage)", jobMeasure), ...jobCounts } : undefined;
@@ -129,7 +184,11 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
     let dashboard: ProposeJobBench["dashboard"];
     if (opts.dashboard) {
       const d = await dashboardPhase({ prisma, createJob, params, n, ...opts.dashboard, log });
-      const job = { ...timing("propose job in next start", { seconds: d.seconds, cpuMs: null }), ok: d.done, failed: d.failed };
+      const job = {
+        ...timing("propose job in next start", { seconds: d.seconds, cpuMs: null }),
+        ok: d.done,
+        failed: d.failed,
+      };
       line(job, `  (${d.status}; ${d.done} done, ${d.failed} failed)`);
       dashboard = { job, pages: d.pages };
     }
@@ -137,7 +196,14 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
     let sampling: SamplingBench | undefined;
     if (opts.sampling && opts.sampling.traces > 0) {
       sampling = await benchSamplingStructure(
-        { prisma, stubUrl: stub.url, createJob: createJob as never, runJobToCompletion, resolveProposeParams: resolveProposeParams as never, baseUrlKey },
+        {
+          prisma,
+          stubUrl: stub.url,
+          createJob: createJob as never,
+          runJobToCompletion,
+          resolveProposeParams: resolveProposeParams as never,
+          baseUrlKey,
+        },
         { ...opts.sampling, concurrency, log },
       );
     }
@@ -147,9 +213,16 @@ export async function benchProposeJob(opts: ProposeJobBenchOptions = {}): Promis
       withinIdeal: !!measured && measured.vsIdeal <= IDEAL_FACTOR && measured.failed === 0,
       throughput: !!measured && measured.vsBaseline >= THROUGHPUT_FLOOR,
       ...(dashboard ? { dashboard: dashboard.pages.max < PAGE_MS } : {}),
-      ...(sampling ? { samplingRequests: sampling.pass.requests && sampling.pass.sameProposals, samplingTokens: sampling.pass.completionTokens } : {}),
+      ...(sampling
+        ? {
+            samplingRequests: sampling.pass.requests && sampling.pass.sameProposals,
+            samplingTokens: sampling.pass.completionTokens,
+          }
+        : {}),
     };
-    log(`verdict: wall <= ${IDEAL_FACTOR}x ideal ${pass.withinIdeal ? "PASS" : "FAIL"}; throughput >= ${THROUGHPUT_FLOOR * 100}% of baseline ${pass.throughput ? "PASS" : "FAIL"}${dashboard ? `; every page load < ${PAGE_MS} ms ${pass.dashboard ? "PASS" : "FAIL"}` : ""}`);
+    log(
+      `verdict: wall <= ${IDEAL_FACTOR}x ideal ${pass.withinIdeal ? "PASS" : "FAIL"}; throughput >= ${THROUGHPUT_FLOOR * 100}% of baseline ${pass.throughput ? "PASS" : "FAIL"}${dashboard ? `; every page load < ${PAGE_MS} ms ${pass.dashboard ? "PASS" : "FAIL"}` : ""}`,
+    );
     return { n, concurrency, latencyMs, idealSeconds, baseline, propose, runnerOnly, dashboard, sampling, pass };
   } finally {
     if (prevBaseUrl) await prisma.setting.update({ where: { key: baseUrlKey }, data: { value: prevBaseUrl.value } });
@@ -166,20 +239,29 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // Alone, the bench works on a scratch database so it never touches the studio's data.
   const db = join(tmpdir(), `int-bench-propose-${process.pid}.db`);
   process.env.DATABASE_URL = `file:${db}`;
-  const cleanup = () => { for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(db + s, { force: true }); };
+  const cleanup = () => {
+    for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(db + s, { force: true });
+  };
   const dist = arg("--dashboard");
   benchProposeJob({
-    n: Number(arg("--n") ?? 2000), concurrency: Number(arg("--concurrency") ?? 32), latencyMs: Number(arg("--latency") ?? 200),
-    runnerOnly: process.argv.includes("--runner-only"), skipPropose: process.argv.includes("--skip-propose"), dashboard: dist ? { distDir: dist, port: Number(arg("--port") ?? 3117) } : undefined,
+    n: Number(arg("--n") ?? 2000),
+    concurrency: Number(arg("--concurrency") ?? 32),
+    latencyMs: Number(arg("--latency") ?? 200),
+    runnerOnly: process.argv.includes("--runner-only"),
+    skipPropose: process.argv.includes("--skip-propose"),
+    dashboard: dist ? { distDir: dist, port: Number(arg("--port") ?? 3117) } : undefined,
     sampling: { traces: Number(arg("--sampling-traces") ?? 200), k: Number(arg("--sampling-k") ?? 4) },
     log: (l) => console.log(l),
-  }).then((r) => {
-    console.log(JSON.stringify({ bench: "propose-job", ...r }));
-    cleanup();
-    process.exit(Object.values(r.pass).every(Boolean) ? 0 : 1);
-  }, (e) => {
-    console.error(e);
-    cleanup();
-    process.exit(2);
-  });
+  }).then(
+    (r) => {
+      console.log(JSON.stringify({ bench: "propose-job", ...r }));
+      cleanup();
+      process.exit(Object.values(r.pass).every(Boolean) ? 0 : 1);
+    },
+    (e) => {
+      console.error(e);
+      cleanup();
+      process.exit(2);
+    },
+  );
 }

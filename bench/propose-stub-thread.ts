@@ -3,7 +3,10 @@
 // measured. Baseline loops and jobs talk to the same stub, so the comparison stays fair.
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
-export type StubThreadOptions = { latencyMs: number; /** replies in rotation (default: the stub's automatic replies) */ replies?: string[] };
+export type StubThreadOptions = {
+  latencyMs: number;
+  /** replies in rotation (default: the stub's automatic replies) */ replies?: string[];
+};
 export type StubThread = { url: string; close(): Promise<void> };
 
 export async function startStubThread(opts: StubThreadOptions): Promise<StubThread> {
@@ -27,10 +30,13 @@ if (!isMainThread && parentPort && (workerData as StubThreadOptions | undefined)
   const { startStubModel } = await import("@/e2e/stub-model/server");
   let i = 0;
   const replies = o.replies;
-  const stub = await startStubModel({
-    latencyMs: o.latencyMs,
-    ...(replies?.length ? { respond: () => ({ kind: "text" as const, text: replies[i++ % replies.length] }) } : {}),
-  }, { keepRequests: 0 });
+  const stub = await startStubModel(
+    {
+      latencyMs: o.latencyMs,
+      ...(replies?.length ? { respond: () => ({ kind: "text" as const, text: replies[i++ % replies.length] }) } : {}),
+    },
+    { keepRequests: 0 },
+  );
   const port = parentPort;
   port.on("message", (m) => {
     if (m === "close") void stub.close().then(() => process.exit(0));

@@ -29,7 +29,9 @@ function seed(url: string, n: number): string {
   for (let i = 0; i < n; i++) {
     const p = i % Math.max(1, Math.round(n / 4));
     const row = {
-      problem: `Problem ${p}: find $f(${p})$ for $f(x) = x^2 + ${p % 97}x$.`, answer: String(p * p + (p % 97) * p), reference_solution: `Substitute: $f(${p}) = ${p}^2 + ${p % 97}\\cdot ${p}$.`,
+      problem: `Problem ${p}: find $f(${p})$ for $f(x) = x^2 + ${p % 97}x$.`,
+      answer: String(p * p + (p % 97) * p),
+      reference_solution: `Substitute: $f(${p}) = ${p}^2 + ${p % 97}\\cdot ${p}$.`,
       incorrect_attempt: `Attempt ${i}.\n\nWe substitute $x = ${p}$.\n\nThen $f(${p}) = ${p * p} + ${p % 97}$.\n\nSo the answer is $\\boxed{${p * p + (p % 97)}}$.`,
     };
     const parsed = parseRecord("int", row, { source: "bench" });
@@ -44,11 +46,17 @@ type Run = { lines: string[]; done: Promise<number>; kill(): void };
 
 function annotators(url: string, queueId: string, names: string[], perPerson: number, thinkMs: number): Run {
   const file = fileURLToPath(new URL("./workers/queue-annotators.ts", import.meta.url));
-  const p = spawn(process.execPath, ["--import", "tsx", file, queueId, names.join(","), String(perPerson), String(thinkMs)], {
-    env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const p = spawn(
+    process.execPath,
+    ["--import", "tsx", file, queueId, names.join(","), String(perPerson), String(thinkMs)],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const lines: string[] = [];
-  let buf = "", err = "";
+  let buf = "",
+    err = "";
   p.stdout.on("data", (d: Buffer) => {
     buf += d.toString();
     const parts = buf.split("\n");
@@ -56,7 +64,12 @@ function annotators(url: string, queueId: string, names: string[], perPerson: nu
     lines.push(...parts);
   });
   p.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const done = new Promise<number>((resolve) => p.on("close", (code) => { if (code) process.stderr.write(err.slice(-2000)); resolve(code ?? -1); }));
+  const done = new Promise<number>((resolve) =>
+    p.on("close", (code) => {
+      if (code) process.stderr.write(err.slice(-2000));
+      resolve(code ?? -1);
+    }),
+  );
   return { lines, done, kill: () => p.kill("SIGKILL") };
 }
 
@@ -69,9 +82,31 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   seed(url, traces);
   // through the CLI, as a curator would (and on this file: this process's lib/db may point elsewhere)
   const t0 = performance.now();
-  const created = execFileSync("npm", ["run", "-s", "int", "--", "queue", "create", "--dataset", "bench-queues", "--task", "label", "--overlap", "2", "--reserve-minutes", "30", "--as", "bench"], {
-    env: { ...process.env, DATABASE_URL: url }, encoding: "utf8",
-  });
+  const created = execFileSync(
+    "npm",
+    [
+      "run",
+      "-s",
+      "int",
+      "--",
+      "queue",
+      "create",
+      "--dataset",
+      "bench-queues",
+      "--task",
+      "label",
+      "--overlap",
+      "2",
+      "--reserve-minutes",
+      "30",
+      "--as",
+      "bench",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    },
+  );
   const m = /created queue (\S+) on .*: (\d+) items/.exec(created);
   if (!m) throw new Error(`queue create printed: ${created}`);
   const q = { id: m[1], items: Number(m[2]) };
@@ -83,8 +118,11 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   const soloMs = solo.lines.filter((l) => l.startsWith("TAKE ")).map((l) => Number(l.split(" ")[3]));
 
   const db = new Database(path, { readonly: true });
-  const doubleHeld = db.prepare(`SELECT "traceId", COUNT(*) AS n FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL AND "expiresAt" > ? GROUP BY "traceId" HAVING COUNT(*) > 1`);
-  let snapshots = 0, clashes = 0;
+  const doubleHeld = db.prepare(
+    `SELECT "traceId", COUNT(*) AS n FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL AND "expiresAt" > ? GROUP BY "traceId" HAVING COUNT(*) > 1`,
+  );
+  let snapshots = 0,
+    clashes = 0;
   const watch = setInterval(() => {
     snapshots++;
     clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
@@ -99,7 +137,8 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   const perPerson = scaled(30, 6);
   const first = annotators(url, q.id, names, perPerson * 2, THINK_MS);
   // crash halfway: when the people have submitted about half of their items
-  while (first.lines.filter((l) => l.startsWith("DONE ")).length < (PEOPLE * perPerson) / 2) await new Promise((r) => setTimeout(r, 20));
+  while (first.lines.filter((l) => l.startsWith("DONE ")).length < (PEOPLE * perPerson) / 2)
+    await new Promise((r) => setTimeout(r, 20));
   first.kill();
   await first.done;
   const heldAtCrash = new Map<string, string>(); // person -> trace held (taken, not submitted)
@@ -109,7 +148,13 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
     if (kind === "DONE") heldAtCrash.delete(who);
   }
   const nowIso = new Date().toISOString().replace("Z", "+00:00");
-  const stillHeld = [...heldAtCrash].filter(([who, trace]) => db.prepare(`SELECT 1 FROM "QueueReservation" WHERE "queueId" = ? AND "annotator" = ? AND "traceId" = ? AND "endedAt" IS NULL AND "expiresAt" > ?`).get(q.id, who, trace, nowIso)).length;
+  const stillHeld = [...heldAtCrash].filter(([who, trace]) =>
+    db
+      .prepare(
+        `SELECT 1 FROM "QueueReservation" WHERE "queueId" = ? AND "annotator" = ? AND "traceId" = ? AND "endedAt" IS NULL AND "expiresAt" > ?`,
+      )
+      .get(q.id, who, trace, nowIso),
+  ).length;
   log(`killed the first process with ${heldAtCrash.size} items held; ${stillHeld} still held after the crash`);
 
   const second = annotators(url, q.id, names, perPerson, THINK_MS);
@@ -117,40 +162,99 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
   clearInterval(watch);
   if (checkpointer) clearInterval(checkpointer);
   clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
-  const resumedSame = names.filter((n) => heldAtCrash.has(n)).filter((n) => {
-    const firstTake = second.lines.find((l) => l.startsWith(`TAKE ${n} `))!.split(" ");
-    return firstTake[2] === heldAtCrash.get(n) && firstTake[4] === "1";
-  }).length;
+  const resumedSame = names
+    .filter((n) => heldAtCrash.has(n))
+    .filter((n) => {
+      const firstTake = second.lines.find((l) => l.startsWith(`TAKE ${n} `))!.split(" ");
+      return firstTake[2] === heldAtCrash.get(n) && firstTake[4] === "1";
+    }).length;
 
   const all = [...first.lines, ...second.lines];
   const takeMs = all.filter((l) => l.startsWith("TAKE ")).map((l) => Number(l.split(" ")[3]));
   const submitted = all.filter((l) => l.startsWith("DONE ")).map((l) => l.split(" ").slice(1, 3) as [string, string]);
-  const labelOf = db.prepare(`SELECT l."id" FROM "FirstErrorLabel" l WHERE l."traceId" = ? AND l."source" = 'human' AND l."annotator" = ?`);
+  const labelOf = db.prepare(
+    `SELECT l."id" FROM "FirstErrorLabel" l WHERE l."traceId" = ? AND l."source" = 'human' AND l."annotator" = ?`,
+  );
   const audited = db.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "entityId" = ? AND "action" = 'label.set'`);
   const lost = submitted.filter(([who, trace]) => {
     const l = labelOf.get(trace, who) as { id: string } | undefined;
     return !l || (audited.get(l.id) as { n: number }).n < 1;
   }).length;
   if (clashes) {
-    const rows = db.prepare(`SELECT r.* FROM "QueueReservation" r WHERE r."queueId" = ? AND r."traceId" IN (SELECT "traceId" FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL GROUP BY "traceId" HAVING COUNT(*) > 1) ORDER BY r."traceId", r."reservedAt" LIMIT 12`).all(q.id, q.id);
+    const rows = db
+      .prepare(
+        `SELECT r.* FROM "QueueReservation" r WHERE r."queueId" = ? AND r."traceId" IN (SELECT "traceId" FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL GROUP BY "traceId" HAVING COUNT(*) > 1) ORDER BY r."traceId", r."reservedAt" LIMIT 12`,
+      )
+      .all(q.id, q.id);
     log(`double holds, e.g.: ${JSON.stringify(rows)}`);
   }
   db.close();
   removeDb(path);
 
-  const p95Ms = p95(takeMs), base = median(soloMs);
-  const raw = { traces, items: q.items, people: PEOPLE, takes: takeMs.length, p50: median(takeMs), p95: p95Ms, soloMedian: base, snapshots, clashes, submitted: submitted.length, lost, heldAtCrash: heldAtCrash.size, stillHeld, resumedSame };
+  const p95Ms = p95(takeMs),
+    base = median(soloMs);
+  const raw = {
+    traces,
+    items: q.items,
+    people: PEOPLE,
+    takes: takeMs.length,
+    p50: median(takeMs),
+    p95: p95Ms,
+    soloMedian: base,
+    snapshots,
+    clashes,
+    submitted: submitted.length,
+    lost,
+    heldAtCrash: heldAtCrash.size,
+    stillHeld,
+    resumedSame,
+  };
   log(JSON.stringify(raw));
-  const slow = (run: Run, name: string) => run.lines.filter((l) => l.startsWith("TAKE ") && Number(l.split(" ")[3]) > 200).map((l) => `${name}@${l.split(" ")[5]}:${Math.round(Number(l.split(" ")[3]))}`);
+  const slow = (run: Run, name: string) =>
+    run.lines
+      .filter((l) => l.startsWith("TAKE ") && Number(l.split(" ")[3]) > 200)
+      .map((l) => `${name}@${l.split(" ")[5]}:${Math.round(Number(l.split(" ")[3]))}`);
   log(`takes over 200 ms (process@ms since its start: ms): ${[...slow(first, "1"), ...slow(second, "2")].join(" ")}`);
   const title = `Work queue (${PEOPLE} people, ${traces.toLocaleString("en")} traces)`;
   return {
     raw,
     lines: [
-      { bench: title, metric: `next-item p95 (${takeMs.length} takes, p50 ${round(median(takeMs), 1)} ms; think ${THINK_MS} ms ±50%)`, value: `${round(p95Ms, 1)} ms`, baseline: `${round(base, 1)} ms (one person alone, median)`, ratio: round(p95Ms / base, 1), target: `< ${P95_MS} ms`, pass: p95Ms < P95_MS },
-      { bench: title, metric: `items held by two people (${snapshots} snapshots during the run)`, value: String(clashes), baseline: "", ratio: null, target: "0", pass: clashes === 0 },
-      { bench: title, metric: `lost labels (of ${submitted.length} submitted; label row + audit event)`, value: String(lost), baseline: "", ratio: null, target: "0", pass: lost === 0 },
-      { bench: title, metric: `restart (SIGKILL mid-run): holds kept / resumed by their holder`, value: `${stillHeld}/${heldAtCrash.size} kept, ${resumedSame}/${heldAtCrash.size} resumed`, baseline: "", ratio: null, target: "all", pass: stillHeld === heldAtCrash.size && resumedSame === heldAtCrash.size },
+      {
+        bench: title,
+        metric: `next-item p95 (${takeMs.length} takes, p50 ${round(median(takeMs), 1)} ms; think ${THINK_MS} ms ±50%)`,
+        value: `${round(p95Ms, 1)} ms`,
+        baseline: `${round(base, 1)} ms (one person alone, median)`,
+        ratio: round(p95Ms / base, 1),
+        target: `< ${P95_MS} ms`,
+        pass: p95Ms < P95_MS,
+      },
+      {
+        bench: title,
+        metric: `items held by two people (${snapshots} snapshots during the run)`,
+        value: String(clashes),
+        baseline: "",
+        ratio: null,
+        target: "0",
+        pass: clashes === 0,
+      },
+      {
+        bench: title,
+        metric: `lost labels (of ${submitted.length} submitted; label row + audit event)`,
+        value: String(lost),
+        baseline: "",
+        ratio: null,
+        target: "0",
+        pass: lost === 0,
+      },
+      {
+        bench: title,
+        metric: `restart (SIGKILL mid-run): holds kept / resumed by their holder`,
+        value: `${stillHeld}/${heldAtCrash.size} kept, ${resumedSame}/${heldAtCrash.size} resumed`,
+        baseline: "",
+        ratio: null,
+        target: "all",
+        pass: stillHeld === heldAtCrash.size && resumedSame === heldAtCrash.size,
+      },
     ],
   };
 }

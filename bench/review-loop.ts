@@ -19,7 +19,9 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
   log(`review: filling ${db.path} with ${n} traces (real import writer, not timed)`);
   const { datasetId } = fill(db.url, "bench-review", range(n, syntheticRow));
   const sq = new Database(db.path, { readonly: true });
-  const order = sq.prepare("SELECT id, externalId FROM Trace WHERE datasetId = ? ORDER BY id LIMIT ? OFFSET ?").all(datasetId, PRESSES + 1, Math.floor(n / 2)) as { id: string; externalId: string }[];
+  const order = sq
+    .prepare("SELECT id, externalId FROM Trace WHERE datasetId = ? ORDER BY id LIMIT ? OFFSET ?")
+    .all(datasetId, PRESSES + 1, Math.floor(n / 2)) as { id: string; externalId: string }[];
   sq.close();
   ensureBuild(log);
   const server = await startServer(db.url, log);
@@ -62,7 +64,8 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
     }
     // Accept-and-next saves in the background: give the last decisions time to land.
     const check = new Database(db.path, { readonly: true });
-    const count = () => (check.prepare("SELECT COUNT(*) AS c FROM Intervention WHERE status = 'accepted'").get() as { c: number }).c;
+    const count = () =>
+      (check.prepare("SELECT COUNT(*) AS c FROM Intervention WHERE status = 'accepted'").get() as { c: number }).c;
     let accepted = count();
     for (let i = 0; i < 100 && accepted < PRESSES; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -70,7 +73,10 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
     }
     check.close();
     if (accepted !== PRESSES) throw new Error(`expected ${PRESSES} accepted interventions, found ${accepted}`);
-    const stats = (xs: number[]) => ({ med: median(xs), p90: [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)] });
+    const stats = (xs: number[]) => ({
+      med: median(xs),
+      p90: [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)],
+    });
     const r = stats(times);
     const e = stats(eager);
     log(`review: accept -> next trace median ${Math.round(r.med)} ms (reader), ${Math.round(e.med)} ms (eager)`);
@@ -83,7 +89,10 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
       target: "median < 200 ms",
       pass: x.med < 200,
     });
-    const lines = [line("pressed once the page is idle", r, times.length), line("pressed the moment it hydrates", e, eager.length)];
+    const lines = [
+      line("pressed once the page is idle", r, times.length),
+      line("pressed the moment it hydrates", e, eager.length),
+    ];
     return { lines, raw: { n, reader: times, eager } };
   } finally {
     await browser.close();

@@ -18,21 +18,52 @@ import { pathToFileURL } from "node:url";
 import type { BenchLine } from "./lib/result";
 import { meter, pool } from "./propose-fixtures";
 
-export type RolloutBenchOptions = { n?: number; k?: number; concurrency?: number; perItem?: number; latencyMs?: number; log?: (s: string) => void };
+export type RolloutBenchOptions = {
+  n?: number;
+  k?: number;
+  concurrency?: number;
+  perItem?: number;
+  latencyMs?: number;
+  log?: (s: string) => void;
+};
 export const OVERHEAD_LIMIT = 0.05;
 
-const REPLIES = ["\n\nSo the answer is \\boxed{5}.", "\n\nSo the answer is \\boxed{6}.", "\n\nI think it is five.", "\n\nThus $\\frac{10}{2}$, i.e. \\boxed{\\frac{10}{2}}."];
+const REPLIES = [
+  "\n\nSo the answer is \\boxed{5}.",
+  "\n\nSo the answer is \\boxed{6}.",
+  "\n\nI think it is five.",
+  "\n\nThus $\\frac{10}{2}$, i.e. \\boxed{\\frac{10}{2}}.",
+];
 
 export async function benchRolloutJob(o: RolloutBenchOptions = {}) {
-  const n = o.n ?? 1000, k = o.k ?? 32, concurrency = o.concurrency ?? 16, perItem = o.perItem ?? 8, latencyMs = o.latencyMs ?? 100;
+  const n = o.n ?? 1000,
+    k = o.k ?? 32,
+    concurrency = o.concurrency ?? 16,
+    perItem = o.perItem ?? 8,
+    latencyMs = o.latencyMs ?? 100;
   const log = o.log ?? (() => {});
   const width = concurrency * perItem;
-  const [{ startStubThread }, { prisma }, { sha256 }, { runJobToCompletion }, { chatComplete }, { sharedGradePool, closeSharedGradePool }, { writeModelSettings }, { startRolloutsJob }, { continuationPrompt }] =
-    await Promise.all([
-      import("./propose-stub-thread"), import("@/lib/db"), import("@/lib/core/hash"), import("@/lib/jobs/run-to-completion"),
-      import("@/lib/model/client"), import("@/lib/grade/shared-pool"), import("@/lib/model/settings"), import("@/lib/rollouts/start"),
-      import("@/lib/core/rollouts/conditions"),
-    ]);
+  const [
+    { startStubThread },
+    { prisma },
+    { sha256 },
+    { runJobToCompletion },
+    { chatComplete },
+    { sharedGradePool, closeSharedGradePool },
+    { writeModelSettings },
+    { startRolloutsJob },
+    { continuationPrompt },
+  ] = await Promise.all([
+    import("./propose-stub-thread"),
+    import("@/lib/db"),
+    import("@/lib/core/hash"),
+    import("@/lib/jobs/run-to-completion"),
+    import("@/lib/model/client"),
+    import("@/lib/grade/shared-pool"),
+    import("@/lib/model/settings"),
+    import("@/lib/rollouts/start"),
+    import("@/lib/core/rollouts/conditions"),
+  ]);
   const stub = await startStubThread({ latencyMs, replies: REPLIES });
   try {
     await writeModelSettings({ baseUrl: stub.url, name: "stub-model" });
@@ -40,12 +71,23 @@ export async function benchRolloutJob(o: RolloutBenchOptions = {}) {
     const problems = Math.max(1, Math.ceil(n / 10));
     for (let p = 0; p < problems; p++) {
       const statement = `Bench problem ${p}: what is 2+3?`;
-      const pr = await prisma.problem.create({ data: { datasetId: ds.id, statement, answer: "5", contentHash: sha256(statement) } });
+      const pr = await prisma.problem.create({
+        data: { datasetId: ds.id, statement, answer: "5", contentHash: sha256(statement) },
+      });
       const text = `Step one of ${p}.\n\nWe get 2+3=6.\n\nSo \\boxed{6}.`;
-      const t = await prisma.trace.create({ data: { datasetId: ds.id, problemId: pr.id, text, stepCount: 3, contentHash: sha256("", text) } });
+      const t = await prisma.trace.create({
+        data: { datasetId: ds.id, problemId: pr.id, text, stepCount: 3, contentHash: sha256("", text) },
+      });
       const count = Math.min(10, n - p * 10);
       await prisma.intervention.createMany({
-        data: Array.from({ length: count }, (_, j) => ({ traceId: t.id, location: 2, content: `Recompute ${p}-${j}: 2+3 is five.`, status: "accepted", origin: "human", contentHash: sha256("2", `${p}-${j}`) })),
+        data: Array.from({ length: count }, (_, j) => ({
+          traceId: t.id,
+          location: 2,
+          content: `Recompute ${p}-${j}: 2+3 is five.`,
+          status: "accepted",
+          origin: "human",
+          contentHash: sha256("2", `${p}-${j}`),
+        })),
       });
     }
     const pool0 = sharedGradePool();
@@ -55,7 +97,9 @@ export async function benchRolloutJob(o: RolloutBenchOptions = {}) {
     const prompt = continuationPrompt("Bench problem: what is 2+3?", "Step one.\n\nRecompute: 2+3 is five.");
     const calls = n * k;
     const ideal = (calls * latencyMs) / 1000 / width;
-    log(`${n} interventions x ${k} = ${calls} calls, ${width} in flight (${concurrency} items x ${perItem}), latency ${latencyMs} ms; ideal ${ideal.toFixed(1)} s`);
+    log(
+      `${n} interventions x ${k} = ${calls} calls, ${width} in flight (${concurrency} items x ${perItem}), latency ${latencyMs} ms; ideal ${ideal.toFixed(1)} s`,
+    );
     const call = () => chatComplete(ep, "stub-model", prompt.messages, sampling, { extraBody: prompt.extraBody });
     const graded = async (count: number) => {
       const m = meter();
@@ -75,9 +119,19 @@ export async function benchRolloutJob(o: RolloutBenchOptions = {}) {
     log(`baseline, first half             ${before.seconds.toFixed(2)} s`);
 
     let m = meter();
-    const started = await startRolloutsJob({ datasetId: ds.id, k, perItem, concurrency, actor: "bench", model: "stub-model" });
+    const started = await startRolloutsJob({
+      datasetId: ds.id,
+      k,
+      perItem,
+      concurrency,
+      actor: "bench",
+      model: "stub-model",
+    });
     if (!started.ok) throw new Error(started.error);
-    const p = await runJobToCompletion(started.jobId, { progressMs: 10_000, onProgress: (x) => log(`  rollout job ${x.done + x.failed}/${x.total}`) });
+    const p = await runJobToCompletion(started.jobId, {
+      progressMs: 10_000,
+      onProgress: (x) => log(`  rollout job ${x.done + x.failed}/${x.total}`),
+    });
     const jobM = m();
     const job = jobM.seconds;
 
@@ -95,12 +149,29 @@ export async function benchRolloutJob(o: RolloutBenchOptions = {}) {
 
     const stored = await prisma.rollout.count({ where: { problem: { datasetId: ds.id } } });
     const verified = await prisma.intervention.count({ where: { trace: { datasetId: ds.id }, verified: true } });
-    log(`rollout job (runner + stage)     ${job.toFixed(2)} s  ${perSample(jobM.cpuMs)}  (${p.done} items done, ${p.failed} failed, ${stored} rollouts stored, ${verified} verified)`);
+    log(
+      `rollout job (runner + stage)     ${job.toFixed(2)} s  ${perSample(jobM.cpuMs)}  (${p.done} items done, ${p.failed} failed, ${stored} rollouts stored, ${verified} verified)`,
+    );
     const overhead = job / baseline - 1;
     const pass = overhead < OVERHEAD_LIMIT && p.failed === 0 && stored === calls;
-    log(`runner overhead vs client+grade loop: ${(overhead * 100).toFixed(1)}% (limit ${OVERHEAD_LIMIT * 100}%) ${pass ? "PASS" : "FAIL"}; vs client-only: ${((job / clientOnly - 1) * 100).toFixed(1)}%; CPU per sample job - baseline: ${((jobM.cpuMs - baselineCpu) / calls).toFixed(3)} ms`);
+    log(
+      `runner overhead vs client+grade loop: ${(overhead * 100).toFixed(1)}% (limit ${OVERHEAD_LIMIT * 100}%) ${pass ? "PASS" : "FAIL"}; vs client-only: ${((job / clientOnly - 1) * 100).toFixed(1)}%; CPU per sample job - baseline: ${((jobM.cpuMs - baselineCpu) / calls).toFixed(3)} ms`,
+    );
     return {
-      n, k, concurrency, perItem, latencyMs, calls, ideal, baseline, clientOnly, job, overhead, stored, failed: p.failed, pass,
+      n,
+      k,
+      concurrency,
+      perItem,
+      latencyMs,
+      calls,
+      ideal,
+      baseline,
+      clientOnly,
+      job,
+      overhead,
+      stored,
+      failed: p.failed,
+      pass,
       cpuMsPerSample: { job: jobM.cpuMs / calls, baseline: baselineCpu / calls, clientOnly: clientM.cpuMs / calls },
     };
   } finally {
@@ -114,14 +185,26 @@ export async function run(log: (s: string) => void): Promise<{ lines: BenchLine[
   const { scaled } = await import("./lib/config");
   const { runBenchChild } = await import("./propose-fixtures");
   // its own process and scratch database (this one may already have lib/db open on another file)
-  const r = await runBenchChild<Awaited<ReturnType<typeof benchRolloutJob>>>("bench/rollout-job.ts", ["--n", String(scaled(1000, 20))], "rollout-job", log);
+  const r = await runBenchChild<Awaited<ReturnType<typeof benchRolloutJob>>>(
+    "bench/rollout-job.ts",
+    ["--n", String(scaled(1000, 20))],
+    "rollout-job",
+    log,
+  );
   const c = r.cpuMsPerSample;
   return {
-    lines: [{
-      bench: "Rollout job", metric: `${r.n} x ${r.k} continuations, ${r.concurrency * r.perItem} in flight, ${r.latencyMs} ms latency`,
-      value: `${r.job.toFixed(1)} s, ${c.job.toFixed(2)} CPU ms/sample`, baseline: `${r.baseline.toFixed(1)} s, ${c.baseline.toFixed(2)} CPU ms/sample (client + grade loop)`,
-      ratio: r.job / r.baseline, target: "overhead < 5%", pass: r.pass, note: `client-only loop ${r.clientOnly.toFixed(1)} s`,
-    }],
+    lines: [
+      {
+        bench: "Rollout job",
+        metric: `${r.n} x ${r.k} continuations, ${r.concurrency * r.perItem} in flight, ${r.latencyMs} ms latency`,
+        value: `${r.job.toFixed(1)} s, ${c.job.toFixed(2)} CPU ms/sample`,
+        baseline: `${r.baseline.toFixed(1)} s, ${c.baseline.toFixed(2)} CPU ms/sample (client + grade loop)`,
+        ratio: r.job / r.baseline,
+        target: "overhead < 5%",
+        pass: r.pass,
+        note: `client-only loop ${r.clientOnly.toFixed(1)} s`,
+      },
+    ],
     raw: r,
   };
 }
@@ -134,15 +217,26 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // Alone, the bench works on a scratch database so it never touches the studio's data.
   const db = join(tmpdir(), `int-bench-rollouts-${process.pid}.db`);
   process.env.DATABASE_URL = `file:${db}`;
-  const cleanup = () => { for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(db + s, { force: true }); };
-  benchRolloutJob({ n: arg("--n", 1000), k: arg("--k", 32), concurrency: arg("--concurrency", 16), perItem: arg("--per-item", 8), latencyMs: arg("--latency", 100), log: console.log })
-    .then((r) => {
+  const cleanup = () => {
+    for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(db + s, { force: true });
+  };
+  benchRolloutJob({
+    n: arg("--n", 1000),
+    k: arg("--k", 32),
+    concurrency: arg("--concurrency", 16),
+    perItem: arg("--per-item", 8),
+    latencyMs: arg("--latency", 100),
+    log: console.log,
+  }).then(
+    (r) => {
       console.log(JSON.stringify({ bench: "rollout-job", ...r }));
       cleanup();
       process.exit(r.pass ? 0 : 1);
-    }, (e) => {
+    },
+    (e) => {
       console.error(e);
       cleanup();
       process.exit(2);
-    });
+    },
+  );
 }

@@ -37,7 +37,11 @@ const BENCHES = [
   { name: "speed", title: "Team speed (search, list, analysis)", run: benchTeamSpeed },
   { name: "agreement", title: "Analysis agreement (issue 13 §3)", run: benchAgreement },
   { name: "queues", title: "Work queue load (20 annotators, restart)", run: benchQueueLoad },
-] as { name: string; title: string; run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }> }[];
+] as {
+  name: string;
+  title: string;
+  run: (log: (s: string) => void) => Promise<{ lines: BenchLine[]; raw: unknown }>;
+}[];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -55,7 +59,16 @@ for (const b of BENCHES) {
     failed = true;
     const message = e instanceof Error ? e.message : String(e);
     log(`${b.title} could not run: ${message}`);
-    lines.push({ bench: b.title, metric: "", value: "", baseline: "", ratio: null, target: "", pass: null, note: message.split("\n")[0].slice(0, 160) });
+    lines.push({
+      bench: b.title,
+      metric: "",
+      value: "",
+      baseline: "",
+      ratio: null,
+      target: "",
+      pass: null,
+      note: message.split("\n")[0].slice(0, 160),
+    });
     raw[b.name] = { error: message };
   }
 }
@@ -71,5 +84,7 @@ const meta = {
 };
 mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
 writeFileSync(new URL("./out/results.json", import.meta.url), JSON.stringify({ meta, lines, raw }, null, 2) + "\n");
-console.log(`\n${table}\n\n(scale ${meta.scale}${meta.scale === 1 ? ", full" : ": NOT the README's numbers"}; ${meta.cpus} CPUs, load ${meta.loadAverage.map((x) => x.toFixed(1)).join(" ")}; node ${meta.node})`);
+console.log(
+  `\n${table}\n\n(scale ${meta.scale}${meta.scale === 1 ? ", full" : ": NOT the README's numbers"}; ${meta.cpus} CPUs, load ${meta.loadAverage.map((x) => x.toFixed(1)).join(" ")}; node ${meta.node})`,
+);
 if (failed || lines.some((l) => l.pass === false)) process.exitCode = 1;

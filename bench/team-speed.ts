@@ -26,20 +26,31 @@ import { rng } from "./lib/prng";
 import type { BenchLine } from "./lib/result";
 import { median, round } from "./lib/stats";
 
-const SEARCH_MS = 100, PAGE_MS = 150, ANALYSIS_MS = 300;
+const SEARCH_MS = 100,
+  PAGE_MS = 150,
+  ANALYSIS_MS = 300;
 
 const FILTERS: TraceFilter[] = [
-  {}, { status: "todo" }, { generator: "Qwen3-4B-InT" }, { answer: "wrong" }, { intervention: "yes" }, { labelled: "no" },
-  { imported: "error" }, { generator: "Qwen3-4B-InT", status: "todo", intervention: "no", labelled: "no" },
+  {},
+  { status: "todo" },
+  { generator: "Qwen3-4B-InT" },
+  { answer: "wrong" },
+  { intervention: "yes" },
+  { labelled: "no" },
+  { imported: "error" },
+  { generator: "Qwen3-4B-InT", status: "todo", intervention: "no", labelled: "no" },
   { answer: "correct", imported: "no-error", intervention: "yes" },
   // issue 13 §4: open comments on ~1% of the traces (seedComments)
-  { comments: "open" }, { comments: "open", status: "todo", generator: "Qwen3-4B-InT" },
+  { comments: "open" },
+  { comments: "open", status: "todo", generator: "Qwen3-4B-InT" },
 ];
 
 /** Issue 13 §4: an open comment on every 97th trace and a resolved one on every 89th (as a team leaves them). */
 function seedComments(db: Database.Database, datasetId: string): number {
   const ids = db.prepare(`SELECT id FROM Trace WHERE datasetId = ? ORDER BY rowid`).all(datasetId) as { id: string }[];
-  const ins = db.prepare(`INSERT INTO "Comment" (id, traceId, datasetId, step, author, body, status, updatedAt) VALUES (?, ?, ?, 1, 'bench', 'is step 1 right?', ?, CURRENT_TIMESTAMP)`);
+  const ins = db.prepare(
+    `INSERT INTO "Comment" (id, traceId, datasetId, step, author, body, status, updatedAt) VALUES (?, ?, ?, 1, 'bench', 'is step 1 right?', ?, CURRENT_TIMESTAMP)`,
+  );
   let n = 0;
   db.transaction(() => {
     ids.forEach((t, i) => {
@@ -56,11 +67,16 @@ function seedComments(db: Database.Database, datasetId: string): number {
 /** Queries a person would type: 4-24 characters cut from seeded texts and problems, some upper-cased. */
 function searchQueries(db: Database.Database, datasetId: string, n: number): string[] {
   const r = rng(0x5ea4c4);
-  const texts = db.prepare(`SELECT text AS s FROM Trace WHERE datasetId = ? AND rowid % 997 = 1 UNION ALL SELECT statement FROM Problem WHERE datasetId = ? AND rowid % 499 = 1`).all(datasetId, datasetId) as { s: string }[];
+  const texts = db
+    .prepare(
+      `SELECT text AS s FROM Trace WHERE datasetId = ? AND rowid % 997 = 1 UNION ALL SELECT statement FROM Problem WHERE datasetId = ? AND rowid % 499 = 1`,
+    )
+    .all(datasetId, datasetId) as { s: string }[];
   const out: string[] = [];
   while (out.length < n) {
     const s = texts[r.int(0, texts.length - 1)].s;
-    const len = r.int(4, 24), at = r.int(0, Math.max(0, s.length - len));
+    const len = r.int(4, 24),
+      at = r.int(0, Math.max(0, s.length - len));
     const q = s.slice(at, at + len).trim();
     if (q.length >= 3) out.push(out.length % 4 === 3 ? q.toUpperCase() : q);
   }
@@ -74,9 +90,12 @@ async function timeIt<T>(fn: () => Promise<T> | T): Promise<number> {
 }
 
 export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
-  const traces = scaled(100_000, 500), attempts = scaled(40_000, 200);
+  const traces = scaled(100_000, 500),
+    attempts = scaled(40_000, 200);
   const db = tempDb("team-speed");
-  log(`team-speed: seeding ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts...`);
+  log(
+    `team-speed: seeding ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts...`,
+  );
   let t = performance.now();
   const datasetId = seed(db.url, traces);
   seedAttempts(db.path, datasetId, attempts);
@@ -88,9 +107,14 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
   try {
     // a) text search
     const queries = searchQueries(raw, datasetId, 40);
-    const { queued, indexMs, search } = await runChild<{ queued: number; indexMs: number; search: { q: string; ms: number; total: number }[] }>(
-      "workers/search-worker.ts", [datasetId, JSON.stringify(queries)], { DATABASE_URL: db.url });
-    log(`team-speed: background text indexing of ${queued.toLocaleString("en")} queued rows: ${Math.round(indexMs / 1000)} s`);
+    const { queued, indexMs, search } = await runChild<{
+      queued: number;
+      indexMs: number;
+      search: { q: string; ms: number; total: number }[];
+    }>("workers/search-worker.ts", [datasetId, JSON.stringify(queries)], { DATABASE_URL: db.url });
+    log(
+      `team-speed: background text indexing of ${queued.toLocaleString("en")} queued rows: ${Math.round(indexMs / 1000)} s`,
+    );
     const likeSql = `SELECT COUNT(*) AS n FROM "Trace" t WHERE t."datasetId" = ? AND (t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`;
     const like = queries.slice(0, 3).map((q) => {
       const ms = performance.now();
@@ -100,12 +124,33 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
       return performance.now() - ms;
     });
     const ms = search.map((s) => s.ms).sort((a, b) => a - b);
-    const p50 = median(ms), p90 = ms[Math.floor(ms.length * 0.9)], likeMs = median(like);
-    log(`team-speed: text search p50 ${Math.round(p50)} ms, p90 ${Math.round(p90)} ms, max ${Math.round(ms[ms.length - 1])} ms over ${queries.length} queries; LIKE ${Math.round(likeMs)} ms`);
-    for (const s of [...search].sort((a, b) => b.ms - a.ms).slice(0, 5)) log(`  slowest: ${JSON.stringify(s.q)} ${Math.round(s.ms)} ms, ${s.total} traces`);
+    const p50 = median(ms),
+      p90 = ms[Math.floor(ms.length * 0.9)],
+      likeMs = median(like);
+    log(
+      `team-speed: text search p50 ${Math.round(p50)} ms, p90 ${Math.round(p90)} ms, max ${Math.round(ms[ms.length - 1])} ms over ${queries.length} queries; LIKE ${Math.round(likeMs)} ms`,
+    );
+    for (const s of [...search].sort((a, b) => b.ms - a.ms).slice(0, 5))
+      log(`  slowest: ${JSON.stringify(s.q)} ${Math.round(s.ms)} ms, ${s.total} traces`);
     out.search = { search, likeMs: like, queued, indexMs };
-    lines.push({ bench: "Text search (same run)", metric: `background indexing after the import (${queued.toLocaleString("en")} queued rows)`, value: `${Math.round(indexMs / 1000)} s`, baseline: "", ratio: null, target: "", pass: null });
-    lines.push({ bench: `Text search, ${traces.toLocaleString("en")} traces (${queries.length} queries cut from the data)`, metric: "trace list data for a text filter (page, counts per status, position), p50 (p90)", value: `${Math.round(p50)} ms (${Math.round(p90)} ms)`, baseline: `${Math.round(likeMs)} ms (the LIKE scan it replaced, same queries)`, ratio: round(p50 / likeMs, 3), target: `< ${SEARCH_MS} ms`, pass: p50 < SEARCH_MS });
+    lines.push({
+      bench: "Text search (same run)",
+      metric: `background indexing after the import (${queued.toLocaleString("en")} queued rows)`,
+      value: `${Math.round(indexMs / 1000)} s`,
+      baseline: "",
+      ratio: null,
+      target: "",
+      pass: null,
+    });
+    lines.push({
+      bench: `Text search, ${traces.toLocaleString("en")} traces (${queries.length} queries cut from the data)`,
+      metric: "trace list data for a text filter (page, counts per status, position), p50 (p90)",
+      value: `${Math.round(p50)} ms (${Math.round(p90)} ms)`,
+      baseline: `${Math.round(likeMs)} ms (the LIKE scan it replaced, same queries)`,
+      ratio: round(p50 / likeMs, 3),
+      target: `< ${SEARCH_MS} ms`,
+      pass: p50 < SEARCH_MS,
+    });
 
     // c) analysis per-model query, with and without the covering index (on a copy)
     const cpu = (d: Database.Database) => {
@@ -130,9 +175,19 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
     const withoutIdx = cpu(c2);
     c2.close();
     removeDb(copy.path);
-    log(`team-speed: analysis per-model query CPU ${Math.round(withIdx)} ms (without the two covering indexes ${Math.round(withoutIdx)} ms)`);
+    log(
+      `team-speed: analysis per-model query CPU ${Math.round(withIdx)} ms (without the two covering indexes ${Math.round(withoutIdx)} ms)`,
+    );
     out.analysis = { withIdx, withoutIdx };
-    lines.push({ bench: `Analysis per-model query, ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts`, metric: "CPU time of MODEL_GROUPS (median of 5)", value: `${Math.round(withIdx)} ms`, baseline: `${Math.round(withoutIdx)} ms (same data, attempts and sampled traces read from their rows)`, ratio: round(withIdx / withoutIdx), target: `< ${ANALYSIS_MS} ms`, pass: withIdx < ANALYSIS_MS });
+    lines.push({
+      bench: `Analysis per-model query, ${traces.toLocaleString("en")} traces + ${attempts.toLocaleString("en")} sampled attempts`,
+      metric: "CPU time of MODEL_GROUPS (median of 5)",
+      value: `${Math.round(withIdx)} ms`,
+      baseline: `${Math.round(withoutIdx)} ms (same data, attempts and sampled traces read from their rows)`,
+      ratio: round(withIdx / withoutIdx),
+      target: `< ${ANALYSIS_MS} ms`,
+      pass: withIdx < ANALYSIS_MS,
+    });
 
     // b) trace list page through next start
     ensureBuild(log);
@@ -144,21 +199,40 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
         const search = traceFilterToSearch(f);
         const xs: number[] = [];
         for (let i = 0; i < 3; i++) {
-          xs.push(await timeIt(async () => {
-            const res = await fetch(`${server.base}/datasets/${datasetId}${search}`); // search: "" or "?k=v..."
-            const html = await res.text();
-            if (res.status !== 200 || !html.includes("Compare")) throw new Error(`trace list ${search}: status ${res.status}`);
-          }));
+          xs.push(
+            await timeIt(async () => {
+              const res = await fetch(`${server.base}/datasets/${datasetId}${search}`); // search: "" or "?k=v..."
+              const html = await res.text();
+              if (res.status !== 200 || !html.includes("Compare"))
+                throw new Error(`trace list ${search}: status ${res.status}`);
+            }),
+          );
         }
         const q = pageIdsSql(traceWhereSql(datasetId, f), undefined, "next", 50);
-        const bare = median([0, 1, 2].map(() => { t = performance.now(); raw.prepare(q.sql).all(...q.params); return performance.now() - t; }));
+        const bare = median(
+          [0, 1, 2].map(() => {
+            t = performance.now();
+            raw.prepare(q.sql).all(...q.params);
+            return performance.now() - t;
+          }),
+        );
         pages.push({ search, ms: median(xs), bareMs: bare });
-        log(`team-speed: trace list ${search || "(no filter)"}: ${Math.round(median(xs))} ms (page ids alone ${Math.round(bare)} ms)`);
+        log(
+          `team-speed: trace list ${search || "(no filter)"}: ${Math.round(median(xs))} ms (page ids alone ${Math.round(bare)} ms)`,
+        );
       }
       out.pages = pages;
       const worst = pages.reduce((a, b) => (b.ms > a.ms ? b : a));
       const all = median(pages.map((p) => p.ms));
-      lines.push({ bench: `Trace list page, ${traces.toLocaleString("en")} traces`, metric: `server render (next start), slowest of ${FILTERS.length} filter combinations (median over them ${Math.round(all)} ms)`, value: `${Math.round(worst.ms)} ms (${worst.search || "no filter"})`, baseline: `${round(worst.bareMs, 1)} ms (its page-ids query alone)`, ratio: null, target: `< ${PAGE_MS} ms`, pass: worst.ms < PAGE_MS });
+      lines.push({
+        bench: `Trace list page, ${traces.toLocaleString("en")} traces`,
+        metric: `server render (next start), slowest of ${FILTERS.length} filter combinations (median over them ${Math.round(all)} ms)`,
+        value: `${Math.round(worst.ms)} ms (${worst.search || "no filter"})`,
+        baseline: `${round(worst.bareMs, 1)} ms (its page-ids query alone)`,
+        ratio: null,
+        target: `< ${PAGE_MS} ms`,
+        pass: worst.ms < PAGE_MS,
+      });
     } finally {
       await server.stop();
     }

@@ -25,7 +25,10 @@ type Ref = { id: string; problem: string; steps: string[]; first_error_index: nu
 const ANSWER = "\\dfrac{1}{9973}"; // in no intervention: the leakage filter keeps every row
 
 function rows(n: number) {
-  const refs: Ref[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const refs: Ref[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   return Array.from({ length: n }, (_, i) => {
     const r = refs[i % refs.length];
     const k = Math.floor(i / refs.length);
@@ -59,7 +62,9 @@ async function exportTo(path: string, o: ExportOptions) {
   return counts;
 }
 
-export async function benchTokenizedExport(log: (s: string) => void = console.log): Promise<{ lines: BenchLine[]; raw: unknown }> {
+export async function benchTokenizedExport(
+  log: (s: string) => void = console.log,
+): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const n = scaled(10_000, 200);
   const db = tempDb("tokenized");
   const out = "/tmp/int-bench-tokenized.jsonl";
@@ -71,7 +76,11 @@ export async function benchTokenizedExport(log: (s: string) => void = console.lo
     const loadMs = performance.now() - t0;
     log(`tokenized: ${n} rows filled; tokenizer loaded in ${Math.round(loadMs)} ms (not timed below)`);
     // The same texts the export tokenizes: rendered prompt + guided attempt, one string per row.
-    const texts = data.map((r) => renderPrompt("qwen3-instruct-2507", q.hybridTemplate, r.problem) + buildGuidedAttempt(r.incorrect_attempt, r.intervention.location, r.intervention.content));
+    const texts = data.map(
+      (r) =>
+        renderPrompt("qwen3-instruct-2507", q.hybridTemplate, r.problem) +
+        buildGuidedAttempt(r.incorrect_attempt, r.intervention.location, r.intervention.content),
+    );
     const rawEncode = () => {
       const t = performance.now();
       let tokens = 0;
@@ -85,23 +94,34 @@ export async function benchTokenizedExport(log: (s: string) => void = console.lo
     const r1 = rawEncode();
     log(`tokenized: raw encode ${Math.round(r1.ms)} ms (${r1.tokens} tokens)`);
     const t1 = performance.now();
-    const counts = await exportTo(out, { datasetId, format: "trl-tokenized", statuses: ["proposed", "accepted", "edited"], url: db.url, template: "qwen3-instruct-2507" });
+    const counts = await exportTo(out, {
+      datasetId,
+      format: "trl-tokenized",
+      statuses: ["proposed", "accepted", "edited"],
+      url: db.url,
+      template: "qwen3-instruct-2507",
+    });
     const exportMs = performance.now() - t1;
     log(`tokenized: export ${Math.round(exportMs)} ms, ${counts.written} rows`);
     const r2 = rawEncode();
     log(`tokenized: raw encode again ${Math.round(r2.ms)} ms`);
-    if (counts.written !== n) throw new Error(`the export wrote ${counts.written} rows, expected ${n} (skipped ${JSON.stringify(counts.skipped)}, leakage ${counts.excludedLeakage})`);
+    if (counts.written !== n)
+      throw new Error(
+        `the export wrote ${counts.written} rows, expected ${n} (skipped ${JSON.stringify(counts.skipped)}, leakage ${counts.excludedLeakage})`,
+      );
     const rawMs = (r1.ms + r2.ms) / 2;
     const ratio = exportMs / rawMs;
-    const lines: BenchLine[] = [{
-      bench: `Tokenized export, ${n.toLocaleString("en")} rows (trl-tokenized, ${(r1.tokens / 1e6).toFixed(2)} M tokens)`,
-      metric: "time vs raw encode",
-      value: `${(exportMs / 1000).toFixed(1)} s (${Math.round(n / (exportMs / 1000))} rows/s)`,
-      baseline: `${(rawMs / 1000).toFixed(1)} s (tokenizer.encode of the same texts)`,
-      ratio: round(ratio),
-      target: "<= 2",
-      pass: ratio <= 2,
-    }];
+    const lines: BenchLine[] = [
+      {
+        bench: `Tokenized export, ${n.toLocaleString("en")} rows (trl-tokenized, ${(r1.tokens / 1e6).toFixed(2)} M tokens)`,
+        metric: "time vs raw encode",
+        value: `${(exportMs / 1000).toFixed(1)} s (${Math.round(n / (exportMs / 1000))} rows/s)`,
+        baseline: `${(rawMs / 1000).toFixed(1)} s (tokenizer.encode of the same texts)`,
+        ratio: round(ratio),
+        target: "<= 2",
+        pass: ratio <= 2,
+      },
+    ];
     return { lines, raw: { n, loadMs, warmUpMs: w.ms, rawMs: [r1.ms, r2.ms], exportMs, tokens: r1.tokens, ratio } };
   } finally {
     removeDb(db.path);
@@ -109,9 +129,10 @@ export async function benchTokenizedExport(log: (s: string) => void = console.lo
   }
 }
 
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = await benchTokenizedExport((s) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`));
-  console.log(`\n${markdownTable(r.lines)}\nratio (export / raw encode) = ${(r.raw as { ratio: number }).ratio.toFixed(2)}`);
+  console.log(
+    `\n${markdownTable(r.lines)}\nratio (export / raw encode) = ${(r.raw as { ratio: number }).ratio.toFixed(2)}`,
+  );
   if (r.lines.some((l) => l.pass === false)) process.exitCode = 1;
 }

@@ -19,10 +19,17 @@ const FORMULAS = 1_500;
 export async function benchTracePage(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const pages = scaled(8, 3); // page 0 warms up, the others are measured
   const db = tempDb("page");
-  const { datasetId } = fill(db.url, "bench-page", range(pages, (k) => ({
-    id: `page-${k}`, ...problemOf(k), generator: "bench", incorrect_attempt: longTrace(0x9a9e + k, STEPS, FORMULAS),
-    intervention: { content: "Instead, note that $x^2 \\ge 0$ for every real $x$.", location: 3 },
-  })));
+  const { datasetId } = fill(
+    db.url,
+    "bench-page",
+    range(pages, (k) => ({
+      id: `page-${k}`,
+      ...problemOf(k),
+      generator: "bench",
+      incorrect_attempt: longTrace(0x9a9e + k, STEPS, FORMULAS),
+      intervention: { content: "Instead, note that $x^2 \\ge 0$ for every real $x$.", location: 3 },
+    })),
+  );
   const sq = new Database(db.path, { readonly: true });
   const ids = (sq.prepare("SELECT id FROM Trace ORDER BY externalId").all() as { id: string }[]).map((r) => r.id);
   sq.close();
@@ -44,7 +51,8 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
         const ttfbMs = performance.now() - t;
         const html = await res.text();
         const ms = performance.now() - t;
-        if (res.status !== 200 || !html.includes(`data-step="${STEPS}"`)) throw new Error(`page ${id}: status ${res.status}, step ${STEPS} missing`);
+        if (res.status !== 200 || !html.includes(`data-step="${STEPS}"`))
+          throw new Error(`page ${id}: status ${res.status}, step ${STEPS} missing`);
         serverRuns.push({ ms, ttfbMs, bytes: html.length, katex: (html.match(/class="katex"/g) ?? []).length });
         baseAll.push(await worker.ask<BaseRun>(id));
       }
@@ -65,13 +73,19 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
     const baseRuns = base.runs.slice(1);
     const serverMs = median(measured.map((r) => r.ms));
     const baseMs = median(baseRuns.map((r) => r.ms));
-    log(`page: server ${Math.round(serverMs)} ms vs baseline ${Math.round(baseMs)} ms (${baseRuns[0].formulas} formulas); every formula cached ${Math.round(median(cachedRuns))} ms`);
+    log(
+      `page: server ${Math.round(serverMs)} ms vs baseline ${Math.round(baseMs)} ms (${baseRuns[0].formulas} formulas); every formula cached ${Math.round(median(cachedRuns))} ms`,
+    );
 
     const firstStep = async (page: Page) => {
-      const at = await page.waitForFunction(() => {
-        const el = document.querySelector('[data-step="1"]');
-        return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
-      }, undefined, { polling: "raf", timeout: 120_000 });
+      const at = await page.waitForFunction(
+        () => {
+          const el = document.querySelector('[data-step="1"]');
+          return el && el.getBoundingClientRect().height > 0 ? performance.now() : false;
+        },
+        undefined,
+        { polling: "raf", timeout: 120_000 },
+      );
       return (await at.jsonValue()) as number;
     };
     // Each load: navigation start -> step 1 laid out. The page fetches the next trace once it
@@ -106,10 +120,14 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
         mo.observe(document.body, { subtree: true, childList: true, characterData: true });
       })()`);
       await tab.keyboard.press("n");
-      const nav = await tab.waitForFunction(() => {
-        const b = (window as Window & { __nav?: { t0: number; t1: number } }).__nav;
-        return b && b.t1 > 0 ? b.t1 - b.t0 : false;
-      }, undefined, { timeout: 60_000 });
+      const nav = await tab.waitForFunction(
+        () => {
+          const b = (window as Window & { __nav?: { t0: number; t1: number } }).__nav;
+          return b && b.t1 > 0 ? b.t1 - b.t0 : false;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       navMs.push((await nav.jsonValue()) as number);
     }
     await tab.context().close();
@@ -133,9 +151,12 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
     const katexInDom = await page.evaluate(() => document.querySelectorAll(".md .katex").length);
     await page.screenshot({ path: "bench/out/trace-page.png" });
     await ctx.close();
-    if (katexInDom < baseRuns[0].formulas) throw new Error(`after hydration ${katexInDom} formulas are on the page, expected ${baseRuns[0].formulas}`);
+    if (katexInDom < baseRuns[0].formulas)
+      throw new Error(`after hydration ${katexInDom} formulas are on the page, expected ${baseRuns[0].formulas}`);
     log(`page: n -> next trace shown ${navMs.map(Math.round).join(", ")} ms`);
-    log(`page: first step visible after ${Math.round(visibleMs)} ms in a warm tab, ${Math.round(coldMs)} ms in a fresh context (medians)`);
+    log(
+      `page: first step visible after ${Math.round(visibleMs)} ms in a warm tab, ${Math.round(coldMs)} ms in a fresh context (medians)`,
+    );
     const ratio = serverMs / baseMs;
     const lines: BenchLine[] = [
       {
@@ -175,7 +196,19 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
         pass: visibleMs < 1500,
       },
     ];
-    return { lines, raw: { pages: ids.length, server: serverRuns, cachedMs: cachedRuns, navMs, baseline: base.runs, visibleMs: visible, coldVisibleMs: cold, katexInDomAfterHydration: katexInDom } };
+    return {
+      lines,
+      raw: {
+        pages: ids.length,
+        server: serverRuns,
+        cachedMs: cachedRuns,
+        navMs,
+        baseline: base.runs,
+        visibleMs: visible,
+        coldVisibleMs: cold,
+        katexInDomAfterHydration: katexInDom,
+      },
+    };
   } finally {
     await browser.close();
     await server.stop();

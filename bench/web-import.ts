@@ -22,11 +22,22 @@ function upload(base: string, file: string, dataset: string): Promise<string> {
   const boundary = "----bench-web-import";
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="dataset"\r\n\r\n${dataset}\r\n--${boundary}\r\nContent-Disposition: form-data; name="format"\r\n\r\nint\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.jsonl"\r\n\r\n`;
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/api/import`, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" } }, (res) => {
-      let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => (res.statusCode === 202 ? resolve(JSON.parse(body).importId) : reject(new Error(`upload: HTTP ${res.statusCode} ${body.slice(0, 300)}`))));
-    });
+    const req = request(
+      `${base}/api/import`,
+      {
+        method: "POST",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (d: Buffer) => (body += d.toString()));
+        res.on("end", () =>
+          res.statusCode === 202
+            ? resolve(JSON.parse(body).importId)
+            : reject(new Error(`upload: HTTP ${res.statusCode} ${body.slice(0, 300)}`)),
+        );
+      },
+    );
     req.on("error", reject);
     req.write(head);
     const rs = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -46,7 +57,11 @@ async function waitImport(base: string, id: string): Promise<Progress> {
 }
 
 /** A fresh `next start` on a fresh database, warmed up, for `work`; stopped and removed after. */
-async function withServer<T>(name: string, log: (s: string) => void, work: (base: string, pgid: number) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  name: string,
+  log: (s: string) => void,
+  work: (base: string, pgid: number) => Promise<T>,
+): Promise<T> {
   const db = tempDb(name);
   const server = await startServer(db.url, log);
   try {
@@ -65,7 +80,8 @@ async function webImport(base: string, pgid: number, file: string, dataset: stri
   let ended = false;
   const times: number[] = [];
   const loads = (async () => {
-    while (withPageLoads && !ended) for (const p of ["/", "/jobs"]) times.push(await loadMs(base + p).catch(() => Infinity));
+    while (withPageLoads && !ended)
+      for (const p of ["/", "/jobs"]) times.push(await loadMs(base + p).catch(() => Infinity));
   })();
   const id = await upload(base, file, dataset);
   const uploadedS = (performance.now() - t0) / 1000;
@@ -98,12 +114,15 @@ export async function benchWebImport(log: (s: string) => void): Promise<{ lines:
       await sleep(1000);
       const idle = sampleGroupRss(pgid, 100).stop();
       const run = await webImport(base, pgid, file, "bench-web-a", false);
-      if (!run.done.result?.ok || run.done.result.traces !== n) throw new Error(`web import A ended ${run.done.phase}: ${JSON.stringify(run.done.result).slice(0, 400)}`);
+      if (!run.done.result?.ok || run.done.result.traces !== n)
+        throw new Error(`web import A ended ${run.done.phase}: ${JSON.stringify(run.done.result).slice(0, 400)}`);
       return { ...run, idle };
     });
     const idle = a.idle;
     const cost = a.peak.server - idle.server + a.peak.importChild;
-    log(`webimport A (no page loads): ${a.wallS.toFixed(1)} s; server peak ${Math.round(a.peak.server)} MB (idle ${Math.round(idle.server)}), import process ${Math.round(a.peak.importChild)} MB`);
+    log(
+      `webimport A (no page loads): ${a.wallS.toFixed(1)} s; server peak ${Math.round(a.peak.server)} MB (idle ${Math.round(idle.server)}), import process ${Math.round(a.peak.importChild)} MB`,
+    );
 
     // Another fresh server and database. Control: the same page loads for 30 s with no import,
     // on the data B's loads will see (B's rows are invisible until it commits), so the machine's
@@ -111,17 +130,23 @@ export async function benchWebImport(log: (s: string) => void): Promise<{ lines:
     // after another.
     const { control, b } = await withServer("webimport-b", log, async (base, pgid) => {
       const control: number[] = [];
-      for (const end = performance.now() + 30_000; performance.now() < end; ) for (const p of ["/", "/jobs"]) control.push(await loadMs(base + p).catch(() => Infinity));
-      log(`webimport control (no import): ${control.length} page loads p50 ${percentile(control, 0.5).toFixed(0)} p95 ${percentile(control, 0.95).toFixed(0)} ms`);
+      for (const end = performance.now() + 30_000; performance.now() < end;)
+        for (const p of ["/", "/jobs"]) control.push(await loadMs(base + p).catch(() => Infinity));
+      log(
+        `webimport control (no import): ${control.length} page loads p50 ${percentile(control, 0.5).toFixed(0)} p95 ${percentile(control, 0.95).toFixed(0)} ms`,
+      );
       const b = await webImport(base, pgid, file, "bench-web-b", true);
-      if (!b.done.result?.ok || b.done.result.traces !== n) throw new Error(`web import B ended ${b.done.phase}: ${JSON.stringify(b.done.result).slice(0, 400)}`);
+      if (!b.done.result?.ok || b.done.result.traces !== n)
+        throw new Error(`web import B ended ${b.done.phase}: ${JSON.stringify(b.done.result).slice(0, 400)}`);
       return { control, b };
     });
     const t = b.times;
     const p95 = percentile(t, 0.95);
     const p50 = percentile(t, 0.5);
     const max = Math.max(...t);
-    log(`webimport B (with page loads): ${b.wallS.toFixed(1)} s; server peak ${Math.round(b.peak.server)} MB, import process ${Math.round(b.peak.importChild)} MB; ${t.length} page loads p50 ${p50.toFixed(0)} p95 ${p95.toFixed(0)} max ${max.toFixed(0)} ms`);
+    log(
+      `webimport B (with page loads): ${b.wallS.toFixed(1)} s; server peak ${Math.round(b.peak.server)} MB, import process ${Math.round(b.peak.importChild)} MB; ${t.length} page loads p50 ${p50.toFixed(0)} p95 ${p95.toFixed(0)} max ${max.toFixed(0)} ms`,
+    );
     const mb = `${(size / 1e6).toFixed(0)} MB`;
     const ratio = cost / cli.peakRssMb;
     const lines: BenchLine[] = [
@@ -162,8 +187,26 @@ export async function benchWebImport(log: (s: string) => void): Promise<{ lines:
         pass: null,
       },
     ];
-    const pageLoads = { count: t.length, p50, p95, max, uploadP95: percentile(b.uploadTimes, 0.95), control: { count: control.length, p50: percentile(control, 0.5), p95: percentile(control, 0.95) } };
-    return { lines, raw: { n, bytes: size, cli, idle, a: { ...a, done: undefined, times: undefined }, b: { ...b, done: undefined, times: undefined, uploadTimes: undefined }, pageLoads } };
+    const pageLoads = {
+      count: t.length,
+      p50,
+      p95,
+      max,
+      uploadP95: percentile(b.uploadTimes, 0.95),
+      control: { count: control.length, p50: percentile(control, 0.5), p95: percentile(control, 0.95) },
+    };
+    return {
+      lines,
+      raw: {
+        n,
+        bytes: size,
+        cli,
+        idle,
+        a: { ...a, done: undefined, times: undefined },
+        b: { ...b, done: undefined, times: undefined, uploadTimes: undefined },
+        pageLoads,
+      },
+    };
   } finally {
     rmSync(file, { force: true });
   }

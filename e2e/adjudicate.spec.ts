@@ -11,7 +11,9 @@ async function labelStep(ctx: BrowserContext, url: string, step: number): Promis
   await expect(page.locator("[data-ready='1']")).toBeVisible();
   // the focus starts on the trace's current label (another person's, here), so walk to the step from wherever it is
   await expect(async () => {
-    const at = Number(await page.locator('[data-step][aria-current="step"]').getAttribute("data-step", { timeout: 1_000 }));
+    const at = Number(
+      await page.locator('[data-step][aria-current="step"]').getAttribute("data-step", { timeout: 1_000 }),
+    );
     if (at !== step) await page.keyboard.press(at < step ? "j" : "k");
     await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute("aria-current", "step", { timeout: 1_000 });
   }).toPass();
@@ -24,15 +26,21 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The row of `rater` scored against `reference` (a row's name is its cells' text, rater first). */
 function analysisRow(page: Page, table: string, rater: string, reference: string) {
-  return page.getByRole("table", { name: table }).getByRole("row", { name: new RegExp(`^${esc(rater)} ${esc(reference)} `) });
+  return page
+    .getByRole("table", { name: table })
+    .getByRole("row", { name: new RegExp(`^${esc(rater)} ${esc(reference)} `) });
 }
 
-test("two annotators disagree, the curator sets the final label in the panel, Analysis shows the agreement", async ({ browser }) => {
+test("two annotators disagree, the curator sets the final label in the panel, Analysis shows the agreement", async ({
+  browser,
+}) => {
   const ds = importTeamDataset("adjudicate", 2);
   const trace = ds.traces[0];
   const url = `/datasets/${ds.datasetId}/traces/${trace.id}`;
   const tag = Math.random().toString(36).slice(2, 7);
-  const ada = `ada-${tag}`, bob = `bob-${tag}`, cara = `cara-${tag}`;
+  const ada = `ada-${tag}`,
+    bob = `bob-${tag}`,
+    cara = `cara-${tag}`;
 
   const adaCtx = await signedIn(browser, ada, "annotator");
   const bobCtx = await signedIn(browser, bob, "annotator");
@@ -49,7 +57,9 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   await expect(labels.getByRole("row").filter({ hasText: ada })).toContainText("step 2");
   await expect(labels.getByRole("row").filter({ hasText: bob })).toContainText("step 3");
   // each rater's mark sits on the step it names
-  await expect(panel.getByRole("listitem").filter({ has: page.getByRole("radio", { name: "step 3" }) })).toContainText(bob);
+  await expect(panel.getByRole("listitem").filter({ has: page.getByRole("radio", { name: "step 3" }) })).toContainText(
+    bob,
+  );
 
   await panel.getByRole("button", { name: `Take ${bob}'s label` }).click();
   await expect(panel.getByRole("radio", { name: "step 3" })).toBeChecked();
@@ -62,9 +72,14 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   }).toPass();
 
   const [final] = teamQuery<{ step: number; annotator: string; note: string }>(
-    `SELECT step, annotator, note FROM FirstErrorLabel WHERE traceId = ? AND source = 'final'`, trace.id);
+    `SELECT step, annotator, note FROM FirstErrorLabel WHERE traceId = ? AND source = 'final'`,
+    trace.id,
+  );
   expect(final).toEqual({ step: 3, annotator: "", note: "step 2 is fine; 3 multiplies the wrong sum" });
-  const [ev] = teamQuery<{ actor: string; after: string }>(`SELECT actor, after FROM AuditEvent WHERE traceId = ? AND action = 'label.final'`, trace.id);
+  const [ev] = teamQuery<{ actor: string; after: string }>(
+    `SELECT actor, after FROM AuditEvent WHERE traceId = ? AND action = 'label.final'`,
+    trace.id,
+  );
   expect(ev.actor).toBe(cara);
   expect(JSON.parse(ev.after)).toMatchObject({ step: 3, from: `human:${bob}` });
 
@@ -74,7 +89,9 @@ test("two annotators disagree, the curator sets the final label in the panel, An
   const pair = analysisRow(page, "Per pair of raters", ada, bob);
   await expect(pair).toContainText("0.0% (0/1)"); // exact
   await expect(pair).toContainText("100.0% (1/1)"); // within one step
-  await expect(analysisRow(page, "Per rater against the final label", bob, "final label")).toContainText("100.0% (1/1)");
+  await expect(analysisRow(page, "Per rater against the final label", bob, "final label")).toContainText(
+    "100.0% (1/1)",
+  );
   await expect(analysisRow(page, "Per rater against the final label", ada, "final label")).toContainText("0.0% (0/1)");
 
   await section.screenshot({ path: test.info().outputPath("agreement-section.png") });

@@ -5,15 +5,25 @@ import { importRows, ROW } from "./propose-fixtures";
 // a step-anchored comment shows a marker on its step, is edited (history kept), resolved and
 // reopened; the list filters by "has open comments"; a hostile comment runs nothing.
 
-const HOSTILE = '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> $\\href{javascript:window.__pwned=3}{click}$ [x](javascript:window.__pwned=4)';
+const HOSTILE =
+  '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> $\\href{javascript:window.__pwned=3}{click}$ [x](javascript:window.__pwned=4)';
 
-test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile comment runs nothing", async ({ page }) => {
+test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile comment runs nothing", async ({
+  page,
+}) => {
   const name = `comments-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  const { datasetId, traces } = importRows(name, [{ ...ROW(101), intervention: { location: 2, content: "Multiply first: $3\\cdot 4 = 12$." } }, ROW(102), ROW(103)]);
+  const { datasetId, traces } = importRows(name, [
+    { ...ROW(101), intervention: { location: 2, content: "Multiply first: $3\\cdot 4 = 12$." } },
+    ROW(102),
+    ROW(103),
+  ]);
   const [t1, t2] = traces;
   await page.addInitScript(() => ((window as unknown as { __pwned: number }).__pwned = 0));
   let dialogs = 0;
-  page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
 
   await page.goto(`/datasets/${datasetId}/traces/${t1.id}`);
   await expect(page.locator("[data-ready='1']")).toBeVisible();
@@ -50,16 +60,25 @@ test("comment on a step: marker, edit, resolve, reopen, list filter; a hostile c
   await thread.getByLabel("Comment on").selectOption({ label: "intervention at step 2 (proposed)" });
   await thread.getByLabel("New comment").fill("Good fix; say why multiplication binds tighter.");
   await thread.getByRole("button", { name: "Add comment" }).click();
-  await expect(thread.getByRole("listitem", { name: "Comment by e2e on intervention at step 2" })).toContainText("binds tighter");
-  await expect(page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 open comment")).toBeVisible();
-  await thread.getByRole("listitem", { name: "Comment by e2e on intervention at step 2" }).getByRole("button", { name: "Resolve" }).click();
-  await expect(page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 resolved comment")).toBeVisible();
+  await expect(thread.getByRole("listitem", { name: "Comment by e2e on intervention at step 2" })).toContainText(
+    "binds tighter",
+  );
+  await expect(
+    page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 open comment"),
+  ).toBeVisible();
+  await thread
+    .getByRole("listitem", { name: "Comment by e2e on intervention at step 2" })
+    .getByRole("button", { name: "Resolve" })
+    .click();
+  await expect(
+    page.getByRole("region", { name: "Interventions" }).getByLabel("intervention at step 2: 1 resolved comment"),
+  ).toBeVisible();
 
   // a hostile comment on the whole trace shows as text and runs nothing
   await thread.getByLabel("Comment on").selectOption({ label: "the whole trace" });
   await thread.getByLabel("New comment").fill(HOSTILE);
   await thread.getByRole("button", { name: "Add comment" }).click();
-  const hostile = thread.getByRole("listitem", { name: "Comment by e2e" , exact: true });
+  const hostile = thread.getByRole("listitem", { name: "Comment by e2e", exact: true });
   await expect(hostile).toContainText("<script>window.__pwned = 1</script>");
   await expect(hostile.locator("script, img, a")).toHaveCount(0);
   const url = page.url();

@@ -7,12 +7,21 @@ import { unique, uploadRows } from "./upload-fixtures";
 // first divergence, base error step, the same-mistake flag, cleared by the researcher) ->
 // Analysis -> download a plot as SVG and PNG and its data as CSV, and check the files.
 
-type Row = { id: string; generator: string; problem: string; steps: string[]; label: number; final_answer_correct: boolean };
+type Row = {
+  id: string;
+  generator: string;
+  problem: string;
+  steps: string[];
+  label: number;
+  final_answer_correct: boolean;
+};
 const PB: Row[] = JSON.parse(readFileSync("../shared/data/processbench/gsm8k.json", "utf8"));
 const byId = (id: string) => PB.find((r) => r.id === id)!;
 
 function rows(): Row[] {
-  const r0 = byId("gsm8k-0"), r8 = byId("gsm8k-8"), r203 = byId("gsm8k-203");
+  const r0 = byId("gsm8k-0"),
+    r8 = byId("gsm8k-8"),
+    r203 = byId("gsm8k-203");
   return [
     { ...r8, generator: "base-model" }, // wrong, first error at step 3 (3 x 15 = 45)
     { ...r203, generator: "int-model" }, // right on the same problem: a flip
@@ -69,7 +78,9 @@ test("compare two models on the same problems, then download an analysis plot", 
   const bare = await noJs.newPage();
   await bare.goto(page.url());
   const bareChart = bare.getByRole("region", { name: "First-error step index" });
-  await expect(bareChart.locator("svg[data-chart] rect.chart-bar")).toHaveCount(await chart.locator("rect.chart-bar").count());
+  await expect(bareChart.locator("svg[data-chart] rect.chart-bar")).toHaveCount(
+    await chart.locator("rect.chart-bar").count(),
+  );
   await expect(bareChart.locator("svg[data-chart] .legend-entry")).toHaveText(["human (imported)"]);
   await bare.screenshot({ path: "test-results/e2e-analysis-no-js.png", fullPage: true });
   await noJs.close();
@@ -96,7 +107,9 @@ test("compare two models on the same problems, then download an analysis plot", 
 
   const csvDl = page.waitForEvent("download");
   await chart.getByRole("button", { name: "Download First-error step index data as CSV" }).click();
-  const csv = readFileSync((await (await csvDl).path())!, "utf8").trim().split("\n");
+  const csv = readFileSync((await (await csvDl).path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(csv[0]).toBe("step,human (imported)");
   // imported labels: base-model step 3 (gsm8k-8), step 2 (gsm8k-0); int-model step 2 (b-0); gsm8k-203 no error
   expect(csv.slice(1, 4)).toEqual(["1,0", "2,2", "3,1"]);
@@ -109,9 +122,17 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   const name = unique("e2e-passk");
   const models = Array.from({ length: 8 }, (_, i) => `checkpoint-${i + 1}-qwen3-4b-instruct`);
   const pool = PB.slice(0, 12);
-  const data: Row[] = models.flatMap((m, i) => pool.map((r) => ({ ...r, id: `${m}-${r.id}`, generator: m, final_answer_correct: (r.steps.length + i) % 3 === 0 })));
+  const data: Row[] = models.flatMap((m, i) =>
+    pool.map((r) => ({ ...r, id: `${m}-${r.id}`, generator: m, final_answer_correct: (r.steps.length + i) % 3 === 0 })),
+  );
   // one problem with a second attempt of the first model: pass@2 over 1 of 12 problems
-  data.push({ ...pool[0], id: "extra-attempt", steps: [...pool[0].steps, "Checking once more: done."], generator: models[0], final_answer_correct: true });
+  data.push({
+    ...pool[0],
+    id: "extra-attempt",
+    steps: [...pool[0].steps, "Checking once more: done."],
+    generator: models[0],
+    final_answer_correct: true,
+  });
   await uploadRows(page, name, "eight-models.json", data);
   await page.goto("/");
   await page.getByRole("link", { name }).click();
@@ -128,13 +149,17 @@ test("pass@k: every model named in the downloaded chart; thin points stay in the
   const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]);
   const height = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svg)![1]);
   expect(height).toBeGreaterThan(260); // grew to hold the extra legend rows
-  const entries = [...svg.matchAll(/<g class="legend-entry"><rect x="(\d+(?:\.\d+)?)"[^>]*\/><text[^>]*>([^<]*)<\/text><\/g>/g)];
+  const entries = [
+    ...svg.matchAll(/<g class="legend-entry"><rect x="(\d+(?:\.\d+)?)"[^>]*\/><text[^>]*>([^<]*)<\/text><\/g>/g),
+  ];
   expect(entries.map((e) => e[2]).sort()).toEqual([...models].sort());
   for (const e of entries) expect(Number(e[1]) + 30 + e[2].length * 7).toBeLessThanOrEqual(width);
 
   const csvDl = page.waitForEvent("download");
   await chart.getByRole("button", { name: "Download pass@k per model data as CSV" }).click();
-  const csv = readFileSync((await (await csvDl).path())!, "utf8").trim().split("\n");
+  const csv = readFileSync((await (await csvDl).path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(csv[0]).toBe("model,k,pass_at_k,problems,plotted");
   expect(csv).toContain(`${models[0]},2,1,1,no`);
 });

@@ -10,7 +10,12 @@ import { unique, uploadRows } from "./upload-fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const STUDIO = `http://127.0.0.1:${PORT}`;
-const ROW = { problem: "What is $2+2$?", answer: "4", reference_solution: "$2+2=4$.", incorrect_attempt: "So $2+2=5$.\n\n\\boxed{5}" };
+const ROW = {
+  problem: "What is $2+2$?",
+  answer: "4",
+  reference_solution: "$2+2=4$.",
+  incorrect_attempt: "So $2+2=5$.\n\n\\boxed{5}",
+};
 
 function attackerPage(dataset: string): string {
   // The file is built in the page (DataTransfer), as a real attacker's page would.
@@ -31,11 +36,19 @@ async function serveOnOtherPort(html: string): Promise<{ server: Server; url: st
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port: PORT, method, path, headers }, (res) => {
       let text = "";
-      res.setEncoding("utf8").on("data", (c) => (text += c)).on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      res
+        .setEncoding("utf8")
+        .on("data", (c) => (text += c))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on("error", reject);
     req.end(body);
@@ -66,13 +79,30 @@ test("a foreign Host name (DNS rebinding) gets no page, no action and no import"
   expect(page.text.trim().split("\n")).toHaveLength(1);
   expect(page.text).toContain(`"${evil}"`);
   // A rebound page's own fetches are same-origin to it: Origin agrees with Host.
-  const action = await raw("POST", "/settings", { Host: evil, Origin: `http://${evil}`, "Sec-Fetch-Site": "same-origin", "Next-Action": "0".repeat(40), "Content-Type": "text/plain" }, "[]");
+  const action = await raw(
+    "POST",
+    "/settings",
+    {
+      Host: evil,
+      Origin: `http://${evil}`,
+      "Sec-Fetch-Site": "same-origin",
+      "Next-Action": "0".repeat(40),
+      "Content-Type": "text/plain",
+    },
+    "[]",
+  );
   expect(action.status).toBe(421);
-  const upload = await raw("POST", "/api/import", { Host: evil, Origin: `http://${evil}`, "Content-Type": "multipart/form-data; boundary=x" }, "--x--\r\n");
+  const upload = await raw(
+    "POST",
+    "/api/import",
+    { Host: evil, Origin: `http://${evil}`, "Content-Type": "multipart/form-data; boundary=x" },
+    "--x--\r\n",
+  );
   expect(upload.status).toBe(421);
   expect((await raw("GET", "/api/jobs", { Host: evil })).status).toBe(421);
   // The loopback names and the configured one (INT_ALLOWED_HOSTS in playwright.config.ts) are served.
-  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `studio.e2e.test:${PORT}`]) expect((await raw("GET", "/", { Host: host })).status, host).toBe(200);
+  for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `studio.e2e.test:${PORT}`])
+    expect((await raw("GET", "/", { Host: host })).status, host).toBe(200);
 });
 
 test("the studio's own import page still imports", async ({ page }) => {

@@ -29,7 +29,7 @@ test("rename a dataset, then delete it with a confirmation that names what goes"
   await del.getByLabel("Dataset name to confirm").fill(name); // the old name does not do
   await expect(confirm).toBeDisabled();
   await del.getByLabel("Dataset name to confirm").fill(renamed);
-  
+
   await confirm.click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);

@@ -12,8 +12,18 @@ import { unique, uploadRows } from "./upload-fixtures";
 // count the rows (rows for problems, what was left out), download the .zip and read it back:
 // the Parquet rows, the dataset card's YAML and provenance.json with the uploaded file's hash.
 
-type Row = { problem: string; answer: string; reference_solution: string; incorrect_attempt: string; generator: string; intervention?: { content: string; location: number } };
-const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
+type Row = {
+  problem: string;
+  answer: string;
+  reference_solution: string;
+  incorrect_attempt: string;
+  generator: string;
+  intervention?: { content: string; location: number };
+};
+const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
 
 test("export the set as a Hugging Face dataset, one row per problem, from the web panel", async ({ page }) => {
   const name = unique("e2e-hf");
@@ -21,7 +31,11 @@ test("export the set as a Hugging Face dataset, one row per problem, from the we
   const rows = DEMO.map((r) => ({ ...r, problem: `${r.problem} (${tag})` }));
   const first = rows.find((r) => r.intervention)!;
   // a second attempt at the same problem, with its own intervention
-  rows.push({ ...first, incorrect_attempt: `Second try.\n\n${first.incorrect_attempt}`, intervention: { content: "Check each case again before concluding.", location: 2 } });
+  rows.push({
+    ...first,
+    incorrect_attempt: `Second try.\n\n${first.incorrect_attempt}`,
+    intervention: { content: "Check each case again before concluding.", location: 2 },
+  });
   const body = rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
   const withIv = rows.filter((r) => r.intervention);
   const problems = new Set(withIv.map((r) => r.problem)).size;
@@ -39,22 +53,35 @@ test("export the set as a Hugging Face dataset, one row per problem, from the we
   await panel.getByRole("combobox", { name: "Export status" }).selectOption("any");
   // every kept intervention first: rows for problems, up to 2 per problem
   await panel.getByRole("button", { name: "Count rows" }).click();
-  await expect(panel.getByTestId("export-count")).toHaveText(`${withIv.length} rows for ${problems} problems (up to 2 per problem)`);
+  await expect(panel.getByTestId("export-count")).toHaveText(
+    `${withIv.length} rows for ${problems} problems (up to 2 per problem)`,
+  );
   await panel.getByRole("combobox", { name: "Rows per problem" }).selectOption("one");
   await panel.getByRole("button", { name: "Count rows" }).click();
-  await expect(panel.getByTestId("export-count")).toHaveText(`${problems} rows for ${problems} problems (one per problem; 1 other kept intervention left out)`);
+  await expect(panel.getByTestId("export-count")).toHaveText(
+    `${problems} rows for ${problems} problems (one per problem; 1 other kept intervention left out)`,
+  );
   await page.screenshot({ path: "test-results/e2e-export-hf-panel.png" });
 
-  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Download .zip" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("link", { name: "Download .zip" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${name}-hf.zip`);
   const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   const root = `${name}-hf`;
-  expect(Object.keys(files).sort()).toEqual([`${root}/README.md`, `${root}/data/train-00000-of-00001.parquet`, `${root}/provenance.json`]);
+  expect(Object.keys(files).sort()).toEqual([
+    `${root}/README.md`,
+    `${root}/data/train-00000-of-00001.parquet`,
+    `${root}/provenance.json`,
+  ]);
 
   // Parquet reads the int64 location back as a bigint.
   type HfRow = { problem: string; incorrect_attempt: string; intervention: { content: string; location: bigint } };
   const pq = files[`${root}/data/train-00000-of-00001.parquet`];
-  const back = (await parquetReadObjects({ file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer })) as HfRow[];
+  const back = (await parquetReadObjects({
+    file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer,
+  })) as HfRow[];
   expect(back).toHaveLength(problems);
   expect(new Set(back.map((r) => r.problem)).size).toBe(problems);
   for (const r of back) {
@@ -73,6 +100,8 @@ test("export the set as a Hugging Face dataset, one row per problem, from the we
 
   const prov = JSON.parse(strFromU8(files[`${root}/provenance.json`]));
   expect(prov.export).toMatchObject({ format: "hf", per_problem: "one", statuses: ["proposed", "accepted", "edited"] });
-  expect(prov.sources.imports).toEqual([expect.objectContaining({ file_name: "hf-journey.jsonl", sha256: createHash("sha256").update(body).digest("hex") })]);
+  expect(prov.sources.imports).toEqual([
+    expect.objectContaining({ file_name: "hf-journey.jsonl", sha256: createHash("sha256").update(body).digest("hex") }),
+  ]);
   expect(prov.counts).toMatchObject({ written: problems, problems, dropped_per_problem: 1 });
 });

@@ -5,7 +5,8 @@ import { importRows } from "./propose-fixtures";
 // `\def` bombs, thousands of formulas, a huge negative \raisebox, script payloads) is imported
 // through the CLI and opened. The page loads promptly, says where and why math rendering
 // stopped, shows the rest as written, keeps a sane height, and runs nothing from the trace.
-const bomb = (k: number) => "$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ and so on.";
+const bomb = (k: number) =>
+  "$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ and so on.";
 const MANY = "$x$x".repeat(50_000); // 100,000 formulas in 200 KB
 const STEPS = [
   "We start from $f(x) = x^2 + 1$ and want $f(2)$.",
@@ -20,10 +21,14 @@ const STEPS = [
 test("a hostile trace renders promptly, bounded, with a note, and runs nothing", async ({ page }) => {
   test.setTimeout(120_000);
   const name = `hostile-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  const { datasetId, traces } = importRows(name, [{
-    problem: "Compute $f(2)$ for $f(x) = x^2 + 1$.", answer: "5", reference_solution: "$f(2) = 4 + 1 = 5$.",
-    incorrect_attempt: STEPS.join("\n\n"),
-  }]);
+  const { datasetId, traces } = importRows(name, [
+    {
+      problem: "Compute $f(2)$ for $f(x) = x^2 + 1$.",
+      answer: "5",
+      reference_solution: "$f(2) = 4 + 1 = 5$.",
+      incorrect_attempt: STEPS.join("\n\n"),
+    },
+  ]);
   await page.addInitScript(() => ((window as unknown as { __pwned: number }).__pwned = 0));
   let dialogs = 0;
   page.on("dialog", (d) => {

@@ -27,7 +27,11 @@ async function runPropose(page: import("@playwright/test").Page, ds: Imported): 
 
 const dbCounts = (jobId: string) => {
   const c = { pending: 0, running: 0, done: 0, failed: 0 };
-  for (const r of query<{ status: keyof typeof c; n: number }>("SELECT status, COUNT(*) AS n FROM JobItem WHERE jobId = ? GROUP BY status", jobId)) c[r.status] = r.n;
+  for (const r of query<{ status: keyof typeof c; n: number }>(
+    "SELECT status, COUNT(*) AS n FROM JobItem WHERE jobId = ? GROUP BY status",
+    jobId,
+  ))
+    c[r.status] = r.n;
   return c;
 };
 
@@ -38,7 +42,10 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     rules: [
       { match: attemptStep(3), reply: { kind: "text", text: CANNED.answerLeak("15") } },
       { match: attemptStep(4), reply: { kind: "text", text: CANNED.noTag } },
-      { match: problem(5), reply: { kind: "status", status: 400, body: { error: { message: "stub refuses this prompt" } } } },
+      {
+        match: problem(5),
+        reply: { kind: "status", status: 400, body: { error: { message: "stub refuses this prompt" } } },
+      },
     ],
     fallback: { kind: "auto", location: 2 },
   });
@@ -48,14 +55,19 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     await page.goto("/jobs");
     await page.getByRole("row").filter({ hasText: jobId }).getByRole("link", { name: "propose" }).click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
-    await expect(page.getByRole("region", { name: "Job propose" }).getByText("done", { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("region", { name: "Job propose" }).getByText("done", { exact: true })).toBeVisible({
+      timeout: 60_000,
+    });
 
     const outcomes = page.getByRole("region", { name: "Outcomes" });
     const totals = outcomes.getByRole("list", { name: "Totals by outcome" });
     // one item per trace (one turn 1, one turn 2 with n = K = 4); every trace ends one way
     await expect(totals).toHaveText(/parsed\s*1\s*held back\s*1\s*parse failure\s*1\s*failed\s*1/);
     await expect(outcomes.getByText("proposalId")).toHaveCount(0); // no raw JSON result rows any more
-    const parsed = outcomes.getByTestId("outcome-row").filter({ has: page.getByText("parsed", { exact: true }) }).first();
+    const parsed = outcomes
+      .getByTestId("outcome-row")
+      .filter({ has: page.getByText("parsed", { exact: true }) })
+      .first();
     await expect(parsed.getByText("step 2")).toBeVisible();
     const traceLink = parsed.getByRole("link", { name: /^trace / });
     await expect(traceLink).toHaveAttribute("href", new RegExp(`^/datasets/${ds.datasetId}/traces/`));
@@ -75,10 +87,17 @@ test("a propose job's outcomes: words, links, failed / held back filters, CSV", 
     await outcomes.getByRole("link", { name: /^All/ }).click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
     await expect(outcomes.getByRole("link", { name: /^All/ })).toHaveAttribute("aria-current", "page");
-    const [download] = await Promise.all([page.waitForEvent("download"), outcomes.getByRole("link", { name: "Download CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      outcomes.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`propose-${jobId}-outcomes.csv`);
-    const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("key,status,outcome,trace_id,intervention_id,proposal_id,problem_id,condition,location,samples,correct,verdicts,reason,error,attempts");
+    const csv = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe(
+      "key,status,outcome,trace_id,intervention_id,proposal_id,problem_id,condition,location,samples,correct,verdicts,reason,error,attempts",
+    );
     expect(csv).toHaveLength(5);
     const outcomeCol = csv.slice(1).map((l) => l.split(",")[2]);
     expect(outcomeCol.sort()).toEqual(["failed", "held back", "parse failure", "parsed"]);
@@ -92,14 +111,26 @@ function seedRunningJob(): { jobId: string; running: string[] } {
   const db = new Database(DB_FILE);
   const id = `e2e-cancel-${randomUUID().slice(0, 8)}`;
   const now = new Date().toISOString();
-  db.prepare(`INSERT INTO "Job" (id, kind, status, params, total, done, failed, createdBy, createdAt, updatedAt) VALUES (?, 'propose', 'running', '{"k":1}', 5, 2, 0, 'e2e', ?, ?)`).run(id, now, now);
-  const item = db.prepare(`INSERT INTO "JobItem" (id, jobId, key, status, attempts, payload, result, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?, ?)`);
+  db.prepare(
+    `INSERT INTO "Job" (id, kind, status, params, total, done, failed, createdBy, createdAt, updatedAt) VALUES (?, 'propose', 'running', '{"k":1}', 5, 2, 0, 'e2e', ?, ?)`,
+  ).run(id, now, now);
+  const item = db.prepare(
+    `INSERT INTO "JobItem" (id, jobId, key, status, attempts, payload, result, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+  );
   const lease = JSON.stringify({ lease: `${process.pid}-e2e` }); // a live process holds them: no runner takes them over
   const running: string[] = [];
   for (let i = 0; i < 5; i++) {
     const key = `gone-trace-${i}:0`;
     const done = i < 2;
-    item.run(`${id}-${i}`, id, key, done ? "done" : "running", JSON.stringify({ traceId: `gone-trace-${i}`, sample: 0 }), done ? JSON.stringify({ parseOk: true, location: 2 }) : lease, now);
+    item.run(
+      `${id}-${i}`,
+      id,
+      key,
+      done ? "done" : "running",
+      JSON.stringify({ traceId: `gone-trace-${i}`, sample: 0 }),
+      done ? JSON.stringify({ parseOk: true, location: 2 }) : lease,
+      now,
+    );
     if (!done) running.push(`${id}-${i}`);
   }
   db.close();
@@ -109,12 +140,22 @@ function seedRunningJob(): { jobId: string; running: string[] } {
 function finishItem(itemId: string, how: "held back" | "failed") {
   const db = new Database(DB_FILE);
   const now = new Date().toISOString();
-  if (how === "failed") db.prepare(`UPDATE "JobItem" SET status = 'failed', result = NULL, error = 'model server answered HTTP 500', updatedAt = ? WHERE id = ?`).run(now, itemId);
-  else db.prepare(`UPDATE "JobItem" SET status = 'done', result = ?, updatedAt = ? WHERE id = ?`).run(JSON.stringify({ parseOk: false, reason: 'answer_leak: the content contains the ground-truth answer "7"' }), now, itemId);
+  if (how === "failed")
+    db.prepare(
+      `UPDATE "JobItem" SET status = 'failed', result = NULL, error = 'model server answered HTTP 500', updatedAt = ? WHERE id = ?`,
+    ).run(now, itemId);
+  else
+    db.prepare(`UPDATE "JobItem" SET status = 'done', result = ?, updatedAt = ? WHERE id = ?`).run(
+      JSON.stringify({ parseOk: false, reason: 'answer_leak: the content contains the ground-truth answer "7"' }),
+      now,
+      itemId,
+    );
   db.close();
 }
 
-test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, then 'cancelled' with the final counts", async ({ page }) => {
+test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, then 'cancelled' with the final counts", async ({
+  page,
+}) => {
   const { jobId, running } = seedRunningJob();
   await page.goto(`/jobs/${jobId}`);
   const counts = page.getByTestId("job-counts");
@@ -141,7 +182,9 @@ test("cancel: 'cancelling: N calls finishing' follows the in-flight calls live, 
   await expect(counts).toHaveText(`${db.pending} pending`);
   await expect(page.getByText(`${db.done + db.failed}/5 (100%)`)).toBeVisible();
   const outcomes = page.getByRole("region", { name: "Outcomes" });
-  await expect(outcomes.getByRole("list", { name: "Totals by outcome" })).toHaveText(/parsed\s*2\s*held back\s*2\s*failed\s*1/);
+  await expect(outcomes.getByRole("list", { name: "Totals by outcome" })).toHaveText(
+    /parsed\s*2\s*held back\s*2\s*failed\s*1/,
+  );
   await expect(outcomes.getByRole("link", { name: "Held back (2)" })).toBeVisible();
   await page.screenshot({ path: "test-results/job-cancelled.png", fullPage: true });
 });
@@ -157,7 +200,9 @@ test("cancel a job whose stub calls are slow: the page settles on the counts the
     const counts = page.getByTestId("job-counts");
     await expect(counts).toContainText("running", { timeout: 20_000 });
     await page.getByRole("button", { name: "Cancel" }).click();
-    await expect(page.getByRole("region", { name: "Job propose" }).getByText("cancelled", { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("region", { name: "Job propose" }).getByText("cancelled", { exact: true })).toBeVisible(
+      { timeout: 20_000 },
+    );
     await expect.poll(() => dbCounts(jobId).running, { timeout: 20_000 }).toBe(0);
     const db = dbCounts(jobId);
     // no reload: the page followed the job until nothing ran any more

@@ -6,7 +6,8 @@ import { importDataset } from "./propose-fixtures";
 // last row, and a filter change all keep where the focus is.
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-const rowIds = async (page: Page) => page.locator("tr[data-trace-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")!));
+const rowIds = async (page: Page) =>
+  page.locator("tr[data-trace-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")!));
 const focusedRow = (page: Page) => page.locator('tr[data-focused="true"]');
 
 test("the trace list works from the keyboard", async ({ page }) => {

@@ -20,20 +20,33 @@ test.afterAll(() => stub.close());
 async function importRows(request: APIRequestContext, count: number): Promise<{ datasetId: string; name: string }> {
   const name = `onpolicy-e2e-${randomUUID().slice(0, 8)}`;
   const res = await request.post("/api/import?wait=1", {
-    multipart: { dataset: name, format: "int", file: { name: "rows.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(onpolicyRows(count, name).join("\n") + "\n") } },
+    multipart: {
+      dataset: name,
+      format: "int",
+      file: {
+        name: "rows.jsonl",
+        mimeType: "application/x-ndjson",
+        buffer: Buffer.from(onpolicyRows(count, name).join("\n") + "\n"),
+      },
+    },
   });
   const body = await res.json();
   expect(body.ok, JSON.stringify(body)).toBe(true);
   const db = new Database(DB);
   const now = new Date().toISOString();
-  const set = db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  const set = db.prepare(
+    `INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
   set.run("model.baseUrl", stub.url, now);
   set.run("model.name", "stub-model", now);
   db.close();
   return { datasetId: body.summary.datasetId, name };
 }
 
-test("score interventions -> NLL distribution with the outlier -> NLL and badge on the review screen", async ({ page, request }) => {
+test("score interventions -> NLL distribution with the outlier -> NLL and badge on the review screen", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   stub.setScript({});
   const { datasetId } = await importRows(request, 8);
@@ -69,7 +82,11 @@ test("score interventions -> NLL distribution with the outlier -> NLL and badge 
 
   // an on-policy one: a score, no badge
   const db = new Database(DB, { readonly: true });
-  const calmTrace = db.prepare(`SELECT t.id FROM Trace t JOIN Intervention i ON i.traceId = t.id WHERE t.datasetId = ? AND i.content <> ? LIMIT 1`).get(datasetId, OFF_POLICY) as { id: string };
+  const calmTrace = db
+    .prepare(
+      `SELECT t.id FROM Trace t JOIN Intervention i ON i.traceId = t.id WHERE t.datasetId = ? AND i.content <> ? LIMIT 1`,
+    )
+    .get(datasetId, OFF_POLICY) as { id: string };
   db.close();
   await page.goto(`/datasets/${datasetId}/traces/${calmTrace.id}`);
   const calm = page.getByTestId("intervention").first().getByTestId("onpolicy-score");
@@ -77,7 +94,10 @@ test("score interventions -> NLL distribution with the outlier -> NLL and badge 
   await expect(calm.getByText("outlier")).toHaveCount(0);
 });
 
-test("a model server without prompt_logprobs: the panel says on-policyness cannot be computed", async ({ page, request }) => {
+test("a model server without prompt_logprobs: the panel says on-policyness cannot be computed", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { datasetId } = await importRows(request, 3);
   stub.setScript({ promptLogprobs: "off" });
@@ -86,7 +106,9 @@ test("a model server without prompt_logprobs: the panel says on-policyness canno
     const panel = page.getByRole("region", { name: "On-policyness" });
     await panel.getByRole("button", { name: "Score on-policyness" }).click();
     await expect(panel.getByRole("alert")).toContainText(
-      "this model server does not return prompt log-probabilities (vLLM's prompt_logprobs); on-policyness cannot be computed", { timeout: 60_000 });
+      "this model server does not return prompt log-probabilities (vLLM's prompt_logprobs); on-policyness cannot be computed",
+      { timeout: 60_000 },
+    );
     await expect(panel.getByLabel("NLL summary")).toHaveCount(0);
     await page.screenshot({ path: "test-results/onpolicy-unsupported.png", fullPage: true });
   } finally {

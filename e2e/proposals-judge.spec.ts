@@ -15,14 +15,17 @@ test.afterAll(() => setModel(null));
 test.use({ viewport: { width: 1440, height: 900 } });
 
 const PROPOSAL = "Wait, multiplication comes before addition: compute $3\\cdot 4$ first.";
-const MY_EDIT = "Wait, multiplication binds tighter than addition: compute $3\\cdot 4 = 12$ first, then add the $2$ to it, and only after that check whether the total still agrees with the order of operations I was taught in school.";
+const MY_EDIT =
+  "Wait, multiplication binds tighter than addition: compute $3\\cdot 4 = 12$ first, then add the $2$ to it, and only after that check whether the total still agrees with the order of operations I was taught in school.";
 
 async function open(page: Page) {
   await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
   await expect(page.locator("[data-ready='1']")).toBeVisible();
 }
 
-test("f -> outcome summary; edit the model's proposal with diff and live preview; save records the label", async ({ page }) => {
+test("f -> outcome summary; edit the model's proposal with diff and live preview; save records the label", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // two of the four verifier replies put the answer (14) in the intervention: held back by the leak filter
   const stub = await startStubModel({
@@ -35,7 +38,10 @@ test("f -> outcome summary; edit the model's proposal with diff and live preview
     await expect(page.getByTestId("trace-status")).toHaveText("todo");
     await page.keyboard.press("f");
     const model = page.getByRole("region", { name: "Model" });
-    await expect(model.getByTestId("proposal-outcomes")).toHaveText("4 proposals: 2 parsed, 2 held back: contain the answer", { timeout: 45_000 });
+    await expect(model.getByTestId("proposal-outcomes")).toHaveText(
+      "4 proposals: 2 parsed, 2 held back: contain the answer",
+      { timeout: 45_000 },
+    );
     await page.screenshot({ path: "test-results/judge-outcomes.png", fullPage: true });
 
     // the model's intervention, edited
@@ -60,7 +66,9 @@ test("f -> outcome summary; edit the model's proposal with diff and live preview
     await expect(editDiff.locator("ins", { hasText: "school" })).toBeInViewport();
     await expect(composer.getByTestId("step-diff")).toContainText("replaced step → intervention");
     // one paragraph over 500 characters still gets a word diff (the library alone shows it as a whole line)
-    await editor.fill(MY_EDIT + " Then I recount:" + " each group of four adds four more to the running total,".repeat(6));
+    await editor.fill(
+      MY_EDIT + " Then I recount:" + " each group of four adds four more to the running total,".repeat(6),
+    );
     await expect(editDiff.locator("ins", { hasText: "running total" }).first()).toBeVisible();
     await expect(editDiff.locator("ins", { hasText: "Wait" })).toHaveCount(0);
     await expect(editDiff.locator("del", { hasText: "comes" })).toBeVisible();
@@ -83,7 +91,9 @@ test("f -> outcome summary; edit the model's proposal with diff and live preview
     await page.screenshot({ path: "test-results/judge-composer.png" });
 
     await page.keyboard.press("Control+Enter");
-    await expect(page.getByRole("status").first()).toHaveText("Saved your edit; recorded your first-error label: step 2");
+    await expect(page.getByRole("status").first()).toHaveText(
+      "Saved your edit; recorded your first-error label: step 2",
+    );
     await expect(page.getByTestId("my-label")).toHaveText("You: step 2");
     await expect(page.getByTestId("trace-status")).toHaveText("curated");
     // after saving, the edit stays judged against the proposal
@@ -95,7 +105,10 @@ test("f -> outcome summary; edit the model's proposal with diff and live preview
     // the ProcessBench export carries the recorded label (0-based: step 2 -> 1)
     const res = await page.request.get(`/api/datasets/${ds.datasetId}/export?format=processbench&status=any`);
     expect(res.ok()).toBe(true);
-    const rows = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { label: number });
+    const rows = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { label: number });
     expect(rows.map((r) => r.label)).toEqual([1]);
 
     // undo takes the label back with the edit

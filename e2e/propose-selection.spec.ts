@@ -11,24 +11,46 @@ import { openPanel, query, setModel } from "./propose-fixtures";
 // leak out; the export carries it.
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-type Row = { problem: string; steps: string[]; final_answer_correct: boolean; ground_truth_answer: string; first_error_index: number };
+type Row = {
+  problem: string;
+  steps: string[];
+  final_answer_correct: boolean;
+  ground_truth_answer: string;
+  first_error_index: number;
+};
 const FILE = resolve(process.cwd(), "..", "shared", "data", "processbench", "with-references.gsm8k-math.jsonl");
-const rows: Row[] = readFileSync(FILE, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+const rows: Row[] = readFileSync(FILE, "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 
 test.afterAll(() => setModel(null));
 
-test("import ProcessBench -> filter wrong answers -> propose says what it sends -> a held-back proposal edited and accepted", async ({ page }) => {
+test("import ProcessBench -> filter wrong answers -> propose says what it sends -> a held-back proposal edited and accepted", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const correct = rows.filter((r) => r.final_answer_correct).length;
   const wrong = rows.length - correct;
   // one wrong attempt whose problem appears once, with a numeric answer the stub will leak
-  const pick = rows.find((r) => !r.final_answer_correct && /^\d{2,}$/.test(r.ground_truth_answer) && rows.filter((x) => x.problem === r.problem).length === 1)!;
+  const pick = rows.find(
+    (r) =>
+      !r.final_answer_correct &&
+      /^\d{2,}$/.test(r.ground_truth_answer) &&
+      rows.filter((x) => x.problem === r.problem).length === 1,
+  )!;
   const needle = pick.problem.slice(0, 40);
   const matching = rows.filter((r) => (r.problem + r.steps.join("\n\n")).toLowerCase().includes(needle.toLowerCase()));
   const answer = pick.ground_truth_answer;
   // two verifier replies are well-formed; the others leak the answer (held back by the filter)
   const stub = await startStubModel({
-    rules: [{ match: "**Substep 1:**", reply: { kind: "auto", location: 2, content: "Wait, let me recount the groups before adding." }, times: 2 }],
+    rules: [
+      {
+        match: "**Substep 1:**",
+        reply: { kind: "auto", location: 2, content: "Wait, let me recount the groups before adding." },
+        times: 2,
+      },
+    ],
     fallback: { kind: "auto", location: 2, content: `So the total must be ${answer}.` },
   });
   try {
@@ -47,20 +69,34 @@ test("import ProcessBench -> filter wrong answers -> propose says what it sends 
     await page.goto(`/datasets/${datasetId}`);
     await openPanel(page, "Propose");
     const bar = page.getByRole("region", { name: "Model proposals for this dataset" });
-    await expect(bar.getByRole("button", { name: `Propose for ${wrong} wrong-answer traces (${correct} correct skipped, 0 without a reference)` })).toBeVisible();
+    await expect(
+      bar.getByRole("button", {
+        name: `Propose for ${wrong} wrong-answer traces (${correct} correct skipped, 0 without a reference)`,
+      }),
+    ).toBeVisible();
     await bar.getByLabel("include correct answers").check();
-    await expect(bar.getByRole("button", { name: `Propose for ${wrong} wrong-answer traces + ${correct} correct (included) (correct included, 0 without a reference)` })).toBeVisible();
+    await expect(
+      bar.getByRole("button", {
+        name: `Propose for ${wrong} wrong-answer traces + ${correct} correct (included) (correct included, 0 without a reference)`,
+      }),
+    ).toBeVisible();
     await bar.getByLabel("include correct answers").uncheck();
 
     // The list's new filters: wrong answers; the imported label.
     await page.getByRole("combobox", { name: "Answer" }).selectOption("wrong");
     await expect(page).toHaveURL(/answer=wrong/);
     await expect(page.getByText(`of ${wrong}`).first()).toBeVisible();
-    await expect(bar.getByRole("button", { name: `Propose for ${wrong} wrong-answer traces (0 correct skipped, 0 without a reference)` })).toBeVisible();
+    await expect(
+      bar.getByRole("button", {
+        name: `Propose for ${wrong} wrong-answer traces (0 correct skipped, 0 without a reference)`,
+      }),
+    ).toBeVisible();
     await page.getByRole("combobox", { name: "Imported label" }).selectOption("no-error");
     await expect(page).toHaveURL(/imported=no-error/);
     const wrongNoError = rows.filter((r) => !r.final_answer_correct && r.first_error_index === -1).length;
-    await expect(page.getByText(wrongNoError === 0 ? "No traces match these filters." : `of ${wrongNoError}`).first()).toBeVisible();
+    await expect(
+      page.getByText(wrongNoError === 0 ? "No traces match these filters." : `of ${wrongNoError}`).first(),
+    ).toBeVisible();
     await page.getByRole("combobox", { name: "Imported label" }).selectOption("");
     await expect(page).not.toHaveURL(/imported=/);
     await expect(page.getByText(`of ${wrong}`).first()).toBeVisible();
@@ -72,14 +108,25 @@ test("import ProcessBench -> filter wrong answers -> propose says what it sends 
     await expect(page).toHaveURL(/q=/);
     const wrongHere = matching.filter((r) => !r.final_answer_correct).length;
     expect(wrongHere).toBe(1);
-    const go = bar.getByRole("button", { name: "Propose for 1 wrong-answer trace (0 correct skipped, 0 without a reference)" });
+    const go = bar.getByRole("button", {
+      name: "Propose for 1 wrong-answer trace (0 correct skipped, 0 without a reference)",
+    });
     await go.click();
-    await expect(bar.getByTestId("propose-started")).toHaveText("Started: Propose for 1 wrong-answer trace (0 correct skipped, 0 without a reference)");
-    await expect(bar.getByTestId("propose-outcomes")).toHaveText("4 proposals: 2 parsed, 2 held back (contain the answer), 0 parse failures", { timeout: 60_000 });
+    await expect(bar.getByTestId("propose-started")).toHaveText(
+      "Started: Propose for 1 wrong-answer trace (0 correct skipped, 0 without a reference)",
+    );
+    await expect(bar.getByTestId("propose-outcomes")).toHaveText(
+      "4 proposals: 2 parsed, 2 held back (contain the answer), 0 parse failures",
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: "test-results/propose-selection-job.png", fullPage: true });
 
     // The review screen: held back, with the reason and the text; edit the leak out and accept.
-    const [{ id: traceId }] = query<{ id: string }>("SELECT t.id FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? AND p.statement = ? AND t.correct = 0", datasetId, pick.problem);
+    const [{ id: traceId }] = query<{ id: string }>(
+      "SELECT t.id FROM Trace t JOIN Problem p ON p.id = t.problemId WHERE t.datasetId = ? AND p.statement = ? AND t.correct = 0",
+      datasetId,
+      pick.problem,
+    );
     await page.goto(`/datasets/${datasetId}/traces/${traceId}`);
     await expect(page.locator("[data-ready='1']")).toBeVisible();
     const proposals = page.getByRole("region", { name: "Model proposals" });
@@ -98,7 +145,9 @@ test("import ProcessBench -> filter wrong answers -> propose says what it sends 
     await expect(editor.getByTestId("held-back-diff").locator("ins", { hasText: "again" })).toBeVisible();
     await page.screenshot({ path: "test-results/propose-selection-held-back.png", fullPage: true });
     await editor.getByRole("button", { name: "Accept edited" }).click();
-    await expect(page.getByRole("status").first()).toHaveText(/^Held-back proposal edited and accepted; recorded your first-error label: step \d+$/);
+    await expect(page.getByRole("status").first()).toHaveText(
+      /^Held-back proposal edited and accepted; recorded your first-error label: step \d+$/,
+    );
     await expect(page.getByTestId("intervention").filter({ hasText: "add them again" })).toContainText("edited");
     await expect(proposals.getByRole("button", { name: "Edit the leak out" })).toHaveCount(1); // the other one is still held back
     await page.screenshot({ path: "test-results/propose-selection-accepted.png", fullPage: true });

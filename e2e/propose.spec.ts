@@ -22,7 +22,11 @@ const SUGGESTION = "Wait, multiplication comes before addition: compute $3\\cdot
 test("find first error -> progress -> proposals -> accept -> exported", async ({ page }) => {
   test.setTimeout(90_000);
   // One verifier reply without a tag (a parse failure to show), then well-formed ones at step 2.
-  const stub = await startStubModel({ latencyMs: 400, rules: [{ match: "**Substep 1:**", reply: { kind: "text", text: CANNED.noTag }, times: 1 }], fallback: { kind: "auto", location: 2, content: SUGGESTION } });
+  const stub = await startStubModel({
+    latencyMs: 400,
+    rules: [{ match: "**Substep 1:**", reply: { kind: "text", text: CANNED.noTag }, times: 1 }],
+    fallback: { kind: "auto", location: 2, content: SUGGESTION },
+  });
   try {
     setModel(null);
     await open(page, 0);
@@ -41,7 +45,9 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     const proposals = page.getByRole("region", { name: "Model proposals" });
     await expect(proposals.getByRole("heading", { name: "Model proposals (4)" })).toBeVisible({ timeout: 30_000 });
     await expect(model.getByText("done", { exact: true })).toBeVisible();
-    await expect(model.getByTestId("proposal-outcomes")).toHaveText("4 proposals: 3 parsed, 1 parse failure (missing_tag)");
+    await expect(model.getByTestId("proposal-outcomes")).toHaveText(
+      "4 proposals: 3 parsed, 1 parse failure (missing_tag)",
+    );
     await expect(model.getByTestId("agreement")).toHaveText("model says step 2, you said step 2 (agree)");
     await expect(proposals.getByText("parse failed")).toBeVisible();
     await expect(proposals.getByText("missing_tag: no <intervention>...</intervention> in the output")).toBeVisible();
@@ -63,21 +69,31 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
     await expect(iv).toContainText("proposed");
     const card = proposals.getByRole("article").filter({ hasText: "step 2" }).first();
     await card.getByText("Verification log", { exact: true }).click();
-    const log = card.locator("details").filter({ has: page.getByText("Verification log", { exact: true }) }).locator("pre");
+    const log = card
+      .locator("details")
+      .filter({ has: page.getByText("Verification log", { exact: true }) })
+      .locator("pre");
     await expect(log).toBeVisible();
     await expect(log).toContainText("the arithmetic is off");
     await proposals.getByText("Guided attempt and diff").first().click();
     await expect(proposals.getByTestId("proposal-guided-preview").first()).toContainText("We need $2+3\\cdot 4$.");
     await page.screenshot({ path: "test-results/propose-proposals.png", fullPage: true });
 
-    await proposals.getByRole("group", { name: /^Decide proposal/ }).first().getByRole("button", { name: "Accept" }).click();
+    await proposals
+      .getByRole("group", { name: /^Decide proposal/ })
+      .first()
+      .getByRole("button", { name: "Accept" })
+      .click();
     // the person marked step 2 before asking: the accept keeps that label and says so
     await expect(page.getByRole("status").first()).toHaveText("Accepted; kept your first-error label: step 2");
     await expect(iv).toContainText("accepted");
 
     const res = await page.request.get(`/api/datasets/${ds.datasetId}/export?format=int`);
     expect(res.ok()).toBe(true);
-    const rows = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const hit = rows.filter((r) => JSON.stringify(r).includes(JSON.stringify(SUGGESTION).slice(1, -1)));
     expect(hit).toHaveLength(1);
 
@@ -90,7 +106,9 @@ test("find first error -> progress -> proposals -> accept -> exported", async ({
 });
 
 test('"no critical error": the proposal says so and the model label reads "no error"', async ({ page }) => {
-  const stub = await startStubModel({ rules: [{ match: "**Substep 1:**", reply: { kind: "text", text: CANNED.noError } }] });
+  const stub = await startStubModel({
+    rules: [{ match: "**Substep 1:**", reply: { kind: "text", text: CANNED.noError } }],
+  });
   try {
     setModel(stub.url);
     const one = importDataset("propose-noerr", 1);
@@ -124,7 +142,9 @@ test("model server down: a clear error, and the person's work stays", async ({ p
 
   await page.getByRole("button", { name: /Find first error/ }).click();
   const model = page.getByRole("region", { name: "Model" });
-  await expect(model.getByText(/^model server unreachable at http:\/\/127\.0\.0\.1:\d+\/v1\S*; resume when it is up/)).toBeVisible({ timeout: 30_000 });
+  await expect(
+    model.getByText(/^model server unreachable at http:\/\/127\.0\.0\.1:\d+\/v1\S*; resume when it is up/),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(model.getByText("paused", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/propose-model-down.png", fullPage: true });
 

@@ -14,7 +14,11 @@ const ITEM = /\/queues\/[^/]+\/items\/([^/?#]+)$/;
 function otherHolders(queueId: string, traceId: string, me: string): string[] {
   const now = new Date().toISOString().replace("Z", "+00:00");
   return teamQuery<{ annotator: string }>(
-    `SELECT annotator FROM QueueReservation WHERE queueId = ? AND traceId = ? AND annotator <> ? AND endedAt IS NULL AND expiresAt > ?`, queueId, traceId, me, now,
+    `SELECT annotator FROM QueueReservation WHERE queueId = ? AND traceId = ? AND annotator <> ? AND endedAt IS NULL AND expiresAt > ?`,
+    queueId,
+    traceId,
+    me,
+    now,
   ).map((r) => r.annotator);
 }
 
@@ -31,7 +35,12 @@ async function workQueue(page: Page, me: string, shot?: string): Promise<string[
       if (!(await again.isVisible())) return seen;
       await again.click();
       await expect(page.getByRole("button", { name: "Taking the next item…" })).toHaveCount(0);
-      await expect.poll(async () => ITEM.test(new URL(page.url()).pathname) || (await again.isVisible()) || (await heading.isVisible())).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            ITEM.test(new URL(page.url()).pathname) || (await again.isVisible()) || (await heading.isVisible()),
+        )
+        .toBe(true);
       continue;
     }
     const traceId = m[1];
@@ -51,11 +60,15 @@ async function workQueue(page: Page, me: string, shot?: string): Promise<string[
   throw new Error("the queue never ended");
 }
 
-test("two annotators on an overlap-2 label queue: never the same item at once, both labels stored, done screens", async ({ browser }) => {
+test("two annotators on an overlap-2 label queue: never the same item at once, both labels stored, done screens", async ({
+  browser,
+}) => {
   const ds = importTeamDataset("queue", 3);
   const imported = ds.traces[0].id;
   const db = new Database(TEAM_DB_FILE);
-  db.prepare(`INSERT INTO "FirstErrorLabel" ("id", "traceId", "step", "source", "annotator", "updatedAt") VALUES (?, ?, 1, 'imported', '', ?)`).run(randomUUID(), imported, new Date().toISOString());
+  db.prepare(
+    `INSERT INTO "FirstErrorLabel" ("id", "traceId", "step", "source", "annotator", "updatedAt") VALUES (?, ?, 1, 'imported', '', ?)`,
+  ).run(randomUUID(), imported, new Date().toISOString());
   db.close();
 
   const curator = await signedIn(browser, `cur-${randomUUID().slice(0, 6)}`, "curator");
@@ -76,7 +89,10 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
   const [pa, pb] = await Promise.all([ann, bob].map(async (n) => (await signedIn(browser, n, "annotator")).newPage()));
   await Promise.all([pa.goto(queueUrl), pb.goto(queueUrl)]);
   // both press Start at the same moment
-  await Promise.all([pa.getByRole("button", { name: "Start" }).click(), pb.getByRole("button", { name: "Start" }).click()]);
+  await Promise.all([
+    pa.getByRole("button", { name: "Start" }).click(),
+    pb.getByRole("button", { name: "Start" }).click(),
+  ]);
   await Promise.all([pa.waitForURL(ITEM), pb.waitForURL(ITEM)]);
   const holding = (p: Page) => () => ITEM.exec(new URL(p.url()).pathname)?.[1] ?? null;
   expect(holding(pa)()).not.toBe(holding(pb)());
@@ -91,8 +107,13 @@ test("two annotators on an overlap-2 label queue: never the same item at once, b
   }
   await pa.screenshot({ path: "test-results/queue-done.png", fullPage: true });
   const labels = teamQuery<{ annotator: string; step: number }>(
-    `SELECT l.annotator, l.step FROM FirstErrorLabel l JOIN Trace t ON t.id = l.traceId WHERE t.datasetId = ? AND l.source = 'human' ORDER BY l.annotator`, ds.datasetId);
-  expect(labels).toEqual([...Array(3).fill({ annotator: ann, step: 2 }), ...Array(3).fill({ annotator: bob, step: 2 })]);
+    `SELECT l.annotator, l.step FROM FirstErrorLabel l JOIN Trace t ON t.id = l.traceId WHERE t.datasetId = ? AND l.source = 'human' ORDER BY l.annotator`,
+    ds.datasetId,
+  );
+  expect(labels).toEqual([
+    ...Array(3).fill({ annotator: ann, step: 2 }),
+    ...Array(3).fill({ annotator: bob, step: 2 }),
+  ]);
   await cp.reload();
   await expect(cp.getByTestId("queue-progress")).toContainText("3 of 3 items done");
   await cp.screenshot({ path: "test-results/queue-progress.png", fullPage: true });

@@ -10,13 +10,21 @@ const DATASET = `review-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 
 
 const rows = [
   {
-    problem: "Compute $2+3\\cdot 4$.", answer: "14", reference_solution: "Multiplication first: $3\\cdot 4 = 12$, then $2 + 12 = \\boxed{14}$.",
-    incorrect_attempt: "We need $2+3\\cdot 4$.\n\nAdding first, $2+3 = 5$.\n\nThen $5 \\cdot 4 = 20$.\n\nSo the answer is $\\boxed{20}$.",
+    problem: "Compute $2+3\\cdot 4$.",
+    answer: "14",
+    reference_solution: "Multiplication first: $3\\cdot 4 = 12$, then $2 + 12 = \\boxed{14}$.",
+    incorrect_attempt:
+      "We need $2+3\\cdot 4$.\n\nAdding first, $2+3 = 5$.\n\nThen $5 \\cdot 4 = 20$.\n\nSo the answer is $\\boxed{20}$.",
   },
   {
-    problem: "Compute $10-2\\cdot 3$.", answer: "4", reference_solution: "$2\\cdot 3=6$ and $10-6=\\boxed{4}$.",
+    problem: "Compute $10-2\\cdot 3$.",
+    answer: "4",
+    reference_solution: "$2\\cdot 3=6$ and $10-6=\\boxed{4}$.",
     incorrect_attempt: "Subtract first: $10-2=8$.\n\nThen $8\\cdot 3 = 24$.\n\nAnswer: $\\boxed{24}$.",
-    intervention: { content: "Multiplication binds tighter, so I should compute $2\\cdot 3$ before subtracting.", location: 1 },
+    intervention: {
+      content: "Multiplication binds tighter, so I should compute $2\\cdot 3$ before subtracting.",
+      location: 1,
+    },
   },
 ];
 
@@ -38,14 +46,16 @@ function timedFetch(url: string, markers: string[]): Promise<{ marks: Record<str
     const t0 = performance.now();
     const marks: Record<string, number> = {};
     let body = "";
-    http.get(url, { headers: { "accept-encoding": "identity" } }, (res) => {
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => {
-        body += d;
-        for (const m of markers) if (marks[m] === undefined && body.includes(m)) marks[m] = performance.now() - t0;
-      });
-      res.on("end", () => resolve({ marks, end: performance.now() - t0 }));
-    }).on("error", reject);
+    http
+      .get(url, { headers: { "accept-encoding": "identity" } }, (res) => {
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => {
+          body += d;
+          for (const m of markers) if (marks[m] === undefined && body.includes(m)) marks[m] = performance.now() - t0;
+        });
+        res.on("end", () => resolve({ marks, end: performance.now() - t0 }));
+      })
+      .on("error", reject);
   });
 }
 
@@ -102,7 +112,9 @@ test("keyboard review: mark first error, write an intervention, accept, undo", a
   await expect(page.getByRole("spinbutton", { name: "Location (step)" })).toHaveValue("2");
   await editor.pressSequentially("Wait: multiplication comes first,\nso $3\\cdot 4 = 12$.");
   // Exact build rule: prefix (step 1) + "\n\n" + content with "\n" -> "\n\n"; suffix dropped.
-  await expect(page.getByTestId("guided-preview")).toHaveText("We need $2+3\\cdot 4$.\n\nWait: multiplication comes first,\n\nso $3\\cdot 4 = 12$.");
+  await expect(page.getByTestId("guided-preview")).toHaveText(
+    "We need $2+3\\cdot 4$.\n\nWait: multiplication comes first,\n\nso $3\\cdot 4 = 12$.",
+  );
   await page.screenshot({ path: "test-results/review-composer.png" });
   await page.keyboard.press("Control+Enter");
   await expect(page.getByRole("status")).toHaveText("Intervention at step 2 saved (proposed)");
@@ -148,16 +160,24 @@ test("a stale concurrent edit is refused with who, when and what changed", async
   await pb.keyboard.press("c");
   await pb.getByRole("textbox", { name: "Intervention content" }).fill("Bob: products before differences.");
   await pb.keyboard.press("Control+Enter");
-  await expect(pb.getByRole("status")).toHaveText(/^Intervention was edited by alice at \d\d:\d\d UTC \(status proposed -> edited; content changed\); reload to see it$/);
+  await expect(pb.getByRole("status")).toHaveText(
+    /^Intervention was edited by alice at \d\d:\d\d UTC \(status proposed -> edited; content changed\); reload to see it$/,
+  );
   await pb.screenshot({ path: "test-results/review-stale.png" });
   await pb.keyboard.press("Escape");
   await pb.keyboard.press("a");
   await expect(pb.getByRole("status")).toContainText("was edited by alice");
 
   const db = new Database(DB_FILE, { readonly: true });
-  const iv = db.prepare("SELECT i.content, i.status, i.originalContent FROM Intervention i WHERE i.traceId = ?").get(url.split("/").pop()) as Record<string, string>;
+  const iv = db
+    .prepare("SELECT i.content, i.status, i.originalContent FROM Intervention i WHERE i.traceId = ?")
+    .get(url.split("/").pop()) as Record<string, string>;
   db.close();
-  expect(iv).toEqual({ content: "Alice: do $2\\cdot 3$ first.", status: "edited", originalContent: rows[1].intervention!.content });
+  expect(iv).toEqual({
+    content: "Alice: do $2\\cdot 3$ first.",
+    status: "edited",
+    originalContent: rows[1].intervention!.content,
+  });
 
   await pb.reload();
   await expect(pb.locator("[data-ready='1']")).toBeVisible();
@@ -169,13 +189,19 @@ test("a stale concurrent edit is refused with who, when and what changed", async
   await bob.close();
 });
 
-test("accept-and-next moves on at once; a refused accept is reported on the next trace with a way back", async ({ browser }) => {
+test("accept-and-next moves on at once; a refused accept is reported on the next trace with a way back", async ({
+  browser,
+}) => {
   // Its own two traces, each with a proposed intervention.
   const iv = (content: string) => ({ content, location: 1 });
-  const own = importRows(`${DATASET}-outbox`, [
-    { ...rows[0], problem: "Outbox one: compute $1+1$.", intervention: iv("Add the units: $1+1=2$.") },
-    { ...rows[0], problem: "Outbox two: compute $2+2$.", intervention: iv("Add again: $2+2=4$.") },
-  ], "id");
+  const own = importRows(
+    `${DATASET}-outbox`,
+    [
+      { ...rows[0], problem: "Outbox one: compute $1+1$.", intervention: iv("Add the units: $1+1=2$.") },
+      { ...rows[0], problem: "Outbox two: compute $2+2$.", intervention: iv("Add again: $2+2=4$.") },
+    ],
+    "id",
+  );
   const [first, second] = own.traces.map((t) => `/datasets/${own.datasetId}/traces/${t.id}`);
 
   const [alice, bob] = [await asUser(browser, "alice"), await asUser(browser, "bob")];
@@ -206,7 +232,9 @@ test("accept-and-next moves on at once; a refused accept is reported on the next
   await expect(pb.getByTestId("outbox-saving")).toHaveCount(0);
   await expect(pb.getByTestId("outbox-failed")).toHaveCount(0);
   const check = new Database(DB_FILE, { readonly: true });
-  const status = check.prepare("SELECT status FROM Intervention WHERE traceId = ?").get(first.split("/").pop()) as { status: string };
+  const status = check.prepare("SELECT status FROM Intervention WHERE traceId = ?").get(first.split("/").pop()) as {
+    status: string;
+  };
   check.close();
   expect(status.status).toBe("accepted");
   await alice.close();
@@ -222,10 +250,19 @@ test("a long trace opened with n shows at once; its later steps' math follows, s
         ? `${tag} step ${i + 1}: <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> and $x_{${i}} = ${at + i}^2$.`
         : `${tag} step ${i + 1}: we have $x_{${i}} = ${at + i}^2 + 1$ and \\(\\frac{${at + i}}{2}\\).`,
     ).join("\n\n");
-  const own = importRows(`${DATASET}-long`, [
-    { ...rows[0], problem: "Long one: compute $1+1$.", answer: "864 \\mbox{ inches}^2", incorrect_attempt: long("A", 0) },
-    { ...rows[0], problem: "Long two: compute $2+2$.", incorrect_attempt: long("B", 1000) },
-  ], "id");
+  const own = importRows(
+    `${DATASET}-long`,
+    [
+      {
+        ...rows[0],
+        problem: "Long one: compute $1+1$.",
+        answer: "864 \\mbox{ inches}^2",
+        incorrect_attempt: long("A", 0),
+      },
+      { ...rows[0], problem: "Long two: compute $2+2$.", incorrect_attempt: long("B", 1000) },
+    ],
+    "id",
+  );
   const [first, second] = own.traces.map((t) => `/datasets/${own.datasetId}/traces/${t.id}`);
   // The server streams: step 1 leaves with the page's shell, long before the last step is
   // rendered. (When every chunk was rendered in one pass, the first byte left at ~90% of the
@@ -264,7 +301,9 @@ test("a long trace opened with n shows at once; its later steps' math follows, s
   await expect(step(STEPS - 1).locator("img, script")).toHaveCount(0);
   expect(await page.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
   // The raw form is the text as written, byte for byte.
-  await expect(page.locator(`[data-step="${STEPS}"] .dual-raw`)).toHaveText(`B step ${STEPS}: we have $x_{${STEPS - 1}} = ${1000 + STEPS - 1}^2 + 1$ and \\(\\frac{${1000 + STEPS - 1}}{2}\\).`);
+  await expect(page.locator(`[data-step="${STEPS}"] .dual-raw`)).toHaveText(
+    `B step ${STEPS}: we have $x_{${STEPS - 1}} = ${1000 + STEPS - 1}^2 + 1$ and \\(\\frac{${1000 + STEPS - 1}}{2}\\).`,
+  );
   await page.screenshot({ path: "test-results/review-long-trace-after-n.png" });
   await ctx.close();
 });

@@ -18,7 +18,10 @@ test.beforeAll(async () => {
   stub = await startStubModel({
     respond: (q) => {
       const start = q.messages[q.messages.length - 1]?.content ?? "";
-      return { kind: "text", text: q.body.continue_final_message && start.includes("GOOD") && n++ % 2 === 0 ? RIGHT : WRONG };
+      return {
+        kind: "text",
+        text: q.body.continue_final_message && start.includes("GOOD") && n++ % 2 === 0 ? RIGHT : WRONG,
+      };
     },
   });
 });
@@ -30,17 +33,30 @@ function seed() {
   const db = new Database(DB);
   const tag = randomUUID().slice(0, 8);
   const now = new Date().toISOString();
-  const ds = `ro-ds-${tag}`, p = `ro-p-${tag}`, t = `ro-t-${tag}`;
-  db.prepare(`INSERT INTO "Dataset" (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`).run(ds, `rollouts-${tag}`, now, now);
-  db.prepare(`INSERT INTO "Problem" (id, datasetId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, '', '5', '', '{}', ?, ?)`)
-    .run(p, ds, `What is $2+3$? (${tag})`, hash(tag), now);
+  const ds = `ro-ds-${tag}`,
+    p = `ro-p-${tag}`,
+    t = `ro-t-${tag}`;
+  db.prepare(`INSERT INTO "Dataset" (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`).run(
+    ds,
+    `rollouts-${tag}`,
+    now,
+    now,
+  );
+  db.prepare(
+    `INSERT INTO "Problem" (id, datasetId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, '', '5', '', '{}', ?, ?)`,
+  ).run(p, ds, `What is $2+3$? (${tag})`, hash(tag), now);
   const text = "Let us add the numbers.\n\nWe get $2+3=6$.\n\nSo the answer is $\\boxed{6}$.";
-  db.prepare(`INSERT INTO "Trace" (id, datasetId, problemId, text, generator, origin, correct, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'gen', 'imported', 0, 3, ?, 'todo', 1, 0, ?, ?)`)
-    .run(t, ds, p, text, hash(text + tag), now, now);
-  const iv = db.prepare(`INSERT INTO "Intervention" (id, traceId, location, content, status, origin, author, provenance, contentHash, rolloutsCorrect, rolloutsTotal, version, createdAt, updatedAt) VALUES (?, ?, 2, ?, ?, 'model', '', '{}', ?, 0, 0, 0, ?, ?)`);
+  db.prepare(
+    `INSERT INTO "Trace" (id, datasetId, problemId, text, generator, origin, correct, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'gen', 'imported', 0, 3, ?, 'todo', 1, 0, ?, ?)`,
+  ).run(t, ds, p, text, hash(text + tag), now, now);
+  const iv = db.prepare(
+    `INSERT INTO "Intervention" (id, traceId, location, content, status, origin, author, provenance, contentHash, rolloutsCorrect, rolloutsTotal, version, createdAt, updatedAt) VALUES (?, ?, 2, ?, ?, 'model', '', '{}', ?, 0, 0, 0, ?, ?)`,
+  );
   iv.run(`ro-good-${tag}`, t, "GOOD: recompute, $2+3$ is five.", "proposed", hash(`good${tag}`), now, now);
   iv.run(`ro-bad-${tag}`, t, "BAD: carry on.", "accepted", hash(`bad${tag}`), now, now);
-  const set = db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  const set = db.prepare(
+    `INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
   set.run("model.baseUrl", stub.url, now);
   set.run("model.name", "stub-model", now);
   db.close();
@@ -78,13 +94,24 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
 
   // the job's page: the item's verdicts in words, with links (issue 14 §3)
   const db = new Database(DB, { readonly: true });
-  const { jobId } = db.prepare(`SELECT jobId FROM JobItem WHERE payload LIKE ? AND status = 'done'`).get(`%${s.good}%`) as { jobId: string };
+  const { jobId } = db
+    .prepare(`SELECT jobId FROM JobItem WHERE payload LIKE ? AND status = 'done'`)
+    .get(`%${s.good}%`) as { jobId: string };
   db.close();
   await page.goto(`/jobs/${jobId}`);
-  const row = page.getByRole("region", { name: "Outcomes" }).getByTestId("outcome-row").filter({ hasText: "4 correct, 4 wrong" });
+  const row = page
+    .getByRole("region", { name: "Outcomes" })
+    .getByTestId("outcome-row")
+    .filter({ hasText: "4 correct, 4 wrong" });
   await expect(row.getByText("some correct", { exact: true })).toBeVisible();
-  await expect(row.getByRole("link", { name: `intervention ${s.good}` })).toHaveAttribute("href", `/interventions/${s.good}`);
-  await expect(row.getByRole("link", { name: `trace ${s.t}` })).toHaveAttribute("href", `/datasets/${s.ds}/traces/${s.t}`);
+  await expect(row.getByRole("link", { name: `intervention ${s.good}` })).toHaveAttribute(
+    "href",
+    `/interventions/${s.good}`,
+  );
+  await expect(row.getByRole("link", { name: `trace ${s.t}` })).toHaveAttribute(
+    "href",
+    `/datasets/${s.ds}/traces/${s.t}`,
+  );
   await expect(page.getByTestId("sample-totals")).toHaveText("4 of 8 samples correct: 4 correct, 4 wrong");
   await expect(page.getByText("not_equal")).toHaveCount(0);
   await page.screenshot({ path: "test-results/rollouts-job-outcomes.png", fullPage: true });
@@ -111,7 +138,10 @@ test("accept -> 8 rollouts -> verified badge -> export keeps only the verified i
   const href = await exp.getByRole("link", { name: "Download" }).getAttribute("href");
   expect(href).toContain("verified=1");
   const body = await (await page.request.get(href!)).text();
-  const rows = body.trim().split("\n").map((l) => JSON.parse(l));
+  const rows = body
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   expect(rows).toHaveLength(1);
   expect(JSON.stringify(rows[0])).toContain("GOOD: recompute");
   await page.screenshot({ path: "test-results/rollouts-export.png", fullPage: true });

@@ -27,9 +27,12 @@ test.afterAll(async () => {
   await stub.close();
 });
 
-const rowIds = async (page: Page) => page.locator("tr[data-trace-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")!));
+const rowIds = async (page: Page) =>
+  page.locator("tr[data-trace-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")!));
 
-test("select two traces across pages -> propose for the selection -> proposals only for those two", async ({ page }) => {
+test("select two traces across pages -> propose for the selection -> proposals only for those two", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const ds = importDataset("selection-e2e", 52); // two cursor pages (50 + 2)
   setModel(stub.url);
@@ -88,14 +91,23 @@ test("select two traces across pages -> propose for the selection -> proposals o
   await page.screenshot({ path: "test-results/selection-proposed.png", fullPage: true });
 
   const all = [...page1, ...page2];
-  const proposed = query<{ traceId: string }>(`SELECT DISTINCT traceId FROM Proposal WHERE traceId IN (${all.map(() => "?").join(",")}) ORDER BY traceId`, ...all);
+  const proposed = query<{ traceId: string }>(
+    `SELECT DISTINCT traceId FROM Proposal WHERE traceId IN (${all.map(() => "?").join(",")}) ORDER BY traceId`,
+    ...all,
+  );
   expect(proposed.map((r) => r.traceId)).toEqual([...picked].sort());
-  const job = query<{ params: string; total: number }>(`SELECT params, total FROM Job WHERE kind = 'propose' AND datasetId = ? ORDER BY createdAt DESC LIMIT 1`, ds.datasetId)[0];
+  const job = query<{ params: string; total: number }>(
+    `SELECT params, total FROM Job WHERE kind = 'propose' AND datasetId = ? ORDER BY createdAt DESC LIMIT 1`,
+    ds.datasetId,
+  )[0];
   const params = JSON.parse(job.params) as { traceIds: string[]; k: number; turn1: string };
   expect(params.traceIds.sort()).toEqual([...picked].sort());
   expect(params.turn1).toBe("shared");
   expect(job.total).toBe(2); // one item per trace: one turn 1, then one turn 2 with n=K
-  const perTrace = query<{ n: number }>(`SELECT COUNT(*) AS n FROM Proposal WHERE traceId IN (${picked.map(() => "?").join(",")}) GROUP BY traceId`, ...picked);
+  const perTrace = query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM Proposal WHERE traceId IN (${picked.map(() => "?").join(",")}) GROUP BY traceId`,
+    ...picked,
+  );
   expect(perTrace.map((r) => r.n)).toEqual([params.k, params.k]);
   // the list shows the new model interventions on exactly the selected rows of page 1
   await page.goto(`/datasets/${ds.datasetId}`);
@@ -108,8 +120,9 @@ function addIntervention(traceId: string, content: string): string {
   const db = new Database(DB_FILE);
   const id = `sel-iv-${hash(content + traceId).slice(0, 12)}`;
   const now = new Date().toISOString();
-  db.prepare(`INSERT INTO "Intervention" (id, traceId, location, content, status, origin, author, provenance, contentHash, rolloutsCorrect, rolloutsTotal, version, createdAt, updatedAt) VALUES (?, ?, 2, ?, 'accepted', 'human', 'e2e', '{}', ?, 0, 0, 0, ?, ?)`)
-    .run(id, traceId, content, hash(`iv${content}${traceId}`), now, now);
+  db.prepare(
+    `INSERT INTO "Intervention" (id, traceId, location, content, status, origin, author, provenance, contentHash, rolloutsCorrect, rolloutsTotal, version, createdAt, updatedAt) VALUES (?, ?, 2, ?, 'accepted', 'human', 'e2e', '{}', ?, 0, 0, 0, ?, ?)`,
+  ).run(id, traceId, content, hash(`iv${content}${traceId}`), now, now);
   db.prepare(`UPDATE "Trace" SET hasIntervention = 1, status = 'curated' WHERE id = ?`).run(traceId);
   db.close();
   return id;
@@ -136,7 +149,9 @@ test("rollouts and sampling from the dataset page; an edit makes the rollouts st
   await bar.getByRole("button", { name: "Run rollouts for the dataset" }).click();
   await expect(bar.getByText("Rollouts job started: 1 item(s).")).toBeVisible();
   await expect(bar.getByText("done", { exact: true })).toBeVisible({ timeout: 60_000 });
-  expect(query(`SELECT verified, rolloutsCorrect, rolloutsTotal FROM Intervention WHERE id = ?`, iv)).toEqual([{ verified: 1, rolloutsCorrect: 4, rolloutsTotal: 4 }]);
+  expect(query(`SELECT verified, rolloutsCorrect, rolloutsTotal FROM Intervention WHERE id = ?`, iv)).toEqual([
+    { verified: 1, rolloutsCorrect: 4, rolloutsTotal: 4 },
+  ]);
 
   await bar.getByLabel("N attempts per problem").fill("2");
   await bar.getByText("Sampling and limit").click();
@@ -148,9 +163,19 @@ test("rollouts and sampling from the dataset page; an edit makes the rollouts st
   await expect(page.getByText("5 traces", { exact: false }).first()).toBeVisible(); // the list refreshed with the 2 kept attempts
   await page.screenshot({ path: "test-results/selection-jobs-bar.png", fullPage: true });
   // 2 problems x 2 attempts, all wrong (the stub answers 0); the same text twice is one trace
-  expect(query(`SELECT COUNT(*) AS n FROM Rollout r JOIN Problem p ON p.id = r.problemId WHERE p.datasetId = ? AND r.condition = 'attempt' AND r.correct = 0`, ds.datasetId)).toEqual([{ n: 4 }]);
-  expect(query(`SELECT COUNT(*) AS n FROM Trace WHERE datasetId = ? AND origin = 'sampled'`, ds.datasetId)).toEqual([{ n: 2 }]);
-  const job = query<{ params: string }>(`SELECT params FROM Job WHERE kind = 'sample' AND datasetId = ?`, ds.datasetId)[0];
+  expect(
+    query(
+      `SELECT COUNT(*) AS n FROM Rollout r JOIN Problem p ON p.id = r.problemId WHERE p.datasetId = ? AND r.condition = 'attempt' AND r.correct = 0`,
+      ds.datasetId,
+    ),
+  ).toEqual([{ n: 4 }]);
+  expect(query(`SELECT COUNT(*) AS n FROM Trace WHERE datasetId = ? AND origin = 'sampled'`, ds.datasetId)).toEqual([
+    { n: 2 },
+  ]);
+  const job = query<{ params: string }>(
+    `SELECT params FROM Job WHERE kind = 'sample' AND datasetId = ?`,
+    ds.datasetId,
+  )[0];
   expect(JSON.parse(job.params)).toMatchObject({ n: 2, limit: 2, sampling: { temperature: 0.9 } });
 
   // edit the intervention on the review screen: its 4 rollouts no longer prove the new text
@@ -166,7 +191,9 @@ test("rollouts and sampling from the dataset page; an edit makes the rollouts st
   await expect(panel.getByText("rollouts are stale, re-run")).toBeVisible();
   await expect(panel.getByTestId("rollout")).toHaveCount(0);
   await page.screenshot({ path: "test-results/selection-stale.png", fullPage: true });
-  expect(query(`SELECT verified, rolloutsTotal FROM Intervention WHERE id = ?`, iv)).toEqual([{ verified: null, rolloutsTotal: 0 }]);
+  expect(query(`SELECT verified, rolloutsTotal FROM Intervention WHERE id = ?`, iv)).toEqual([
+    { verified: null, rolloutsTotal: 0 },
+  ]);
 
   await panel.getByLabel("Rollouts K").fill("2");
   await panel.getByRole("button", { name: "Run rollouts" }).click();

@@ -19,14 +19,19 @@ function clearModelRows() {
 }
 
 test.beforeAll(async () => {
-  [a, b] = await Promise.all([startStubModel({ models: [MODEL, "other-model"] }), startStubModel({ models: ["b-model"] })]);
+  [a, b] = await Promise.all([
+    startStubModel({ models: [MODEL, "other-model"] }),
+    startStubModel({ models: ["b-model"] }),
+  ]);
 });
 test.afterAll(async () => {
   clearModelRows(); // the next journeys start from "no model" and no saved key
   await Promise.all([a.close(), b.close()]);
 });
 
-test("a different URL is refused without its key; the saved key never reaches it; a wrong name is not connected", async ({ page }) => {
+test("a different URL is refused without its key; the saved key never reaches it; a wrong name is not connected", async ({
+  page,
+}) => {
   setModel(null);
   clearModelRows();
   await page.goto("/settings");
@@ -46,14 +51,26 @@ test("a different URL is refused without its key; the saved key never reaches it
   await form.getByLabel("Base URL").fill(b.url);
   await form.getByRole("button", { name: "Test connection" }).click();
   await expect(result).toBeVisible();
-  expect(b.hits().map((h) => h.authorization).filter(Boolean)).toEqual([]);
+  expect(
+    b
+      .hits()
+      .map((h) => h.authorization)
+      .filter(Boolean),
+  ).toEqual([]);
   await expect(result).toContainText(`The saved API key is sent only to ${a.url}. To test ${b.url}, type its API key`);
 
   // saving B while keeping A's key is refused too; nothing changes
   await form.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(form.getByText(`The saved API key belongs to ${a.url}; it is never sent to another server.`)).toBeVisible();
+  await expect(
+    form.getByText(`The saved API key belongs to ${a.url}; it is never sent to another server.`),
+  ).toBeVisible();
   await expect(form.getByText("Not saved: the API key field says why.")).toBeVisible();
-  expect(b.hits().map((h) => h.authorization).filter(Boolean)).toEqual([]);
+  expect(
+    b
+      .hits()
+      .map((h) => h.authorization)
+      .filter(Boolean),
+  ).toEqual([]);
   await page.screenshot({ path: "test-results/settings-key-refused.png", fullPage: true });
 
   // back at A: the key is sent there, and the hint says where it goes

@@ -47,7 +47,12 @@ test("configure the model endpoint and version the verifier template", async ({ 
   const ph = page.getByRole("definition").filter({ hasText: "ground-truth final answer" });
   await expect(ph).toBeVisible();
   await expect(page.getByRole("term").filter({ hasText: "{{answer}}" })).toBeVisible();
-  await expect(page.getByRole("term")).toHaveText(["{{problem}}", "{{reference_solution}}", "{{answer}}", "{{attempt}}"]);
+  await expect(page.getByRole("term")).toHaveText([
+    "{{problem}}",
+    "{{reference_solution}}",
+    "{{answer}}",
+    "{{attempt}}",
+  ]);
 
   // the K proposals' turn-1 structure: shared (the reference's) by default, independent on request
   const sampling = page.getByRole("form", { name: "Turn-1 sampling" });
@@ -56,8 +61,13 @@ test("configure the model endpoint and version the verifier template", async ({ 
   await sampling.getByRole("button", { name: "Save" }).click();
   await expect(sampling.getByRole("status")).toHaveText("Saved.");
   await page.reload();
-  await expect(page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("radio", { name: /Independent turn 1s/ })).toBeChecked();
-  await page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("radio", { name: /Shared turn 1/ }).check();
+  await expect(
+    page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("radio", { name: /Independent turn 1s/ }),
+  ).toBeChecked();
+  await page
+    .getByRole("form", { name: "Turn-1 sampling" })
+    .getByRole("radio", { name: /Shared turn 1/ })
+    .check();
   await page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("form", { name: "Turn-1 sampling" }).getByRole("status")).toHaveText("Saved.");
 
@@ -68,7 +78,9 @@ test("configure the model endpoint and version the verifier template", async ({ 
   await proposer.getByLabel("Model name").fill("big-proposer");
   await proposer.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("proposer-status")).toContainText(`Proposer model big-proposer at ${stub.url}`);
-  await page.getByRole("region", { name: "Proposer model (optional)" }).screenshot({ path: "test-results/settings-proposer.png" });
+  await page
+    .getByRole("region", { name: "Proposer model (optional)" })
+    .screenshot({ path: "test-results/settings-proposer.png" });
 
   await turn2.fill("no placeholder");
   await page.getByRole("button", { name: "Save as new version" }).click();

@@ -25,7 +25,9 @@ test("anonymous: pages go to sign-in (and come back after), APIs answer 401", as
   await page.getByLabel("User name").fill(name);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/Wrong user name or password/);
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+    /Wrong user name or password/,
+  );
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${TEAM_URL}/jobs`);
@@ -36,14 +38,27 @@ test("anonymous: pages go to sign-in (and come back after), APIs answer 401", as
 
 async function refusedAction(page: Page, key: string) {
   await page.keyboard.press(key);
-  await expect(page.getByRole("status").or(page.getByRole("alert")).filter({ hasText: "Refused: This needs the annotator role; you are viewer" }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .or(page.getByRole("alert"))
+      .filter({ hasText: "Refused: This needs the annotator role; you are viewer" })
+      .first(),
+  ).toBeVisible();
 }
 
 test("a viewer sees every page, and every change is refused", async ({ browser }) => {
   const ds = importTeamDataset("viewer-ds", 2);
   const ctx = await signedIn(browser, uniqueName("viewer"), "viewer");
   const page = await ctx.newPage();
-  for (const [path, text] of [["/", ds.name], ["/jobs", "Jobs"], ["/import", "Import"], ["/settings", "Model endpoint"], [`/datasets/${ds.datasetId}`, ds.name], [`/datasets/${ds.datasetId}/analysis`, "Analysis"]] as const) {
+  for (const [path, text] of [
+    ["/", ds.name],
+    ["/jobs", "Jobs"],
+    ["/import", "Import"],
+    ["/settings", "Model endpoint"],
+    [`/datasets/${ds.datasetId}`, ds.name],
+    [`/datasets/${ds.datasetId}/analysis`, "Analysis"],
+  ] as const) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(200);
     await expect(page.getByText(text).first(), path).toBeVisible();
@@ -52,14 +67,28 @@ test("a viewer sees every page, and every change is refused", async ({ browser }
   await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
   await expect(page.locator("[data-step]").first()).toBeVisible();
   await refusedAction(page, "0");
-  expect(teamQuery<{ n: number }>("SELECT count(*) AS n FROM FirstErrorLabel WHERE traceId = ? AND source = 'human'", ds.traces[0].id)[0].n).toBe(0);
+  expect(
+    teamQuery<{ n: number }>(
+      "SELECT count(*) AS n FROM FirstErrorLabel WHERE traceId = ? AND source = 'human'",
+      ds.traces[0].id,
+    )[0].n,
+  ).toBe(0);
 
   // Routes refuse with 403 JSON: export, accept/reject, upload.
   const exp = await ctx.request.get(`/api/datasets/${ds.datasetId}/export?format=int`);
   expect(exp.status()).toBe(403);
-  const dec = await ctx.request.post(`/api/interventions/x/decision`, { data: { decision: "accept", expectedVersion: 0 }, headers: { origin: TEAM_URL } });
+  const dec = await ctx.request.post(`/api/interventions/x/decision`, {
+    data: { decision: "accept", expectedVersion: 0 },
+    headers: { origin: TEAM_URL },
+  });
   expect(dec.status()).toBe(403);
-  const up = await ctx.request.post(`/api/import?wait=1`, { multipart: { dataset: "nope", file: { name: "a.jsonl", mimeType: "application/json", buffer: Buffer.from("{}\n") } }, headers: { origin: TEAM_URL } });
+  const up = await ctx.request.post(`/api/import?wait=1`, {
+    multipart: {
+      dataset: "nope",
+      file: { name: "a.jsonl", mimeType: "application/json", buffer: Buffer.from("{}\n") },
+    },
+    headers: { origin: TEAM_URL },
+  });
   expect(up.status()).toBe(403);
   // The admin page says why, and shows no users.
   await page.goto("/settings/users");
@@ -67,7 +96,9 @@ test("a viewer sees every page, and every change is refused", async ({ browser }
   await ctx.close();
 });
 
-test("an admin adds a user (one-time password), the user signs in, the admin changes the role, then disables: signed out", async ({ browser }) => {
+test("an admin adds a user (one-time password), the user signs in, the admin changes the role, then disables: signed out", async ({
+  browser,
+}) => {
   const admin = await signedIn(browser, uniqueName("admin"), "admin");
   const ap = await admin.newPage();
   await ap.goto("/settings/users");
@@ -90,19 +121,33 @@ test("an admin adds a user (one-time password), the user signs in, the admin cha
   await up.screenshot({ path: test.info().outputPath("signed-in-header.png") });
 
   await ap.getByLabel(`Role of ${name}`).selectOption("curator");
-  await ap.getByRole("row", { name: `User ${name}` }).getByRole("button", { name: "Change role" }).click();
-  await expect(ap.getByRole("row", { name: `User ${name}` }).getByRole("cell").nth(1)).toHaveText("curator");
+  await ap
+    .getByRole("row", { name: `User ${name}` })
+    .getByRole("button", { name: "Change role" })
+    .click();
+  await expect(
+    ap
+      .getByRole("row", { name: `User ${name}` })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("curator");
   await up.reload();
   await expect(up.getByTestId("current-role")).toHaveText("curator");
   await ap.screenshot({ path: test.info().outputPath("users-page.png"), fullPage: true });
 
   ap.once("dialog", (d) => d.accept());
-  await ap.getByRole("row", { name: `User ${name}` }).getByRole("button", { name: "Disable" }).click();
+  await ap
+    .getByRole("row", { name: `User ${name}` })
+    .getByRole("button", { name: "Disable" })
+    .click();
   await expect(ap.getByRole("row", { name: `User ${name}` })).toContainText("disabled");
   await up.goto("/jobs");
   await expect(up).toHaveURL(/\/sign-in\?next=%2Fjobs$/);
   expect((await user.request.get("/api/jobs")).status()).toBe(401);
-  const audit = teamQuery<{ action: string }>("SELECT a.action FROM AuditEvent a JOIN auth_user u ON u.id = a.entityId WHERE u.name = ? ORDER BY a.createdAt", name);
+  const audit = teamQuery<{ action: string }>(
+    "SELECT a.action FROM AuditEvent a JOIN auth_user u ON u.id = a.entityId WHERE u.name = ? ORDER BY a.createdAt",
+    name,
+  );
   expect(audit.map((a) => a.action)).toEqual(["user.add", "user.role", "user.disable"]);
   await admin.close();
   await user.close();

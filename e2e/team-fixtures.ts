@@ -13,7 +13,11 @@ export const TEAM_URL = `http://127.0.0.1:${TEAM_PORT}`;
 
 export function importTeamDataset(prefix: string, count: number): Imported {
   const name = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  return importRowsInto(TEAM_DB_FILE, name, Array.from({ length: count }, (_, i) => ROW(i + 2)));
+  return importRowsInto(
+    TEAM_DB_FILE,
+    name,
+    Array.from({ length: count }, (_, i) => ROW(i + 2)),
+  );
 }
 
 export function teamQuery<T>(sql: string, ...args: unknown[]): T[] {
@@ -33,9 +37,15 @@ export function ensureTeamUser(name: string, role: Role): string {
   const known = passwords.get(name);
   if (known) return known;
   const password = `pw-${randomUUID()}`;
-  const r = spawnSync("npm", ["run", "-s", "int", "--", "user", "add", name, "--role", role, "--password-stdin", "--as", "e2e"], {
-    input: password, env: { ...process.env, DATABASE_URL: `file:${TEAM_DB_FILE}` }, encoding: "utf8",
-  });
+  const r = spawnSync(
+    "npm",
+    ["run", "-s", "int", "--", "user", "add", name, "--role", role, "--password-stdin", "--as", "e2e"],
+    {
+      input: password,
+      env: { ...process.env, DATABASE_URL: `file:${TEAM_DB_FILE}` },
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`user add ${name} --role ${role} failed (${r.status}): ${r.stderr || r.stdout}`);
   passwords.set(name, password);
   return password;
@@ -49,10 +59,14 @@ export function ensureTeamUser(name: string, role: Role): string {
 export async function signedIn(browser: Browser, name: string, role: Role): Promise<BrowserContext> {
   const password = ensureTeamUser(name, role);
   const context = await browser.newContext({ baseURL: TEAM_URL });
-  const res = await context.request.post("/api/auth/sign-in/username", { data: { username: name, password }, headers: { origin: TEAM_URL } });
+  const res = await context.request.post("/api/auth/sign-in/username", {
+    data: { username: name, password },
+    headers: { origin: TEAM_URL },
+  });
   if (!res.ok()) throw new Error(`sign-in as ${name} failed: ${res.status()} ${await res.text()}`);
   return context;
 }
 
 /** A unique account name for one test: `prefix-<time>-<random>`. */
-export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueName = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;

@@ -21,7 +21,10 @@ let stub: StubModel;
 test.beforeAll(async () => {
   stub = await startStubModel({
     models: [BASE, TRAINED],
-    respond: (q) => ({ kind: "text", text: q.body.model === TRAINED ? (onFirst(q) ? TRAINED_RIGHT : TRAINED_WRONG) : BASE_WRONG }),
+    respond: (q) => ({
+      kind: "text",
+      text: q.body.model === TRAINED ? (onFirst(q) ? TRAINED_RIGHT : TRAINED_WRONG) : BASE_WRONG,
+    }),
   });
 });
 test.afterAll(async () => {
@@ -41,9 +44,23 @@ function seedProblems(n: number) {
   const tag = randomUUID().slice(0, 8);
   const now = new Date().toISOString();
   const ds = `two-ep-ds-${tag}`;
-  db.prepare(`INSERT INTO "Dataset" (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`).run(ds, `two-endpoints-${tag}`, now, now);
-  const ins = db.prepare(`INSERT INTO "Problem" (id, datasetId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, '', '5', '', '{}', ?, ?)`);
-  for (let i = 1; i <= n; i++) ins.run(`two-ep-p${i}-${tag}`, ds, `What is $2+3$? (${tag} #${i})`, createHash("sha256").update(`${tag}${i}`).digest("hex"), now);
+  db.prepare(`INSERT INTO "Dataset" (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`).run(
+    ds,
+    `two-endpoints-${tag}`,
+    now,
+    now,
+  );
+  const ins = db.prepare(
+    `INSERT INTO "Problem" (id, datasetId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, ?, '', '5', '', '{}', ?, ?)`,
+  );
+  for (let i = 1; i <= n; i++)
+    ins.run(
+      `two-ep-p${i}-${tag}`,
+      ds,
+      `What is $2+3$? (${tag} #${i})`,
+      createHash("sha256").update(`${tag}${i}`).digest("hex"),
+      now,
+    );
   db.close();
   return { ds, problems: Array.from({ length: n }, (_, i) => `two-ep-p${i + 1}-${tag}`) };
 }
@@ -91,7 +108,9 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   await expect(page.getByRole("form", { name: "Trained model endpoint" }).getByLabel("API key")).toHaveValue(""); // never sent back
   expect(await page.content()).not.toContain("sk-e2e-trained");
   await page.screenshot({ path: "test-results/two-endpoints-settings.png", fullPage: true });
-  const audit = query<{ after: string }>(`SELECT after FROM AuditEvent WHERE action = 'settings.trained' ORDER BY createdAt DESC LIMIT 1`)[0];
+  const audit = query<{ after: string }>(
+    `SELECT after FROM AuditEvent WHERE action = 'settings.trained' ORDER BY createdAt DESC LIMIT 1`,
+  )[0];
   expect(JSON.parse(audit.after)).toMatchObject({ "trained.name": TRAINED, "trained.apiKey": "(set)" });
 
   // the dataset page: sample 2 attempts per problem from each endpoint
@@ -107,15 +126,35 @@ test("configure a base and a trained endpoint, sample from each, compare them si
   await from.selectOption("trained");
   await page.screenshot({ path: "test-results/two-endpoints-bar.png", fullPage: true });
   await bar.getByRole("button", { name: "Sample attempts" }).click();
-  await expect.poll(() => query<{ status: string }>(`SELECT status FROM Job WHERE datasetId = ? AND kind = 'sample' AND params LIKE '%"endpoint":"trained"%'`, s.ds)[0]?.status, { timeout: 60_000 }).toBe("done");
+  await expect
+    .poll(
+      () =>
+        query<{ status: string }>(
+          `SELECT status FROM Job WHERE datasetId = ? AND kind = 'sample' AND params LIKE '%"endpoint":"trained"%'`,
+          s.ds,
+        )[0]?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("done");
   await expect(bar.getByText("done", { exact: true })).toBeVisible({ timeout: 30_000 });
   // the list picks up the trained model's new trace when the job settles, without a reload
   await expect(page.getByRole("cell", { name: TRAINED, exact: true })).toBeVisible();
 
-  const jobs = query<{ params: string }>(`SELECT params FROM Job WHERE datasetId = ? AND kind = 'sample' ORDER BY createdAt`, s.ds).map((j) => JSON.parse(j.params));
-  expect(jobs).toMatchObject([{ endpoint: "model", model: BASE, baseUrl: stub.url }, { endpoint: "trained", model: TRAINED, baseUrl: stub.url }]);
+  const jobs = query<{ params: string }>(
+    `SELECT params FROM Job WHERE datasetId = ? AND kind = 'sample' ORDER BY createdAt`,
+    s.ds,
+  ).map((j) => JSON.parse(j.params));
+  expect(jobs).toMatchObject([
+    { endpoint: "model", model: BASE, baseUrl: stub.url },
+    { endpoint: "trained", model: TRAINED, baseUrl: stub.url },
+  ]);
   expect(JSON.stringify(jobs)).not.toContain("sk-e2e-trained");
-  expect(query(`SELECT generator, COUNT(*) AS n FROM Trace WHERE datasetId = ? GROUP BY generator ORDER BY generator`, s.ds)).toEqual([{ generator: BASE, n: 2 }, { generator: TRAINED, n: 1 }]); // #1: trained right, no trace
+  expect(
+    query(`SELECT generator, COUNT(*) AS n FROM Trace WHERE datasetId = ? GROUP BY generator ORDER BY generator`, s.ds),
+  ).toEqual([
+    { generator: BASE, n: 2 },
+    { generator: TRAINED, n: 1 },
+  ]); // #1: trained right, no trace
 
   // compare: both models, then one problem side by side
   await page.goto(`/datasets/${s.ds}`);

@@ -8,8 +8,18 @@ import { openPanel } from "./propose-fixtures";
 // ("export what I see") and check its rows. And: a malformed file names file/line/field and
 // writes nothing.
 
-type Row = { problem: string; answer: string; reference_solution: string; incorrect_attempt: string; generator: string; intervention?: { content: string; location: number } };
-const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
+type Row = {
+  problem: string;
+  answer: string;
+  reference_solution: string;
+  incorrect_attempt: string;
+  generator: string;
+  intervention?: { content: string; location: number };
+};
+const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
 const VARIANTS = 90; // 90 x 8 rows (~1.3 MB): big enough for progress events under throttling, several pages
 
 function variantRows(): Row[] {
@@ -22,7 +32,12 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.
 async function throttleUpload(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
 }
 
 test("upload a JSONL file, browse it with URL filters, open a trace, export what I see", async ({ page }) => {
@@ -33,7 +48,9 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
 
   await page.goto("/import");
   await throttleUpload(page, 600 * 1024);
-  await page.getByLabel("File").setInputFiles({ name: "demo-variants.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(body) });
+  await page
+    .getByLabel("File")
+    .setInputFiles({ name: "demo-variants.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(body) });
   await page.getByLabel("Dataset name").fill(name);
   await expect(page.getByText("creates a new dataset")).toBeVisible();
   await page.getByRole("button", { name: "Upload and import" }).click();
@@ -41,7 +58,9 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
   // Real progress: the bar reports bytes sent before the upload completes.
   const bar = page.getByRole("progressbar", { name: "Upload progress" });
   await expect(bar).toBeVisible();
-  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   await page.screenshot({ path: "test-results/e2e-upload-progress.png" });
   // After the last byte the page says "Importing…" until the server answers; on a fast machine
   // that phase can end before a poll sees it, so the summary below is what must appear.
@@ -83,7 +102,8 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=%28variant\+7%29|q=\(variant\+7\)/);
   await expect(bodyRows).toHaveCount(3);
-  for (const cell of await page.locator("tbody tr[data-trace-id] td:nth-child(3)").allTextContents()) expect(cell).toBe("demo-model-a");
+  for (const cell of await page.locator("tbody tr[data-trace-id] td:nth-child(3)").allTextContents())
+    expect(cell).toBe("demo-model-a");
   await page.screenshot({ path: "test-results/e2e-filtered-list.png", fullPage: true });
   // Status tabs keep the other filters.
   await page.getByRole("link", { name: /^curated/ }).click();
@@ -97,8 +117,14 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
   // Export what I see: all three proposed interventions of the filtered traces.
   await openPanel(page, "Export");
   await page.getByRole("combobox", { name: "Export status" }).selectOption("any");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
-  const exported = readFileSync((await download.path())!, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download" }).click(),
+  ]);
+  const exported = readFileSync((await download.path())!, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   expect(exported).toHaveLength(3);
   for (const e of exported) {
     const source = rows.find((r) => r.problem === e.problem)!;
@@ -107,20 +133,26 @@ test("upload a JSONL file, browse it with URL filters, open a trace, export what
     expect(source.generator).toBe("demo-model-a");
     expect(e.intervention).toEqual(source.intervention);
     expect(e.incorrect_attempt).toBe(source.incorrect_attempt);
-    expect(e.intervention_guided_attempt).toBe(buildGuidedAttempt(source.incorrect_attempt, source.intervention!.location, source.intervention!.content));
+    expect(e.intervention_guided_attempt).toBe(
+      buildGuidedAttempt(source.incorrect_attempt, source.intervention!.location, source.intervention!.content),
+    );
   }
   await page.getByRole("button", { name: "Count rows" }).click();
   await expect(page.getByTestId("export-count")).toHaveText(/^3 rows/);
   // The default status (accepted + edited) exports nothing yet: every intervention is a proposal.
   await page.getByRole("combobox", { name: "Export status" }).selectOption("accepted,edited");
-  const [none] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
+  const [none] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download" }).click(),
+  ]);
   expect(readFileSync((await none.path())!, "utf8").trim()).toBe("");
 
   // Open a trace: the review link keeps the list's filters.
   await bodyRows.first().getByRole("link").nth(1).click();
   await expect(page).toHaveURL(/\/traces\/[^/?]+\?/);
   const traceUrl = new URL(page.url());
-  for (const k of ["generator", "intervention", "q"]) expect(traceUrl.searchParams.get(k)).toBe(listUrl.searchParams.get(k));
+  for (const k of ["generator", "intervention", "q"])
+    expect(traceUrl.searchParams.get(k)).toBe(listUrl.searchParams.get(k));
   await expect(page.getByRole("region", { name: "Problem" })).toContainText("(variant 7)");
   await page.screenshot({ path: "test-results/e2e-trace-opened.png" });
   expect(datasetUrl).toContain("/datasets/");
@@ -133,7 +165,9 @@ test("a malformed file names file, line and field, and writes nothing", async ({
   const body = [good, JSON.stringify(noProblem), good.replace('"answer"', '"answer_"')].join("\n") + "\n";
 
   await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(body) });
+  await page
+    .getByLabel("File")
+    .setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(body) });
   await page.getByLabel("Dataset name").fill(name);
   await page.getByRole("button", { name: "Upload and import" }).click();
 
@@ -167,18 +201,35 @@ test("a ProcessBench file's labels show in the list as imported, until a person 
   const name = unique("e2e-pb");
   // The native ProcessBench shape: 0-based label, -1 = no error (written here, not copied).
   const rows = [
-    { id: "pb-0", generator: "gen", problem: "Compute $1+1$.", steps: ["We add.", "So $1+1=3$.", "Answer 3."], final_answer_correct: false, label: 1 },
-    { id: "pb-1", generator: "gen", problem: "Compute $2+2$.", steps: ["We add.", "So $2+2=4$."], final_answer_correct: true, label: -1 },
+    {
+      id: "pb-0",
+      generator: "gen",
+      problem: "Compute $1+1$.",
+      steps: ["We add.", "So $1+1=3$.", "Answer 3."],
+      final_answer_correct: false,
+      label: 1,
+    },
+    {
+      id: "pb-1",
+      generator: "gen",
+      problem: "Compute $2+2$.",
+      steps: ["We add.", "So $2+2=4$."],
+      final_answer_correct: true,
+      label: -1,
+    },
   ];
   await page.goto("/import");
-  await page.getByLabel("File").setInputFiles({ name: "pb.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows)) });
+  await page
+    .getByLabel("File")
+    .setInputFiles({ name: "pb.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows)) });
   await page.getByLabel("Dataset name").fill(name);
   await page.getByRole("button", { name: "Upload and import" }).click();
   await expect(page.getByRole("status", { name: "Import summary" })).toBeVisible({ timeout: 30_000 });
 
   await page.goto("/");
   await page.getByRole("link", { name }).click();
-  const row = (id: string) => page.locator("tbody tr[data-trace-id]").filter({ has: page.locator(`a[title="id ${id}"]`) });
+  const row = (id: string) =>
+    page.locator("tbody tr[data-trace-id]").filter({ has: page.locator(`a[title="id ${id}"]`) });
   await expect(row("pb-0").getByTestId("other-label")).toHaveText("I: step 2"); // 0-based 1 -> step 2
   await expect(row("pb-1").getByTestId("other-label")).toHaveText("I: no error");
   await page.screenshot({ path: "test-results/e2e-list-imported-labels.png" });

@@ -60,7 +60,9 @@ export function env(): Env {
   const input = Object.fromEntries(ENV_KEYS.map((k, i) => [k, raw[i]]));
   const parsed = Env.safeParse(input);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`,
+    );
     throw new Error(`invalid environment variable(s), see .env.example:\n${lines.join("\n")}`);
   }
   cached = { raw, env: parsed.data };

@@ -6,8 +6,21 @@ import { describe, expect, it } from "vitest";
 // location grammars, two condition orders, three ImportSummary shapes...). Each is now defined
 // once; this keeps it so. Add a name here when you unify one.
 const ONE_DEFINITION = [
-  "coerceLocation", "CONDITIONS", "ParsedIntervention", "ParseResult", "ChatMessage", "ImportSummary", "ImportProgress",
-  "ImportError", "ImportFailure", "WebImport", "ExportFormat", "EXPORT_FORMATS", "ImportFormat", "IMPORT_FORMATS", "exportFileName",
+  "coerceLocation",
+  "CONDITIONS",
+  "ParsedIntervention",
+  "ParseResult",
+  "ChatMessage",
+  "ImportSummary",
+  "ImportProgress",
+  "ImportError",
+  "ImportFailure",
+  "WebImport",
+  "ExportFormat",
+  "EXPORT_FORMATS",
+  "ImportFormat",
+  "IMPORT_FORMATS",
+  "exportFileName",
 ];
 
 const ROOTS = ["app", "components", "lib", "bench", "e2e", "test-support"];
@@ -29,7 +42,8 @@ function* sources(dir: string): Generator<string> {
 }
 
 /** Declarations only (`export type X =`, `const X =`, `function X(`...), not re-exports or imports. */
-const DECL = /^\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:type|interface|const|let|function|class|enum)\s+([A-Za-z_$][\w$]*)/gm;
+const DECL =
+  /^\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:type|interface|const|let|function|class|enum)\s+([A-Za-z_$][\w$]*)/gm;
 
 describe("one definition per concept", () => {
   it("each unified name is declared in exactly one file", () => {
@@ -39,7 +53,9 @@ describe("one definition per concept", () => {
         for (const m of readFileSync(file, "utf8").matchAll(DECL)) where.get(m[1])?.push(file);
       }
     }
-    const bad = [...where].filter(([, files]) => files.length !== 1).map(([n, files]) => `${n}: ${files.join(", ") || "nowhere"}`);
+    const bad = [...where]
+      .filter(([, files]) => files.length !== 1)
+      .map(([n, files]) => `${n}: ${files.join(", ") || "nowhere"}`);
     expect(bad).toEqual([]);
   });
 });

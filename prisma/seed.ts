@@ -14,11 +14,16 @@ export function demoDir(): string {
 /** Imports prisma/demo/* into "demo" when there is no dataset yet; returns a summary, or null when nothing was done. */
 export async function seedIfEmpty(dir = demoDir()): Promise<string | null> {
   if ((await prisma.dataset.count()) > 0) return null;
-  const files = readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => /\.(jsonl|json|parquet)$/i.test(f)).sort();
+  const files = readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((f) => /\.(jsonl|json|parquet)$/i.test(f))
+    .sort();
   const parts: string[] = [];
   for (const f of files) {
     const r = await importFile(join(dir, f), { dataset: DEMO_DATASET, format: "auto", actor: "seed" });
-    if (!r.ok) throw new Error(`demo data ${f} does not import:\n${r.errors.map((e) => `  ${e.file}:${e.line} ${e.field}: ${e.message}`).join("\n")}`);
+    if (!r.ok)
+      throw new Error(
+        `demo data ${f} does not import:\n${r.errors.map((e) => `  ${e.file}:${e.line} ${e.field}: ${e.message}`).join("\n")}`,
+      );
     parts.push(`${f}: ${r.problems} problems, ${r.traces} traces, ${r.interventions} interventions`);
   }
   return parts.length ? `${DEMO_DATASET} (${parts.join("; ")})` : null;

@@ -21,12 +21,16 @@ export function fakeHandler(kind: JobKind, work: FakeWork): JobHandler {
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      const e = new Error("aborted");
-      e.name = "AbortError";
-      reject(e);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        const e = new Error("aborted");
+        e.name = "AbortError";
+        reject(e);
+      },
+      { once: true },
+    );
   });
 }
 

@@ -11,8 +11,9 @@ export default async function ImportPage() {
       <div>
         <h1 className="text-lg font-semibold">Import</h1>
         <p className="text-sm text-slate-600">
-          JSONL, JSON or Parquet: InT rows (<code>problem, answer, reference_solution, incorrect_attempt</code>), ProcessBench,
-          PRM800K, or problem sets without traces. An import is all or nothing, and importing the same file twice adds nothing.
+          JSONL, JSON or Parquet: InT rows (<code>problem, answer, reference_solution, incorrect_attempt</code>),
+          ProcessBench, PRM800K, or problem sets without traces. An import is all or nothing, and importing the same
+          file twice adds nothing.
         </p>
       </div>
       <UploadForm datasets={datasets} formats={importFormatChoices()} />

@@ -12,17 +12,21 @@ export function seedAttempts(path: string, datasetId: string, n: number, model =
   try {
     db.pragma("journal_mode = WAL");
     const now = nowText();
-    const problems = (db.prepare(`SELECT id FROM Problem WHERE datasetId = ? ORDER BY id`).all(datasetId) as { id: string }[]).map((p) => p.id);
-    const insTrace = db.prepare(`INSERT INTO Trace (id, datasetId, problemId, text, generator, origin, correct, answerCheck, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt)
+    const problems = (
+      db.prepare(`SELECT id FROM Problem WHERE datasetId = ? ORDER BY id`).all(datasetId) as { id: string }[]
+    ).map((p) => p.id);
+    const insTrace =
+      db.prepare(`INSERT INTO Trace (id, datasetId, problemId, text, generator, origin, correct, answerCheck, stepCount, contentHash, status, hasIntervention, version, createdAt, updatedAt)
       VALUES (?, ?, ?, ?, ?, 'sampled', 0, 'wrong', ?, ?, 'todo', 0, 0, ?, ?)`);
-    const insRollout = db.prepare(`INSERT INTO Rollout (id, problemId, traceId, condition, sample, model, sampling, text, verdict, correct, createdAt)
+    const insRollout =
+      db.prepare(`INSERT INTO Rollout (id, problemId, traceId, condition, sample, model, sampling, text, verdict, correct, createdAt)
       VALUES (?, ?, ?, 'attempt', ?, ?, '{}', ?, ?, ?, ?)`);
     db.transaction(() => {
       for (let i = 0; i < n; i++) {
         const pid = problems[Math.floor(i / 2) % problems.length];
         const r = rng(0x5a3d ^ (i * 2654435761));
         const steps: string[] = [];
-        for (let len = 0, target = r.int(3_000, 5_000); len < target; ) {
+        for (let len = 0, target = r.int(3_000, 5_000); len < target;) {
           const s = step(r, r.int(0, 3));
           steps.push(s);
           len += s.length + 2;
@@ -32,7 +36,17 @@ export function seedAttempts(path: string, datasetId: string, n: number, model =
         let tid: string | null = null;
         if (!correct) {
           tid = `st${i}`;
-          insTrace.run(tid, datasetId, pid, text, model, steps.length, createHash("sha256").update(`${model}\n${text}`).digest("hex"), now, now);
+          insTrace.run(
+            tid,
+            datasetId,
+            pid,
+            text,
+            model,
+            steps.length,
+            createHash("sha256").update(`${model}\n${text}`).digest("hex"),
+            now,
+            now,
+          );
         }
         insRollout.run(`at${i}`, pid, tid, i % 2, model, text, correct ? "equal" : "not_equal", correct ? 1 : 0, now);
       }

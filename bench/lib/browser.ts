@@ -4,5 +4,8 @@ import config from "../../playwright.config";
 // Chromium with the same executable and flags as the Playwright journeys.
 export async function launchChromium(): Promise<Browser> {
   const opts = config.use?.launchOptions ?? {};
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? opts.executablePath ?? "/usr/bin/chromium", args: opts.args ?? [] });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? opts.executablePath ?? "/usr/bin/chromium",
+    args: opts.args ?? [],
+  });
 }

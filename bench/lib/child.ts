@@ -17,7 +17,12 @@ export function rssMb(): number {
 }
 
 /** Runs bench/<script> with tsx in a child process and returns its RESULT. */
-export function runChild<T>(script: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<T> {
+export function runChild<T>(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): Promise<T> {
   const file = fileURLToPath(new URL(`../${script}`, import.meta.url));
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [...nodeFlags, "--import", "tsx", file, ...args], {
@@ -31,7 +36,10 @@ export function runChild<T>(script: string, args: string[], env: Record<string, 
     p.on("error", reject);
     p.on("close", (code) => {
       const line = out.split("\n").find((l) => l.startsWith("RESULT "));
-      if (code !== 0 || !line) return reject(new Error(`${script} ${args.join(" ")} exited ${code}\n${err.slice(-3000)}\n${out.slice(-2000)}`));
+      if (code !== 0 || !line)
+        return reject(
+          new Error(`${script} ${args.join(" ")} exited ${code}\n${err.slice(-3000)}\n${out.slice(-2000)}`),
+        );
       resolve(JSON.parse(line.slice("RESULT ".length)) as T);
     });
   });
@@ -40,7 +48,10 @@ export function runChild<T>(script: string, args: string[], env: Record<string, 
 /** A long-lived child: send a line, get its next RESULT line back. */
 export function startWorker(script: string, env: Record<string, string>) {
   const file = fileURLToPath(new URL(`../${script}`, import.meta.url));
-  const p = spawn(process.execPath, ["--import", "tsx", file], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  const p = spawn(process.execPath, ["--import", "tsx", file], {
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let buf = "";
   let err = "";
   const waiting: ((line: string) => void)[] = [];

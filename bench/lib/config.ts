@@ -15,7 +15,13 @@ export const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * scale
 
 export function selected(name: string): boolean {
   const only = process.env.BENCH_ONLY;
-  return !only || only.split(",").map((s) => s.trim()).includes(name);
+  return (
+    !only ||
+    only
+      .split(",")
+      .map((s) => s.trim())
+      .includes(name)
+  );
 }
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3104);

@@ -8,7 +8,8 @@ import { serverNodeOptions } from "../../lib/server/node-flags";
 // database. The build is skipped when BENCH_SKIP_BUILD=1 and a build exists.
 
 export function ensureBuild(log: (s: string) => void): void {
-  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`)) return log(`using the existing ${DIST_DIR} build`);
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`))
+    return log(`using the existing ${DIST_DIR} build`);
   log(`building into ${DIST_DIR} (next build)...`);
   const r = spawnSync("npx", ["next", "build"], {
     env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
@@ -24,7 +25,15 @@ export async function startServer(databaseUrl: string, log: (s: string) => void)
   const base = `http://127.0.0.1:${PORT}`;
   if (await up(base)) throw new Error(`port ${PORT} is already in use: stop that server first`);
   const p: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", INT_USER: "bench", NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() }, // as `npm start` runs it
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      INT_USER: "bench",
+      NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(),
+    }, // as `npm start` runs it
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group: stop() ends npx and the server it started, nothing else
   });

@@ -16,9 +16,16 @@ export type IntRow = {
   intervention: { content: string; location: number };
 };
 
-const GENERATORS = ["Qwen3-4B-Instruct-2507", "Llama-3.1-8B-Instruct", "Qwen2.5-Math-7B-Instruct", "deepseek-math-7b-rl", "gemma-2-9b-it"];
+const GENERATORS = [
+  "Qwen3-4B-Instruct-2507",
+  "Llama-3.1-8B-Instruct",
+  "Qwen2.5-Math-7B-Instruct",
+  "deepseek-math-7b-rl",
+  "gemma-2-9b-it",
+];
 const VARS = ["x", "y", "n", "k", "m", "b", "t", "r"];
-const WORDS = "so then hence we note that this means the value of since because therefore which gives us and also".split(" ");
+const WORDS =
+  "so then hence we note that this means the value of since because therefore which gives us and also".split(" ");
 
 function words(r: Rng, n: number): string {
   const out: string[] = [];
@@ -29,16 +36,26 @@ function words(r: Rng, n: number): string {
 /** One formula (without delimiters). */
 export function formula(r: Rng): string {
   const v = r.pick(VARS);
-  const a = r.int(2, 99), b = r.int(2, 99), c = r.int(2, 30);
+  const a = r.int(2, 99),
+    b = r.int(2, 99),
+    c = r.int(2, 30);
   switch (r.int(0, 7)) {
-    case 0: return `${v}^2 + ${a}${v} - ${b} = 0`;
-    case 1: return `\\frac{${a}}{${b}} + \\frac{${c}}{${v}}`;
-    case 2: return `\\sqrt{${a}} \\cdot ${b}`;
-    case 3: return `\\sum_{i=1}^{${c}} i^{2} = ${a * b}`;
-    case 4: return `${v} \\equiv ${a} \\pmod{${c}}`;
-    case 5: return `\\left(${v} - ${a}\\right)\\left(${v} + ${b}\\right)`;
-    case 6: return `\\binom{${c}}{${c % 5}} = ${a}`;
-    default: return `${v}_{${c}} = ${a}`;
+    case 0:
+      return `${v}^2 + ${a}${v} - ${b} = 0`;
+    case 1:
+      return `\\frac{${a}}{${b}} + \\frac{${c}}{${v}}`;
+    case 2:
+      return `\\sqrt{${a}} \\cdot ${b}`;
+    case 3:
+      return `\\sum_{i=1}^{${c}} i^{2} = ${a * b}`;
+    case 4:
+      return `${v} \\equiv ${a} \\pmod{${c}}`;
+    case 5:
+      return `\\left(${v} - ${a}\\right)\\left(${v} + ${b}\\right)`;
+    case 6:
+      return `\\binom{${c}}{${c % 5}} = ${a}`;
+    default:
+      return `${v}_{${c}} = ${a}`;
   }
 }
 
@@ -48,10 +65,17 @@ export function step(r: Rng, n: number, next: () => string = () => formula(r)): 
   for (let i = 0; i < n; i++) {
     const f = next();
     switch (r.int(0, 9)) {
-      case 0: parts.push(`\n\\[\n${f}\n\\]\n`); break;
-      case 1: parts.push(`$$${f}$$`); break;
-      case 2: parts.push(`\\(${f}\\)`); break;
-      default: parts.push(`$${f}$`);
+      case 0:
+        parts.push(`\n\\[\n${f}\n\\]\n`);
+        break;
+      case 1:
+        parts.push(`$$${f}$$`);
+        break;
+      case 2:
+        parts.push(`\\(${f}\\)`);
+        break;
+      default:
+        parts.push(`$${f}$`);
     }
     parts.push(words(r, r.int(2, 8)));
   }

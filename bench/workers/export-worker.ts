@@ -22,7 +22,8 @@ async function realExport(): Promise<number> {
 
 async function baseline(): Promise<number> {
   const db = new Database(sqlitePath(url), { readonly: true });
-  const st = db.prepare(`SELECT i.id, i.location, i.content, i.status, i.origin, i.provenance, i.createdAt, t.id AS traceId, t.text, t.generator,
+  const st =
+    db.prepare(`SELECT i.id, i.location, i.content, i.status, i.origin, i.provenance, i.createdAt, t.id AS traceId, t.text, t.generator,
       p.statement, p.answer, p.referenceSolution
     FROM Intervention i JOIN Trace t ON t.id = i.traceId JOIN Problem p ON p.id = t.problemId ORDER BY i.id`);
   return start(async () => {

@@ -18,14 +18,22 @@ ensureMigrated(url);
 async function importer() {
   const r = await importFile(file, { dataset: "bench", format: "int", actor: "bench" });
   if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.errors.slice(0, 3))}`);
-  return { traces: r.traces, problems: r.problems, interventions: r.interventions, records: r.records, skipped: r.skipped };
+  return {
+    traces: r.traces,
+    problems: r.problems,
+    interventions: r.interventions,
+    records: r.records,
+    skipped: r.skipped,
+  };
 }
 
 async function baseline() {
   const db = new Database(sqlitePath(url));
   db.pragma("journal_mode = WAL");
   const ts = nowText();
-  const insDataset = db.prepare(`INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`);
+  const insDataset = db.prepare(
+    `INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`,
+  );
   const insProblem = db.prepare(
     `INSERT INTO Problem (id, datasetId, externalId, statement, referenceSolution, answer, source, metadata, contentHash, createdAt) VALUES (?, ?, NULL, ?, ?, ?, ?, '{}', ?, ?)`,
   );

@@ -37,7 +37,13 @@ for await (const id of createInterface({ input: process.stdin })) {
   const trace = await getTraceForReview(id);
   const dbMs = performance.now() - t;
   if (!trace) throw new Error(`no trace ${id}`);
-  const texts = [trace.problem.statement, ...splitSteps(trace.text), trace.problem.referenceSolution, trace.problem.answer, ...trace.interventions.map((i) => i.content)];
+  const texts = [
+    trace.problem.statement,
+    ...splitSteps(trace.text),
+    trace.problem.referenceSolution,
+    trace.problem.answer,
+    ...trace.interventions.map((i) => i.content),
+  ];
   const formulas = renderAll(texts);
   const ms = performance.now() - t;
   // For the record, not the baseline: our renderer (Markdown + KaTeX, cold cache) on the same texts.

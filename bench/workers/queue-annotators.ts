@@ -15,7 +15,9 @@ async function person(me: string) {
   for (let i = 0; i < Number(perPerson); i++) {
     const t = performance.now();
     const held = await takeNext(queueId, me, 30);
-    out(`TAKE ${me} ${held?.traceId ?? "-"} ${(performance.now() - t).toFixed(2)} ${held?.resumed ? 1 : 0} ${Math.round(t)}`);
+    out(
+      `TAKE ${me} ${held?.traceId ?? "-"} ${(performance.now() - t).toFixed(2)} ${held?.resumed ? 1 : 0} ${Math.round(t)}`,
+    );
     if (!held) return;
     await sleep(Number(thinkMs) * (0.5 + Math.random()));
     const r = await submitQueueLabel(queueId, { traceId: held.traceId, actor: me, step: 1 + (i % 3) });

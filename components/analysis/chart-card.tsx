@@ -7,7 +7,21 @@ import { downloadCsv, downloadPng, downloadSvg } from "./download";
 export type CsvRow = Record<string, string | number | null>;
 
 /** A titled plot with PNG / SVG / CSV downloads of that plot and its data. */
-export function ChartCard({ title, name, note, csv, children, empty }: { title: string; name: string; note?: ReactNode; csv: CsvRow[]; children: ReactNode; empty?: string | null }) {
+export function ChartCard({
+  title,
+  name,
+  note,
+  csv,
+  children,
+  empty,
+}: {
+  title: string;
+  name: string;
+  note?: ReactNode;
+  csv: CsvRow[];
+  children: ReactNode;
+  empty?: string | null;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const svg = () => ref.current?.querySelector<SVGSVGElement>("svg[data-chart]") ?? null;
   return (
@@ -19,13 +33,43 @@ export function ChartCard({ title, name, note, csv, children, empty }: { title: 
         </div>
         {!empty && (
           <div className="flex gap-1">
-            <Button size="xs" aria-label={`Download ${title} as PNG`} onClick={() => { const s = svg(); if (s) void downloadPng(s, name); }}>PNG</Button>
-            <Button size="xs" aria-label={`Download ${title} as SVG`} onClick={() => { const s = svg(); if (s) downloadSvg(s, name); }}>SVG</Button>
-            <Button size="xs" aria-label={`Download ${title} data as CSV`} onClick={() => downloadCsv(toCsv(csv), name)}>CSV</Button>
+            <Button
+              size="xs"
+              aria-label={`Download ${title} as PNG`}
+              onClick={() => {
+                const s = svg();
+                if (s) void downloadPng(s, name);
+              }}
+            >
+              PNG
+            </Button>
+            <Button
+              size="xs"
+              aria-label={`Download ${title} as SVG`}
+              onClick={() => {
+                const s = svg();
+                if (s) downloadSvg(s, name);
+              }}
+            >
+              SVG
+            </Button>
+            <Button
+              size="xs"
+              aria-label={`Download ${title} data as CSV`}
+              onClick={() => downloadCsv(toCsv(csv), name)}
+            >
+              CSV
+            </Button>
           </div>
         )}
       </div>
-      {empty ? <p className="py-10 text-center text-sm text-slate-500">{empty}</p> : <div ref={ref} className="overflow-x-auto">{children}</div>}
+      {empty ? (
+        <p className="py-10 text-center text-sm text-slate-500">{empty}</p>
+      ) : (
+        <div ref={ref} className="overflow-x-auto">
+          {children}
+        </div>
+      )}
     </section>
   );
 }

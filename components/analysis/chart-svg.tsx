@@ -7,7 +7,18 @@ import type { ReactNode } from "react";
 // in every download. Hover text is SVG <title> (works without JavaScript). Dataset text only ever
 // goes into React text nodes (escaped), never into markup.
 
-const COLORS = ["#4f46e5", "#0891b2", "#d97706", "#be123c", "#059669", "#7c3aed", "#64748b", "#db2777", "#65a30d", "#0f766e"];
+const COLORS = [
+  "#4f46e5",
+  "#0891b2",
+  "#d97706",
+  "#be123c",
+  "#059669",
+  "#7c3aed",
+  "#64748b",
+  "#db2777",
+  "#65a30d",
+  "#0f766e",
+];
 export const color = (i: number) => COLORS[i % COLORS.length];
 
 const FONT = "ui-sans-serif, system-ui, sans-serif";
@@ -38,8 +49,18 @@ export type Frame = { width: number; height: number; top: number; bottom: number
  * The SVG with its legend on top; `height` is the plot's box: more legend rows than one make the
  * SVG taller instead of squeezing the plot. `children(frame)` draws the plot inside the frame.
  */
-export function ChartSvg({ width, height, series, label, children }: {
-  width: number; height: number; series: string[]; label: string; children: (f: Frame) => ReactNode;
+export function ChartSvg({
+  width,
+  height,
+  series,
+  label,
+  children,
+}: {
+  width: number;
+  height: number;
+  series: string[];
+  label: string;
+  children: (f: Frame) => ReactNode;
 }) {
   const rows = legendRows(series, width);
   const total = height + Math.max(0, rows.length - 1) * LEGEND_ROW;
@@ -47,33 +68,75 @@ export function ChartSvg({ width, height, series, label, children }: {
   const frame: Frame = { width, height: total, top, bottom: total - M.bottom, left: M.left, right: width - M.right };
   let i = 0;
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={width} height={total} viewBox={`0 0 ${width} ${total}`} data-chart="" role="img" aria-label={label}
-      fontFamily={FONT} fontSize={11} style={{ background: "white" }}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={total}
+      viewBox={`0 0 ${width} ${total}`}
+      data-chart=""
+      role="img"
+      aria-label={label}
+      fontFamily={FONT}
+      fontSize={11}
+      style={{ background: "white" }}
+    >
       {children(frame)}
-      {rows.map((row, r) => row.map((x) => {
-        const j = i++;
-        return (
-          <g key={j} className="legend-entry">
-            <rect x={x} y={8 + r * LEGEND_ROW} width={10} height={10} fill={color(j)} />
-            <text x={x + 14} y={17 + r * LEGEND_ROW} fill="#334155" fontSize={12}>{series[j]}</text>
-          </g>
-        );
-      }))}
+      {rows.map((row, r) =>
+        row.map((x) => {
+          const j = i++;
+          return (
+            <g key={j} className="legend-entry">
+              <rect x={x} y={8 + r * LEGEND_ROW} width={10} height={10} fill={color(j)} />
+              <text x={x + 14} y={17 + r * LEGEND_ROW} fill="#334155" fontSize={12}>
+                {series[j]}
+              </text>
+            </g>
+          );
+        }),
+      )}
     </svg>
   );
 }
 
 /** Grid lines, y ticks, axes and both axis labels. */
-export function Axes({ f, yTicks, y, yFormat, xLabel, yLabel }: { f: Frame; yTicks: number[]; y: (v: number) => number; yFormat: (v: number) => string; xLabel: string; yLabel: string }) {
+export function Axes({
+  f,
+  yTicks,
+  y,
+  yFormat,
+  xLabel,
+  yLabel,
+}: {
+  f: Frame;
+  yTicks: number[];
+  y: (v: number) => number;
+  yFormat: (v: number) => string;
+  xLabel: string;
+  yLabel: string;
+}) {
   const mid = (f.top + f.bottom) / 2;
   return (
     <>
-      <g stroke="#e2e8f0" strokeDasharray="3 3">{yTicks.map((t) => <line key={t} x1={f.left} x2={f.right} y1={y(t)} y2={y(t)} />)}</g>
-      <g fill="#666" textAnchor="end">{yTicks.map((t) => <text key={t} x={f.left - 8} y={y(t)} dy="0.355em">{yFormat(t)}</text>)}</g>
+      <g stroke="#e2e8f0" strokeDasharray="3 3">
+        {yTicks.map((t) => (
+          <line key={t} x1={f.left} x2={f.right} y1={y(t)} y2={y(t)} />
+        ))}
+      </g>
+      <g fill="#666" textAnchor="end">
+        {yTicks.map((t) => (
+          <text key={t} x={f.left - 8} y={y(t)} dy="0.355em">
+            {yFormat(t)}
+          </text>
+        ))}
+      </g>
       <line x1={f.left} x2={f.left} y1={f.top} y2={f.bottom} stroke="#666" />
       <line x1={f.left} x2={f.right} y1={f.bottom} y2={f.bottom} stroke="#666" />
-      <text x={(f.left + f.right) / 2} y={f.height - 14} textAnchor="middle" fontSize={12} fill="#808080">{xLabel}</text>
-      <text x={14} y={mid} textAnchor="middle" fontSize={12} fill="#808080" transform={`rotate(-90 14 ${mid})`}>{yLabel}</text>
+      <text x={(f.left + f.right) / 2} y={f.height - 14} textAnchor="middle" fontSize={12} fill="#808080">
+        {xLabel}
+      </text>
+      <text x={14} y={mid} textAnchor="middle" fontSize={12} fill="#808080" transform={`rotate(-90 14 ${mid})`}>
+        {yLabel}
+      </text>
     </>
   );
 }

@@ -9,10 +9,25 @@ const label = (b: OnpolicyBin) => `${b.lo.toFixed(2)}–${b.hi.toFixed(2)}`;
 export function OnpolicyHistogram({ bins, fence, note }: { bins: OnpolicyBin[]; fence: number | null; note: string }) {
   const data = bins.map((b) => ({ x: label(b), interventions: b.count }));
   return (
-    <ChartCard title="Mean NLL of interventions" name="onpolicy-nll" note={note}
+    <ChartCard
+      title="Mean NLL of interventions"
+      name="onpolicy-nll"
+      note={note}
       empty={bins.length ? null : "No scored interventions yet."}
-      csv={bins.map((b) => ({ nll_from: b.lo, nll_to: b.hi, interventions: b.count, above_fence: fence !== null && b.lo > fence ? 1 : 0 }))}>
-      <Bars data={data} series={["interventions"]} xLabel="mean NLL (nats / token) under the base model" yLabel="interventions" width={720} />
+      csv={bins.map((b) => ({
+        nll_from: b.lo,
+        nll_to: b.hi,
+        interventions: b.count,
+        above_fence: fence !== null && b.lo > fence ? 1 : 0,
+      }))}
+    >
+      <Bars
+        data={data}
+        series={["interventions"]}
+        xLabel="mean NLL (nats / token) under the base model"
+        yLabel="interventions"
+        width={720}
+      />
     </ChartCard>
   );
 }

@@ -17,7 +17,10 @@ function useStart() {
     start(async () => {
       try {
         const r = await action();
-        if (r.ok) { setError(null); setStarted(r.data); } else setError(r.error);
+        if (r.ok) {
+          setError(null);
+          setStarted(r.data);
+        } else setError(r.error);
       } catch {
         setError("The server did not answer; no job was started. Try again.");
       }
@@ -33,22 +36,39 @@ export function OnpolicyStart({ datasetId, model }: { datasetId: string; model: 
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        <select aria-label="Interventions to score" value={scope} onChange={(e) => setScope(e.target.value as "unscored" | "all")} className="h-6 rounded border border-slate-300 bg-white text-xs">
+        <select
+          aria-label="Interventions to score"
+          value={scope}
+          onChange={(e) => setScope(e.target.value as "unscored" | "all")}
+          className="h-6 rounded border border-slate-300 bg-white text-xs"
+        >
           <option value="unscored">not yet scored by this model</option>
           <option value="all">all but rejected (score again)</option>
         </select>
-        <Button size="xs" variant="primary" disabled={!model.configured || job.pending} title={model.configured ? undefined : model.reason}
-          onClick={() => job.run(() => scoreOnpolicy({ datasetId, scope }))}>
+        <Button
+          size="xs"
+          variant="primary"
+          disabled={!model.configured || job.pending}
+          title={model.configured ? undefined : model.reason}
+          onClick={() => job.run(() => scoreOnpolicy({ datasetId, scope }))}
+        >
           Score on-policyness
         </Button>
         <ModelStatusNotice status={model} />
       </div>
-      {job.error && <p role="alert" className="text-xs font-medium text-rose-700">{job.error}</p>}
+      {job.error && (
+        <p role="alert" className="text-xs font-medium text-rose-700">
+          {job.error}
+        </p>
+      )}
       {job.jobId && (
         <div className="space-y-1">
           <p className="text-xs text-slate-600">
-            Scoring job started: {job.total === 0 ? "every intervention is already scored by this model." : `${job.total} intervention(s).`}{" "}
-            <Link className="text-indigo-700 hover:underline" href={`/jobs/${job.jobId}`}>Open the job</Link>
+            Scoring job started:{" "}
+            {job.total === 0 ? "every intervention is already scored by this model." : `${job.total} intervention(s).`}{" "}
+            <Link className="text-indigo-700 hover:underline" href={`/jobs/${job.jobId}`}>
+              Open the job
+            </Link>
           </p>
           <JobProgress key={job.jobId} jobId={job.jobId} compact onSettled={() => router.refresh()} />
         </div>

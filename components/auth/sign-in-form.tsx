@@ -13,11 +13,20 @@ export function SignInForm({ next, sso }: { next: string; sso: { github: boolean
     const f = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const r = await authClient.signIn.username({ username: String(f.get("username") ?? ""), password: String(f.get("password") ?? "") });
+    const r = await authClient.signIn.username({
+      username: String(f.get("username") ?? ""),
+      password: String(f.get("password") ?? ""),
+    });
     if (r.error) {
       setPending(false);
       const tooMany = r.error.status === 429;
-      return setError(tooMany ? "Too many attempts: wait a minute, then try again." : r.error.status === 401 ? "Wrong user name or password (or the account is disabled)." : (r.error.message ?? "Could not sign in."));
+      return setError(
+        tooMany
+          ? "Too many attempts: wait a minute, then try again."
+          : r.error.status === 401
+            ? "Wrong user name or password (or the account is disabled)."
+            : (r.error.message ?? "Could not sign in."),
+      );
     }
     window.location.assign(next);
   };
@@ -27,23 +36,59 @@ export function SignInForm({ next, sso }: { next: string; sso: { github: boolean
       <form onSubmit={submit} className="space-y-3" aria-label="Sign in">
         <label className="block text-sm">
           <span className="font-medium text-slate-700">User name</span>
-          <input name="username" autoComplete="username" required autoFocus className="mt-1 h-9 w-full rounded-md border border-slate-300 px-2" />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            autoFocus
+            className="mt-1 h-9 w-full rounded-md border border-slate-300 px-2"
+          />
         </label>
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Password</span>
-          <input name="password" type="password" autoComplete="current-password" required className="mt-1 h-9 w-full rounded-md border border-slate-300 px-2" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 h-9 w-full rounded-md border border-slate-300 px-2"
+          />
         </label>
-        <Button type="submit" variant="primary" size="md" disabled={pending} className="w-full">{pending ? "Signing in…" : "Sign in"}</Button>
-        {error && <p role="alert" className="text-sm text-rose-700">{error}</p>}
+        <Button type="submit" variant="primary" size="md" disabled={pending} className="w-full">
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+        {error && (
+          <p role="alert" className="text-sm text-rose-700">
+            {error}
+          </p>
+        )}
       </form>
       {(sso.github || sso.oidc) && (
         <div className="space-y-2 border-t border-slate-200 pt-3">
-          {sso.github && <Button size="md" className="w-full" onClick={() => authClient.signIn.social({ provider: "github", callbackURL: next })}>Sign in with GitHub</Button>}
+          {sso.github && (
+            <Button
+              size="md"
+              className="w-full"
+              onClick={() => authClient.signIn.social({ provider: "github", callbackURL: next })}
+            >
+              Sign in with GitHub
+            </Button>
+          )}
           {sso.oidc && (
-            <Button size="md" className="w-full" onClick={() => authClient.$fetch("/sign-in/oauth2", { method: "POST", body: { providerId: "oidc", callbackURL: next } }).then((r) => {
-              const url = (r.data as { url?: string } | null)?.url;
-              if (url) window.location.assign(url);
-            })}>Sign in with single sign-on</Button>
+            <Button
+              size="md"
+              className="w-full"
+              onClick={() =>
+                authClient
+                  .$fetch("/sign-in/oauth2", { method: "POST", body: { providerId: "oidc", callbackURL: next } })
+                  .then((r) => {
+                    const url = (r.data as { url?: string } | null)?.url;
+                    if (url) window.location.assign(url);
+                  })
+              }
+            >
+              Sign in with single sign-on
+            </Button>
           )}
         </div>
       )}

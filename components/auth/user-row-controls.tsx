@@ -19,15 +19,41 @@ export function UserRowControls({ name, role }: { name: string; role: Role }) {
     });
   return (
     <span className="inline-flex items-center gap-1.5">
-      <select aria-label={`Role of ${name}`} value={value} onChange={(e) => setValue(e.target.value as Role)} className="h-7 rounded-md border border-slate-300 px-1 text-sm">
-        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+      <select
+        aria-label={`Role of ${name}`}
+        value={value}
+        onChange={(e) => setValue(e.target.value as Role)}
+        className="h-7 rounded-md border border-slate-300 px-1 text-sm"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
       </select>
-      <Button size="xs" disabled={pending || value === role} onClick={() => act(() => setUserRoleAction({ name, role: value }))}>Change role</Button>
-      <Button size="xs" variant="danger" disabled={pending}
-        onClick={() => { if (window.confirm(`Disable ${name}? They are signed out now and cannot sign in again.`)) act(() => disableUserAction({ name })); }}>
+      <Button
+        size="xs"
+        disabled={pending || value === role}
+        onClick={() => act(() => setUserRoleAction({ name, role: value }))}
+      >
+        Change role
+      </Button>
+      <Button
+        size="xs"
+        variant="danger"
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(`Disable ${name}? They are signed out now and cannot sign in again.`))
+            act(() => disableUserAction({ name }));
+        }}
+      >
         Disable
       </Button>
-      {error && <span role="alert" className="text-xs text-rose-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-rose-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

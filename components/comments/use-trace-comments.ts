@@ -17,7 +17,10 @@ export function useTraceComments(traceId: string, initialData?: ThreadData) {
     staleTime: 5_000,
     queryFn: async (): Promise<ThreadData> => {
       const res = await fetch(`/api/traces/${encodeURIComponent(traceId)}/comments`, { cache: "no-store" });
-      if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`);
+      if (!res.ok)
+        throw new Error(
+          ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`,
+        );
       return (await res.json()) as ThreadData;
     },
   });

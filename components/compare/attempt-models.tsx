@@ -8,10 +8,18 @@ export function AttemptModels({ models }: { models: AttemptModel[] }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-3">
       <h2 className="mb-1 text-sm font-semibold">Sampled attempts</h2>
-      <p className="mb-1 text-xs text-slate-500">Every sampled attempt is counted in the comparison below; only the wrong ones were kept as traces.</p>
+      <p className="mb-1 text-xs text-slate-500">
+        Every sampled attempt is counted in the comparison below; only the wrong ones were kept as traces.
+      </p>
       <table className="w-full text-sm" aria-label="sampled attempts">
         <thead className="text-left text-xs text-slate-500">
-          <tr><th>model</th><th className="text-right">problems</th><th className="text-right">attempts</th><th className="text-right">correct</th><th className="text-right">accuracy</th></tr>
+          <tr>
+            <th>model</th>
+            <th className="text-right">problems</th>
+            <th className="text-right">attempts</th>
+            <th className="text-right">correct</th>
+            <th className="text-right">accuracy</th>
+          </tr>
         </thead>
         <tbody>
           {models.map((m) => (

@@ -8,17 +8,47 @@ import { cn } from "@/components/ui/cn";
  * its correct sampled attempts (no trace: only wrong attempts are kept as traces), with how many
  * attempts were sampled and how many were correct.
  */
-export function AttemptPicker({ a, b, ta, tb, search, sampled }: { a: SideTrace[]; b: SideTrace[]; ta?: string; tb?: string; search: { a: string; b: string }; sampled?: { a: AttemptCounts; b: AttemptCounts } }) {
+export function AttemptPicker({
+  a,
+  b,
+  ta,
+  tb,
+  search,
+  sampled,
+}: {
+  a: SideTrace[];
+  b: SideTrace[];
+  ta?: string;
+  tb?: string;
+  search: { a: string; b: string };
+  sampled?: { a: AttemptCounts; b: AttemptCounts };
+}) {
   const anySampled = !!sampled && sampled.a.n + sampled.b.n > 0;
   if (a.length <= 1 && b.length <= 1 && !anySampled) return null;
-  const href = (x?: string, y?: string) => `?${new URLSearchParams({ ...search, ...(x ? { ta: x } : {}), ...(y ? { tb: y } : {}) })}`;
-  const row = (label: string, list: SideTrace[], cur: string | undefined, to: (id: string) => string, s: AttemptCounts | undefined) => (
+  const href = (x?: string, y?: string) =>
+    `?${new URLSearchParams({ ...search, ...(x ? { ta: x } : {}), ...(y ? { tb: y } : {}) })}`;
+  const row = (
+    label: string,
+    list: SideTrace[],
+    cur: string | undefined,
+    to: (id: string) => string,
+    s: AttemptCounts | undefined,
+  ) => (
     <div className="flex flex-wrap items-center gap-1">
       <span className="w-20 text-xs text-slate-500">{label}</span>
       {list.map((t, i) => (
-        <Link key={t.id} href={to(t.id)} title={t.kind === "attempt" ? "a correct sampled attempt (not a trace)" : "a trace"}
-          className={cn("rounded px-1.5 py-0.5 text-xs ring-1", t.kind === "attempt" ? "ring-emerald-200" : "ring-slate-200", t.id === cur ? "bg-indigo-600 text-white" : "hover:bg-slate-100")}>
-          #{i + 1} {t.correct === true ? "✓" : t.correct === false ? "✗" : "?"}{t.kind === "attempt" ? " sampled" : ""}
+        <Link
+          key={t.id}
+          href={to(t.id)}
+          title={t.kind === "attempt" ? "a correct sampled attempt (not a trace)" : "a trace"}
+          className={cn(
+            "rounded px-1.5 py-0.5 text-xs ring-1",
+            t.kind === "attempt" ? "ring-emerald-200" : "ring-slate-200",
+            t.id === cur ? "bg-indigo-600 text-white" : "hover:bg-slate-100",
+          )}
+        >
+          #{i + 1} {t.correct === true ? "✓" : t.correct === false ? "✗" : "?"}
+          {t.kind === "attempt" ? " sampled" : ""}
         </Link>
       ))}
       {s && s.n > 0 && (

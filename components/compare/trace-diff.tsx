@@ -7,8 +7,18 @@ export function TraceDiff({ a, b, titleA, titleB }: { a: string; b: string; titl
     <details open className="rounded-lg border border-slate-200 bg-white" aria-label="diff">
       <summary className="cursor-pointer px-3 py-2 text-sm font-semibold">Diff of the two traces</summary>
       <div className="overflow-x-auto text-xs">
-        <ReactDiffViewer oldValue={a} newValue={b} splitView compareMethod={DiffMethod.WORDS} leftTitle={titleA} rightTitle={titleB} disableWorker
-          styles={{ contentText: { fontSize: 12, lineHeight: "18px", whiteSpace: "pre-wrap", wordBreak: "break-word" } }} />
+        <ReactDiffViewer
+          oldValue={a}
+          newValue={b}
+          splitView
+          compareMethod={DiffMethod.WORDS}
+          leftTitle={titleA}
+          rightTitle={titleB}
+          disableWorker
+          styles={{
+            contentText: { fontSize: 12, lineHeight: "18px", whiteSpace: "pre-wrap", wordBreak: "break-word" },
+          }}
+        />
       </div>
     </details>
   );

@@ -1,7 +1,15 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
 
 /** How much of a dataset is curated (green) and labelled but not yet curated (amber). */
-export function CurationBar({ counts, total, className }: { counts: { todo: number; labelled: number; curated: number }; total: number; className?: string }) {
+export function CurationBar({
+  counts,
+  total,
+  className,
+}: {
+  counts: { todo: number; labelled: number; curated: number };
+  total: number;
+  className?: string;
+}) {
   const pct = total > 0 ? Math.round((counts.curated / total) * 100) : 0;
   return (
     <div className={className}>
@@ -14,9 +22,14 @@ export function CurationBar({ counts, total, className }: { counts: { todo: numb
         ]}
       />
       <div className="mt-0.5 flex justify-between text-[11px] text-slate-500 tabular-nums">
-        <span>{counts.curated.toLocaleString("en")} / {total.toLocaleString("en")} curated ({pct}%)</span>
+        <span>
+          {counts.curated.toLocaleString("en")} / {total.toLocaleString("en")} curated ({pct}%)
+        </span>
         {/* curated traces are labelled too: the amber segment is only those still awaiting curation */}
-        <span>{(counts.labelled + counts.curated).toLocaleString("en")} labelled ({counts.labelled.toLocaleString("en")} not yet curated) · {counts.todo.toLocaleString("en")} todo</span>
+        <span>
+          {(counts.labelled + counts.curated).toLocaleString("en")} labelled ({counts.labelled.toLocaleString("en")} not
+          yet curated) · {counts.todo.toLocaleString("en")} todo
+        </span>
       </div>
     </div>
   );

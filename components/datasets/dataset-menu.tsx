@@ -14,8 +14,12 @@ export function DatasetMenu({ datasetId, name }: { datasetId: string; name: stri
   const [open, setOpen] = useState<"rename" | "delete" | null>(null);
   return (
     <div className="flex gap-1">
-      <Button size="xs" variant="ghost" onClick={() => setOpen("rename")}>Rename</Button>
-      <Button size="xs" variant="ghost" className="text-rose-700" onClick={() => setOpen("delete")}>Delete…</Button>
+      <Button size="xs" variant="ghost" onClick={() => setOpen("rename")}>
+        Rename
+      </Button>
+      <Button size="xs" variant="ghost" className="text-rose-700" onClick={() => setOpen("delete")}>
+        Delete…
+      </Button>
       {open === "rename" && <RenameDialog datasetId={datasetId} name={name} onClose={() => setOpen(null)} />}
       {open === "delete" && <DeleteDialog datasetId={datasetId} name={name} onClose={() => setOpen(null)} />}
     </div>
@@ -39,9 +43,18 @@ function RenameDialog({ datasetId, name, onClose }: { datasetId: string; name: s
   return (
     <Dialog open title="Rename dataset" onClose={onClose}>
       <form onSubmit={submit} className="space-y-2">
-        <label className="block text-xs text-slate-600">New name<input autoFocus className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} /></label>
-        {error && <p role="alert" className="text-xs text-rose-700">{error}</p>}
-        <Button type="submit" variant="primary" disabled={pending || !value.trim()}>Rename</Button>
+        <label className="block text-xs text-slate-600">
+          New name
+          <input autoFocus className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="text-xs text-rose-700">
+            {error}
+          </p>
+        )}
+        <Button type="submit" variant="primary" disabled={pending || !value.trim()}>
+          Rename
+        </Button>
       </form>
     </Dialog>
   );
@@ -76,23 +89,48 @@ function DeleteDialog({ datasetId, name, onClose }: { datasetId: string; name: s
     <Dialog open title={`Delete “${name}”?`} onClose={onClose}>
       <form onSubmit={submit} className="space-y-3">
         {fp.isPending && <p className="text-slate-500">Counting what would be deleted…</p>}
-        {fp.error && <p role="alert" className="text-rose-700">{fp.error.message}</p>}
+        {fp.error && (
+          <p role="alert" className="text-rose-700">
+            {fp.error.message}
+          </p>
+        )}
         {f && (
           <div data-testid="delete-footprint" className="space-y-1">
             <p>This deletes, for good:</p>
             <ul className="list-disc pl-5 text-slate-700">
-              <li>{plural(f.problems, "problem")} and {plural(f.traces, "trace")}</li>
-              <li>{plural(f.labels, "first-error label")}, {plural(f.interventions, "intervention")}, {plural(f.proposals, "model proposal")}</li>
-              <li>{plural(f.rollouts, "rollout")} and {plural(f.jobs, "job")}{f.activeJobs ? ` (${plural(f.activeJobs, "running job")} will be cancelled first)` : ""}</li>
+              <li>
+                {plural(f.problems, "problem")} and {plural(f.traces, "trace")}
+              </li>
+              <li>
+                {plural(f.labels, "first-error label")}, {plural(f.interventions, "intervention")},{" "}
+                {plural(f.proposals, "model proposal")}
+              </li>
+              <li>
+                {plural(f.rollouts, "rollout")} and {plural(f.jobs, "job")}
+                {f.activeJobs ? ` (${plural(f.activeJobs, "running job")} will be cancelled first)` : ""}
+              </li>
             </ul>
             <p className="text-xs text-slate-500">The audit trail keeps who changed what, and this deletion.</p>
           </div>
         )}
-        <label className="block text-xs text-slate-600">Type the dataset&apos;s name to confirm
-          <input aria-label="Dataset name to confirm" className={INPUT} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        <label className="block text-xs text-slate-600">
+          Type the dataset&apos;s name to confirm
+          <input
+            aria-label="Dataset name to confirm"
+            className={INPUT}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+          />
         </label>
-        {error && <p role="alert" className="text-xs text-rose-700">{error}</p>}
-        <Button type="submit" variant="danger" disabled={pending || typed !== name}>{pending ? "Deleting…" : "Delete dataset"}</Button>
+        {error && (
+          <p role="alert" className="text-xs text-rose-700">
+            {error}
+          </p>
+        )}
+        <Button type="submit" variant="danger" disabled={pending || typed !== name}>
+          {pending ? "Deleting…" : "Delete dataset"}
+        </Button>
       </form>
     </Dialog>
   );

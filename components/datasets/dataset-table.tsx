@@ -22,16 +22,24 @@ export function DatasetTable({ datasets }: { datasets: DatasetSummary[] }) {
         {datasets.map((d) => (
           <tr key={d.id} className="border-b border-slate-100 align-top hover:bg-white">
             <td className="py-2 pr-3">
-              <Link href={`/datasets/${d.id}`} className="font-medium text-indigo-700 hover:underline">{d.name}</Link>
+              <Link href={`/datasets/${d.id}`} className="font-medium text-indigo-700 hover:underline">
+                {d.name}
+              </Link>
               {d.description && <div className="text-xs text-slate-500">{d.description}</div>}
             </td>
             <td className="py-2 pr-3 text-right tabular-nums">{n(d.problems)}</td>
             <td className="py-2 pr-3 text-right tabular-nums">{n(d.traces)}</td>
-            <td className="py-2 pr-3"><CurationBar counts={d.status} total={d.traces} /></td>
+            <td className="py-2 pr-3">
+              <CurationBar counts={d.status} total={d.traces} />
+            </td>
             <td className="py-2">
               <div className="flex flex-wrap gap-1">
-                {IV_ORDER.filter((s) => d.interventions[s] > 0).map((s) => <InterventionStatusBadge key={s} status={s} count={d.interventions[s]} />)}
-                {IV_ORDER.every((s) => d.interventions[s] === 0) && <span className="text-xs text-slate-400">none</span>}
+                {IV_ORDER.filter((s) => d.interventions[s] > 0).map((s) => (
+                  <InterventionStatusBadge key={s} status={s} count={d.interventions[s]} />
+                ))}
+                {IV_ORDER.every((s) => d.interventions[s] === 0) && (
+                  <span className="text-xs text-slate-400">none</span>
+                )}
               </div>
             </td>
           </tr>

@@ -32,11 +32,22 @@ function Piece({ t, i }: { t: PreviewToken; i: number }) {
     >
       {lines.map((l, k) => (
         <span key={k}>
-          {k > 0 && <><span aria-hidden className="text-slate-400">↵</span>{"\n"}</>}
+          {k > 0 && (
+            <>
+              <span aria-hidden className="text-slate-400">
+                ↵
+              </span>
+              {"\n"}
+            </>
+          )}
           {l}
         </span>
       ))}
-      {t.text === "" && <span aria-hidden className="text-slate-400">·</span>}
+      {t.text === "" && (
+        <span aria-hidden className="text-slate-400">
+          ·
+        </span>
+      )}
     </span>
   );
 }
@@ -45,13 +56,29 @@ function Piece({ t, i }: { t: PreviewToken; i: number }) {
  * Collapsed by default (a toggle; tokens are fetched only when opened), so it can sit in every
  * intervention card. `version` (e.g. the intervention's version) refetches after an edit.
  */
-export function TokenPreview({ interventionId, version, defaultOpen = false }: { interventionId: string; version?: string | number; defaultOpen?: boolean }) {
+export function TokenPreview({
+  interventionId,
+  version,
+  defaultOpen = false,
+}: {
+  interventionId: string;
+  version?: string | number;
+  defaultOpen?: boolean;
+}) {
   const [open, setOpen] = useState(defaultOpen);
   const [template, setTemplate] = useState<string>("qwen3-instruct-2507");
   const q = useTokenPreview(interventionId, template, open, version);
   if (!open) {
     return (
-      <button type="button" className="text-xs text-indigo-700 hover:underline" aria-expanded="false" onClick={(e) => { e.stopPropagation(); setOpen(true); }}>
+      <button
+        type="button"
+        className="text-xs text-indigo-700 hover:underline"
+        aria-expanded="false"
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+      >
         Show training tokens
       </button>
     );
@@ -59,20 +86,47 @@ export function TokenPreview({ interventionId, version, defaultOpen = false }: {
   return (
     <section aria-label="Token preview" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <header className="flex flex-wrap items-center gap-2">
-        <button type="button" className="text-xs text-indigo-700 hover:underline" aria-expanded="true" onClick={(e) => { e.stopPropagation(); setOpen(false); }}>
+        <button
+          type="button"
+          className="text-xs text-indigo-700 hover:underline"
+          aria-expanded="true"
+          onClick={(e) => {
+            e.stopPropagation();
+            setOpen(false);
+          }}
+        >
           Hide
         </button>
         <span className="font-medium text-slate-700">Training tokens</span>
-        <select aria-label="Chat template" className="h-7 rounded-md border border-slate-300 bg-white px-1.5 text-xs" value={template} onChange={(e) => setTemplate(e.target.value)}>
-          {TEMPLATES.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+        <select
+          aria-label="Chat template"
+          className="h-7 rounded-md border border-slate-300 bg-white px-1.5 text-xs"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value)}
+        >
+          {TEMPLATES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
         </select>
         {q.data && (
           <span className="flex flex-wrap gap-1.5" data-testid="token-counts">
-            <Badge tone="slate" title="labels -100">{q.data.counts.prompt} prompt (masked)</Badge>
-            <Badge tone="blue" title="trained">{q.data.counts.prefix} prefix</Badge>
-            <Badge tone="green" title="trained">{q.data.counts.intervention} intervention</Badge>
-            <span className="text-xs text-slate-500">{q.data.counts.total} tokens · no end-of-turn after the response</span>
-            {q.data.excluded === "leakage" && <Badge tone="amber">excluded from SFT exports: contains the answer</Badge>}
+            <Badge tone="slate" title="labels -100">
+              {q.data.counts.prompt} prompt (masked)
+            </Badge>
+            <Badge tone="blue" title="trained">
+              {q.data.counts.prefix} prefix
+            </Badge>
+            <Badge tone="green" title="trained">
+              {q.data.counts.intervention} intervention
+            </Badge>
+            <span className="text-xs text-slate-500">
+              {q.data.counts.total} tokens · no end-of-turn after the response
+            </span>
+            {q.data.excluded === "leakage" && (
+              <Badge tone="amber">excluded from SFT exports: contains the answer</Badge>
+            )}
           </span>
         )}
       </header>
@@ -80,7 +134,9 @@ export function TokenPreview({ interventionId, version, defaultOpen = false }: {
       {q.error && <p className="text-rose-700">Tokens unavailable: {(q.error as Error).message}</p>}
       {q.data && (
         <div className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-100 p-2 font-mono text-xs leading-5">
-          {q.data.tokens.map((t, i) => <Piece key={i} t={t} i={i} />)}
+          {q.data.tokens.map((t, i) => (
+            <Piece key={i} t={t} i={i} />
+          ))}
         </div>
       )}
     </section>

@@ -2,9 +2,15 @@
 import { useQuery } from "@tanstack/react-query";
 
 export type ExportSummary = {
-  written: number; excludedLeakage: number; skipped: Record<string, number>; fileName?: string;
+  written: number;
+  excludedLeakage: number;
+  skipped: Record<string, number>;
+  fileName?: string;
   droppedUnverified?: { "not-rolled-out": number; "failed-keep-filter": number };
-  perProblem: "all" | "one" | null; problems: number; maxRowsPerProblem: number; droppedPerProblem?: number;
+  perProblem: "all" | "one" | null;
+  problems: number;
+  maxRowsPerProblem: number;
+  droppedPerProblem?: number;
 };
 
 /** Counts of an export (runs the export server-side without sending rows): fetched only on request. */

@@ -13,7 +13,10 @@ export function useTokenPreview(interventionId: string, template: string, enable
     queryKey: tokenPreviewKey(interventionId, template, version),
     enabled,
     queryFn: async (): Promise<TokenPreviewData> => {
-      const res = await fetch(`/api/interventions/${encodeURIComponent(interventionId)}/tokens?template=${encodeURIComponent(template)}`, { cache: "no-store" });
+      const res = await fetch(
+        `/api/interventions/${encodeURIComponent(interventionId)}/tokens?template=${encodeURIComponent(template)}`,
+        { cache: "no-store" },
+      );
       const body = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(body?.error ?? `HTTP ${res.status}`);
       return body as TokenPreviewData;

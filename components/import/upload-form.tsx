@@ -36,30 +36,80 @@ export function UploadForm({ datasets, formats }: { datasets: string[]; formats:
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="grid max-w-2xl grid-cols-[9rem_1fr] items-center gap-x-3 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <label htmlFor="file" className="text-slate-600">File</label>
+      <form
+        onSubmit={submit}
+        className="grid max-w-2xl grid-cols-[9rem_1fr] items-center gap-x-3 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      >
+        <label htmlFor="file" className="text-slate-600">
+          File
+        </label>
         <div>
-          <input id="file" name="file" type="file" accept=".jsonl,.json,.parquet" disabled={busy}
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".jsonl,.json,.parquet"
+            disabled={busy}
             onChange={(e) => pickFile(e.target.files?.[0] ?? null)}
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-sm" />
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-sm"
+          />
           {file && <span className="ml-2 text-xs text-slate-500 tabular-nums">{mb(file.size)}</span>}
         </div>
-        <label htmlFor="dataset" className="text-slate-600">Dataset name</label>
+        <label htmlFor="dataset" className="text-slate-600">
+          Dataset name
+        </label>
         <div className="flex items-center gap-2">
-          <input id="dataset" name="dataset" list="dataset-names" required maxLength={200} disabled={busy} value={dataset}
-            onChange={(e) => setDataset(e.target.value)} className={`${INPUT} w-72`} placeholder="new or existing dataset" />
-          <datalist id="dataset-names">{datasets.map((d) => <option key={d} value={d} />)}</datalist>
-          {dataset.trim() && <span className="text-xs text-slate-500">{exists ? "adds to the existing dataset" : "creates a new dataset"}</span>}
+          <input
+            id="dataset"
+            name="dataset"
+            list="dataset-names"
+            required
+            maxLength={200}
+            disabled={busy}
+            value={dataset}
+            onChange={(e) => setDataset(e.target.value)}
+            className={`${INPUT} w-72`}
+            placeholder="new or existing dataset"
+          />
+          <datalist id="dataset-names">
+            {datasets.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+          {dataset.trim() && (
+            <span className="text-xs text-slate-500">
+              {exists ? "adds to the existing dataset" : "creates a new dataset"}
+            </span>
+          )}
         </div>
-        <label htmlFor="format" className="text-slate-600">Format</label>
-        <select id="format" name="format" disabled={busy} value={format} onChange={(e) => setFormat(e.target.value)} className={`${INPUT} w-80`}>
+        <label htmlFor="format" className="text-slate-600">
+          Format
+        </label>
+        <select
+          id="format"
+          name="format"
+          disabled={busy}
+          value={format}
+          onChange={(e) => setFormat(e.target.value)}
+          className={`${INPUT} w-80`}
+        >
           <option value="auto">auto-detect</option>
-          {formats.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+          {formats.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
         </select>
         <div />
         <div className="flex gap-2">
-          <Button type="submit" variant="primary" size="md" disabled={busy || !file || !dataset.trim()}>Upload and import</Button>
-          {state.phase === "uploading" && <Button size="md" onClick={cancel}>Cancel</Button>}
+          <Button type="submit" variant="primary" size="md" disabled={busy || !file || !dataset.trim()}>
+            Upload and import
+          </Button>
+          {state.phase === "uploading" && (
+            <Button size="md" onClick={cancel}>
+              Cancel
+            </Button>
+          )}
         </div>
       </form>
 
@@ -67,17 +117,28 @@ export function UploadForm({ datasets, formats }: { datasets: string[]; formats:
         <div className="max-w-2xl space-y-1 text-sm">
           <ProgressBar label="Upload progress" value={state.loaded} max={state.total || file?.size || 1} />
           <p className="text-xs text-slate-600 tabular-nums">
-            Uploading… {state.total ? `${Math.round((state.loaded / state.total) * 100)}% (${mb(state.loaded)} of ${mb(state.total)})` : ""}
+            Uploading…{" "}
+            {state.total
+              ? `${Math.round((state.loaded / state.total) * 100)}% (${mb(state.loaded)} of ${mb(state.total)})`
+              : ""}
           </p>
         </div>
       )}
       {state.phase === "importing" && <ImportProgressPanel importId={state.importId} onEnd={settle} />}
       {state.phase === "done" && (
         <div className="max-w-2xl">
-          <ImportSuccess summary={state.summary} dataset={state.summary.dataset} href={`/datasets/${state.summary.datasetId}`} />
+          <ImportSuccess
+            summary={state.summary}
+            dataset={state.summary.dataset}
+            href={`/datasets/${state.summary.datasetId}`}
+          />
         </div>
       )}
-      {state.phase === "failed" && <div className="max-w-3xl"><ImportErrors errors={state.errors} truncated={state.truncated} /></div>}
+      {state.phase === "failed" && (
+        <div className="max-w-3xl">
+          <ImportErrors errors={state.errors} truncated={state.truncated} />
+        </div>
+      )}
     </div>
   );
 }

@@ -14,7 +14,12 @@ export function useImportProgress(importId: string | null) {
     retry: 3,
     queryFn: async () => {
       const res = await fetch(`/api/import/${encodeURIComponent(importId ?? "")}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(res.status === 404 ? "The server no longer knows this import (was it restarted?)." : `Could not read the import's progress (HTTP ${res.status}).`);
+      if (!res.ok)
+        throw new Error(
+          res.status === 404
+            ? "The server no longer knows this import (was it restarted?)."
+            : `Could not read the import's progress (HTTP ${res.status}).`,
+        );
       return ((await res.json()) as ImportProgressResponse).import;
     },
     refetchInterval: (q) => (running(q.state.data) ? 500 : false),

@@ -1,7 +1,19 @@
 import { ProgressBar } from "@/components/ui/progress-bar";
 
 /** Done (green) and failed (red) items out of the total, with the numbers beside it. */
-export function JobBar({ total, done, failed, label = "Job progress", showCounts = true }: { total: number; done: number; failed: number; label?: string; showCounts?: boolean }) {
+export function JobBar({
+  total,
+  done,
+  failed,
+  label = "Job progress",
+  showCounts = true,
+}: {
+  total: number;
+  done: number;
+  failed: number;
+  label?: string;
+  showCounts?: boolean;
+}) {
   const pct = total > 0 ? Math.floor(((done + failed) / total) * 100) : 100;
   return (
     <div className="flex items-center gap-2">

@@ -19,17 +19,31 @@ export function JobControls({ jobId, status, failed }: { jobId: string; status: 
   const active = status === "queued" || status === "running";
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {active && <Button size="xs" disabled={pending} onClick={() => act(() => pauseJob(jobId))}>Pause</Button>}
+      {active && (
+        <Button size="xs" disabled={pending} onClick={() => act(() => pauseJob(jobId))}>
+          Pause
+        </Button>
+      )}
       {(status === "paused" || status === "cancelled") && (
-        <Button size="xs" variant="primary" disabled={pending} onClick={() => act(() => resumeJob(jobId))}>Resume</Button>
+        <Button size="xs" variant="primary" disabled={pending} onClick={() => act(() => resumeJob(jobId))}>
+          Resume
+        </Button>
       )}
       {!active && status !== "paused" && status !== "cancelled" && failed > 0 && (
-        <Button size="xs" disabled={pending} onClick={() => act(() => resumeJob(jobId, { retryFailed: true }))}>Retry {failed} failed</Button>
+        <Button size="xs" disabled={pending} onClick={() => act(() => resumeJob(jobId, { retryFailed: true }))}>
+          Retry {failed} failed
+        </Button>
       )}
       {(active || status === "paused") && (
-        <Button size="xs" variant="danger" disabled={pending} onClick={() => act(() => cancelJob(jobId))}>Cancel</Button>
+        <Button size="xs" variant="danger" disabled={pending} onClick={() => act(() => cancelJob(jobId))}>
+          Cancel
+        </Button>
       )}
-      {error && <span role="status" className="text-xs text-rose-700">{error}</span>}
+      {error && (
+        <span role="status" className="text-xs text-rose-700">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

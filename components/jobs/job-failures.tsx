@@ -11,9 +11,13 @@ export function JobFailures({ failures, total }: { failures: JobItemView[]; tota
       <ul className="max-h-80 divide-y divide-rose-100 overflow-auto text-xs">
         {failures.map((f) => (
           <li key={f.id} className="grid grid-cols-[minmax(8rem,14rem)_1fr_auto] gap-3 px-3 py-1.5">
-            <span className="truncate font-mono text-slate-700" title={f.key}>{f.key}</span>
+            <span className="truncate font-mono text-slate-700" title={f.key}>
+              {f.key}
+            </span>
             <span className="break-words whitespace-pre-wrap text-rose-800">{f.error ?? "failed"}</span>
-            <span className="text-slate-500 tabular-nums">{f.attempts} attempt{f.attempts === 1 ? "" : "s"}</span>
+            <span className="text-slate-500 tabular-nums">
+              {f.attempts} attempt{f.attempts === 1 ? "" : "s"}
+            </span>
           </li>
         ))}
       </ul>

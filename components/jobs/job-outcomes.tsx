@@ -17,7 +17,17 @@ const FILTER_LABEL: Record<OutcomeFilter, string> = { all: "All", failed: "Faile
  * Per-item outcomes of a job: totals by outcome, filters (in the URL), a cursor-paged table with
  * links to the trace and intervention, and the CSV of every item under the filter.
  */
-export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: JobDetail; filter: OutcomeFilter; after: string | null; initial: OutcomePage & { totals: OutcomeTotals } }) {
+export function JobOutcomes({
+  job: initialJob,
+  filter,
+  after,
+  initial,
+}: {
+  job: JobDetail;
+  filter: OutcomeFilter;
+  after: string | null;
+  initial: OutcomePage & { totals: OutcomeTotals };
+}) {
   const { data: job = initialJob } = useJob(initialJob.id, initialJob);
   const live = jobIsLive(job.status, job.counts.running);
   const { data, error, refetch } = useJobOutcomes(job.id, filter, after, initial, live);
@@ -46,10 +56,15 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
         <h2 className="text-sm font-medium text-slate-700">Outcomes</h2>
         <ul aria-label="Totals by outcome" className="flex flex-wrap gap-2 text-xs">
           {totals.items.map((t) => (
-            <li key={t.outcome} className="flex items-center gap-1"><OutcomeBadge outcome={t.outcome} /><span className="tabular-nums">{t.n}</span></li>
+            <li key={t.outcome} className="flex items-center gap-1">
+              <OutcomeBadge outcome={t.outcome} />
+              <span className="tabular-nums">{t.n}</span>
+            </li>
           ))}
         </ul>
-        <a href={csv} download className="ml-auto text-xs text-indigo-700 hover:underline">Download CSV</a>
+        <a href={csv} download className="ml-auto text-xs text-indigo-700 hover:underline">
+          Download CSV
+        </a>
       </div>
       {totals.samples > 0 && (
         <p className="border-b border-slate-100 px-3 py-1.5 text-xs text-slate-600" data-testid="sample-totals">
@@ -58,15 +73,21 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
       )}
       <nav aria-label="Filter outcomes" className="flex gap-1 px-3 py-1.5 text-xs">
         {filters.map((f) => (
-          <Link key={f} href={href(f)} aria-current={f === filter ? "page" : undefined}
-            className={`rounded px-2 py-0.5 ${f === filter ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+          <Link
+            key={f}
+            href={href(f)}
+            aria-current={f === filter ? "page" : undefined}
+            className={`rounded px-2 py-0.5 ${f === filter ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
             {FILTER_LABEL[f]} ({n[f]})
           </Link>
         ))}
       </nav>
       {error && <p className="px-3 py-1 text-xs text-rose-700">Not refreshing: {error.message}</p>}
       {rows.length === 0 ? (
-        <p className="px-3 py-3 text-sm text-slate-500">{filter === "all" ? "No items in this job." : `No ${FILTER_LABEL[filter].toLowerCase()} items.`}</p>
+        <p className="px-3 py-3 text-sm text-slate-500">
+          {filter === "all" ? "No items in this job." : `No ${FILTER_LABEL[filter].toLowerCase()} items.`}
+        </p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
@@ -81,14 +102,24 @@ export function JobOutcomes({ job: initialJob, filter, after, initial }: { job: 
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => <OutcomeRow key={r.id} r={r} datasetId={job.datasetId} graded={graded} />)}
+              {rows.map((r) => (
+                <OutcomeRow key={r.id} r={r} datasetId={job.datasetId} graded={graded} />
+              ))}
             </tbody>
           </table>
         </div>
       )}
       <div className="flex gap-3 border-t border-slate-100 px-3 py-1.5 text-xs">
-        {after && <Link href={href(filter)} className="text-indigo-700 hover:underline">First page</Link>}
-        {next && <Link href={href(filter, next)} className="text-indigo-700 hover:underline">Next {rows.length} items</Link>}
+        {after && (
+          <Link href={href(filter)} className="text-indigo-700 hover:underline">
+            First page
+          </Link>
+        )}
+        {next && (
+          <Link href={href(filter, next)} className="text-indigo-700 hover:underline">
+            Next {rows.length} items
+          </Link>
+        )}
       </div>
     </section>
   );

@@ -2,7 +2,14 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { jobPhase } from "@/lib/core/job-phase";
 
 const TONE: Record<string, BadgeTone> = {
-  queued: "slate", running: "blue", pausing: "amber", paused: "amber", cancelling: "amber", done: "green", failed: "red", cancelled: "slate",
+  queued: "slate",
+  running: "blue",
+  pausing: "amber",
+  paused: "amber",
+  cancelling: "amber",
+  done: "green",
+  failed: "red",
+  cancelled: "slate",
 };
 
 /** The job's state; with `running`, a stopped job whose items still finish reads "cancelling" / "pausing". */

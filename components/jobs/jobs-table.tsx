@@ -11,7 +11,11 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 export function JobsTable({ initial }: { initial: JobSummary[] }) {
   const { data: jobs = initial, error } = useJobs(initial);
   if (jobs.length === 0) {
-    return <p className="text-sm text-slate-600">No jobs yet: open a dataset and run “Find first error” on a trace or on the filtered list.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        No jobs yet: open a dataset and run “Find first error” on a trace or on the filtered list.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -30,13 +34,22 @@ export function JobsTable({ initial }: { initial: JobSummary[] }) {
           {jobs.map((j) => (
             <tr key={j.id}>
               <td className="px-3 py-2">
-                <Link href={`/jobs/${j.id}`} className="font-medium text-indigo-700 hover:underline">{j.kind}</Link>
+                <Link href={`/jobs/${j.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {j.kind}
+                </Link>
                 <div className="font-mono text-xs text-slate-400">{j.id}</div>
               </td>
               <td className="px-3 py-2 text-slate-700">{j.datasetName ?? "—"}</td>
-              <td className="px-3 py-2" title={j.error ?? undefined}><JobStatusBadge status={j.status} /></td>
-              <td className="px-3 py-2"><JobBar total={j.total} done={j.done} failed={j.failed} label={`Progress of job ${j.id}`} /></td>
-              <td className="px-3 py-2 text-xs text-slate-600">{j.createdBy || "—"}<div className="text-slate-400">{when(j.createdAt)}</div></td>
+              <td className="px-3 py-2" title={j.error ?? undefined}>
+                <JobStatusBadge status={j.status} />
+              </td>
+              <td className="px-3 py-2">
+                <JobBar total={j.total} done={j.done} failed={j.failed} label={`Progress of job ${j.id}`} />
+              </td>
+              <td className="px-3 py-2 text-xs text-slate-600">
+                {j.createdBy || "—"}
+                <div className="text-slate-400">{when(j.createdAt)}</div>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,13 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 /** One page of a job's item outcomes; refreshed every 2 s while `live` (an indexed read of 50 rows). */
-export function useJobOutcomes(jobId: string, filter: string, after: string | null, initial: OutcomePage, live: boolean) {
+export function useJobOutcomes(
+  jobId: string,
+  filter: string,
+  after: string | null,
+  initial: OutcomePage,
+  live: boolean,
+) {
   const qs = new URLSearchParams({ filter, ...(after ? { after } : {}) });
   return useQuery({
     queryKey: jobKeys.outcomes(jobId, filter, after),

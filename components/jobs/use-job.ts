@@ -7,14 +7,16 @@ export const jobKeys = {
   all: ["jobs"] as const,
   list: (datasetId?: string) => ["jobs", "list", datasetId ?? ""] as const,
   detail: (jobId: string) => ["jobs", "detail", jobId] as const,
-  outcomes: (jobId: string, filter: string, after: string | null) => ["jobs", "outcomes", jobId, filter, after ?? ""] as const,
+  outcomes: (jobId: string, filter: string, after: string | null) =>
+    ["jobs", "outcomes", jobId, filter, after ?? ""] as const,
 };
 
 export const isActive = (status: string | undefined) => status === "queued" || status === "running";
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: "no-store" });
-  if (!res.ok) throw new Error(res.status === 404 ? "This job no longer exists." : `Could not load the job (HTTP ${res.status}).`);
+  if (!res.ok)
+    throw new Error(res.status === 404 ? "This job no longer exists." : `Could not load the job (HTTP ${res.status}).`);
   return res.json() as Promise<T>;
 }
 
@@ -28,7 +30,12 @@ export function useJob(jobId: string, initial?: JobDetail) {
     queryFn: () => getJson<{ job: JobDetail }>(`/api/jobs/${encodeURIComponent(jobId)}`).then((r) => r.job),
     initialData: initial,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.error ? 5_000 : !q.state.data || jobIsLive(q.state.data.status, q.state.data.counts.running) ? 1_000 : false),
+    refetchInterval: (q) =>
+      q.state.error
+        ? 5_000
+        : !q.state.data || jobIsLive(q.state.data.status, q.state.data.counts.running)
+          ? 1_000
+          : false,
   });
 }
 

@@ -25,7 +25,15 @@ const isClientSnapshot = () => false;
  * Rendering is bounded by the text's budget and the page's (MathBudgetContext), charged in the
  * order texts render; past it the text shows as written after a note.
  */
-export function MathMarkdown({ text, mode = "rendered", defer = false }: { text: string; mode?: "rendered" | "raw"; defer?: boolean }) {
+export function MathMarkdown({
+  text,
+  mode = "rendered",
+  defer = false,
+}: {
+  text: string;
+  mode?: "rendered" | "raw";
+  defer?: boolean;
+}) {
   // true while rendering on the server and while hydrating server HTML; false on a fresh mount.
   const fromServer = useSyncExternalStore(noSubscribe, isClientSnapshot, isServerSnapshot);
   const budget = useContext(MathBudgetContext);
@@ -51,6 +59,13 @@ export function MathMarkdown({ text, mode = "rendered", defer = false }: { text:
     shown.current = null;
     return <pre className="min-w-0 whitespace-pre-wrap break-words font-mono text-[13px]">{text}</pre>;
   }
-  if (shown.current!.html === null) return <div key="pending" className="md md-pending">{text}</div>;
-  return <div key="html" className="md" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: shown.current!.html }} />;
+  if (shown.current!.html === null)
+    return (
+      <div key="pending" className="md md-pending">
+        {text}
+      </div>
+    );
+  return (
+    <div key="html" className="md" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: shown.current!.html }} />
+  );
 }

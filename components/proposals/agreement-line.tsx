@@ -3,7 +3,13 @@ import type { ReviewData } from "@/components/review/types";
 const stepText = (s: number | null) => (s === null ? "no error" : `step ${s}`);
 
 /** Human vs model first error on this trace, e.g. "model says step 5, you said step 4". */
-export function AgreementLine({ data, modelLabels }: { data: ReviewData; modelLabels: { annotator: string; step: number | null }[] }) {
+export function AgreementLine({
+  data,
+  modelLabels,
+}: {
+  data: ReviewData;
+  modelLabels: { annotator: string; step: number | null }[];
+}) {
   if (modelLabels.length === 0) return null;
   const mine = data.myLabel;
   const human = mine ? mine.step : data.humanStep;
@@ -14,7 +20,10 @@ export function AgreementLine({ data, modelLabels }: { data: ReviewData; modelLa
       {modelLabels.map((l) => {
         const agree = hasHuman && l.step === human;
         return (
-          <li key={l.annotator} className={!hasHuman ? "text-slate-600" : agree ? "text-emerald-700" : "text-amber-800"}>
+          <li
+            key={l.annotator}
+            className={!hasHuman ? "text-slate-600" : agree ? "text-emerald-700" : "text-amber-800"}
+          >
             <span title={l.annotator}>model says {stepText(l.step)}</span>
             {hasHuman ? `, ${who} ${stepText(human)}${agree ? " (agree)" : " (disagree)"}` : "; no human label yet"}
           </li>

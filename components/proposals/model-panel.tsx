@@ -37,9 +37,17 @@ export function ModelPanel() {
     if (!ready || pending || busy) return;
     start(async () => {
       try {
-        const r = await proposeInterventions({ datasetId: data.datasetId, traceIds: [data.traceId], includeCorrect: true, includeNoReference });
+        const r = await proposeInterventions({
+          datasetId: data.datasetId,
+          traceIds: [data.traceId],
+          includeCorrect: true,
+          includeNoReference,
+        });
         setNoReference(!r.ok && r.error.startsWith("This problem has no reference solution"));
-        if (r.ok) { setError(null); setJobId(r.data.jobId); } else setError(r.error.replace(/ \(tick .*\)\.$/, "."));
+        if (r.ok) {
+          setError(null);
+          setJobId(r.data.jobId);
+        } else setError(r.error.replace(/ \(tick .*\)\.$/, "."));
       } catch {
         setError("The server did not answer; no job was started. Try again.");
       }
@@ -49,10 +57,17 @@ export function ModelPanel() {
 
   // A model intervention the server-rendered list does not show yet: re-render the page once.
   const known = new Set(data.interventions.map((i) => i.id));
-  const missing = (q.data?.proposals ?? []).map((p) => p.interventionId).filter((id): id is string => !!id && !known.has(id)).sort().join(",");
+  const missing = (q.data?.proposals ?? [])
+    .map((p) => p.interventionId)
+    .filter((id): id is string => !!id && !known.has(id))
+    .sort()
+    .join(",");
   const refreshed = useRef("");
   useEffect(() => {
-    if (missing && refreshed.current !== missing) { refreshed.current = missing; router.refresh(); }
+    if (missing && refreshed.current !== missing) {
+      refreshed.current = missing;
+      router.refresh();
+    }
   }, [missing, router]);
 
   // what the newest run returned, in words ("4 proposals: 2 parsed, 2 held back: contain the answer")
@@ -61,23 +76,56 @@ export function ModelPanel() {
     return run.length ? summarizeOutcomes(run).line : null;
   }, [q.data]);
 
-  const settled = (job: { id: string }) => { setSettledId(job.id); void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) }); router.refresh(); };
+  const settled = (job: { id: string }) => {
+    setSettledId(job.id);
+    void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) });
+    router.refresh();
+  };
 
   return (
     <section aria-label="Model" className="space-y-2 rounded-lg border border-violet-200 bg-white p-3 text-sm">
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold">Model</h2>
-        <Button size="xs" variant="primary" disabled={!ready || pending || busy} onClick={() => find()} title={!ready ? data.model.reason : busy ? "The model is working on this trace" : "Ask the model for the first critical error (f)"}>
+        <Button
+          size="xs"
+          variant="primary"
+          disabled={!ready || pending || busy}
+          onClick={() => find()}
+          title={
+            !ready
+              ? data.model.reason
+              : busy
+                ? "The model is working on this trace"
+                : "Ask the model for the first critical error (f)"
+          }
+        >
           Find first error <Kbd>f</Kbd>
         </Button>
       </div>
       {/* the notice's one line, without role=status: the toolbar's status line stays the only one */}
-      {!data.model.configured && <p data-testid="model-status" className="text-xs text-amber-800">{data.model.reason}</p>}
-      {error && <p role="alert" className="text-xs font-medium text-rose-700">{error}</p>}
-      {noReference && <Button size="xs" disabled={!ready || pending || busy} onClick={() => find(true)}>Send without a reference</Button>}
+      {!data.model.configured && (
+        <p data-testid="model-status" className="text-xs text-amber-800">
+          {data.model.reason}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-xs font-medium text-rose-700">
+          {error}
+        </p>
+      )}
+      {noReference && (
+        <Button size="xs" disabled={!ready || pending || busy} onClick={() => find(true)}>
+          Send without a reference
+        </Button>
+      )}
       {shownJob && <JobProgress key={shownJob} jobId={shownJob} outcomes={false} onSettled={settled} />}
       <AgreementLine data={data} modelLabels={q.data?.modelLabels ?? []} />
-      {outcome && <p data-testid="proposal-outcomes" className="text-xs font-medium text-slate-700">{outcome}{busy ? " (so far)" : ""}</p>}
+      {outcome && (
+        <p data-testid="proposal-outcomes" className="text-xs font-medium text-slate-700">
+          {outcome}
+          {busy ? " (so far)" : ""}
+        </p>
+      )}
       {q.error && <p className="text-xs text-rose-700">{q.error.message}</p>}
     </section>
   );

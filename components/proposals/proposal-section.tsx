@@ -28,17 +28,48 @@ export function ProposalSection({ actions, onEdit }: { actions: ReviewActions; o
           return (
             <div key={p.id} className="space-y-1.5">
               <ProposalCard p={iv ? { ...p, interventionStatus: iv.status } : p} />
-              {p.parseOk && p.location !== null && p.content !== null && <ProposalPreview text={data.text} location={p.location} content={p.content} />}
+              {p.parseOk && p.location !== null && p.content !== null && (
+                <ProposalPreview text={data.text} location={p.location} content={p.content} />
+              )}
               {p.outcome === "held_back" && !p.interventionId && p.content !== null && (
-                <HeldBackEditor sample={p.sample} content={p.content} answer={p.leakedAnswer ?? ""} pending={pending}
-                  onAccept={(text, done) => actions.acceptEdited(p.id, text, () => { done(); void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) }); })} />
+                <HeldBackEditor
+                  sample={p.sample}
+                  content={p.content}
+                  answer={p.leakedAnswer ?? ""}
+                  pending={pending}
+                  onAccept={(text, done) =>
+                    actions.acceptEdited(p.id, text, () => {
+                      done();
+                      void qc.invalidateQueries({ queryKey: proposalKeys.trace(data.traceId) });
+                    })
+                  }
+                />
               )}
               {iv && (
                 <div className="flex items-center gap-1.5" aria-label={`Decide proposal ${p.sample + 1}`} role="group">
-                  <Button size="xs" variant="primary" disabled={pending || iv.status === "accepted"} onClick={() => actions.decide(iv.id, "accept")}>Accept</Button>
-                  <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>Edit</Button>
-                  <Button size="xs" variant="ghost" disabled={pending || iv.status === "rejected"} onClick={() => actions.decide(iv.id, "reject")}>Reject</Button>
-                  <span className="text-xs text-slate-500">intervention {iv.status}{iv.content !== p.content && iv.status !== "edited" ? " (text edited)" : ""}</span>
+                  <Button
+                    size="xs"
+                    variant="primary"
+                    disabled={pending || iv.status === "accepted"}
+                    onClick={() => actions.decide(iv.id, "accept")}
+                  >
+                    Accept
+                  </Button>
+                  <Button size="xs" disabled={pending} onClick={() => onEdit(iv.id)}>
+                    Edit
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="ghost"
+                    disabled={pending || iv.status === "rejected"}
+                    onClick={() => actions.decide(iv.id, "reject")}
+                  >
+                    Reject
+                  </Button>
+                  <span className="text-xs text-slate-500">
+                    intervention {iv.status}
+                    {iv.content !== p.content && iv.status !== "edited" ? " (text edited)" : ""}
+                  </span>
                 </div>
               )}
             </div>

@@ -11,8 +11,14 @@ export function AdjudicateItem({ queueId, traceId }: { queueId: string; traceId:
     <div className="space-y-2">
       <AdjudicatePanel traceId={traceId} onDone={() => go(() => completeQueueItem({ queueId, traceId }))} />
       <div className="flex items-center gap-2">
-        <Button disabled={pending} onClick={() => go(() => skipQueueItem({ queueId, traceId }))}>Skip</Button>
-        {error && <span role="alert" className="text-sm text-rose-700">{error}</span>}
+        <Button disabled={pending} onClick={() => go(() => skipQueueItem({ queueId, traceId }))}>
+          Skip
+        </Button>
+        {error && (
+          <span role="alert" className="text-sm text-rose-700">
+            {error}
+          </span>
+        )}
       </div>
     </div>
   );

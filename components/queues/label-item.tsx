@@ -6,7 +6,13 @@ import { Kbd } from "@/components/ui/kbd";
 import { skipQueueItem, submitQueueLabelAction } from "@/lib/actions/queues";
 import { useQueueNav } from "./use-queue-nav";
 
-type Mine = { step: number | null; checkFactual: boolean | null; checkNotRecovered: boolean | null; note: string; unsure: boolean } | null;
+type Mine = {
+  step: number | null;
+  checkFactual: boolean | null;
+  checkNotRecovered: boolean | null;
+  note: string;
+  unsure: boolean;
+} | null;
 
 /**
  * The label task's screen: click a step number (or j/k then e) to mark the first critical error,
@@ -14,8 +20,22 @@ type Mine = { step: number | null; checkFactual: boolean | null; checkNotRecover
  * model's and the imported labels are not on this page when the queue is blind (the server never
  * sends them); `others` is shown only when the queue is not blind.
  */
-export function LabelItem({ queueId, traceId, text, stepCount, mine, others, renderId }: {
-  queueId: string; traceId: string; text: string; stepCount: number; mine: Mine; others: ReactNode; renderId: string;
+export function LabelItem({
+  queueId,
+  traceId,
+  text,
+  stepCount,
+  mine,
+  others,
+  renderId,
+}: {
+  queueId: string;
+  traceId: string;
+  text: string;
+  stepCount: number;
+  mine: Mine;
+  others: ReactNode;
+  renderId: string;
 }) {
   const { go, error, pending } = useQueueNav();
   const [step, setStep] = useState<number | null | undefined>(mine ? mine.step : undefined); // undefined = not chosen yet
@@ -31,12 +51,20 @@ export function LabelItem({ queueId, traceId, text, stepCount, mine, others, ren
   const submit = () => {
     const s = stateRef.current;
     if (s.pending) return;
-    if (s.step === undefined) return setHint("Mark the first critical error (click a step number, or e) or press 0 for no error first");
+    if (s.step === undefined)
+      return setHint("Mark the first critical error (click a step number, or e) or press 0 for no error first");
     setHint(null);
-    go(() => submitQueueLabelAction({
-      queueId, traceId, step: s.step ?? null, note: s.note, unsure: s.unsure,
-      checkFactual: s.step === null ? null : s.factual, checkNotRecovered: s.step === null ? null : s.notRecovered,
-    }));
+    go(() =>
+      submitQueueLabelAction({
+        queueId,
+        traceId,
+        step: s.step ?? null,
+        note: s.note,
+        unsure: s.unsure,
+        checkFactual: s.step === null ? null : s.factual,
+        checkNotRecovered: s.step === null ? null : s.notRecovered,
+      }),
+    );
   };
   const skip = () => !stateRef.current.pending && go(() => skipQueueItem({ queueId, traceId }));
 
@@ -75,34 +103,72 @@ export function LabelItem({ queueId, traceId, text, stepCount, mine, others, ren
 
   return (
     <div className="space-y-2">
-      <aside aria-label="Your label" className="sticky top-0 z-10 space-y-2 rounded-lg border border-slate-200 bg-white/95 p-3 text-sm shadow-sm">
+      <aside
+        aria-label="Your label"
+        className="sticky top-0 z-10 space-y-2 rounded-lg border border-slate-200 bg-white/95 p-3 text-sm shadow-sm"
+      >
         <p data-testid="my-choice" className="font-medium">
           {step === undefined ? "No label yet" : step === null ? "No error" : `First error: step ${step}`}
         </p>
         <div className="flex gap-2">
-          <Button size="xs" onClick={() => setStep(cursor)}>Mark step {cursor} <Kbd>e</Kbd></Button>
-          <Button size="xs" onClick={() => setStep(null)}>No error <Kbd>0</Kbd></Button>
+          <Button size="xs" onClick={() => setStep(cursor)}>
+            Mark step {cursor} <Kbd>e</Kbd>
+          </Button>
+          <Button size="xs" onClick={() => setStep(null)}>
+            No error <Kbd>0</Kbd>
+          </Button>
         </div>
         {typeof step === "number" && (
           <fieldset className="space-y-1">
-            <label className="flex gap-2"><input type="checkbox" checked={factual} onChange={(e) => setFactual(e.target.checked)} /> a factual error or logical fallacy</label>
-            <label className="flex gap-2"><input type="checkbox" checked={notRecovered} onChange={(e) => setNotRecovered(e.target.checked)} /> not recovered later</label>
+            <label className="flex gap-2">
+              <input type="checkbox" checked={factual} onChange={(e) => setFactual(e.target.checked)} /> a factual error
+              or logical fallacy
+            </label>
+            <label className="flex gap-2">
+              <input type="checkbox" checked={notRecovered} onChange={(e) => setNotRecovered(e.target.checked)} /> not
+              recovered later
+            </label>
           </fieldset>
         )}
-        <label className="flex gap-2"><input type="checkbox" checked={unsure} onChange={(e) => setUnsure(e.target.checked)} /> unsure</label>
-        <label className="block">Note<textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={10_000} className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1" /></label>
+        <label className="flex gap-2">
+          <input type="checkbox" checked={unsure} onChange={(e) => setUnsure(e.target.checked)} /> unsure
+        </label>
+        <label className="block">
+          Note
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={2}
+            maxLength={10_000}
+            className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
         <div className="flex flex-wrap gap-2">
-          <Button variant="primary" disabled={pending} onClick={submit}>Submit and next <Kbd>Shift+A</Kbd></Button>
-          <Button disabled={pending} onClick={skip}>Skip <Kbd>s</Kbd></Button>
+          <Button variant="primary" disabled={pending} onClick={submit}>
+            Submit and next <Kbd>Shift+A</Kbd>
+          </Button>
+          <Button disabled={pending} onClick={skip}>
+            Skip <Kbd>s</Kbd>
+          </Button>
         </div>
-        <p className="text-xs text-slate-500"><Kbd>j</Kbd>/<Kbd>k</Kbd> move between steps ({cursor} of {stepCount})</p>
-        {(hint || error) && <p role="alert" className="text-rose-700">{hint ?? error}</p>}
+        <p className="text-xs text-slate-500">
+          <Kbd>j</Kbd>/<Kbd>k</Kbd> move between steps ({cursor} of {stepCount})
+        </p>
+        {(hint || error) && (
+          <p role="alert" className="text-rose-700">
+            {hint ?? error}
+          </p>
+        )}
         {others}
       </aside>
       <div onClick={onClick} className="[&_[data-step]]:scroll-mt-24">
         <style>{`[data-queue-cursor="${cursor}"] #step-${cursor} { outline: 2px solid #6366f1; outline-offset: -2px; }`}</style>
         <div data-queue-cursor={cursor}>
-          <StepList text={text} renderId={renderId} marks={{ humanStep: step ?? null, imported: [], model: [], interventions: [], comments: {} }} />
+          <StepList
+            text={text}
+            renderId={renderId}
+            marks={{ humanStep: step ?? null, imported: [], model: [], interventions: [], comments: {} }}
+          />
         </div>
       </div>
     </div>

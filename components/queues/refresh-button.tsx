@@ -11,12 +11,23 @@ export function RefreshButton({ queueId }: { queueId: string }) {
   const [pending, start] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button disabled={pending} onClick={() => start(async () => {
-        const r = await refreshQueueAction({ queueId });
-        setMsg(r.ok ? `${r.data.added} new items` : r.error);
-        router.refresh();
-      })}>Refresh items</Button>
-      {msg && <span role="status" className="text-sm text-slate-600">{msg}</span>}
+      <Button
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await refreshQueueAction({ queueId });
+            setMsg(r.ok ? `${r.data.added} new items` : r.error);
+            router.refresh();
+          })
+        }
+      >
+        Refresh items
+      </Button>
+      {msg && (
+        <span role="status" className="text-sm text-slate-600">
+          {msg}
+        </span>
+      )}
     </span>
   );
 }

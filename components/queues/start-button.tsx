@@ -7,8 +7,14 @@ export function StartButton({ queueId, label = "Start" }: { queueId: string; lab
   const { go, error, pending } = useQueueNav();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="primary" disabled={pending} onClick={() => go(() => startQueue({ queueId }))}>{pending ? "Taking the next item…" : label}</Button>
-      {error && <span role="alert" className="text-sm text-rose-700">{error}</span>}
+      <Button variant="primary" disabled={pending} onClick={() => go(() => startQueue({ queueId }))}>
+        {pending ? "Taking the next item…" : label}
+      </Button>
+      {error && (
+        <span role="alert" className="text-sm text-rose-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -20,9 +20,10 @@ export function sendInBackground(what: string, href: string): (error: string | n
   items = [...items, { key, what, href, state: "saving" }];
   emit();
   return (error) => {
-    items = error === null
-      ? items.filter((s) => s.key !== key)
-      : items.map((s) => (s.key === key ? { ...s, state: "failed", error } : s));
+    items =
+      error === null
+        ? items.filter((s) => s.key !== key)
+        : items.map((s) => (s.key === key ? { ...s, state: "failed", error } : s));
     emit();
   };
 }
@@ -33,10 +34,16 @@ export function dismiss(key: number): void {
 }
 
 /** POST /api/interventions/:id/decision; resolves to null when saved, else the reason. */
-export async function postDecision(id: string, decision: "accept" | "reject", expectedVersion: number): Promise<string | null> {
+export async function postDecision(
+  id: string,
+  decision: "accept" | "reject",
+  expectedVersion: number,
+): Promise<string | null> {
   try {
     const res = await fetch(`/api/interventions/${encodeURIComponent(id)}/decision`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision, expectedVersion }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ decision, expectedVersion }),
     });
     const body = (await res.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
     return res.ok && body?.ok ? null : (body?.error ?? `the server answered HTTP ${res.status}`);
@@ -52,5 +59,9 @@ function subscribe(l: () => void) {
 const none: Sent[] = [];
 
 export function useOutbox(): Sent[] {
-  return useSyncExternalStore(subscribe, () => items, () => none);
+  return useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => none,
+  );
 }

@@ -10,7 +10,15 @@ const hasLongLine = (s: string) => s.split("\n").some((l) => l.length > LIBRARY_
  * Word diff of two texts (shown as written, nothing rendered): "replaced step -> intervention",
  * or "model proposal -> my edit". Long lines wrap; nothing is cut off.
  */
-export function DiffView({ before, after, title = "replaced step → intervention" }: { before: string; after: string; title?: string }) {
+export function DiffView({
+  before,
+  after,
+  title = "replaced step → intervention",
+}: {
+  before: string;
+  after: string;
+  title?: string;
+}) {
   if (hasLongLine(before) || hasLongLine(after)) return <InlineWordDiff before={before} after={after} title={title} />;
   return (
     <ReactDiffViewer
@@ -26,7 +34,13 @@ export function DiffView({ before, after, title = "replaced step → interventio
         // the library's table is at least 1000 px wide (pre: fit-content): in a narrow panel
         // that cut the text off on the right; the text wraps within the panel instead
         diffContainer: { minWidth: 0, pre: { width: "auto" } },
-        contentText: { fontSize: 12, lineHeight: "18px", whiteSpace: "pre-wrap", wordBreak: "break-word", overflowWrap: "anywhere" },
+        contentText: {
+          fontSize: 12,
+          lineHeight: "18px",
+          whiteSpace: "pre-wrap",
+          wordBreak: "break-word",
+          overflowWrap: "anywhere",
+        },
         wordDiff: { display: "inline", whiteSpace: "pre-wrap", wordBreak: "break-word", overflowWrap: "anywhere" },
       }}
     />

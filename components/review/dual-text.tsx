@@ -5,11 +5,25 @@ import { MathMarkdown } from "@/components/math/math-markdown";
 // flips hundreds of steps without a React render.
 // `defer`: see MathMarkdown (the later steps of a long trace, on client-side navigation).
 // `rendered`: what to render when it differs from the text shown raw (a bare-LaTeX answer).
-export function DualText({ text, empty = "(empty)", defer = false, rendered = text }: { text: string; empty?: string; defer?: boolean; rendered?: string }) {
+export function DualText({
+  text,
+  empty = "(empty)",
+  defer = false,
+  rendered = text,
+}: {
+  text: string;
+  empty?: string;
+  defer?: boolean;
+  rendered?: string;
+}) {
   return (
     <>
       <div className="dual-rendered">
-        {text === "" ? <span className="text-xs italic text-slate-400">{empty}</span> : <MathMarkdown text={rendered} defer={defer} />}
+        {text === "" ? (
+          <span className="text-xs italic text-slate-400">{empty}</span>
+        ) : (
+          <MathMarkdown text={rendered} defer={defer} />
+        )}
       </div>
       <pre className="dual-raw">{text}</pre>
     </>

@@ -13,11 +13,23 @@ export function InlineWordDiff({ before, after, title }: { before: string; after
   return (
     <div className="text-xs">
       <div className="border-b border-slate-200 px-2 py-1 font-mono text-slate-700">{title}</div>
-      <pre data-testid="inline-word-diff" className="whitespace-pre-wrap break-words p-2 font-mono leading-[18px] [overflow-wrap:anywhere]">
+      <pre
+        data-testid="inline-word-diff"
+        className="whitespace-pre-wrap break-words p-2 font-mono leading-[18px] [overflow-wrap:anywhere]"
+      >
         {parts.map((p, i) =>
-          p.added ? <ins key={i} className="bg-emerald-200 text-emerald-950 no-underline">{p.value}</ins>
-            : p.removed ? <del key={i} className="bg-rose-200 text-rose-950">{p.value}</del>
-              : <span key={i}>{p.value}</span>)}
+          p.added ? (
+            <ins key={i} className="bg-emerald-200 text-emerald-950 no-underline">
+              {p.value}
+            </ins>
+          ) : p.removed ? (
+            <del key={i} className="bg-rose-200 text-rose-950">
+              {p.value}
+            </del>
+          ) : (
+            <span key={i}>{p.value}</span>
+          ),
+        )}
       </pre>
     </div>
   );

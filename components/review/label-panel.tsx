@@ -10,7 +10,12 @@ function Check({ name, label, hint }: { name: keyof LabelForm; label: string; hi
   const { form, setForm } = useReview();
   return (
     <label className="flex items-start gap-2" title={hint}>
-      <input type="checkbox" className="mt-0.5" checked={Boolean(form[name])} onChange={(e) => setForm({ [name]: e.target.checked })} />
+      <input
+        type="checkbox"
+        className="mt-0.5"
+        checked={Boolean(form[name])}
+        onChange={(e) => setForm({ [name]: e.target.checked })}
+      />
       <span>{label}</span>
     </label>
   );
@@ -20,7 +25,10 @@ export function LabelPanel({ actions }: { actions: ReviewActions }) {
   const { data, selected, form, setForm, pending } = useReview();
   const mine = data.myLabel;
   return (
-    <section aria-label="First error label" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+    <section
+      aria-label="First error label"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="font-semibold">First critical error</h2>
         <span data-testid="my-label" className={mine ? "font-medium text-rose-700" : "text-slate-500"}>
@@ -30,13 +38,24 @@ export function LabelPanel({ actions }: { actions: ReviewActions }) {
       {data.otherLabels.length > 0 && (
         <ul className="space-y-0.5 text-xs text-slate-600">
           {data.otherLabels.map((l) => (
-            <li key={`${l.source}:${l.annotator}`}>{l.source === "human" ? l.annotator : l.source === "final" ? "final (adjudicated)" : `${l.source} (${l.annotator})`}: {stepText(l.step)}</li>
+            <li key={`${l.source}:${l.annotator}`}>
+              {l.source === "human"
+                ? l.annotator
+                : l.source === "final"
+                  ? "final (adjudicated)"
+                  : `${l.source} (${l.annotator})`}
+              : {stepText(l.step)}
+            </li>
           ))}
         </ul>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button size="xs" variant="primary" disabled={pending} onClick={() => actions.label(selected)}>Mark step {selected} <Kbd>e</Kbd></Button>
-        <Button size="xs" disabled={pending} onClick={() => actions.label(null)}>No error <Kbd>0</Kbd></Button>
+        <Button size="xs" variant="primary" disabled={pending} onClick={() => actions.label(selected)}>
+          Mark step {selected} <Kbd>e</Kbd>
+        </Button>
+        <Button size="xs" disabled={pending} onClick={() => actions.label(null)}>
+          No error <Kbd>0</Kbd>
+        </Button>
       </div>
       <fieldset className="space-y-1">
         <legend className="text-xs font-medium text-slate-500">Checks (method.md)</legend>
@@ -51,10 +70,17 @@ export function LabelPanel({ actions }: { actions: ReviewActions }) {
       </fieldset>
       <label className="block">
         <span className="text-xs font-medium text-slate-500">Note</span>
-        <textarea rows={2} value={form.note} onChange={(e) => setForm({ note: e.target.value })} className="mt-0.5 w-full rounded border border-slate-300 p-1 text-sm" />
+        <textarea
+          rows={2}
+          value={form.note}
+          onChange={(e) => setForm({ note: e.target.value })}
+          className="mt-0.5 w-full rounded border border-slate-300 p-1 text-sm"
+        />
       </label>
       {mine && (
-        <Button size="xs" disabled={pending} onClick={() => actions.label(mine.step)}>Save checks, flags and note <Kbd>Enter</Kbd></Button>
+        <Button size="xs" disabled={pending} onClick={() => actions.label(mine.step)}>
+          Save checks, flags and note <Kbd>Enter</Kbd>
+        </Button>
       )}
     </section>
   );

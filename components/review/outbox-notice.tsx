@@ -10,12 +10,31 @@ export function OutboxNotice() {
   if (saving === 0 && failed.length === 0) return null;
   return (
     <div className="basis-full space-y-1 empty:hidden">
-      {saving > 0 && <p className="text-xs text-slate-500" data-testid="outbox-saving">Saving {saving} decision{saving > 1 ? "s" : ""} from the previous trace…</p>}
+      {saving > 0 && (
+        <p className="text-xs text-slate-500" data-testid="outbox-saving">
+          Saving {saving} decision{saving > 1 ? "s" : ""} from the previous trace…
+        </p>
+      )}
       {failed.map((s) => (
-        <p key={s.key} role="alert" data-testid="outbox-failed" className="flex flex-wrap items-center gap-2 rounded border border-rose-300 bg-rose-50 px-2 py-1 text-sm text-rose-800">
-          <span><strong>{s.what} was not saved:</strong> {s.error}</span>
-          <Link href={s.href} className="font-medium underline">Back to that trace</Link>
-          <button type="button" onClick={() => dismiss(s.key)} className="ml-auto text-xs text-rose-600 hover:underline">Dismiss</button>
+        <p
+          key={s.key}
+          role="alert"
+          data-testid="outbox-failed"
+          className="flex flex-wrap items-center gap-2 rounded border border-rose-300 bg-rose-50 px-2 py-1 text-sm text-rose-800"
+        >
+          <span>
+            <strong>{s.what} was not saved:</strong> {s.error}
+          </span>
+          <Link href={s.href} className="font-medium underline">
+            Back to that trace
+          </Link>
+          <button
+            type="button"
+            onClick={() => dismiss(s.key)}
+            className="ml-auto text-xs text-rose-600 hover:underline"
+          >
+            Dismiss
+          </button>
         </p>
       ))}
     </div>

@@ -22,8 +22,12 @@ import { commentMarks, type CommentMarks } from "@/lib/core/comments/marks";
 function initialForm(d: ReviewData): LabelForm {
   const l = d.myLabel;
   return {
-    checkFactual: l?.checkFactual ?? true, checkNotRecovered: l?.checkNotRecovered ?? true,
-    badProblem: l?.badProblem ?? false, badReference: l?.badReference ?? false, unsure: l?.unsure ?? false, note: l?.note ?? "",
+    checkFactual: l?.checkFactual ?? true,
+    checkNotRecovered: l?.checkNotRecovered ?? true,
+    badProblem: l?.badProblem ?? false,
+    badReference: l?.badReference ?? false,
+    unsure: l?.unsure ?? false,
+    note: l?.note ?? "",
   };
 }
 
@@ -33,9 +37,12 @@ function defaultFocus(d: ReviewData): string | null {
 }
 
 function stepMarks(d: ReviewData, comments: CommentMarks): StepMarks {
-  const of = (source: string) => d.otherLabels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
+  const of = (source: string) =>
+    d.otherLabels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
   return {
-    humanStep: d.humanStep, imported: of("imported"), model: of("model"),
+    humanStep: d.humanStep,
+    imported: of("imported"),
+    model: of("model"),
     interventions: d.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
     comments: comments.steps,
   };
@@ -47,8 +54,20 @@ function stepMarks(d: ReviewData, comments: CommentMarks): StepMarks {
  * selection re-renders this shell only, never the (possibly 400) steps; the selected step is
  * marked with aria-current straight on the DOM.
  */
-export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, header }: {
-  data: ReviewData; renderId: string; problem: ReactNode; reference: ReactNode; ivBodies: Record<string, ReactNode>; header: ReactNode;
+export function ReviewWorkspace({
+  data,
+  renderId,
+  problem,
+  reference,
+  ivBodies,
+  header,
+}: {
+  data: ReviewData;
+  renderId: string;
+  problem: ReactNode;
+  reference: ReactNode;
+  ivBodies: Record<string, ReactNode>;
+  header: ReactNode;
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState(() => data.humanStep ?? 1);
@@ -92,7 +111,10 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
     const t = setTimeout(() => router.prefetch(next, { kind: "full" as never }), 0);
     return () => clearTimeout(t);
   }, [data.nextHref, router]);
-  const select = useCallback((step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)), [data.stepCount]);
+  const select = useCallback(
+    (step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)),
+    [data.stepCount],
+  );
   useEffect(() => {
     const root = stepsRef.current;
     if (!root) return;
@@ -116,7 +138,17 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   const openNew = (location: number) => setComposer({ kind: "new", location, content: "" });
   const openEdit = (id: string | null) => {
     const iv = data.interventions.find((i) => i.id === id);
-    if (iv) setComposer({ kind: "edit", id: iv.id, expectedVersion: iv.version, location: iv.location, content: iv.content, original: iv.content, base: iv.originalContent ?? iv.content, baseLabel: baseLabel(iv.origin) });
+    if (iv)
+      setComposer({
+        kind: "edit",
+        id: iv.id,
+        expectedVersion: iv.version,
+        location: iv.location,
+        content: iv.content,
+        original: iv.content,
+        base: iv.originalContent ?? iv.content,
+        baseLabel: baseLabel(iv.origin),
+      });
   };
   const cycleIv = (d: 1 | -1) => {
     const ids = data.interventions.map((i) => i.id);
@@ -124,24 +156,44 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   };
   const go = (href: string | null) => href && router.push(href);
   const decide = (d: "accept" | "reject", advance = false) => {
-    if (!focusIv) return act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
+    if (!focusIv)
+      return act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
     act.decide(focusIv, d, advance);
     if (advance && !data.nextHref) setAtEnd(true);
   };
 
   useReviewKeys({
-    j: () => select(selected + 1), ArrowDown: () => select(selected + 1),
-    k: () => select(selected - 1), ArrowUp: () => select(selected - 1),
-    n: () => (data.nextHref ? go(data.nextHref) : setAtEnd(true)), p: () => go(data.prevHref), g: () => go(data.listHref),
-    e: () => act.label(selected), "0": () => act.label(null),
-    i: () => openNew(selected), w: () => openNew(selected), c: () => openEdit(focusIv),
-    "[": () => cycleIv(-1), "]": () => cycleIv(1),
-    a: () => decide("accept"), r: () => decide("reject"), A: () => decide("accept", true), R: () => decide("reject", true),
-    Enter: () => composer ? act.saveComposer()
-      : data.myLabel ? act.label(data.myLabel.step)
-      : act.setFlash({ kind: "error", text: "Mark a step first: e (first error at the selected step) or 0 (no error)" }),
+    j: () => select(selected + 1),
+    ArrowDown: () => select(selected + 1),
+    k: () => select(selected - 1),
+    ArrowUp: () => select(selected - 1),
+    n: () => (data.nextHref ? go(data.nextHref) : setAtEnd(true)),
+    p: () => go(data.prevHref),
+    g: () => go(data.listHref),
+    e: () => act.label(selected),
+    "0": () => act.label(null),
+    i: () => openNew(selected),
+    w: () => openNew(selected),
+    c: () => openEdit(focusIv),
+    "[": () => cycleIv(-1),
+    "]": () => cycleIv(1),
+    a: () => decide("accept"),
+    r: () => decide("reject"),
+    A: () => decide("accept", true),
+    R: () => decide("reject", true),
+    Enter: () =>
+      composer
+        ? act.saveComposer()
+        : data.myLabel
+          ? act.label(data.myLabel.step)
+          : act.setFlash({
+              kind: "error",
+              text: "Mark a step first: e (first error at the selected step) or 0 (no error)",
+            }),
     Escape: () => setComposer(null),
-    u: () => act.undo(), t: toggleMode, "?": () => setCheatsheet(!cheatsheet),
+    u: () => act.undo(),
+    t: toggleMode,
+    "?": () => setCheatsheet(!cheatsheet),
   });
 
   const onStepsClick = (e: React.MouseEvent) => {
@@ -152,10 +204,26 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
     if (step) select(Number(step.dataset.step));
   };
 
-  const state: ReviewState = useMemo(() => ({
-    data, selected, select, mode, toggleMode, form, setForm, composer, setComposer, focusIv, setFocusIv,
-    flash: act.flash, pending: act.pending, cheatsheet, setCheatsheet,
-  }), [data, selected, select, mode, toggleMode, form, setForm, composer, focusIv, act.flash, act.pending, cheatsheet]);
+  const state: ReviewState = useMemo(
+    () => ({
+      data,
+      selected,
+      select,
+      mode,
+      toggleMode,
+      form,
+      setForm,
+      composer,
+      setComposer,
+      focusIv,
+      setFocusIv,
+      flash: act.flash,
+      pending: act.pending,
+      cheatsheet,
+      setCheatsheet,
+    }),
+    [data, selected, select, mode, toggleMode, form, setForm, composer, focusIv, act.flash, act.pending, cheatsheet],
+  );
 
   // The review context is provided around the parts that read it, never around the steps. A
   // context change propagates into every Suspense boundary below its provider that has not
@@ -164,31 +232,56 @@ export function ReviewWorkspace({ data, renderId, problem, reference, ivBodies, 
   // steps went back to "as written" and had their math redone when idle (issue 14 §4).
   const provide = (children: ReactNode) => <ReviewContext.Provider value={state}>{children}</ReviewContext.Provider>;
   return (
-    <div data-mode={mode} data-ready={ready ? "1" : undefined} data-selected={selected} className="group/review space-y-3">
-      {provide(<>
-        <ReviewToolbar header={header} actions={act} />
-        {atEnd && <EndOfList datasetId={data.datasetId} listHref={data.listHref} onClose={() => setAtEnd(false)} />}
-        {problem}
-      </>)}
+    <div
+      data-mode={mode}
+      data-ready={ready ? "1" : undefined}
+      data-selected={selected}
+      className="group/review space-y-3"
+    >
+      {provide(
+        <>
+          <ReviewToolbar header={header} actions={act} />
+          {atEnd && <EndOfList datasetId={data.datasetId} listHref={data.listHref} onClose={() => setAtEnd(false)} />}
+          {problem}
+        </>,
+      )}
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)_20rem]">
         <section aria-label="Trace steps" ref={stepsRef} onClick={onStepsClick} className="min-w-0">
           <StepList text={data.text} marks={marks} renderId={renderId} />
         </section>
-        {provide(<>
-          <aside aria-label="Reference solution" className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white">{reference}</aside>
-          <aside aria-label="Curation" className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto">
-            <LabelPanel actions={act} />
-            <ModelPanel />
-            <InterventionList actions={act} bodies={ivBodies} onEdit={openEdit} onNew={() => openNew(data.humanStep ?? selected)} comments={cMarks.interventions} />
-            <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />
-          </aside>
-        </>)}
+        {provide(
+          <>
+            <aside
+              aria-label="Reference solution"
+              className="min-w-0 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto rounded-lg border border-slate-200 bg-white"
+            >
+              {reference}
+            </aside>
+            <aside
+              aria-label="Curation"
+              className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto"
+            >
+              <LabelPanel actions={act} />
+              <ModelPanel />
+              <InterventionList
+                actions={act}
+                bodies={ivBodies}
+                onEdit={openEdit}
+                onNew={() => openNew(data.humanStep ?? selected)}
+                comments={cMarks.interventions}
+              />
+              <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />
+            </aside>
+          </>,
+        )}
       </div>
-      {provide(<>
-        <ProposalSection actions={act} onEdit={openEdit} />
-        {composer && <InterventionComposer actions={act} />}
-        <Cheatsheet />
-      </>)}
+      {provide(
+        <>
+          <ProposalSection actions={act} onEdit={openEdit} />
+          {composer && <InterventionComposer actions={act} />}
+          <Cheatsheet />
+        </>,
+      )}
     </div>
   );
 }

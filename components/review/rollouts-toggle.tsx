@@ -11,10 +11,18 @@ import { rolloutKeys } from "@/components/rollouts/use-rollouts";
 export function RolloutsToggle({ interventionId, version }: { interventionId: string; version: number }) {
   const [open, setOpen] = useState(false);
   const qc = useQueryClient();
-  useEffect(() => void qc.invalidateQueries({ queryKey: rolloutKeys.intervention(interventionId) }), [qc, interventionId, version]);
+  useEffect(
+    () => void qc.invalidateQueries({ queryKey: rolloutKeys.intervention(interventionId) }),
+    [qc, interventionId, version],
+  );
   return (
     <div onClick={(e) => e.stopPropagation()}>
-      <button type="button" className="text-xs text-indigo-700 hover:underline" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="text-xs text-indigo-700 hover:underline"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {open ? "Hide rollouts" : "Show rollouts"}
       </button>
       {open && <RolloutsPanel interventionId={interventionId} />}

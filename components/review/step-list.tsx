@@ -22,7 +22,11 @@ const FIRST = 20; // steps in the first flush: what the reader sees first
 const CHUNK = 60;
 
 function Mark({ tone, label, title }: { tone: string; label: string; title: string }) {
-  return <span title={title} aria-label={title} className={cn("rounded px-1 text-[10px] font-bold leading-4", tone)}>{label}</span>;
+  return (
+    <span title={title} aria-label={title} className={cn("rounded px-1 text-[10px] font-bold leading-4", tone)}>
+      {label}
+    </span>
+  );
 }
 
 function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks }) {
@@ -52,12 +56,21 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
         </button>
         <div className="step-marks">
           {human && <Mark tone="bg-rose-600 text-white" label="H" title="human first error" />}
-          {marks.imported.includes(n) && <Mark tone="bg-amber-400 text-amber-950" label="I" title="imported first-error label" />}
-          {marks.model.includes(n) && <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />}
-          {marks.interventions.includes(n) && <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />}
+          {marks.imported.includes(n) && (
+            <Mark tone="bg-amber-400 text-amber-950" label="I" title="imported first-error label" />
+          )}
+          {marks.model.includes(n) && (
+            <Mark tone="bg-violet-500 text-white" label="M" title="model first-error label" />
+          )}
+          {marks.interventions.includes(n) && (
+            <Mark tone="bg-sky-500 text-white" label="✎" title="intervention at this step" />
+          )}
           {marks.comments[n] && (
-            <Mark tone={marks.comments[n].open ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"} label={`C${marks.comments[n].total > 1 ? marks.comments[n].total : ""}`}
-              title={`step ${n}: ${describeCount(marks.comments[n])}`} />
+            <Mark
+              tone={marks.comments[n].open ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"}
+              label={`C${marks.comments[n].total > 1 ? marks.comments[n].total : ""}`}
+              title={`step ${n}: ${describeCount(marks.comments[n])}`}
+            />
           )}
         </div>
       </div>
@@ -68,7 +81,12 @@ function Step({ n, text, marks }: { n: number; text: string; marks: StepMarks })
   );
 }
 
-const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" /><Skeleton className="h-4 w-1/2" /></div>;
+const fallback = (
+  <div className="space-y-2 p-3">
+    <Skeleton className="h-4 w-3/4" />
+    <Skeleton className="h-4 w-1/2" />
+  </div>
+);
 
 /**
  * Steps [start, start + steps.length); on the server they wait for their turn (server-turn.ts).
@@ -77,9 +95,29 @@ const fallback = <div className="space-y-2 p-3"><Skeleton className="h-4 w-3/4" 
  * rendered again in the browser when its props change, and then its later steps showed as
  * written until their math was redone when idle: the math flickered on full page loads.
  */
-const Chunk = memo(function Chunk({ renderId, index, start, steps, marks }: { renderId: string; index: number; start: number; steps: string[]; marks: StepMarks }) {
+const Chunk = memo(function Chunk({
+  renderId,
+  index,
+  start,
+  steps,
+  marks,
+}: {
+  renderId: string;
+  index: number;
+  start: number;
+  steps: string[];
+  marks: StepMarks;
+}) {
   useServerTurn(renderId, index);
-  return <>{steps.map((s, i) => <li key={start + i}><Step n={start + i + 1} text={s} marks={marks} /></li>)}</>;
+  return (
+    <>
+      {steps.map((s, i) => (
+        <li key={start + i}>
+          <Step n={start + i + 1} text={s} marks={marks} />
+        </li>
+      ))}
+    </>
+  );
 });
 
 /**
@@ -88,7 +126,15 @@ const Chunk = memo(function Chunk({ renderId, index, start, steps, marks }: { re
  * chunk by chunk after it has been sent (server-turn.ts).
  * Memoised: selection changes in the review shell never re-render the steps.
  */
-export const StepList = memo(function StepList({ text, marks, renderId }: { text: string; marks: StepMarks; renderId: string }) {
+export const StepList = memo(function StepList({
+  text,
+  marks,
+  renderId,
+}: {
+  text: string;
+  marks: StepMarks;
+  renderId: string;
+}) {
   const steps = useMemo(() => splitSteps(text), [text]);
   // One math budget for all the steps of this trace, on the server across the streamed chunks
   // and in the browser across the idle renders (lib/render/budget.ts).
@@ -101,8 +147,15 @@ export const StepList = memo(function StepList({ text, marks, renderId }: { text
   }, [steps]);
   return (
     <MathBudgetContext value={budget}>
-      <ol aria-label={`${steps.length} steps`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {steps.slice(0, FIRST).map((s, i) => <li key={i}><Step n={i + 1} text={s} marks={marks} /></li>)}
+      <ol
+        aria-label={`${steps.length} steps`}
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+      >
+        {steps.slice(0, FIRST).map((s, i) => (
+          <li key={i}>
+            <Step n={i + 1} text={s} marks={marks} />
+          </li>
+        ))}
         {chunks.map((c, i) => (
           <Fragment key={c.start}>
             <Suspense fallback={<li>{fallback}</li>}>

@@ -47,4 +47,13 @@ export type Composer =
   | { kind: "new"; location: number; content: string }
   // base: the text the person started from (the model's proposal, or the first text of the
   // intervention before any edit), shown as "model proposal -> my edit" while editing
-  | { kind: "edit"; id: string; expectedVersion: number; location: number; content: string; original: string; base: string; baseLabel: string };
+  | {
+      kind: "edit";
+      id: string;
+      expectedVersion: number;
+      location: number;
+      content: string;
+      original: string;
+      base: string;
+      baseLabel: string;
+    };

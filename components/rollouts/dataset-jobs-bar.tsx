@@ -22,7 +22,15 @@ const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
  * intervention and condition, keep filter M. Sampling: N attempts per problem, the wrong ones
  * kept as traces. Both start a job and show its progress here (and on /jobs).
  */
-export function DatasetJobsBar({ datasetId, model, trained }: { datasetId: string; model: ModelStatus; trained?: ModelStatus }) {
+export function DatasetJobsBar({
+  datasetId,
+  model,
+  trained,
+}: {
+  datasetId: string;
+  model: ModelStatus;
+  trained?: ModelStatus;
+}) {
   const router = useRouter();
   const ro = useStartJob();
   const sa = useStartJob();
@@ -40,58 +48,185 @@ export function DatasetJobsBar({ datasetId, model, trained }: { datasetId: strin
   // sampling calls the endpoint chosen in "from"; rollouts always the base model
   const sampler = from === "trained" && trained ? trained : model;
   const sampleOff = !sampler.configured;
-  const flip = (c: Condition) => setConditions((cs) => (cs.includes(c) ? cs.filter((x) => x !== c) : CONDITIONS.filter((x) => x === c || cs.includes(x))));
+  const flip = (c: Condition) =>
+    setConditions((cs) =>
+      cs.includes(c) ? cs.filter((x) => x !== c) : CONDITIONS.filter((x) => x === c || cs.includes(x)),
+    );
 
-  const rollouts = () => ro.run(() => runRollouts({
-    datasetId, k: num(k), minCorrect: num(m), conditions, statuses: [...STATUSES[which]], limit: num(limit), sampling: samplingValue(sampling),
-  }));
-  const sample = () => sa.run(() => sampleAttempts({ datasetId, endpoint: from, n: num(n), withoutTraces, limit: num(limit), sampling: samplingValue(sampling) }));
+  const rollouts = () =>
+    ro.run(() =>
+      runRollouts({
+        datasetId,
+        k: num(k),
+        minCorrect: num(m),
+        conditions,
+        statuses: [...STATUSES[which]],
+        limit: num(limit),
+        sampling: samplingValue(sampling),
+      }),
+    );
+  const sample = () =>
+    sa.run(() =>
+      sampleAttempts({
+        datasetId,
+        endpoint: from,
+        n: num(n),
+        withoutTraces,
+        limit: num(limit),
+        sampling: samplingValue(sampling),
+      }),
+    );
 
   return (
-    <section aria-label="Rollouts and sampling" className="space-y-2 rounded-lg border border-emerald-200 bg-white px-3 py-2 text-sm">
+    <section
+      aria-label="Rollouts and sampling"
+      className="space-y-2 rounded-lg border border-emerald-200 bg-white px-3 py-2 text-sm"
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium text-slate-700">Rollouts</span>
-        <label className="flex items-center gap-1 text-xs text-slate-600">K <input aria-label="K rollouts per intervention" type="number" min={1} max={1024} value={k} onChange={(e) => setK(e.target.value)} className={NUM} /></label>
-        <label className="flex items-center gap-1 text-xs text-slate-600" title="verified when at least M of the K intervention rollouts are correct">keep if ≥ M <input aria-label="M correct to keep" type="number" min={1} value={m} onChange={(e) => setM(e.target.value)} className={NUM} /></label>
+        <label className="flex items-center gap-1 text-xs text-slate-600">
+          K{" "}
+          <input
+            aria-label="K rollouts per intervention"
+            type="number"
+            min={1}
+            max={1024}
+            value={k}
+            onChange={(e) => setK(e.target.value)}
+            className={NUM}
+          />
+        </label>
+        <label
+          className="flex items-center gap-1 text-xs text-slate-600"
+          title="verified when at least M of the K intervention rollouts are correct"
+        >
+          keep if ≥ M{" "}
+          <input
+            aria-label="M correct to keep"
+            type="number"
+            min={1}
+            value={m}
+            onChange={(e) => setM(e.target.value)}
+            className={NUM}
+          />
+        </label>
         <span className="flex items-center gap-2 text-xs text-slate-600">
           {CONDITIONS.map((c) => (
-            <label key={c} className="flex items-center gap-0.5"><input type="checkbox" checked={conditions.includes(c)} onChange={() => flip(c)} />{c}</label>
+            <label key={c} className="flex items-center gap-0.5">
+              <input type="checkbox" checked={conditions.includes(c)} onChange={() => flip(c)} />
+              {c}
+            </label>
           ))}
         </span>
-        <select aria-label="Statuses to roll out" title="which interventions to roll out" value={which} onChange={(e) => setWhich(e.target.value as keyof typeof STATUSES)} className="h-6 rounded border border-slate-300 bg-white text-xs">
-          <option value="live">all but rejected</option><option value="kept">accepted and edited</option>
+        <select
+          aria-label="Statuses to roll out"
+          title="which interventions to roll out"
+          value={which}
+          onChange={(e) => setWhich(e.target.value as keyof typeof STATUSES)}
+          className="h-6 rounded border border-slate-300 bg-white text-xs"
+        >
+          <option value="live">all but rejected</option>
+          <option value="kept">accepted and edited</option>
         </select>
-        <Button size="xs" variant="primary" disabled={off || ro.pending || conditions.length === 0} onClick={rollouts} title={why}>Run rollouts for the dataset</Button>
+        <Button
+          size="xs"
+          variant="primary"
+          disabled={off || ro.pending || conditions.length === 0}
+          onClick={rollouts}
+          title={why}
+        >
+          Run rollouts for the dataset
+        </Button>
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium text-slate-700">Sample attempts</span>
         <EndpointSelect value={from} onChange={setFrom} model={model} trained={trained} />
-        <label className="flex items-center gap-1 text-xs text-slate-600">N <input aria-label="N attempts per problem" type="number" min={1} max={1024} value={n} onChange={(e) => setN(e.target.value)} className={NUM} /></label>
-        <label className="flex items-center gap-1 text-xs text-slate-600"><input type="checkbox" checked={withoutTraces} onChange={(e) => setWithoutTraces(e.target.checked)} />only problems without traces</label>
-        <Button size="xs" variant="primary" disabled={sampleOff || sa.pending} onClick={sample} title={sampler.configured ? "grade N attempts per problem; the incorrect ones become traces to curate" : sampler.reason}>Sample attempts</Button>
+        <label className="flex items-center gap-1 text-xs text-slate-600">
+          N{" "}
+          <input
+            aria-label="N attempts per problem"
+            type="number"
+            min={1}
+            max={1024}
+            value={n}
+            onChange={(e) => setN(e.target.value)}
+            className={NUM}
+          />
+        </label>
+        <label className="flex items-center gap-1 text-xs text-slate-600">
+          <input type="checkbox" checked={withoutTraces} onChange={(e) => setWithoutTraces(e.target.checked)} />
+          only problems without traces
+        </label>
+        <Button
+          size="xs"
+          variant="primary"
+          disabled={sampleOff || sa.pending}
+          onClick={sample}
+          title={
+            sampler.configured
+              ? "grade N attempts per problem; the incorrect ones become traces to curate"
+              : sampler.reason
+          }
+        >
+          Sample attempts
+        </Button>
         <TrainedNotice trained={trained} />
       </div>
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer">Sampling and limit (paper defaults)</summary>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <SamplingFields value={sampling} onChange={setSampling} />
-          <label className="flex items-center gap-1">Limit <input aria-label="Limit" type="number" min={1} placeholder="all" value={limit} onChange={(e) => setLimit(e.target.value)} className={NUM} /></label>
+          <label className="flex items-center gap-1">
+            Limit{" "}
+            <input
+              aria-label="Limit"
+              type="number"
+              min={1}
+              placeholder="all"
+              value={limit}
+              onChange={(e) => setLimit(e.target.value)}
+              className={NUM}
+            />
+          </label>
         </div>
       </details>
       {off && <ModelStatusNotice status={model} />}
-      <Started label="Rollouts" job={ro} onSettled={() => router.refresh()} empty="No interventions to roll out (check the statuses chosen)." />
+      <Started
+        label="Rollouts"
+        job={ro}
+        onSettled={() => router.refresh()}
+        empty="No interventions to roll out (check the statuses chosen)."
+      />
       <Started label="Sampling" job={sa} onSettled={() => router.refresh()} empty="No problems to sample." />
     </section>
   );
 }
 
-function Started({ label, job, onSettled, empty }: { label: string; job: ReturnType<typeof useStartJob>; onSettled: () => void; empty: string }) {
-  if (job.error) return <p role="alert" className="text-xs font-medium text-rose-700">{label}: {job.error}</p>;
+function Started({
+  label,
+  job,
+  onSettled,
+  empty,
+}: {
+  label: string;
+  job: ReturnType<typeof useStartJob>;
+  onSettled: () => void;
+  empty: string;
+}) {
+  if (job.error)
+    return (
+      <p role="alert" className="text-xs font-medium text-rose-700">
+        {label}: {job.error}
+      </p>
+    );
   if (!job.jobId) return null;
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600">
-        {label} job started: {job.total === 0 ? empty : `${job.total} item(s).`} <Link className="text-indigo-700 hover:underline" href={`/jobs/${job.jobId}`}>Open the job</Link>
+        {label} job started: {job.total === 0 ? empty : `${job.total} item(s).`}{" "}
+        <Link className="text-indigo-700 hover:underline" href={`/jobs/${job.jobId}`}>
+          Open the job
+        </Link>
       </p>
       <JobProgress key={job.jobId} jobId={job.jobId} compact onSettled={onSettled} />
     </div>

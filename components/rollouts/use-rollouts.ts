@@ -11,8 +11,13 @@ export function useRollouts(interventionId: string) {
   return useQuery({
     queryKey: rolloutKeys.intervention(interventionId),
     queryFn: async (): Promise<InterventionRollouts> => {
-      const res = await fetch(`/api/interventions/${encodeURIComponent(interventionId)}/rollouts`, { cache: "no-store" });
-      if (!res.ok) throw new Error(res.status === 404 ? "This intervention no longer exists." : `Could not load rollouts (HTTP ${res.status}).`);
+      const res = await fetch(`/api/interventions/${encodeURIComponent(interventionId)}/rollouts`, {
+        cache: "no-store",
+      });
+      if (!res.ok)
+        throw new Error(
+          res.status === 404 ? "This intervention no longer exists." : `Could not load rollouts (HTTP ${res.status}).`,
+        );
       return res.json();
     },
     staleTime: 0,

@@ -5,13 +5,32 @@ import { Button } from "@/components/ui/button";
 import { ENDPOINT_ENV, ENDPOINT_LABEL, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
-  baseUrl: string; name: string; apiKeySet: boolean; apiKeyFor: string; timeoutMs: string; maxPromptTokens: string; concurrency: string;
-  envBaseUrl: string; envName: string; defaults: { timeoutMs: number; maxPromptTokens: number; concurrency: number };
+  baseUrl: string;
+  name: string;
+  apiKeySet: boolean;
+  apiKeyFor: string;
+  timeoutMs: string;
+  maxPromptTokens: string;
+  concurrency: string;
+  envBaseUrl: string;
+  envName: string;
+  defaults: { timeoutMs: number; maxPromptTokens: number; concurrency: number };
 };
 
-const input = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-mono focus:outline-2 focus:outline-indigo-500";
+const input =
+  "w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-mono focus:outline-2 focus:outline-indigo-500";
 
-function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string[]; children: React.ReactNode }) {
+function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string[];
+  children: React.ReactNode;
+}) {
   return (
     <label className="block space-y-1 text-sm">
       <span className="font-medium text-slate-700">{label}</span>
@@ -36,21 +55,70 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
 
   const runTest = () =>
     startTest(async () => {
-      const r = await testModelConnection({ baseUrl: baseUrl || undefined, apiKey: apiKey || undefined, name: name || undefined, endpoint });
-      setTest(r.ok ? { connected: r.data.connected, text: r.data.text, models: r.data.models } : { connected: false, text: r.error, models: [] });
+      const r = await testModelConnection({
+        baseUrl: baseUrl || undefined,
+        apiKey: apiKey || undefined,
+        name: name || undefined,
+        endpoint,
+      });
+      setTest(
+        r.ok
+          ? { connected: r.data.connected, text: r.data.text, models: r.data.models }
+          : { connected: false, text: r.error, models: [] },
+      );
     });
 
   return (
-    <form action={action} className="space-y-3" aria-label={base ? "Model endpoint" : `${ENDPOINT_LABEL[endpoint]} endpoint`}>
+    <form
+      action={action}
+      className="space-y-3"
+      aria-label={base ? "Model endpoint" : `${ENDPOINT_LABEL[endpoint]} endpoint`}
+    >
       <input type="hidden" name="endpoint" value={endpoint} />
-      <Field label="Base URL" hint={`Empty = ${envName.baseUrl} from the environment${values.envBaseUrl ? ` (${values.envBaseUrl})` : " (not set)"}.`} error={fe?.baseUrl}>
-        <input name="baseUrl" className={input} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder={values.envBaseUrl || "http://127.0.0.1:8000/v1"} />
+      <Field
+        label="Base URL"
+        hint={`Empty = ${envName.baseUrl} from the environment${values.envBaseUrl ? ` (${values.envBaseUrl})` : " (not set)"}.`}
+        error={fe?.baseUrl}
+      >
+        <input
+          name="baseUrl"
+          className={input}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          placeholder={values.envBaseUrl || "http://127.0.0.1:8000/v1"}
+        />
       </Field>
-      <Field label="Model name" hint={`Empty = ${envName.name}${values.envName ? ` (${values.envName})` : " (not set)"}.`} error={fe?.name}>
-        <input name="name" className={input} value={name} onChange={(e) => setName(e.target.value)} placeholder={values.envName || "Qwen/Qwen3-4B-Instruct-2507"} list={`served-models-${endpoint}`} />
+      <Field
+        label="Model name"
+        hint={`Empty = ${envName.name}${values.envName ? ` (${values.envName})` : " (not set)"}.`}
+        error={fe?.name}
+      >
+        <input
+          name="name"
+          className={input}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={values.envName || "Qwen/Qwen3-4B-Instruct-2507"}
+          list={`served-models-${endpoint}`}
+        />
       </Field>
-      <Field label="API key" hint={values.apiKeySet ? `A key is saved for ${values.apiKeyFor} and is sent only there; leave empty to keep it (another URL needs its key typed).` : `Optional (vLLM needs none unless started with --api-key). Empty = ${envName.apiKey}.`} error={fe?.apiKey}>
-        <input name="apiKey" type="password" autoComplete="off" className={input} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+      <Field
+        label="API key"
+        hint={
+          values.apiKeySet
+            ? `A key is saved for ${values.apiKeyFor} and is sent only there; leave empty to keep it (another URL needs its key typed).`
+            : `Optional (vLLM needs none unless started with --api-key). Empty = ${envName.apiKey}.`
+        }
+        error={fe?.apiKey}
+      >
+        <input
+          name="apiKey"
+          type="password"
+          autoComplete="off"
+          className={input}
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
+        />
       </Field>
       {values.apiKeySet && (
         <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -59,39 +127,82 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
       )}
       <div className="grid grid-cols-3 gap-3">
         <Field label="Request timeout (ms)" error={fe?.timeoutMs}>
-          <input name="timeoutMs" inputMode="numeric" className={input} defaultValue={values.timeoutMs} placeholder={String(values.defaults.timeoutMs)} />
+          <input
+            name="timeoutMs"
+            inputMode="numeric"
+            className={input}
+            defaultValue={values.timeoutMs}
+            placeholder={String(values.defaults.timeoutMs)}
+          />
         </Field>
         {base && (
           <>
             <Field label="Verifier prompt limit (tokens)" error={fe?.maxPromptTokens}>
-              <input name="maxPromptTokens" inputMode="numeric" className={input} defaultValue={values.maxPromptTokens} placeholder={String(values.defaults.maxPromptTokens)} />
+              <input
+                name="maxPromptTokens"
+                inputMode="numeric"
+                className={input}
+                defaultValue={values.maxPromptTokens}
+                placeholder={String(values.defaults.maxPromptTokens)}
+              />
             </Field>
             <Field label="Concurrent requests per job" error={fe?.concurrency}>
-              <input name="concurrency" inputMode="numeric" className={input} defaultValue={values.concurrency} placeholder={String(values.defaults.concurrency)} />
+              <input
+                name="concurrency"
+                inputMode="numeric"
+                className={input}
+                defaultValue={values.concurrency}
+                placeholder={String(values.defaults.concurrency)}
+              />
             </Field>
           </>
         )}
       </div>
       <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
-        <Button onClick={runTest} disabled={testing}>{testing ? "Testing…" : "Test connection"}</Button>
-        {state && <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>{state.ok ? "Saved." : state.error}</span>}
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+        <Button onClick={runTest} disabled={testing}>
+          {testing ? "Testing…" : "Test connection"}
+        </Button>
+        {state && (
+          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
+            {state.ok ? "Saved." : state.error}
+          </span>
+        )}
       </div>
       {test && (
-        <div role="status" aria-label="Connection test" className={test.connected ? "rounded-md bg-emerald-50 p-2 text-sm text-emerald-800" : "rounded-md bg-rose-50 p-2 text-sm text-rose-800"}>
+        <div
+          role="status"
+          aria-label="Connection test"
+          className={
+            test.connected
+              ? "rounded-md bg-emerald-50 p-2 text-sm text-emerald-800"
+              : "rounded-md bg-rose-50 p-2 text-sm text-rose-800"
+          }
+        >
           <p>{test.text}</p>
           {test.models.length > 0 && (
             <ul className="mt-1 flex flex-wrap gap-1">
               {test.models.map((m) => (
                 <li key={m}>
-                  <button type="button" className="rounded bg-white px-1.5 py-0.5 font-mono text-xs ring-1 ring-emerald-200 hover:bg-emerald-100" onClick={() => setName(m)} title="Use this model">
+                  <button
+                    type="button"
+                    className="rounded bg-white px-1.5 py-0.5 font-mono text-xs ring-1 ring-emerald-200 hover:bg-emerald-100"
+                    onClick={() => setName(m)}
+                    title="Use this model"
+                  >
                     {m}
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <datalist id={`served-models-${endpoint}`}>{test.models.map((m) => <option key={m} value={m} />)}</datalist>
+          <datalist id={`served-models-${endpoint}`}>
+            {test.models.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
         </div>
       )}
     </form>

@@ -5,7 +5,8 @@ export function ModelStatusNotice({ status, testId = "model-status" }: { status:
   if (status.configured) {
     return (
       <p className="text-xs text-slate-600" data-testid={testId}>
-        {status.endpoint === "trained" ? "Trained model" : status.endpoint === "proposer" ? "Proposer model" : "Model"} <span className="font-mono">{status.name}</span> at <span className="font-mono">{status.baseUrl}</span>
+        {status.endpoint === "trained" ? "Trained model" : status.endpoint === "proposer" ? "Proposer model" : "Model"}{" "}
+        <span className="font-mono">{status.name}</span> at <span className="font-mono">{status.baseUrl}</span>
       </p>
     );
   }

@@ -13,17 +13,32 @@ export function Turn1ModeForm({ value }: { value: "shared" | "independent" }) {
         <label className="flex items-start gap-2">
           <input type="radio" name="turn1" value="shared" defaultChecked={value === "shared"} className="mt-1" />
           <span>
-            Shared turn 1 (as the paper&apos;s code): one turn-1 solution per attempt, then one turn-2 request with n = K samples that all continue it.
+            Shared turn 1 (as the paper&apos;s code): one turn-1 solution per attempt, then one turn-2 request with n =
+            K samples that all continue it.
           </span>
         </label>
         <label className="flex items-start gap-2">
-          <input type="radio" name="turn1" value="independent" defaultChecked={value === "independent"} className="mt-1" />
-          <span>Independent turn 1s: K turn-1 solutions, each with its own turn 2 (more diverse; K times the turn-1 tokens).</span>
+          <input
+            type="radio"
+            name="turn1"
+            value="independent"
+            defaultChecked={value === "independent"}
+            className="mt-1"
+          />
+          <span>
+            Independent turn 1s: K turn-1 solutions, each with its own turn 2 (more diverse; K times the turn-1 tokens).
+          </span>
         </label>
       </fieldset>
       <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
-        {state && <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>{state.ok ? "Saved." : state.error}</span>}
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+        {state && (
+          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
+            {state.ok ? "Saved." : state.error}
+          </span>
+        )}
       </div>
     </form>
   );

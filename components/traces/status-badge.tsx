@@ -1,7 +1,12 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const TRACE: Record<string, BadgeTone> = { todo: "slate", labelled: "amber", curated: "green" };
-const INTERVENTION: Record<string, BadgeTone> = { proposed: "blue", accepted: "green", edited: "violet", rejected: "red" };
+const INTERVENTION: Record<string, BadgeTone> = {
+  proposed: "blue",
+  accepted: "green",
+  edited: "violet",
+  rejected: "red",
+};
 
 export function TraceStatusBadge({ status }: { status: string }) {
   return <Badge tone={TRACE[status] ?? "slate"}>{status}</Badge>;

@@ -5,7 +5,15 @@ import { cn } from "@/components/ui/cn";
 const TABS = [undefined, "todo", "labelled", "curated"] as const;
 
 /** Status filter as tabs, each with its count under the other filters. */
-export function StatusTabs({ base, filter, counts }: { base: string; filter: TraceFilter; counts: Record<"todo" | "labelled" | "curated", number> }) {
+export function StatusTabs({
+  base,
+  filter,
+  counts,
+}: {
+  base: string;
+  filter: TraceFilter;
+  counts: Record<"todo" | "labelled" | "curated", number>;
+}) {
   const all = counts.todo + counts.labelled + counts.curated;
   return (
     <nav aria-label="Status" className="flex gap-1 text-sm">
@@ -16,7 +24,10 @@ export function StatusTabs({ base, filter, counts }: { base: string; filter: Tra
             key={s ?? "all"}
             href={base + traceFilterToSearch({ ...filter, status: s })}
             aria-current={current ? "page" : undefined}
-            className={cn("rounded-md px-2 py-0.5", current ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-200")}
+            className={cn(
+              "rounded-md px-2 py-0.5",
+              current ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-200",
+            )}
           >
             {s ?? "all"} <span className="tabular-nums opacity-75">{(s ? counts[s] : all).toLocaleString("en")}</span>
           </Link>

@@ -24,14 +24,34 @@ const focusKey = (datasetId: string) => `int.list-focus.${datasetId}`;
 const EDGE = "@edge:"; // "@edge:first" / "@edge:last": where to land after a page turn
 
 function read(key: string): string | null {
-  try { return sessionStorage.getItem(key); } catch { return null; }
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 function write(key: string, v: string) {
-  try { sessionStorage.setItem(key, v); } catch { /* storage disabled: focus lives for this page */ }
+  try {
+    sessionStorage.setItem(key, v);
+  } catch {
+    /* storage disabled: focus lives for this page */
+  }
 }
 
-export function useListKeys({ datasetId, rowIds, hrefFor, selection, prevHref, nextHref }: {
-  datasetId: string; rowIds: string[]; hrefFor: (id: string) => string; selection?: TraceSelection; prevHref: string | null; nextHref: string | null;
+export function useListKeys({
+  datasetId,
+  rowIds,
+  hrefFor,
+  selection,
+  prevHref,
+  nextHref,
+}: {
+  datasetId: string;
+  rowIds: string[];
+  hrefFor: (id: string) => string;
+  selection?: TraceSelection;
+  prevHref: string | null;
+  nextHref: string | null;
 }) {
   const router = useRouter();
   const key = focusKey(datasetId);
@@ -50,17 +70,20 @@ export function useListKeys({ datasetId, rowIds, hrefFor, selection, prevHref, n
     setReady(true);
   }, [key, rowsKey]);
 
-  const focusRow = useCallback((i: number, domFocus: boolean) => {
-    const id = rowIds[i];
-    if (!id) return;
-    setIndex(i);
-    write(key, id);
-    if (domFocus) {
-      const tr = document.querySelector<HTMLTableRowElement>(`tr[data-trace-id="${CSS.escape(id)}"]`);
-      tr?.focus({ preventScroll: true });
-      tr?.scrollIntoView({ block: "nearest" });
-    }
-  }, [key, rowIds]);
+  const focusRow = useCallback(
+    (i: number, domFocus: boolean) => {
+      const id = rowIds[i];
+      if (!id) return;
+      setIndex(i);
+      write(key, id);
+      if (domFocus) {
+        const tr = document.querySelector<HTMLTableRowElement>(`tr[data-trace-id="${CSS.escape(id)}"]`);
+        tr?.focus({ preventScroll: true });
+        tr?.scrollIntoView({ block: "nearest" });
+      }
+    },
+    [key, rowIds],
+  );
 
   const move = (d: 1 | -1) => {
     const next = index + d;
@@ -78,13 +101,27 @@ export function useListKeys({ datasetId, rowIds, hrefFor, selection, prevHref, n
   };
 
   useReviewKeys({
-    j: () => move(1), ArrowDown: () => move(1), k: () => move(-1), ArrowUp: () => move(-1),
-    Enter: open, o: open,
-    x: () => { if (current) selection?.toggle(current); },
-    X: () => { if (current) selection?.toggle(current, { shift: true }); },
+    j: () => move(1),
+    ArrowDown: () => move(1),
+    k: () => move(-1),
+    ArrowUp: () => move(-1),
+    Enter: open,
+    o: open,
+    x: () => {
+      if (current) selection?.toggle(current);
+    },
+    X: () => {
+      if (current) selection?.toggle(current, { shift: true });
+    },
     "/": () => document.querySelector<HTMLInputElement>('input[aria-label="Search text"]')?.focus(),
     "?": () => setHelp((h) => !h),
   });
 
-  return { ready, focusedId: current ?? null, focusRow: (id: string) => focusRow(Math.max(0, rowIds.indexOf(id)), false), help, closeHelp: () => setHelp(false) };
+  return {
+    ready,
+    focusedId: current ?? null,
+    focusRow: (id: string) => focusRow(Math.max(0, rowIds.indexOf(id)), false),
+    help,
+    closeHelp: () => setHelp(false),
+  };
 }

@@ -13,7 +13,13 @@ export function useStartJob() {
     start(async () => {
       try {
         const r = await action();
-        if (r.ok) { setError(null); setJobId(r.data.jobId); setTotal(r.data.total); setSummary(r.data.summary ?? null); onStarted?.(); } else setError(r.error);
+        if (r.ok) {
+          setError(null);
+          setJobId(r.data.jobId);
+          setTotal(r.data.total);
+          setSummary(r.data.summary ?? null);
+          onStarted?.();
+        } else setError(r.error);
       } catch {
         setError("The server did not answer; no job was started. Try again.");
       }

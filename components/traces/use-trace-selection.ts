@@ -22,19 +22,26 @@ export function useTraceSelection(datasetId: string, page: string[]): TraceSelec
   useEffect(() => {
     try {
       setIds(parseSelection(sessionStorage.getItem(key)));
-    } catch { /* storage disabled: the selection lives for this page only */ }
+    } catch {
+      /* storage disabled: the selection lives for this page only */
+    }
   }, [key]);
 
-  const update = useCallback((fn: (prev: string[]) => string[]) => {
-    setIds((prev) => {
-      const next = fn(prev);
-      try {
-        if (next.length) sessionStorage.setItem(key, JSON.stringify(next));
-        else sessionStorage.removeItem(key);
-      } catch { /* storage full or disabled: keep it in memory */ }
-      return next;
-    });
-  }, [key]);
+  const update = useCallback(
+    (fn: (prev: string[]) => string[]) => {
+      setIds((prev) => {
+        const next = fn(prev);
+        try {
+          if (next.length) sessionStorage.setItem(key, JSON.stringify(next));
+          else sessionStorage.removeItem(key);
+        } catch {
+          /* storage full or disabled: keep it in memory */
+        }
+        return next;
+      });
+    },
+    [key],
+  );
 
   const set = new Set(ids);
   return {
@@ -47,6 +54,9 @@ export function useTraceSelection(datasetId: string, page: string[]): TraceSelec
       anchor.current = id;
     },
     setPage: (on) => update((prev) => setMany(prev, page, on)),
-    clear: () => { anchor.current = null; update(() => []); },
+    clear: () => {
+      anchor.current = null;
+      update(() => []);
+    },
   };
 }

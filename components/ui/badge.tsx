@@ -12,9 +12,26 @@ const TONES: Record<BadgeTone, string> = {
   violet: "bg-violet-50 text-violet-700 ring-violet-200",
 };
 
-export function Badge({ tone = "slate", className, title, children }: { tone?: BadgeTone; className?: string; title?: string; children: ReactNode }) {
+export function Badge({
+  tone = "slate",
+  className,
+  title,
+  children,
+}: {
+  tone?: BadgeTone;
+  className?: string;
+  title?: string;
+  children: ReactNode;
+}) {
   return (
-    <span title={title} className={cn("inline-flex items-center rounded px-1.5 py-px text-xs font-medium ring-1 ring-inset whitespace-nowrap", TONES[tone], className)}>
+    <span
+      title={title}
+      className={cn(
+        "inline-flex items-center rounded px-1.5 py-px text-xs font-medium ring-1 ring-inset whitespace-nowrap",
+        TONES[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

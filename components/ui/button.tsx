@@ -17,10 +17,18 @@ export function buttonClass(variant: ButtonVariant = "secondary", size: ButtonSi
   return cn(
     "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed",
-    VARIANTS[variant], SIZES[size], extra,
+    VARIANTS[variant],
+    SIZES[size],
+    extra,
   );
 }
 
-export function Button({ variant = "secondary", size = "sm", className, type = "button", ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
+export function Button({
+  variant = "secondary",
+  size = "sm",
+  className,
+  type = "button",
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...rest} />;
 }

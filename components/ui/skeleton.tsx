@@ -10,7 +10,9 @@ export function SkeletonRows({ rows = 8, cols = 6 }: { rows?: number; cols?: num
     <div className="space-y-2" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, r) => (
         <div key={r} className="flex gap-3">
-          {Array.from({ length: cols }, (_, c) => <Skeleton key={c} className={cn("h-4", c === 1 ? "flex-[4]" : "flex-1")} />)}
+          {Array.from({ length: cols }, (_, c) => (
+            <Skeleton key={c} className={cn("h-4", c === 1 ? "flex-[4]" : "flex-1")} />
+          ))}
         </div>
       ))}
     </div>
@@ -22,7 +24,9 @@ export function SkeletonPage({ rows = 4, titleWidth = "w-32" }: { rows?: number;
   return (
     <div className="mx-auto max-w-6xl space-y-3">
       <Skeleton className={cn("h-6", titleWidth)} />
-      <div className="rounded-lg border border-slate-200 bg-white p-4"><SkeletonRows rows={rows} cols={5} /></div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <SkeletonRows rows={rows} cols={5} />
+      </div>
     </div>
   );
 }

@@ -21,24 +21,50 @@ function promptIds(prompt: unknown): number[] | null {
   return null;
 }
 
-export function completionReply(body: Record<string, unknown>, mode: PromptLogprobsMode, logprobOf?: (id: number, i: number) => number): { status: number; body: unknown } {
+export function completionReply(
+  body: Record<string, unknown>,
+  mode: PromptLogprobsMode,
+  logprobOf?: (id: number, i: number) => number,
+): { status: number; body: unknown } {
   const ids = promptIds(body.prompt);
-  if (!ids || ids.length === 0) return { status: 400, body: { object: "error", message: "prompt must be a string or a list of token ids", type: "BadRequestError", code: 400 } };
+  if (!ids || ids.length === 0)
+    return {
+      status: 400,
+      body: {
+        object: "error",
+        message: "prompt must be a string or a list of token ids",
+        type: "BadRequestError",
+        code: 400,
+      },
+    };
   const asked = body.prompt_logprobs !== undefined && body.prompt_logprobs !== null;
   if (asked && mode === "reject") {
-    return { status: 400, body: { error: { message: "Unrecognized request argument supplied: prompt_logprobs", type: "invalid_request_error", param: null, code: null } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          message: "Unrecognized request argument supplied: prompt_logprobs",
+          type: "invalid_request_error",
+          param: null,
+          code: null,
+        },
+      },
+    };
   }
   const lp = logprobOf ?? ((id: number) => fakeLogprob(id));
-  const promptLogprobs = asked && mode === "on"
-    ? ids.map((id, i) => {
-        if (i === 0) return null;
-        const logprob = lp(id, i);
-        const top = logprob >= -0.1;
-        const entry: Record<string, { logprob: number; rank: number; decoded_token: string }> = { [String(id)]: { logprob, rank: top ? 1 : 2, decoded_token: `<${id}>` } };
-        if (!top) entry[String(id === 0 ? 1 : 0)] = { logprob: -0.05, rank: 1, decoded_token: "<top>" };
-        return entry;
-      })
-    : undefined;
+  const promptLogprobs =
+    asked && mode === "on"
+      ? ids.map((id, i) => {
+          if (i === 0) return null;
+          const logprob = lp(id, i);
+          const top = logprob >= -0.1;
+          const entry: Record<string, { logprob: number; rank: number; decoded_token: string }> = {
+            [String(id)]: { logprob, rank: top ? 1 : 2, decoded_token: `<${id}>` },
+          };
+          if (!top) entry[String(id === 0 ? 1 : 0)] = { logprob: -0.05, rank: 1, decoded_token: "<top>" };
+          return entry;
+        })
+      : undefined;
   return {
     status: 200,
     body: {
@@ -46,7 +72,16 @@ export function completionReply(body: Record<string, unknown>, mode: PromptLogpr
       object: "text_completion",
       created: Math.floor(Date.now() / 1000),
       model: String(body.model ?? "stub"),
-      choices: [{ index: 0, text: " ", logprobs: null, finish_reason: "length", stop_reason: null, ...(promptLogprobs ? { prompt_logprobs: promptLogprobs } : {}) }],
+      choices: [
+        {
+          index: 0,
+          text: " ",
+          logprobs: null,
+          finish_reason: "length",
+          stop_reason: null,
+          ...(promptLogprobs ? { prompt_logprobs: promptLogprobs } : {}),
+        },
+      ],
       usage: { prompt_tokens: ids.length, completion_tokens: 1, total_tokens: ids.length + 1 },
     },
   };

@@ -59,7 +59,10 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-export async function startStubModel(initial: StubScript = {}, opts: { port?: number; keepRequests?: number } = {}): Promise<StubModel> {
+export async function startStubModel(
+  initial: StubScript = {},
+  opts: { port?: number; keepRequests?: number } = {},
+): Promise<StubModel> {
   let script: StubScript = { ...initial, queue: [...(initial.queue ?? [])], rules: [...(initial.rules ?? [])] };
   const log: StubRequest[] = [];
   const hits: StubHit[] = [];
@@ -92,7 +95,12 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
   async function chat(req: IncomingMessage, res: ServerResponse) {
     const body = await jsonBody(req, res);
     if (!body) return;
-    const r: StubRequest = { index: n++, path: req.url ?? "", body, messages: (body.messages as StubRequest["messages"]) ?? [] };
+    const r: StubRequest = {
+      index: n++,
+      path: req.url ?? "",
+      body,
+      messages: (body.messages as StubRequest["messages"]) ?? [],
+    };
     log.push(r);
     if (log.length > keep) log.shift();
     const reply = pick(r);
@@ -104,13 +112,20 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         req.socket.destroy();
         return;
       case "status":
-        return json(res, reply.status, reply.body ?? { error: { message: `stub HTTP ${reply.status}` } }, reply.retryAfterS ? { "retry-after": String(reply.retryAfterS) } : {});
+        return json(
+          res,
+          reply.status,
+          reply.body ?? { error: { message: `stub HTTP ${reply.status}` } },
+          reply.retryAfterS ? { "retry-after": String(reply.retryAfterS) } : {},
+        );
       case "garbage":
         res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
         return res.end(reply.body);
       case "stall": // the socket stays open until the client gives up (or close())
         res.writeHead(200, { "content-type": "application/json" });
-        res.write('{"id":"stub-stall","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"half');
+        res.write(
+          '{"id":"stub-stall","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"half',
+        );
         return;
       default: {
         // `n` samples share the prompt (vLLM/OpenAI): the first reply decides the request, each
@@ -119,7 +134,11 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         const replies = [reply, ...Array.from({ length: n - 1 }, () => pick(r))];
         const choices = replies.map((x, index) => {
           const text = x.kind === "text" ? x.text : autoReply(r, x.kind === "auto" ? x : { kind: "auto" });
-          return { index, message: { role: "assistant", content: text }, finish_reason: x.kind === "text" ? (x.finishReason ?? "stop") : "stop" };
+          return {
+            index,
+            message: { role: "assistant", content: text },
+            finish_reason: x.kind === "text" ? (x.finishReason ?? "stop") : "stop",
+          };
         });
         const completionTokens = choices.reduce((t, c) => t + (c.message.content.length >> 2), 0);
         const promptTokens = JSON.stringify(r.messages).length >> 2;
@@ -131,7 +150,11 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
           created: Math.floor(Date.now() / 1000),
           model: String(body.model ?? "stub"),
           choices,
-          usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+          usage: {
+            prompt_tokens: promptTokens,
+            completion_tokens: completionTokens,
+            total_tokens: promptTokens + completionTokens,
+          },
         });
       }
     }
@@ -156,7 +179,10 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
     }
     const handle = async () => {
       if (req.method === "GET" && path === "/v1/models") {
-        return json(res, 200, { object: "list", data: (script.models ?? ["stub-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "stub" })) });
+        return json(res, 200, {
+          object: "list",
+          data: (script.models ?? ["stub-model"]).map((id) => ({ id, object: "model", created: 0, owned_by: "stub" })),
+        });
       }
       if (req.method === "POST" && path === "/v1/chat/completions") return chat(req, res);
       if (req.method === "POST" && path === "/v1/completions") return completions(req, res);
@@ -165,7 +191,8 @@ export async function startStubModel(initial: StubScript = {}, opts: { port?: nu
         script = { ...s, queue: [...(s.queue ?? [])], rules: [...(s.rules ?? [])] };
         return json(res, 200, { ok: true });
       }
-      if (req.method === "GET" && path === "/__stub/requests") return json(res, 200, { count: n, tokens, requests: log.slice(-200), hits: hits.slice(-200) });
+      if (req.method === "GET" && path === "/__stub/requests")
+        return json(res, 200, { count: n, tokens, requests: log.slice(-200), hits: hits.slice(-200) });
       json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
     };
     handle().catch((e) => {

@@ -21,12 +21,18 @@ const { setFinalLabelAction } = await import("./adjudicate");
 
 async function makeTrace() {
   const ds = await prisma.dataset.create({ data: { name: `adj-${randomUUID()}` } });
-  const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "q", answer: "1", contentHash: sha256(randomUUID()) } });
-  return prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "a\n\nb", stepCount: 2, contentHash: sha256(randomUUID()) } });
+  const p = await prisma.problem.create({
+    data: { datasetId: ds.id, statement: "q", answer: "1", contentHash: sha256(randomUUID()) },
+  });
+  return prisma.trace.create({
+    data: { datasetId: ds.id, problemId: p.id, text: "a\n\nb", stepCount: 2, contentHash: sha256(randomUUID()) },
+  });
 }
 
 describe("setFinalLabelAction", () => {
-  beforeEach(() => { me = { name: "cara", role: "curator", userId: null }; });
+  beforeEach(() => {
+    me = { name: "cara", role: "curator", userId: null };
+  });
 
   it("a curator sets the final label, written under the curator's name", async () => {
     const t = await makeTrace();

@@ -18,9 +18,13 @@ const SetFinalLabelInput = z.object({
 });
 export type SetFinalLabelInput = z.infer<typeof SetFinalLabelInput>;
 
-export const setFinalLabelAction = defineAction(SetFinalLabelInput, { role: "curator", name: "setFinalLabel", invalid: "Invalid final label." }, async (input, actor): Promise<ActionResult<{ step: number | null; version: number }>> => {
-  const r = await setFinalLabel({ ...input, actor: actor.name });
-  if (!r.ok) return fail(r.reason);
-  revalidatePath("/datasets", "layout");
-  return ok({ step: r.value.step, version: r.value.version });
-});
+export const setFinalLabelAction = defineAction(
+  SetFinalLabelInput,
+  { role: "curator", name: "setFinalLabel", invalid: "Invalid final label." },
+  async (input, actor): Promise<ActionResult<{ step: number | null; version: number }>> => {
+    const r = await setFinalLabel({ ...input, actor: actor.name });
+    if (!r.ok) return fail(r.reason);
+    revalidatePath("/datasets", "layout");
+    return ok({ step: r.value.step, version: r.value.version });
+  },
+);

@@ -25,19 +25,31 @@ const { writeComment, editCommentText, resolveComment } = await import("./commen
 
 async function trace() {
   const ds = await prisma.dataset.create({ data: { name: `c-actions-${randomUUID()}` } });
-  const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "P", referenceSolution: "R", answer: "1", contentHash: sha256(ds.id) } });
-  return prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text: "a\n\nb", stepCount: 2, contentHash: sha256("a\n\nb") } });
+  const p = await prisma.problem.create({
+    data: { datasetId: ds.id, statement: "P", referenceSolution: "R", answer: "1", contentHash: sha256(ds.id) },
+  });
+  return prisma.trace.create({
+    data: { datasetId: ds.id, problemId: p.id, text: "a\n\nb", stepCount: 2, contentHash: sha256("a\n\nb") },
+  });
 }
 
 describe("comment actions", () => {
-  beforeEach(() => { who = null; });
+  beforeEach(() => {
+    who = null;
+  });
 
   it("refuse a viewer and an anonymous request; write as the signed-in annotator", async () => {
     const t = await trace();
     who = { name: "vera", role: "viewer" };
-    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({ ok: false, error: "Refused: This needs the annotator role; you are viewer." });
+    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({
+      ok: false,
+      error: "Refused: This needs the annotator role; you are viewer.",
+    });
     who = null;
-    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({ ok: false, error: expect.stringMatching(/^Sign in first/) });
+    expect(await writeComment({ traceId: t.id, body: "hi" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Sign in first/),
+    });
     expect(await prisma.comment.count({ where: { traceId: t.id } })).toBe(0);
 
     who = { name: "ann", role: "annotator" };

@@ -15,7 +15,12 @@ const Id = z.string().min(1).max(64);
 const Body = z.string().max(COMMENT_MAX_CHARS, `At most ${COMMENT_MAX_CHARS.toLocaleString("en")} characters`);
 const Version = z.number().int().min(0);
 
-const Add = z.object({ traceId: Id, step: z.number().int().min(1).nullable().default(null), interventionId: Id.nullable().default(null), body: Body });
+const Add = z.object({
+  traceId: Id,
+  step: z.number().int().min(1).nullable().default(null),
+  interventionId: Id.nullable().default(null),
+  body: Body,
+});
 const Edit = z.object({ id: Id, expectedVersion: Version, body: Body });
 const Status = z.object({ id: Id, expectedVersion: Version });
 
@@ -25,13 +30,17 @@ const done = (r: CommentResult): CommentActionResult => (r.ok ? ok({ comment: r.
 const opts = (name: string) => ({ role: "annotator" as const, name });
 
 export const writeComment = defineAction(Add, opts("writeComment"), async (i, actor) =>
-  done(await addComment({ traceId: i.traceId, step: i.step, interventionId: i.interventionId, body: i.body, actor })));
+  done(await addComment({ traceId: i.traceId, step: i.step, interventionId: i.interventionId, body: i.body, actor })),
+);
 
 export const editCommentText = defineAction(Edit, opts("editCommentText"), async (i, actor) =>
-  done(await editComment({ id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor })));
+  done(await editComment({ id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor })),
+);
 
 export const resolveComment = defineAction(Status, opts("resolveComment"), async (i, actor) =>
-  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "resolved", actor })));
+  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "resolved", actor })),
+);
 
 export const reopenComment = defineAction(Status, opts("reopenComment"), async (i, actor) =>
-  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "open", actor })));
+  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "open", actor })),
+);

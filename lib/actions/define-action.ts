@@ -18,10 +18,19 @@ const fieldErrors = (e: z.ZodError) => z.flattenError(e).fieldErrors as Record<s
 
 /** The refusal a person sees when they may not act (AuthError), else null. */
 export function refusal(e: unknown): ActionResult<never> | null {
-  return e instanceof AuthError ? fail(e.status === 401 ? "Sign in first: you are not signed in (or your session ended)." : `Refused: ${e.message}.`) : null;
+  return e instanceof AuthError
+    ? fail(
+        e.status === 401 ? "Sign in first: you are not signed in (or your session ended)." : `Refused: ${e.message}.`,
+      )
+    : null;
 }
 
-async function run<S extends z.ZodType, T>(schema: S, opts: ActionOptions, raw: unknown, fn: Body<S, T>): Promise<ActionResult<T>> {
+async function run<S extends z.ZodType, T>(
+  schema: S,
+  opts: ActionOptions,
+  raw: unknown,
+  fn: Body<S, T>,
+): Promise<ActionResult<T>> {
   let actor: Actor;
   try {
     actor = await requireRole(opts.role);
@@ -37,7 +46,10 @@ async function run<S extends z.ZodType, T>(schema: S, opts: ActionOptions, raw: 
     // Object inputs name their fields; positional ones (tuple indexes) say what is wrong instead.
     const keys = Object.keys(fe).filter((k) => !/^\d+$/.test(k));
     if (opts.invalid) return fail(opts.invalid, fe);
-    return fail(keys.length ? `Invalid input: ${keys.join(", ")}` : (p.error.issues[0]?.message ?? "Invalid input"), fe);
+    return fail(
+      keys.length ? `Invalid input: ${keys.join(", ")}` : (p.error.issues[0]?.message ?? "Invalid input"),
+      fe,
+    );
   }
   try {
     return await fn(p.data, actor);
@@ -45,18 +57,28 @@ async function run<S extends z.ZodType, T>(schema: S, opts: ActionOptions, raw: 
     const r = refusal(e);
     if (r) return r;
     // Next's redirect()/notFound() are control flow, not failures: let them through.
-    if (e && typeof e === "object" && "digest" in e && /^NEXT_/.test(String((e as { digest: unknown }).digest))) throw e;
+    if (e && typeof e === "object" && "digest" in e && /^NEXT_/.test(String((e as { digest: unknown }).digest)))
+      throw e;
     console.error(`[action ${opts.name}] failed`, { actor: actor.name, input: p.data }, e);
     return fail(`The server failed (${opts.name}); see its log and try again.`);
   }
 }
 
-export function defineAction<S extends z.ZodType, T>(schema: S, opts: ActionOptions, fn: Body<S, T>): (...args: Args<S>) => Promise<ActionResult<T>> {
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  opts: ActionOptions,
+  fn: Body<S, T>,
+): (...args: Args<S>) => Promise<ActionResult<T>> {
   const positional = schema instanceof z.ZodTuple;
   return async (...args: Args<S>) => run(schema, opts, positional ? args : args[0], fn);
 }
 
 /** For `useActionState` forms: `(previousState, formData)`, validated as the form's fields. */
-export function defineFormAction<S extends z.ZodType, T>(schema: S, opts: ActionOptions, fn: Body<S, T>): (prev: unknown, form: FormData) => Promise<ActionResult<T>> {
-  return async (_prev: unknown, form: FormData) => run(schema, opts, form instanceof FormData ? Object.fromEntries(form) : form, fn);
+export function defineFormAction<S extends z.ZodType, T>(
+  schema: S,
+  opts: ActionOptions,
+  fn: Body<S, T>,
+): (prev: unknown, form: FormData) => Promise<ActionResult<T>> {
+  return async (_prev: unknown, form: FormData) =>
+    run(schema, opts, form instanceof FormData ? Object.fromEntries(form) : form, fn);
 }

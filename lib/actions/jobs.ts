@@ -12,7 +12,12 @@ import { startServerRunner, wakeRunner } from "@/lib/jobs/server-runner";
 
 const JobId = z.string().min(1).max(64);
 
-async function transition(op: "cancel" | "pause" | "resume", jobId: string, actor: Actor, opts?: { retryFailed?: boolean }): Promise<ActionResult<{ jobId: string }>> {
+async function transition(
+  op: "cancel" | "pause" | "resume",
+  jobId: string,
+  actor: Actor,
+  opts?: { retryFailed?: boolean },
+): Promise<ActionResult<{ jobId: string }>> {
   try {
     const r = await transitionJob(jobId, op, actor.name, opts);
     if (!r.ok) return fail(r.error);
@@ -29,8 +34,14 @@ async function transition(op: "cancel" | "pause" | "resume", jobId: string, acto
   }
 }
 
-export const cancelJob = defineAction(z.tuple([JobId]), { role: "curator", name: "cancelJob" }, async ([jobId], actor) => transition("cancel", jobId, actor));
-export const pauseJob = defineAction(z.tuple([JobId]), { role: "curator", name: "pauseJob" }, async ([jobId], actor) => transition("pause", jobId, actor));
+export const cancelJob = defineAction(
+  z.tuple([JobId]),
+  { role: "curator", name: "cancelJob" },
+  async ([jobId], actor) => transition("cancel", jobId, actor),
+);
+export const pauseJob = defineAction(z.tuple([JobId]), { role: "curator", name: "pauseJob" }, async ([jobId], actor) =>
+  transition("pause", jobId, actor),
+);
 export const resumeJob = defineAction(
   z.tuple([JobId, z.object({ retryFailed: z.boolean().optional() }).optional()]),
   { role: "curator", name: "resumeJob" },

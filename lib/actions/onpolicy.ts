@@ -12,6 +12,9 @@ const OnpolicyRequest = z.object({
   scope: z.enum(["unscored", "all"]).default("unscored"),
 });
 
-export const scoreOnpolicy = defineAction(OnpolicyRequest, { role: "curator", name: "scoreOnpolicy", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> =>
-  startJobAction("on-policyness", async () => startOnpolicyJob({ ...data, actor: actor.name })),
+export const scoreOnpolicy = defineAction(
+  OnpolicyRequest,
+  { role: "curator", name: "scoreOnpolicy", invalid: "Invalid request." },
+  async (data, actor): Promise<StartedJob> =>
+    startJobAction("on-policyness", async () => startOnpolicyJob({ ...data, actor: actor.name })),
 );

@@ -11,11 +11,22 @@ import { Turn1Mode, TURN1_MODE_SETTING } from "@/lib/propose/params";
 
 const Turn1Form = z.object({ turn1: Turn1Mode });
 
-export const saveTurn1Mode = defineFormAction(Turn1Form, { role: "admin", name: "saveTurn1Mode", invalid: "Pick shared or independent." }, async (data, actor) => {
-  const before = await readSetting(TURN1_MODE_SETTING);
-  await writeSettingsAudited({ [TURN1_MODE_SETTING]: data.turn1 }, {
-    actor: actor.name, action: "settings.propose", entityId: TURN1_MODE_SETTING, before, after: data.turn1,
-  });
-  revalidatePath("/settings");
-  return ok({ turn1: data.turn1 });
-});
+export const saveTurn1Mode = defineFormAction(
+  Turn1Form,
+  { role: "admin", name: "saveTurn1Mode", invalid: "Pick shared or independent." },
+  async (data, actor) => {
+    const before = await readSetting(TURN1_MODE_SETTING);
+    await writeSettingsAudited(
+      { [TURN1_MODE_SETTING]: data.turn1 },
+      {
+        actor: actor.name,
+        action: "settings.propose",
+        entityId: TURN1_MODE_SETTING,
+        before,
+        after: data.turn1,
+      },
+    );
+    revalidatePath("/settings");
+    return ok({ turn1: data.turn1 });
+  },
+);

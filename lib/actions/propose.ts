@@ -28,6 +28,9 @@ const ProposeRequest = z.object({
 });
 export type ProposeRequest = z.infer<typeof ProposeRequest>;
 
-export const proposeInterventions = defineAction(ProposeRequest, { role: "curator", name: "proposeInterventions", invalid: "Invalid request." }, async (data, actor): Promise<StartedJob> =>
-  startJobAction("proposal", async () => startProposeJob({ ...data, actor: actor.name })),
+export const proposeInterventions = defineAction(
+  ProposeRequest,
+  { role: "curator", name: "proposeInterventions", invalid: "Invalid request." },
+  async (data, actor): Promise<StartedJob> =>
+    startJobAction("proposal", async () => startProposeJob({ ...data, actor: actor.name })),
 );

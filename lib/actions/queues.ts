@@ -19,7 +19,8 @@ export type Next = { next: string }; // the URL of the next item, or of the "don
 async function workable(queueId: string, a: Actor): Promise<QueueView | string> {
   const q = await getQueue(queueId);
   if (!q) return "Queue not found; it may have been deleted";
-  if (!mayWork(q, a)) return q.task === "adjudicate" ? "Adjudicating needs the curator role" : "This queue is assigned to other people";
+  if (!mayWork(q, a))
+    return q.task === "adjudicate" ? "Adjudicating needs the curator role" : "This queue is assigned to other people";
   return q;
 }
 
@@ -31,39 +32,55 @@ async function nextUrl(q: QueueView, me: string): Promise<string> {
 
 const Create = QueueConfig.extend({ datasetId: Id });
 
-export const createQueueAction = defineAction(Create, { role: "curator", name: "createQueue" }, async (p, a): Promise<ActionResult<{ id: string; items: number }>> => {
-  const { datasetId, ...config } = p;
-  const r = await createQueue(datasetId, config, a.name);
-  if (!r.ok) return fail(r.error, r.fieldErrors);
-  revalidatePath(`/datasets/${datasetId}/queues`);
-  return ok({ id: r.id, items: r.items });
-});
+export const createQueueAction = defineAction(
+  Create,
+  { role: "curator", name: "createQueue" },
+  async (p, a): Promise<ActionResult<{ id: string; items: number }>> => {
+    const { datasetId, ...config } = p;
+    const r = await createQueue(datasetId, config, a.name);
+    if (!r.ok) return fail(r.error, r.fieldErrors);
+    revalidatePath(`/datasets/${datasetId}/queues`);
+    return ok({ id: r.id, items: r.items });
+  },
+);
 
 const QueueRef = z.object({ queueId: Id });
 
-export const refreshQueueAction = defineAction(QueueRef, { role: "curator", name: "refreshQueue", invalid: "Queue not found; it may have been deleted" }, async (p): Promise<ActionResult<{ added: number }>> => {
-  const q = await getQueue(p.queueId);
-  if (!q) return fail("Queue not found; it may have been deleted");
-  const added = await refreshQueue(q.id);
-  revalidatePath(`/queues/${q.id}`);
-  return ok({ added });
-});
+export const refreshQueueAction = defineAction(
+  QueueRef,
+  { role: "curator", name: "refreshQueue", invalid: "Queue not found; it may have been deleted" },
+  async (p): Promise<ActionResult<{ added: number }>> => {
+    const q = await getQueue(p.queueId);
+    if (!q) return fail("Queue not found; it may have been deleted");
+    const added = await refreshQueue(q.id);
+    revalidatePath(`/queues/${q.id}`);
+    return ok({ added });
+  },
+);
 
-export const startQueue = defineAction(QueueRef, { role: "annotator", name: "startQueue", invalid: "Queue not found; it may have been deleted" }, async (p, a): Promise<ActionResult<Next>> => {
-  const q = await workable(p.queueId, a);
-  if (typeof q === "string") return fail(q);
-  return ok({ next: await nextUrl(q, a.name) });
-});
+export const startQueue = defineAction(
+  QueueRef,
+  { role: "annotator", name: "startQueue", invalid: "Queue not found; it may have been deleted" },
+  async (p, a): Promise<ActionResult<Next>> => {
+    const q = await workable(p.queueId, a);
+    if (typeof q === "string") return fail(q);
+    return ok({ next: await nextUrl(q, a.name) });
+  },
+);
 
 const Item = z.object({ queueId: Id, traceId: Id });
 const badItem = "Invalid request: queueId and traceId are required";
 
-export const skipQueueItem = defineAction(Item, { role: "annotator", name: "skipQueueItem", invalid: badItem }, async (p, a): Promise<ActionResult<Next>> => {
-  const q = await workable(p.queueId, a);
-  if (typeof q === "string") return fail(q);
-  await skipItem(q.id, p.traceId, a.name);
-  return ok({ next: await nextUrl(q, a.name) });
-});
+export const skipQueueItem = defineAction(
+  Item,
+  { role: "annotator", name: "skipQueueItem", invalid: badItem },
+  async (p, a): Promise<ActionResult<Next>> => {
+    const q = await workable(p.queueId, a);
+    if (typeof q === "string") return fail(q);
+    await skipItem(q.id, p.traceId, a.name);
+    return ok({ next: await nextUrl(q, a.name) });
+  },
+);
 
 const Label = Item.extend({
   step: z.number().int().min(1).nullable(),
@@ -74,21 +91,29 @@ const Label = Item.extend({
 });
 
 /** Label task: store my first-error label (audited) and complete the item, then the next one. */
-export const submitQueueLabelAction = defineAction(Label, { role: "annotator", name: "submitQueueLabel" }, async (p, a): Promise<ActionResult<Next>> => {
-  const q = await workable(p.queueId, a);
-  if (typeof q === "string") return fail(q);
-  if (q.task !== "label") return fail(`This is a ${q.task} queue`);
-  const { queueId, ...label } = p;
-  const r = await submitQueueLabel(queueId, { ...label, actor: a.name });
-  if (!r.ok) return fail(r.reason);
-  return ok({ next: await nextUrl(q, a.name) });
-});
+export const submitQueueLabelAction = defineAction(
+  Label,
+  { role: "annotator", name: "submitQueueLabel" },
+  async (p, a): Promise<ActionResult<Next>> => {
+    const q = await workable(p.queueId, a);
+    if (typeof q === "string") return fail(q);
+    if (q.task !== "label") return fail(`This is a ${q.task} queue`);
+    const { queueId, ...label } = p;
+    const r = await submitQueueLabel(queueId, { ...label, actor: a.name });
+    if (!r.ok) return fail(r.reason);
+    return ok({ next: await nextUrl(q, a.name) });
+  },
+);
 
 /** Review and adjudicate tasks: the decisions were written by their own actions; this marks the item done. */
-export const completeQueueItem = defineAction(Item, { role: "annotator", name: "completeQueueItem", invalid: badItem }, async (p, a): Promise<ActionResult<Next>> => {
-  const q = await workable(p.queueId, a);
-  if (typeof q === "string") return fail(q);
-  if (q.task === "label") return fail("A label queue item is completed by submitting a label");
-  await completeItem(q.id, p.traceId, a.name);
-  return ok({ next: await nextUrl(q, a.name) });
-});
+export const completeQueueItem = defineAction(
+  Item,
+  { role: "annotator", name: "completeQueueItem", invalid: badItem },
+  async (p, a): Promise<ActionResult<Next>> => {
+    const q = await workable(p.queueId, a);
+    if (typeof q === "string") return fail(q);
+    if (q.task === "label") return fail("A label queue item is completed by submitting a label");
+    await completeItem(q.id, p.traceId, a.name);
+    return ok({ next: await nextUrl(q, a.name) });
+  },
+);

@@ -35,72 +35,129 @@ const SetLabel = Base.extend({
   expectedVersion: Version.nullable(),
 });
 
-export const saveLabel = defineAction(SetLabel, { role: "annotator", name: "saveLabel" }, async (data, actor): Promise<ReviewResult> => {
-  const { datasetId, stay, ...input } = data;
-  const r = await setHumanLabel({ ...input, actor: actor.name });
-  if (!r.ok) return fail(r.reason);
-  refresh(data);
-  return ok({ trace: r.trace, message: input.step === null ? "Marked: no error" : `Marked step ${input.step} as first error` });
-});
+export const saveLabel = defineAction(
+  SetLabel,
+  { role: "annotator", name: "saveLabel" },
+  async (data, actor): Promise<ReviewResult> => {
+    const { datasetId, stay, ...input } = data;
+    const r = await setHumanLabel({ ...input, actor: actor.name });
+    if (!r.ok) return fail(r.reason);
+    refresh(data);
+    return ok({
+      trace: r.trace,
+      message: input.step === null ? "Marked: no error" : `Marked step ${input.step} as first error`,
+    });
+  },
+);
 
 const Create = Base.extend({ location: z.number().int().min(1), content: z.string().min(1).max(100_000) });
 
-export const writeIntervention = defineAction(Create, { role: "annotator", name: "writeIntervention" }, async (data, actor): Promise<ReviewResult> => {
-  const r = await createIntervention({ traceId: data.traceId, location: data.location, content: data.content, actor: actor.name });
-  if (!r.ok) return fail(r.reason);
-  refresh(data);
-  return ok({ trace: r.trace, message: `Intervention at step ${data.location} saved (proposed)` });
-});
+export const writeIntervention = defineAction(
+  Create,
+  { role: "annotator", name: "writeIntervention" },
+  async (data, actor): Promise<ReviewResult> => {
+    const r = await createIntervention({
+      traceId: data.traceId,
+      location: data.location,
+      content: data.content,
+      actor: actor.name,
+    });
+    if (!r.ok) return fail(r.reason);
+    refresh(data);
+    return ok({ trace: r.trace, message: `Intervention at step ${data.location} saved (proposed)` });
+  },
+);
 
 const Decide = Base.extend({ id: Id, expectedVersion: Version });
 
-async function decide(data: z.output<typeof Decide>, decision: "accept" | "reject", actor: string): Promise<ReviewResult> {
+async function decide(
+  data: z.output<typeof Decide>,
+  decision: "accept" | "reject",
+  actor: string,
+): Promise<ReviewResult> {
   const r = await decideIntervention({ id: data.id, expectedVersion: data.expectedVersion, decision, actor });
   if (!r.ok) return fail(r.reason);
   refresh(data);
   // say what the accept did to the first-error label, e.g. "Accepted; recorded your first-error label: step 3"
-  return ok({ trace: r.trace, message: decision === "accept" ? `Accepted${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}` : "Intervention rejected" });
+  return ok({
+    trace: r.trace,
+    message:
+      decision === "accept"
+        ? `Accepted${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}`
+        : "Intervention rejected",
+  });
 }
 
-export const acceptIntervention = defineAction(Decide, { role: "curator", name: "acceptIntervention" }, async (data, actor) => decide(data, "accept", actor.name));
+export const acceptIntervention = defineAction(
+  Decide,
+  { role: "curator", name: "acceptIntervention" },
+  async (data, actor) => decide(data, "accept", actor.name),
+);
 
-export const rejectIntervention = defineAction(Decide, { role: "curator", name: "rejectIntervention" }, async (data, actor) => decide(data, "reject", actor.name));
+export const rejectIntervention = defineAction(
+  Decide,
+  { role: "curator", name: "rejectIntervention" },
+  async (data, actor) => decide(data, "reject", actor.name),
+);
 
 const Edit = Decide.extend({ content: z.string().min(1).max(100_000), location: z.number().int().min(1).optional() });
 
-export const updateIntervention = defineAction(Edit, { role: "curator", name: "updateIntervention" }, async (data, { name: actor }): Promise<ReviewResult> => {
-  const { id, expectedVersion, content, location } = data;
-  const r = await editIntervention({ id, expectedVersion, content, location, actor });
-  if (!r.ok) return fail(r.reason);
-  refresh(data);
-  return ok({ trace: r.trace, message: `Saved your edit${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}` });
-});
+export const updateIntervention = defineAction(
+  Edit,
+  { role: "curator", name: "updateIntervention" },
+  async (data, { name: actor }): Promise<ReviewResult> => {
+    const { id, expectedVersion, content, location } = data;
+    const r = await editIntervention({ id, expectedVersion, content, location, actor });
+    if (!r.ok) return fail(r.reason);
+    refresh(data);
+    return ok({
+      trace: r.trace,
+      message: `Saved your edit${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}`,
+    });
+  },
+);
 
 const LABELS: Record<string, string> = {
-  "label.set": "label", "intervention.create": "new intervention", "intervention.accept": "accept",
-  "intervention.reject": "reject", "intervention.edit": "edit",
+  "label.set": "label",
+  "intervention.create": "new intervention",
+  "intervention.accept": "accept",
+  "intervention.reject": "reject",
+  "intervention.edit": "edit",
 };
 
-export const undoLastDecision = defineAction(Base, { role: "annotator", name: "undoLastDecision" }, async (data, actor): Promise<ReviewResult> => {
-  const r = await undoLast(data.traceId, actor.name);
-  if (!r.ok) return fail(r.reason);
-  refresh(data);
-  const also = r.alsoUndone ? " and the first-error label it recorded" : "";
-  return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
-});
+export const undoLastDecision = defineAction(
+  Base,
+  { role: "annotator", name: "undoLastDecision" },
+  async (data, actor): Promise<ReviewResult> => {
+    const r = await undoLast(data.traceId, actor.name);
+    if (!r.ok) return fail(r.reason);
+    refresh(data);
+    const also = r.alsoUndone ? " and the first-error label it recorded" : "";
+    return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
+  },
+);
 
 const AcceptHeldBack = Base.extend({ proposalId: Id, content: z.string().min(1).max(100_000) });
 
 /** A held-back proposal (it contained the answer), edited by a person and accepted. */
-export const acceptHeldBack = defineAction(AcceptHeldBack, { role: "curator", name: "acceptHeldBack" }, async (data, { name: actor }): Promise<ReviewResult> => {
-  const r = await acceptHeldBackProposal({ proposalId: data.proposalId, traceId: data.traceId, content: data.content, actor });
-  if (!r.ok) return fail(r.reason);
-  refresh(data);
-  const label = describeImpliedLabel(r.value.label, actor);
-  return ok({
-    trace: r.trace,
-    message: r.value.stillLeaks
-      ? `Accepted (edited), but it still contains the answer: the export will leave it out; ${label}`
-      : `Held-back proposal edited and accepted; ${label}`,
-  });
-});
+export const acceptHeldBack = defineAction(
+  AcceptHeldBack,
+  { role: "curator", name: "acceptHeldBack" },
+  async (data, { name: actor }): Promise<ReviewResult> => {
+    const r = await acceptHeldBackProposal({
+      proposalId: data.proposalId,
+      traceId: data.traceId,
+      content: data.content,
+      actor,
+    });
+    if (!r.ok) return fail(r.reason);
+    refresh(data);
+    const label = describeImpliedLabel(r.value.label, actor);
+    return ok({
+      trace: r.trace,
+      message: r.value.stillLeaks
+        ? `Accepted (edited), but it still contains the answer: the export will leave it out; ${label}`
+        : `Held-back proposal edited and accepted; ${label}`,
+    });
+  },
+);

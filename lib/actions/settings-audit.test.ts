@@ -20,7 +20,10 @@ describe("settings audit trail", () => {
   it("the turn-1 mode: the value and its event, each change naming what it replaced", async () => {
     expect((await saveTurn1Mode(null, form({ turn1: "independent" }))).ok).toBe(true);
     expect((await saveTurn1Mode(null, form({ turn1: "shared" }))).ok).toBe(true);
-    const evs = await prisma.auditEvent.findMany({ where: { action: "settings.propose" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const evs = await prisma.auditEvent.findMany({
+      where: { action: "settings.propose" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(evs.map((e) => [e.actor, e.entity, e.traceId, after(e.before), after(e.after)])).toEqual([
       ["carol", "Setting", null, null, "independent"],
       ["carol", "Setting", null, "independent", "shared"],
@@ -31,11 +34,16 @@ describe("settings audit trail", () => {
   it("a new template version and its activation are audited with name, version and hash", async () => {
     const r = await saveTemplate(null, form({ turn1: "Solve {{problem}}", turn2: "Check {{attempt}} for audit test" }));
     if (!r.ok) throw new Error(r.error);
-    const made = await prisma.auditEvent.findFirstOrThrow({ where: { action: "template.version" }, orderBy: { createdAt: "desc" } });
+    const made = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "template.version" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(made).toMatchObject({ actor: "carol", entity: "PromptTemplate", before: null });
     expect(after(made.after)).toMatchObject({ version: r.data.version });
     expect((await activateTemplate(made.entityId)).ok).toBe(true);
-    const act = await prisma.auditEvent.findFirstOrThrow({ where: { action: "template.activate", entityId: made.entityId } });
+    const act = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "template.activate", entityId: made.entityId },
+    });
     expect(after(act.after)).toEqual(after(made.after));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  for (const k of ["MODEL_BASE_URL", "MODEL_NAME", "TRAINED_MODEL_BASE_URL", "TRAINED_MODEL_NAME"]) delete process.env[k];
+  for (const k of ["MODEL_BASE_URL", "MODEL_NAME", "TRAINED_MODEL_BASE_URL", "TRAINED_MODEL_NAME"])
+    delete process.env[k];
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/server/actor", () => ({ getActor: async () => "alice" }));
@@ -18,11 +19,25 @@ const form = (o: Record<string, string>) => {
 
 describe("saveModelEndpoint per endpoint", () => {
   it("the trained form writes only trained.* rows, audits settings.trained, never stores the key in the audit", async () => {
-    const r = await saveModelEndpoint(null, form({ endpoint: "trained", baseUrl: "http://127.0.0.1:8001/v1", name: "int-sft", apiKey: "sk-secret", timeoutMs: "9000", concurrency: "3" }));
+    const r = await saveModelEndpoint(
+      null,
+      form({
+        endpoint: "trained",
+        baseUrl: "http://127.0.0.1:8001/v1",
+        name: "int-sft",
+        apiKey: "sk-secret",
+        timeoutMs: "9000",
+        concurrency: "3",
+      }),
+    );
     expect(r.ok).toBe(true);
     const rows = await prisma.setting.findMany({ orderBy: { key: "asc" } });
     expect(rows.map((x) => [x.key, x.value])).toEqual([
-      ["trained.apiKey", "sk-secret"], ["trained.apiKeyUrl", "http://127.0.0.1:8001/v1"], ["trained.baseUrl", "http://127.0.0.1:8001/v1"], ["trained.name", "int-sft"], ["trained.timeoutMs", "9000"],
+      ["trained.apiKey", "sk-secret"],
+      ["trained.apiKeyUrl", "http://127.0.0.1:8001/v1"],
+      ["trained.baseUrl", "http://127.0.0.1:8001/v1"],
+      ["trained.name", "int-sft"],
+      ["trained.timeoutMs", "9000"],
     ]);
     expect(await modelStatus(prisma, "trained")).toMatchObject({ configured: true, name: "int-sft" });
     expect((await modelStatus()).configured).toBe(false);

@@ -23,7 +23,10 @@ import { saveModelEndpoint, testModelConnection } from "./settings";
 let a: StubModel;
 let b: StubModel;
 beforeAll(async () => {
-  [a, b] = await Promise.all([startStubModel({ models: ["good-model", "other-model"] }), startStubModel({ models: ["b-model"] })]);
+  [a, b] = await Promise.all([
+    startStubModel({ models: ["good-model", "other-model"] }),
+    startStubModel({ models: ["b-model"] }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([a.close(), b.close()]);
@@ -46,7 +49,13 @@ describe("Test connection sends the saved key only to the saved base URL", () =>
     expect((await saveA()).ok).toBe(true);
     const before = b.hits().length;
     const r = await testModelConnection({ baseUrl: b.url });
-    expect(b.hits().slice(before).map((h) => h.authorization).filter(Boolean)).toEqual([]);
+    expect(
+      b
+        .hits()
+        .slice(before)
+        .map((h) => h.authorization)
+        .filter(Boolean),
+    ).toEqual([]);
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining(`sent only to ${a.url}`) });
   });
 
@@ -71,7 +80,13 @@ describe("Test connection sends the saved key only to the saved base URL", () =>
     const cfg = await resolveModelConfig(prisma, "trained");
     const before = b.hits().length;
     const r = await testModelConnection({ endpoint: "trained" });
-    expect(b.hits().slice(before).map((h) => h.authorization).filter(Boolean)).toEqual([]);
+    expect(
+      b
+        .hits()
+        .slice(before)
+        .map((h) => h.authorization)
+        .filter(Boolean),
+    ).toEqual([]);
     expect(r).toMatchObject({ ok: true, data: { connected: true } });
     expect(cfg).toMatchObject({ baseUrl: b.url, apiKey: null, apiKeyFor: "http://127.0.0.1:9/v1" });
   });
@@ -101,7 +116,9 @@ describe("Test connection never echoes a response body", () => {
     server = createServer((req, res) => {
       const status = req.url?.startsWith("/err/") ? 500 : req.url?.startsWith("/denied/") ? 401 : 200;
       res.writeHead(status, { "content-type": req.url?.startsWith("/json/") ? "application/json" : "text/html" });
-      res.end(req.url?.startsWith("/json/") ? JSON.stringify({ error: { message: SECRET } }) : `<html>${SECRET}</html>`);
+      res.end(
+        req.url?.startsWith("/json/") ? JSON.stringify({ error: { message: SECRET } }) : `<html>${SECRET}</html>`,
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -120,7 +137,10 @@ describe("saving another base URL does not carry the saved key to it", () => {
   it("keeping the key for a new URL is refused; typing a key or forgetting it saves", async () => {
     await saveA();
     const moved = await saveModelEndpoint(null, form({ baseUrl: b.url, name: "b-model" }));
-    expect(moved).toMatchObject({ ok: false, fieldErrors: { apiKey: [expect.stringContaining(`belongs to ${a.url}`)] } });
+    expect(moved).toMatchObject({
+      ok: false,
+      fieldErrors: { apiKey: [expect.stringContaining(`belongs to ${a.url}`)] },
+    });
     expect(await resolveModelConfig()).toMatchObject({ baseUrl: a.url, apiKey: "sk-saved-for-a" }); // nothing written
 
     expect((await saveModelEndpoint(null, form({ baseUrl: a.url, name: "good-model" }))).ok).toBe(true); // same URL keeps it
@@ -129,7 +149,9 @@ describe("saving another base URL does not carry the saved key to it", () => {
     expect((await saveModelEndpoint(null, form({ baseUrl: b.url, name: "b-model", clearApiKey: "on" }))).ok).toBe(true);
     expect(await resolveModelConfig()).toMatchObject({ baseUrl: b.url, apiKey: null });
 
-    expect((await saveModelEndpoint(null, form({ baseUrl: b.url, name: "b-model", apiKey: "sk-for-b" }))).ok).toBe(true);
+    expect((await saveModelEndpoint(null, form({ baseUrl: b.url, name: "b-model", apiKey: "sk-for-b" }))).ok).toBe(
+      true,
+    );
     expect(await resolveModelConfig()).toMatchObject({ baseUrl: b.url, apiKey: "sk-for-b", apiKeyFor: b.url });
   });
 

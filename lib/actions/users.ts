@@ -12,24 +12,36 @@ import { addUser, disableUser, setUserRole } from "@/lib/data/users";
 const Name = z.string().trim().min(1, "Enter a user name").max(64);
 const Role = z.enum(ROLES);
 
-export const addUserAction = defineAction(z.object({ name: Name, role: Role }), { role: "admin", name: "addUser" }, async (data, actor) => {
-  const r = await addUser({ ...data, actor: actor.name });
-  if (!r.ok) return fail(r.error, { name: [r.error] });
-  revalidatePath("/settings/users");
-  return ok({ name: r.value.user.name, role: r.value.user.role, password: r.value.password });
-});
+export const addUserAction = defineAction(
+  z.object({ name: Name, role: Role }),
+  { role: "admin", name: "addUser" },
+  async (data, actor) => {
+    const r = await addUser({ ...data, actor: actor.name });
+    if (!r.ok) return fail(r.error, { name: [r.error] });
+    revalidatePath("/settings/users");
+    return ok({ name: r.value.user.name, role: r.value.user.role, password: r.value.password });
+  },
+);
 
-export const setUserRoleAction = defineAction(z.object({ name: Name, role: Role }), { role: "admin", name: "setUserRole" }, async (data, actor) => {
-  const r = await setUserRole({ ...data, actor: actor.name });
-  if (!r.ok) return fail(r.error);
-  revalidatePath("/settings/users");
-  return ok({ name: r.value.name, role: r.value.role });
-});
+export const setUserRoleAction = defineAction(
+  z.object({ name: Name, role: Role }),
+  { role: "admin", name: "setUserRole" },
+  async (data, actor) => {
+    const r = await setUserRole({ ...data, actor: actor.name });
+    if (!r.ok) return fail(r.error);
+    revalidatePath("/settings/users");
+    return ok({ name: r.value.name, role: r.value.role });
+  },
+);
 
-export const disableUserAction = defineAction(z.object({ name: Name }), { role: "admin", name: "disableUser" }, async (data, actor) => {
-  if (data.name.toLowerCase() === actor.name.toLowerCase()) return fail("You cannot disable your own account.");
-  const r = await disableUser({ ...data, actor: actor.name });
-  if (!r.ok) return fail(r.error);
-  revalidatePath("/settings/users");
-  return ok({ name: r.value.name });
-});
+export const disableUserAction = defineAction(
+  z.object({ name: Name }),
+  { role: "admin", name: "disableUser" },
+  async (data, actor) => {
+    if (data.name.toLowerCase() === actor.name.toLowerCase()) return fail("You cannot disable your own account.");
+    const r = await disableUser({ ...data, actor: actor.name });
+    if (!r.ok) return fail(r.error);
+    revalidatePath("/settings/users");
+    return ok({ name: r.value.name });
+  },
+);

@@ -8,12 +8,18 @@ import { ROLES, type Role } from "@/lib/core/roles";
 
 const who = vi.hoisted(() => ({ current: null as null | { name: string; role: string; userId: string | null } }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 // The seam: the actor contract (lib/auth/actor.ts) answers with the role under test.
 vi.mock("@/lib/auth/actor", async () => {
   const { roleAtLeast } = await import("@/lib/core/roles");
   class AuthError extends Error {
-    constructor(readonly status: 401 | 403, message: string) {
+    constructor(
+      readonly status: 401 | 403,
+      message: string,
+    ) {
       super(message);
     }
   }
@@ -93,7 +99,10 @@ const ROUTES: Record<string, Role | "public"> = {
 
 const ROOT = process.cwd();
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
 async function discoverActions(): Promise<Map<string, Fn>> {
@@ -119,18 +128,30 @@ async function discoverRoutes(): Promise<Map<string, Fn>> {
 const as = (role: Role | null) => (who.current = role && { name: `t-${role}`, role, userId: `u-${role}` });
 const below = (min: Role) => ROLES.slice(0, ROLES.indexOf(min));
 const atOrAbove = (min: Role) => ROLES.slice(ROLES.indexOf(min));
-const isRefusal = (r: unknown) => typeof r === "object" && r !== null && (r as { ok?: unknown }).ok === false && /^(Sign in first|Refused:)/.test(String((r as { error?: unknown }).error));
+const isRefusal = (r: unknown) =>
+  typeof r === "object" &&
+  r !== null &&
+  (r as { ok?: unknown }).ok === false &&
+  /^(Sign in first|Refused:)/.test(String((r as { error?: unknown }).error));
 const params = new Proxy({}, { get: () => "no-such-id" });
 const callRoute = (fn: Fn, key: string) => {
   const [method, path] = key.split(" ");
-  return fn(new Request(`http://127.0.0.1:3000${path.replace(/\[[^\]]+\]/g, "no-such-id")}`, { method }), { params: Promise.resolve(params) }) as Promise<Response>;
+  return fn(new Request(`http://127.0.0.1:3000${path.replace(/\[[^\]]+\]/g, "no-such-id")}`, { method }), {
+    params: Promise.resolve(params),
+  }) as Promise<Response>;
 };
 
 describe("every server action checks its role", async () => {
   const actions = await discoverActions();
   it("has a row in the table for every exported action, and no row for one that is gone", () => {
-    expect([...actions.keys()].filter((k) => !(k in ACTIONS)), "actions without a row in ACTIONS").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((k) => !actions.has(k)), "rows for actions that no longer exist").toEqual([]);
+    expect(
+      [...actions.keys()].filter((k) => !(k in ACTIONS)),
+      "actions without a row in ACTIONS",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((k) => !actions.has(k)),
+      "rows for actions that no longer exist",
+    ).toEqual([]);
   });
   for (const [key, fn] of actions) {
     const min = ACTIONS[key];
@@ -140,7 +161,10 @@ describe("every server action checks its role", async () => {
       expect(await fn(), "signed out").toMatchObject({ ok: false, error: expect.stringMatching(/^Sign in first/) });
       for (const r of below(min)) {
         as(r);
-        expect(await fn(), r).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`^Refused: This needs the ${min} role`)) });
+        expect(await fn(), r).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(new RegExp(`^Refused: This needs the ${min} role`)),
+        });
       }
       // With no (valid) input nothing runs: an allowed role gets past the check to the validation error.
       for (const r of atOrAbove(min)) {
@@ -154,8 +178,14 @@ describe("every server action checks its role", async () => {
 describe("every route handler checks its role", async () => {
   const routes = await discoverRoutes();
   it("has a row in the table for every route method, and no row for one that is gone", () => {
-    expect([...routes.keys()].filter((k) => !(k in ROUTES)), "routes without a row in ROUTES").toEqual([]);
-    expect(Object.keys(ROUTES).filter((k) => !routes.has(k)), "rows for routes that no longer exist").toEqual([]);
+    expect(
+      [...routes.keys()].filter((k) => !(k in ROUTES)),
+      "routes without a row in ROUTES",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((k) => !routes.has(k)),
+      "rows for routes that no longer exist",
+    ).toEqual([]);
   });
   for (const [key, fn] of routes) {
     const min = ROUTES[key];

@@ -10,7 +10,10 @@ export type Actor = { name: string; role: Role; userId: string | null };
 
 // A refused request: 401 when nobody is signed in, 403 when the role is too low.
 export class AuthError extends Error {
-  constructor(readonly status: 401 | 403, message: string) {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
     super(message);
     this.name = "AuthError";
   }

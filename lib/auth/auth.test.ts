@@ -6,14 +6,19 @@ import { addUser, disableUser, listUsers, setUserRole } from "@/lib/data/users";
 const BASE = "http://127.0.0.1:3000";
 let ip = 10;
 const signIn = (username: string, password: string, from = `10.0.0.${ip}`) =>
-  auth().handler(new Request(`${BASE}/api/auth/sign-in/username`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": from },
-    body: JSON.stringify({ username, password }),
-  }));
-const sessionOf = async (cookie: string) =>
-  auth().api.getSession({ headers: new Headers({ cookie }) });
-const cookieOf = (r: Response) => r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  auth().handler(
+    new Request(`${BASE}/api/auth/sign-in/username`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": from },
+      body: JSON.stringify({ username, password }),
+    }),
+  );
+const sessionOf = async (cookie: string) => auth().api.getSession({ headers: new Headers({ cookie }) });
+const cookieOf = (r: Response) =>
+  r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("local accounts", () => {
   it("signs in with the one-time password, stores a slow salted hash, never the password", async () => {
@@ -32,14 +37,18 @@ describe("local accounts", () => {
 
   it("refuses a second user with the same name in another case, and bad names", async () => {
     await addUser({ name: "bob", role: "viewer", actor: "test" });
-    expect(await addUser({ name: "BOB", role: "viewer", actor: "test" })).toMatchObject({ ok: false, error: expect.stringMatching(/already exists/) });
+    expect(await addUser({ name: "BOB", role: "viewer", actor: "test" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/already exists/),
+    });
     expect(await addUser({ name: "a b", role: "viewer", actor: "test" })).toMatchObject({ ok: false });
   });
 
   it(`answers 429 after ${SIGN_IN_LIMIT.max} wrong passwords for one name, even from changing addresses`, async () => {
     await addUser({ name: "carol", role: "viewer", actor: "test" });
     const codes: number[] = [];
-    for (let i = 0; i <= SIGN_IN_LIMIT.max; i++) codes.push((await signIn("carol", "wrong-password-" + i, `10.9.0.${i}`)).status);
+    for (let i = 0; i <= SIGN_IN_LIMIT.max; i++)
+      codes.push((await signIn("carol", "wrong-password-" + i, `10.9.0.${i}`)).status);
     expect(codes.slice(0, SIGN_IN_LIMIT.max).every((c) => c === 401)).toBe(true);
     expect(codes[SIGN_IN_LIMIT.max]).toBe(429);
   });
@@ -59,7 +68,10 @@ describe("local accounts", () => {
 
   it("never leaves the studio without an active admin", async () => {
     await addUser({ name: "root", role: "admin", actor: "test" });
-    expect(await setUserRole({ name: "root", role: "viewer", actor: "test" })).toMatchObject({ ok: false, error: expect.stringMatching(/last admin/) });
+    expect(await setUserRole({ name: "root", role: "viewer", actor: "test" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/last admin/),
+    });
     expect(await disableUser({ name: "root", actor: "test" })).toMatchObject({ ok: false });
   });
 });

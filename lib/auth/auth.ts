@@ -42,17 +42,40 @@ function openAuthDb(dbFile: string): Sqlite {
 function ssoOptions() {
   const e = env();
   const signUp = e.INT_SSO_SIGNUP === "1"; // else only users an admin created (matched by email) can sign in
-  const socialProviders = e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
-    ? { github: { clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET, disableImplicitSignUp: !signUp } }
-    : undefined;
-  const oidc = e.OIDC_DISCOVERY_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-    ? [genericOAuth({ config: [{ providerId: "oidc", discoveryUrl: e.OIDC_DISCOVERY_URL, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: ["openid", "profile", "email"], disableImplicitSignUp: !signUp }] })]
-    : [];
+  const socialProviders =
+    e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
+      ? {
+          github: {
+            clientId: e.GITHUB_CLIENT_ID,
+            clientSecret: e.GITHUB_CLIENT_SECRET,
+            disableImplicitSignUp: !signUp,
+          },
+        }
+      : undefined;
+  const oidc =
+    e.OIDC_DISCOVERY_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: "oidc",
+                discoveryUrl: e.OIDC_DISCOVERY_URL,
+                clientId: e.OIDC_CLIENT_ID,
+                clientSecret: e.OIDC_CLIENT_SECRET,
+                scopes: ["openid", "profile", "email"],
+                disableImplicitSignUp: !signUp,
+              },
+            ],
+          }),
+        ]
+      : [];
   return { socialProviders, oidc };
 }
 
 function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
-  const hosts = allowedHosts(env().INT_ALLOWED_HOSTS).map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`])).flat();
+  const hosts = allowedHosts(env().INT_ALLOWED_HOSTS)
+    .map((h) => (h.port ? `${h.name}:${h.port}` : [h.name, `${h.name}:*`]))
+    .flat();
   const { socialProviders, oidc } = ssoOptions();
   const perName = nameLimiter(SIGN_IN_LIMIT);
   return betterAuth({
@@ -84,7 +107,10 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/username") return;
         const name = typeof ctx.body?.username === "string" ? ctx.body.username : "";
-        if (!perName.take(name)) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this user name: wait a minute." });
+        if (!perName.take(name))
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: "Too many sign-in attempts for this user name: wait a minute.",
+          });
       }),
     },
     databaseHooks: {
@@ -92,7 +118,8 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
         create: {
           // A disabled account gets no new session, whichever way it signs in.
           before: async (session) => {
-            const u = db.prepare(`SELECT disabled FROM auth_user WHERE id = ?`).get(session.userId) as { disabled: number } | undefined;
+            const u = db.prepare(`SELECT disabled FROM auth_user WHERE id = ?`).get(session.userId) as
+              { disabled: number } | undefined;
             return u && !u.disabled ? { data: session } : false;
           },
         },

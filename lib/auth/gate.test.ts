@@ -5,19 +5,30 @@ import { NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { addUser, disableUser } from "@/lib/data/users";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined }),
+}));
 const { proxy } = await import("@/proxy");
 const { safeNext } = await import("@/lib/auth/gate");
 const { currentActor } = await import("@/lib/auth/actor");
 
 const BASE = "http://127.0.0.1:3000";
-const get = (path: string, cookie?: string) => proxy(new NextRequest(BASE + path, { headers: { host: "127.0.0.1:3000", ...(cookie ? { cookie } : {}) } }));
+const get = (path: string, cookie?: string) =>
+  proxy(new NextRequest(BASE + path, { headers: { host: "127.0.0.1:3000", ...(cookie ? { cookie } : {}) } }));
 async function signIn(username: string, password: string): Promise<string> {
-  const res = await auth().handler(new Request(`${BASE}/api/auth/sign-in/username`, {
-    method: "POST", headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": "10.1.0.1" }, body: JSON.stringify({ username, password }),
-  }));
+  const res = await auth().handler(
+    new Request(`${BASE}/api/auth/sign-in/username`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": "10.1.0.1" },
+      body: JSON.stringify({ username, password }),
+    }),
+  );
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 describe("sign-in gate", () => {
@@ -53,6 +64,7 @@ describe("sign-in gate", () => {
 
   it("sends people back only to a path of this studio after sign-in (no open redirect)", () => {
     expect(safeNext("/datasets/x?status=todo")).toBe("/datasets/x?status=todo");
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null]) expect(safeNext(bad), String(bad)).toBe("/");
+    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null])
+      expect(safeNext(bad), String(bad)).toBe("/");
   });
 });

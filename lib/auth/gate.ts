@@ -21,7 +21,10 @@ export async function signInGate(request: NextRequest): Promise<Response | null>
   const s = await auth().api.getSession({ headers: request.headers });
   if (s && !(s.user as { disabled?: unknown }).disabled) return null;
   if (path.startsWith("/api/")) {
-    return NextResponse.json({ ok: false, error: "Sign in first" }, { status: 401, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { ok: false, error: "Sign in first" },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
   }
   // Writes (server actions) go on: they answer with their own refusal, which the page can show.
   if (!SAFE.has(request.method)) return null;

@@ -17,4 +17,3 @@ export function signInRequiredSync(): boolean {
 export async function signInRequired(): Promise<boolean> {
   return signInRequiredSync();
 }
-

@@ -22,7 +22,9 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `batch-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 2; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `Q${i}`, referenceSolution: "R", answer: "999", contentHash: sha256(`q${i}`) } });
+    const p = await prisma.problem.create({
+      data: { datasetId, statement: `Q${i}`, referenceSolution: "R", answer: "999", contentHash: sha256(`q${i}`) },
+    });
     const text = `a${i}\n\nb\n\nc`;
     await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
   }
@@ -31,16 +33,37 @@ afterAll(() => stub.close());
 
 /** What `vllm run-batch` does: send every request line, write {id, custom_id, response: {status_code, body}, error}. */
 async function runBatch(input: string, output: string, failFirst = false) {
-  const lines = readFileSync(input, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const lines = readFileSync(input, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const out: string[] = [];
   for (const [i, l] of lines.entries()) {
     expect(l).toMatchObject({ method: "POST", url: "/v1/chat/completions" });
     if (failFirst && i === 0) {
-      out.push(JSON.stringify({ id: `r${i}`, custom_id: l.custom_id, response: null, error: { code: "oom", message: "out of memory" } }));
+      out.push(
+        JSON.stringify({
+          id: `r${i}`,
+          custom_id: l.custom_id,
+          response: null,
+          error: { code: "oom", message: "out of memory" },
+        }),
+      );
       continue;
     }
-    const res = await fetch(`${stub.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(l.body) });
-    out.push(JSON.stringify({ id: `r${i}`, custom_id: l.custom_id, response: { status_code: 200, request_id: `q${i}`, body: await res.json() }, error: null }));
+    const res = await fetch(`${stub.url}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(l.body),
+    });
+    out.push(
+      JSON.stringify({
+        id: `r${i}`,
+        custom_id: l.custom_id,
+        response: { status_code: 200, request_id: `q${i}`, body: await res.json() },
+        error: null,
+      }),
+    );
   }
   writeFileSync(output, out.join("\n") + "\n");
 }
@@ -50,7 +73,13 @@ describe("batch export / import", () => {
     const solve = await exportSolve(datasetId, f("solve.jsonl"), { k: 2, turn1: "independent" });
     expect(solve.lines).toBe(4);
     const first = JSON.parse(readFileSync(f("solve.jsonl"), "utf8").split("\n")[0]);
-    expect(first.body).toMatchObject({ model: "cluster-model", temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 });
+    expect(first.body).toMatchObject({
+      model: "cluster-model",
+      temperature: 0.7,
+      top_p: 0.8,
+      top_k: 20,
+      max_tokens: 16384,
+    });
     expect(first.body.messages).toHaveLength(1);
 
     await runBatch(f("solve.jsonl"), f("solve-out.jsonl"), true);
@@ -86,7 +115,10 @@ describe("batch export / import", () => {
   it("shared turn 1 (default): one solve line per trace, one verify line per trace with n=K; choices fill the K samples", async () => {
     const solve = await exportSolve(datasetId, f("s-solve.jsonl"), { k: 3, model: "shared-model" });
     expect(solve.lines).toBe(2);
-    const solveLines = readFileSync(f("s-solve.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const solveLines = readFileSync(f("s-solve.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(solveLines.every((l) => l.body.n === undefined && l.custom_id.endsWith(":0"))).toBe(true);
     // the stub fails the first solve line: that trace gets no pending rows
     await runBatch(f("s-solve.jsonl"), f("s-solve-out.jsonl"), true);
@@ -104,7 +136,11 @@ describe("batch export / import", () => {
     await runBatch(f("s-verify.jsonl"), f("s-verify-out.jsonl"));
     expect(await importResults(f("s-verify-out.jsonl"))).toMatchObject({ lines: 1, verify: 3, failed: [] });
     const rows = await prisma.proposal.findMany({ where: { model: "shared-model" }, orderBy: { sample: "asc" } });
-    expect(rows.map((r) => [r.sample, r.parseOk])).toEqual([[0, true], [1, true], [2, true]]);
+    expect(rows.map((r) => [r.sample, r.parseOk])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true],
+    ]);
     expect(new Set(rows.map((r) => r.turn1Raw)).size).toBe(1);
     expect(JSON.parse(rows[2].sampling)).toMatchObject({ turn1: "shared", usage: { turn2Samples: 3, turn2Choice: 2 } });
     expect(await importResults(f("s-verify-out.jsonl"))).toMatchObject({ verify: 0, unchanged: 1 });
@@ -114,7 +150,11 @@ describe("batch export / import", () => {
   it("result lines are parsed defensively", () => {
     expect(parseResultLine("nope")).toMatchObject({ ok: false, reason: "not JSON" });
     expect(parseResultLine('{"custom_id": "x"}')).toMatchObject({ ok: false });
-    expect(parseResultLine('{"custom_id": "b1:solve:t1:0", "response": {"status_code": 500, "body": {}}}')).toMatchObject({ ok: false, reason: "status 500" });
-    expect(parseResultLine('{"custom_id": "b1:solve:t1:0", "response": {"choices": [{"message": {"content": "hi"}}]}}')).toMatchObject({ ok: true, text: "hi" });
+    expect(
+      parseResultLine('{"custom_id": "b1:solve:t1:0", "response": {"status_code": 500, "body": {}}}'),
+    ).toMatchObject({ ok: false, reason: "status 500" });
+    expect(
+      parseResultLine('{"custom_id": "b1:solve:t1:0", "response": {"choices": [{"message": {"content": "hi"}}]}}'),
+    ).toMatchObject({ ok: true, text: "hi" });
   });
 });

@@ -27,31 +27,58 @@ export async function writeLines(out: string, lines: AsyncIterable<object> | Ite
   return n;
 }
 
-export async function exportSolve(datasetId: string, out: string, input: ProposeInput = {}): Promise<{ batchId: string; lines: number }> {
+export async function exportSolve(
+  datasetId: string,
+  out: string,
+  input: ProposeInput = {},
+): Promise<{ batchId: string; lines: number }> {
   const p = await resolveProposeParams(input);
   if (!p.model) throw new Error("no model name: set MODEL_NAME, save one on /settings, or pass --model");
   const template = await getTemplate(p.templateId);
   if (!template) throw new Error("prompt template not found");
   const batchId = newBatchId();
   await saveBatchMeta({
-    batchId, datasetId, model: p.model, templateId: template.id, templateHash: template.hash, sampling: p.sampling,
-    maxPromptTokens: p.maxPromptTokens, k: p.k, turn1: p.turn1, endpoint: p.endpoint, createdAt: new Date().toISOString(),
+    batchId,
+    datasetId,
+    model: p.model,
+    templateId: template.id,
+    templateHash: template.hash,
+    sampling: p.sampling,
+    maxPromptTokens: p.maxPromptTokens,
+    k: p.k,
+    turn1: p.turn1,
+    endpoint: p.endpoint,
+    createdAt: new Date().toISOString(),
   });
   const ids = await selectTraces(p, datasetId);
   async function* gen() {
     for (let i = 0; i < ids.length; i += 200) {
-      const traces = await prisma.trace.findMany({ where: { id: { in: ids.slice(i, i + 200) } }, select: { id: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } }, orderBy: { id: "asc" } });
+      const traces = await prisma.trace.findMany({
+        where: { id: { in: ids.slice(i, i + 200) } },
+        select: { id: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } },
+        orderBy: { id: "asc" },
+      });
       for (const t of traces) {
         const messages = solveMessages(template!, t.problem);
         const lines = p.turn1 === "shared" ? 1 : p.k;
-        for (let s = 0; s < lines; s++) yield requestLine(formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }), p.model, messages, p.sampling);
+        for (let s = 0; s < lines; s++)
+          yield requestLine(
+            formatCustomId({ batchId, stage: "solve", traceId: t.id, sample: s }),
+            p.model,
+            messages,
+            p.sampling,
+          );
       }
     }
   }
   return { batchId, lines: await writeLines(out, gen()) };
 }
 
-export async function exportVerify(datasetId: string, out: string, opts: { batchId?: string } = {}): Promise<{ lines: number; batches: string[] }> {
+export async function exportVerify(
+  datasetId: string,
+  out: string,
+  opts: { batchId?: string } = {},
+): Promise<{ lines: number; batches: string[] }> {
   const batches = new Set<string>();
   async function* gen() {
     let cursor: string | undefined;
@@ -62,7 +89,16 @@ export async function exportVerify(datasetId: string, out: string, opts: { batch
           trace: { datasetId },
           jobItemId: opts.batchId ? batchJobItemId(opts.batchId) : { startsWith: "batch:" },
         },
-        select: { id: true, traceId: true, sample: true, jobItemId: true, turn1Raw: true, trace: { select: { text: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } } } },
+        select: {
+          id: true,
+          traceId: true,
+          sample: true,
+          jobItemId: true,
+          turn1Raw: true,
+          trace: {
+            select: { text: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } },
+          },
+        },
         orderBy: { id: "asc" },
         take: 200,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -77,13 +113,23 @@ export async function exportVerify(datasetId: string, out: string, opts: { batch
         let n = 1;
         if (meta.turn1 === "shared") {
           // one line per trace: at its lowest pending sample, asking for every pending sample
-          const pending = await prisma.proposal.findMany({ where: { traceId: r.traceId, jobItemId: r.jobItemId, parseReason: PENDING_REASON }, select: { sample: true }, orderBy: { sample: "asc" } });
+          const pending = await prisma.proposal.findMany({
+            where: { traceId: r.traceId, jobItemId: r.jobItemId, parseReason: PENDING_REASON },
+            select: { sample: true },
+            orderBy: { sample: "asc" },
+          });
           if (pending[0]?.sample !== r.sample) continue;
           n = pending.length;
         }
         batches.add(batchId);
         const prompt = verifierPrompt(template, r.trace.problem, r.trace.text, r.turn1Raw, meta.maxPromptTokens);
-        yield requestLine(formatCustomId({ batchId, stage: "verify", traceId: r.traceId, sample: r.sample }), meta.model, prompt.messages, meta.sampling, n);
+        yield requestLine(
+          formatCustomId({ batchId, stage: "verify", traceId: r.traceId, sample: r.sample }),
+          meta.model,
+          prompt.messages,
+          meta.sampling,
+          n,
+        );
       }
     }
   }

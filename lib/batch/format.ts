@@ -11,7 +11,12 @@ import type { Sampling } from "@/lib/model/sampling";
 
 export type Stage = "solve" | "verify";
 
-export type RequestLine = { custom_id: string; method: "POST"; url: "/v1/chat/completions"; body: Record<string, unknown> };
+export type RequestLine = {
+  custom_id: string;
+  method: "POST";
+  url: "/v1/chat/completions";
+  body: Record<string, unknown>;
+};
 
 /** `n` > 1: that many samples share the prompt (a shared-turn-1 verify line holds the K proposals). */
 export function requestLine(customId: string, model: string, messages: ChatMessage[], s: Sampling, n = 1): RequestLine {
@@ -19,7 +24,15 @@ export function requestLine(customId: string, model: string, messages: ChatMessa
     custom_id: customId,
     method: "POST",
     url: "/v1/chat/completions",
-    body: { model, messages, ...(n > 1 ? { n } : {}), temperature: s.temperature, top_p: s.top_p, top_k: s.top_k, max_tokens: s.max_tokens },
+    body: {
+      model,
+      messages,
+      ...(n > 1 ? { n } : {}),
+      temperature: s.temperature,
+      top_p: s.top_p,
+      top_k: s.top_k,
+      max_tokens: s.max_tokens,
+    },
   };
 }
 
@@ -44,7 +57,15 @@ const ResultLine = z.object({
 });
 
 export type ParsedResult =
-  | { ok: true; customId: CustomId; text: string; texts: string[]; model: string | null; usage: { prompt_tokens?: number; completion_tokens?: number } | null; finishReason: string | null }
+  | {
+      ok: true;
+      customId: CustomId;
+      text: string;
+      texts: string[];
+      model: string | null;
+      usage: { prompt_tokens?: number; completion_tokens?: number } | null;
+      finishReason: string | null;
+    }
   | { ok: false; customId: CustomId | null; reason: string };
 
 /** One line of a results file; never throws. */
@@ -58,18 +79,41 @@ export function parseResultLine(line: string): ParsedResult {
   const r = ResultLine.safeParse(raw);
   if (!r.success) return { ok: false, customId: null, reason: "no custom_id" };
   const customId = parseCustomId(r.data.custom_id);
-  if (!customId) return { ok: false, customId: null, reason: `custom_id ${JSON.stringify(r.data.custom_id)} was not made by InT Studio` };
+  if (!customId)
+    return {
+      ok: false,
+      customId: null,
+      reason: `custom_id ${JSON.stringify(r.data.custom_id)} was not made by InT Studio`,
+    };
   if (r.data.error) return { ok: false, customId, reason: `error: ${JSON.stringify(r.data.error).slice(0, 200)}` };
   const resp = r.data.response;
   if (!resp) return { ok: false, customId, reason: "no response" };
-  if (resp.status_code !== undefined && resp.status_code !== 200) return { ok: false, customId, reason: `status ${resp.status_code}` };
+  if (resp.status_code !== undefined && resp.status_code !== 200)
+    return { ok: false, customId, reason: `status ${resp.status_code}` };
   // OpenAI/vLLM put the completion in response.body; accept a bare completion too.
-  const body = (resp.body ?? resp) as { choices?: { message?: { content?: unknown }; finish_reason?: string }[]; model?: string; usage?: Record<string, number> };
-  const all = Array.isArray(body?.choices) ? [...body.choices].sort((a, b) => ((a as { index?: number })?.index ?? 0) - ((b as { index?: number })?.index ?? 0)) : [];
+  const body = (resp.body ?? resp) as {
+    choices?: { message?: { content?: unknown }; finish_reason?: string }[];
+    model?: string;
+    usage?: Record<string, number>;
+  };
+  const all = Array.isArray(body?.choices)
+    ? [...body.choices].sort(
+        (a, b) => ((a as { index?: number })?.index ?? 0) - ((b as { index?: number })?.index ?? 0),
+      )
+    : [];
   const choice = all[0];
   const text = choice?.message?.content;
   if (typeof text !== "string") return { ok: false, customId, reason: "no choices[0].message.content" };
   const texts = all.map((c) => c?.message?.content);
-  if (texts.some((t) => typeof t !== "string")) return { ok: false, customId, reason: "a choice has no message.content" };
-  return { ok: true, customId, text, texts: texts as string[], model: typeof body.model === "string" ? body.model : null, usage: body.usage ?? null, finishReason: choice?.finish_reason ?? null };
+  if (texts.some((t) => typeof t !== "string"))
+    return { ok: false, customId, reason: "a choice has no message.content" };
+  return {
+    ok: true,
+    customId,
+    text,
+    texts: texts as string[],
+    model: typeof body.model === "string" ? body.model : null,
+    usage: body.usage ?? null,
+    finishReason: choice?.finish_reason ?? null,
+  };
 }

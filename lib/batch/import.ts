@@ -14,7 +14,13 @@ import { batchJobItemId, getBatchMeta } from "@/lib/data/batch-meta";
 // Shared turn 1 (batch meta): a solve result becomes K pending proposals (samples 0..K-1) with
 // the same turn-1 text; a verify result's choices finish the pending samples in sample order.
 
-export type BatchImportSummary = { lines: number; solve: number; verify: number; unchanged: number; failed: { line: number; customId: string | null; reason: string }[] };
+export type BatchImportSummary = {
+  lines: number;
+  solve: number;
+  verify: number;
+  unchanged: number;
+  failed: { line: number; customId: string | null; reason: string }[];
+};
 
 export async function importResults(file: string): Promise<BatchImportSummary> {
   const sum: BatchImportSummary = { lines: 0, solve: 0, verify: 0, unchanged: 0, failed: [] };
@@ -25,7 +31,14 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
     if (!line.trim()) continue;
     sum.lines++;
     const r = parseResultLine(line);
-    const fail = (reason: string) => sum.failed.push({ line: lineNo, customId: r.customId ? `${r.customId.batchId}:${r.customId.stage}:${r.customId.traceId}:${r.customId.sample}` : null, reason });
+    const fail = (reason: string) =>
+      sum.failed.push({
+        line: lineNo,
+        customId: r.customId
+          ? `${r.customId.batchId}:${r.customId.stage}:${r.customId.traceId}:${r.customId.sample}`
+          : null,
+        reason,
+      });
     if (!r.ok) {
       fail(r.reason);
       continue;
@@ -37,7 +50,15 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
       continue;
     }
     const key = { traceId_jobItemId_sample: { traceId, jobItemId: batchJobItemId(batchId), sample } };
-    const trace = await prisma.trace.findUnique({ where: { id: traceId }, select: { id: true, text: true, stepCount: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } } });
+    const trace = await prisma.trace.findUnique({
+      where: { id: traceId },
+      select: {
+        id: true,
+        text: true,
+        stepCount: true,
+        problem: { select: { statement: true, referenceSolution: true, answer: true } },
+      },
+    });
     if (!trace) {
       fail("trace not found");
       continue;
@@ -52,8 +73,16 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
       const samples = meta.turn1 === "shared" ? Array.from({ length: meta.k }, (_, s) => s) : [sample];
       await prisma.proposal.createMany({
         data: samples.map((s) => ({
-          traceId, jobItemId: batchJobItemId(batchId), sample: s, templateId: meta.templateId, templateHash: meta.templateHash,
-          model: meta.model, sampling: JSON.stringify({ ...sampling, turn1: meta.turn1 }), turn1Raw: r.text, parseOk: false, parseReason: PENDING_REASON,
+          traceId,
+          jobItemId: batchJobItemId(batchId),
+          sample: s,
+          templateId: meta.templateId,
+          templateHash: meta.templateHash,
+          model: meta.model,
+          sampling: JSON.stringify({ ...sampling, turn1: meta.turn1 }),
+          turn1Raw: r.text,
+          parseOk: false,
+          parseReason: PENDING_REASON,
         })),
       });
       sum.solve++;
@@ -64,9 +93,15 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
       continue;
     }
     // shared: the choices finish this trace's pending samples in order; independent: this one
-    const targets = meta.turn1 === "shared"
-      ? await prisma.proposal.findMany({ where: { traceId, jobItemId: batchJobItemId(batchId), parseReason: PENDING_REASON }, orderBy: { sample: "asc" } })
-      : existing.parseReason === PENDING_REASON ? [existing] : [];
+    const targets =
+      meta.turn1 === "shared"
+        ? await prisma.proposal.findMany({
+            where: { traceId, jobItemId: batchJobItemId(batchId), parseReason: PENDING_REASON },
+            orderBy: { sample: "asc" },
+          })
+        : existing.parseReason === PENDING_REASON
+          ? [existing]
+          : [];
     if (targets.length === 0) {
       sum.unchanged++;
       continue;
@@ -83,16 +118,30 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
     for (const [i, target] of targets.slice(0, texts.length).entries()) {
       await storeProposal(
         {
-          traceId, jobItemId: batchJobItemId(batchId), sample: target.sample, templateId: meta.templateId, templateHash: meta.templateHash,
+          traceId,
+          jobItemId: batchJobItemId(batchId),
+          sample: target.sample,
+          templateId: meta.templateId,
+          templateHash: meta.templateHash,
           model: meta.model,
-          sampling: { ...sampling, turn1: meta.turn1, truncation: prompt.truncation, usage: { turn2: r.usage, turn2Samples: r.texts.length, turn2Choice: i }, finishReason: i === 0 ? r.finishReason : null },
-          turn1Raw: target.turn1Raw, turn2Raw: texts[i], promptTokens, truncated: prompt.truncated,
+          sampling: {
+            ...sampling,
+            turn1: meta.turn1,
+            truncation: prompt.truncation,
+            usage: { turn2: r.usage, turn2Samples: r.texts.length, turn2Choice: i },
+            finishReason: i === 0 ? r.finishReason : null,
+          },
+          turn1Raw: target.turn1Raw,
+          turn2Raw: texts[i],
+          promptTokens,
+          truncated: prompt.truncated,
         },
         { stepCount: trace.stepCount, answer: trace.problem.answer },
       );
       sum.verify++;
     }
-    if (texts.length < targets.length) fail(`${texts.length} of ${targets.length} samples in the result; export the verify stage again for the rest`);
+    if (texts.length < targets.length)
+      fail(`${texts.length} of ${targets.length} samples in the result; export the verify stage again for the rest`);
   }
   return sum;
 }

@@ -16,7 +16,8 @@ export function takeAsFlag(argv: string[]): { ok: true; rest: string[] } | { ok:
       rest.push(a);
       continue;
     }
-    if (!value || !/^[^\u0000-\u001f;,]{1,64}$/.test(value.trim())) return { ok: false, error: "--as needs a name (1-64 characters, no commas, semicolons or control characters)" };
+    if (!value || !/^[^\u0000-\u001f;,]{1,64}$/.test(value.trim()))
+      return { ok: false, error: "--as needs a name (1-64 characters, no commas, semicolons or control characters)" };
     chosen = value.trim();
   }
   return { ok: true, rest };

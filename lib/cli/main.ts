@@ -13,8 +13,13 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const file = name ? join(commandsDir, `${name}.ts`) : "";
   if (!name || name === "help" || name === "--help" || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(file)) {
-    const names = readdirSync(commandsDir).filter((f) => f.endsWith(".ts") && !f.includes(".test.")).map((f) => f.slice(0, -3)).sort();
-    const lines = await Promise.all(names.map(async (n) => `  ${n.padEnd(16)} ${(await import(join(commandsDir, `${n}.ts`))).summary ?? ""}`));
+    const names = readdirSync(commandsDir)
+      .filter((f) => f.endsWith(".ts") && !f.includes(".test."))
+      .map((f) => f.slice(0, -3))
+      .sort();
+    const lines = await Promise.all(
+      names.map(async (n) => `  ${n.padEnd(16)} ${(await import(join(commandsDir, `${n}.ts`))).summary ?? ""}`),
+    );
     const out = `usage: npm run int -- <command> [options] [--as NAME]\n\ncommands:\n${lines.join("\n")}\n\n--as NAME: who the change is recorded as in the audit trail (default: INT_USER, else the OS user name)\n`;
     if (name && name !== "help" && name !== "--help") {
       process.stderr.write(`unknown command: ${name}\n\n${out}`);

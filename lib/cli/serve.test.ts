@@ -15,7 +15,10 @@ describe("checkServeHost", () => {
     for (const h of ["0.0.0.0", "::", "192.168.1.5", "studio.lab", "127.0.0.1.nip.io"]) {
       const d = checkServeHost(h, 0);
       expect(d.ok, h).toBe(false);
-      if (!d.ok) expect(d.message).toMatch(/requires sign-in[\s\S]*no admin account[\s\S]*user add NAME --role admin[\s\S]*INT_ALLOWED_HOSTS/);
+      if (!d.ok)
+        expect(d.message).toMatch(
+          /requires sign-in[\s\S]*no admin account[\s\S]*user add NAME --role admin[\s\S]*INT_ALLOWED_HOSTS/,
+        );
     }
   });
   test("serves it once an admin exists, warning when no names are listed", () => {
@@ -33,7 +36,14 @@ describe("npm start (lib/cli/serve.ts)", () => {
     writeFileSync(join(dir, "BUILD_ID"), "x");
     try {
       const r = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/serve.ts"], {
-        env: { ...process.env, HOST: "0.0.0.0", PORT: "3999", INT_ALLOW_NETWORK: "1", NEXT_DIST_DIR: dir, DATABASE_URL: `file:${join(dir, "db.sqlite")}` },
+        env: {
+          ...process.env,
+          HOST: "0.0.0.0",
+          PORT: "3999",
+          INT_ALLOW_NETWORK: "1",
+          NEXT_DIST_DIR: dir,
+          DATABASE_URL: `file:${join(dir, "db.sqlite")}`,
+        },
         encoding: "utf8",
         timeout: 60_000,
       });

@@ -38,7 +38,9 @@ async function main() {
   const admins = isLoopbackAddress(HOST) ? 0 : await activeAdminCount();
   const host = checkServeHost(HOST, admins, INT_ALLOWED_HOSTS);
   if (INT_ALLOW_NETWORK === "1" || process.argv.includes("--allow-network")) {
-    console.warn("INT_ALLOW_NETWORK / --allow-network no longer open the network: a non-loopback HOST needs an admin account (sign-in).");
+    console.warn(
+      "INT_ALLOW_NETWORK / --allow-network no longer open the network: a non-loopback HOST needs an admin account (sign-in).",
+    );
   }
   if (!host.ok) {
     console.error(host.message);
@@ -55,7 +57,10 @@ async function main() {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   console.log(`InT Studio on http://${HOST}:${PORT}`);
-  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env: childEnv({ NODE_OPTIONS: serverNodeOptions() }) });
+  const child = spawn("npx", ["next", "start", "-H", HOST, "-p", String(PORT)], {
+    stdio: "inherit",
+    env: childEnv({ NODE_OPTIONS: serverNodeOptions() }),
+  });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -30,7 +30,7 @@ describe("csvCell: spreadsheet formulas are neutralised (OWASP CSV injection)", 
 
 describe("toCsv", () => {
   it("neutralises a hostile generator name in a row and in a header", () => {
-    const csv = toCsv([{ model: "=HYPERLINK(\"http://x\")", k: 1, pass_at_k: 0.5, offset: -2 }]);
+    const csv = toCsv([{ model: '=HYPERLINK("http://x")', k: 1, pass_at_k: 0.5, offset: -2 }]);
     expect(csv).toBe(`model,k,pass_at_k,offset\n"'=HYPERLINK(""http://x"")",1,0.5,-2\n`);
     expect(toCsv([], ["@col"])).toBe(`"'@col"\n`);
   });

@@ -23,7 +23,9 @@ describe("build rule", () => {
   });
 
   it("last location replaces the last step", () => {
-    expect(buildGuidedAttempt(attempt, 4, "Check again.")).toBe("Step one.\n\nStep two: 2+3=6.\n\nStep three.\n\nCheck again.");
+    expect(buildGuidedAttempt(attempt, 4, "Check again.")).toBe(
+      "Step one.\n\nStep two: 2+3=6.\n\nStep three.\n\nCheck again.",
+    );
   });
 
   it("multi-line content: every \\n becomes \\n\\n (so it splits into several steps)", () => {
@@ -33,7 +35,12 @@ describe("build rule", () => {
   });
 
   it("keeps bytes: CRLF, trailing spaces, unicode, empty content", () => {
-    for (const [loc, c] of [[2, "a\r\nb  "], [3, "α → β\n"], [1, ""], [4, "\n"]] as const) {
+    for (const [loc, c] of [
+      [2, "a\r\nb  "],
+      [3, "α → β\n"],
+      [1, ""],
+      [4, "\n"],
+    ] as const) {
       expect(buildGuidedAttempt(attempt, loc, c)).toBe(reference(attempt, loc, c));
     }
   });
@@ -48,7 +55,9 @@ describe("build rule", () => {
   it("agrees with the literal rule on runs of newlines and on every real ProcessBench trace", () => {
     const odd = ["\n\n", "\n\n\n", "a\n\n\n\n\nb", "\n\nx\n\n", "x\n\n\n\n\n\ny\n\n"];
     const real = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
-      .split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { steps: string[] }).steps.join("\n\n"));
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { steps: string[] }).steps.join("\n\n"));
     for (const y of [...odd, ...real]) {
       const n = y.split("\n\n").length;
       for (const loc of new Set([1, 2, Math.ceil(n / 2), n].filter((l) => l <= n))) {
@@ -66,7 +75,8 @@ describe("build rule", () => {
   });
 
   it("refuses a location out of range", () => {
-    for (const loc of [0, -1, 5, 1.5, Number.NaN]) expect(() => buildGuidedAttempt(attempt, loc, "x")).toThrow(RangeError);
+    for (const loc of [0, -1, 5, 1.5, Number.NaN])
+      expect(() => buildGuidedAttempt(attempt, loc, "x")).toThrow(RangeError);
   });
 });
 

@@ -5,9 +5,7 @@
 
 export type ExistingHumanLabel = { annotator: string; step: number | null };
 
-export type ImpliedLabel =
-  | { recorded: true; step: number }
-  | { recorded: false; kept: ExistingHumanLabel };
+export type ImpliedLabel = { recorded: true; step: number } | { recorded: false; kept: ExistingHumanLabel };
 
 /**
  * What an accept / edit at `location` does to the trace's human label. `existing` are the
@@ -15,7 +13,9 @@ export type ImpliedLabel =
  */
 export function impliedLabel(existing: readonly ExistingHumanLabel[], location: number): ImpliedLabel {
   const current = existing[0];
-  return current ? { recorded: false, kept: { annotator: current.annotator, step: current.step } } : { recorded: true, step: location };
+  return current
+    ? { recorded: false, kept: { annotator: current.annotator, step: current.step } }
+    : { recorded: true, step: location };
 }
 
 /** One line for the person: what the decision did to the first-error label. */

@@ -7,7 +7,13 @@ describe("importSummaryNotes", () => {
     expect(notes).toEqual(["format int", "100 records read", "all of them were already present: nothing new"]);
   });
   test("a partial overlap counts the records already present", () => {
-    expect(importSummaryNotes({ records: 1200, recordsAlreadyPresent: 1 })).toEqual(["1,200 records read", "1 record was already present"]);
-    expect(importSummaryNotes({ records: 5, recordsAlreadyPresent: 0, problemsEnriched: 2 })).toEqual(["5 records read", "2 existing problems completed"]);
+    expect(importSummaryNotes({ records: 1200, recordsAlreadyPresent: 1 })).toEqual([
+      "1,200 records read",
+      "1 record was already present",
+    ]);
+    expect(importSummaryNotes({ records: 5, recordsAlreadyPresent: 0, problemsEnriched: 2 })).toEqual([
+      "5 records read",
+      "2 existing problems completed",
+    ]);
   });
 });

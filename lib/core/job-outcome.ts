@@ -19,9 +19,19 @@ export type ItemFacts = {
 };
 
 export const OUTCOMES = [
-  "parsed", "no error", "held back", "parse failure", // propose
-  "all correct", "some correct", "none correct", // rollouts, sample
-  "scored", "done", "skipped", "failed", "running", "pending",
+  "parsed",
+  "no error",
+  "held back",
+  "parse failure", // propose
+  "all correct",
+  "some correct",
+  "none correct", // rollouts, sample
+  "scored",
+  "done",
+  "skipped",
+  "failed",
+  "running",
+  "pending",
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -33,9 +43,17 @@ export function itemOutcome(f: ItemFacts): Outcome {
   if (f.kind === "propose") {
     // K proposals in one item: the best of them names it (a usable intervention, then a "no
     // error" verdict, then one held back); the job's totals count the proposals themselves
-    if (f.shared) return f.shared.parsed > f.shared.noError ? "parsed" : f.shared.noError ? "no error" : f.shared.heldBack ? "held back" : "parse failure";
+    if (f.shared)
+      return f.shared.parsed > f.shared.noError
+        ? "parsed"
+        : f.shared.noError
+          ? "no error"
+          : f.shared.heldBack
+            ? "held back"
+            : "parse failure";
     if (f.parseOk === true) return f.noError ? "no error" : "parsed";
-    if (f.parseOk === false) return isHeldBack({ parseOk: false, parseReason: f.reason }) ? "held back" : "parse failure";
+    if (f.parseOk === false)
+      return isHeldBack({ parseOk: false, parseReason: f.reason }) ? "held back" : "parse failure";
     return "done"; // a result without a parse outcome (older rows): say no more than we know
   }
   if ((f.kind === "rollouts" || f.kind === "sample") && typeof f.samples === "number" && f.samples > 0) {
@@ -61,13 +79,18 @@ export function factsOf(kind: string, status: string, result: Record<string, unk
   const r = result ?? {};
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   return {
-    kind, status,
+    kind,
+    status,
     skipped: r.skipped !== undefined && r.skipped !== null,
     parseOk: typeof r.parseOk === "boolean" ? r.parseOk : null,
     noError: r.noError === true,
-    shared: typeof r.stored === "number" ? { parsed: num(r.parsed) ?? 0, noError: num(r.noError) ?? 0, heldBack: num(r.heldBack) ?? 0 } : null,
+    shared:
+      typeof r.stored === "number"
+        ? { parsed: num(r.parsed) ?? 0, noError: num(r.noError) ?? 0, heldBack: num(r.heldBack) ?? 0 }
+        : null,
     reason: typeof r.reason === "string" ? r.reason : null,
-    samples: num(r.samples), correct: num(r.correct),
+    samples: num(r.samples),
+    correct: num(r.correct),
     scored: num(r.nllMean) !== null,
   };
 }

@@ -17,12 +17,27 @@ export function coerceLocation(raw: unknown, stepCount: number): LocationResult 
   else if (typeof raw === "bigint") n = Number(raw);
   else if (typeof raw === "string") {
     const m = STEP.exec(raw);
-    if (!m) return { ok: false, code: "bad_location", reason: `must be a step number like 7 or "Substep 7", got ${JSON.stringify(raw.slice(0, 40))}` };
+    if (!m)
+      return {
+        ok: false,
+        code: "bad_location",
+        reason: `must be a step number like 7 or "Substep 7", got ${JSON.stringify(raw.slice(0, 40))}`,
+      };
     n = Number(m[1]);
-  } else return { ok: false, code: "bad_location", reason: `must be a step number, got ${raw === null ? "null" : typeof raw}` };
+  } else
+    return {
+      ok: false,
+      code: "bad_location",
+      reason: `must be a step number, got ${raw === null ? "null" : typeof raw}`,
+    };
   if (!Number.isInteger(n)) return { ok: false, code: "bad_location", reason: `must be a whole step number, got ${n}` };
   if (n < 1 || n > stepCount) {
-    return { ok: false, code: "location_out_of_range", value: n, reason: `is ${n} but the attempt has ${stepCount} step(s): it must be within 1..${stepCount}` };
+    return {
+      ok: false,
+      code: "location_out_of_range",
+      value: n,
+      reason: `is ${n} but the attempt has ${stepCount} step(s): it must be within 1..${stepCount}`,
+    };
   }
   return { ok: true, value: n };
 }

@@ -4,7 +4,8 @@ import { decodeLatexJsonString } from "./latex-json";
 
 // Corpus of verifier outputs as models write them. Raw strings use String.raw so a backslash in
 // the test source is exactly the byte the model wrote.
-const tag = (json: string) => `## Verification log\nSubstep 1 is fine.\n\n## Critical error report\nSubstep 2 is wrong.\n\n<intervention>${json}</intervention>`;
+const tag = (json: string) =>
+  `## Verification log\nSubstep 1 is fine.\n\n## Critical error report\nSubstep 2 is wrong.\n\n<intervention>${json}</intervention>`;
 const parse = (raw: string, stepCount = 5, answer?: string) => parseIntervention(raw, { stepCount, answer });
 const okValue = (r: ParseResult) => {
   if (!r.ok) throw new Error(`expected ok, got ${r.reason}`);
@@ -15,43 +16,71 @@ const failCode = (r: ParseResult) => (r.ok ? "ok" : r.code);
 
 describe("parseIntervention corpus", () => {
   it("1 valid JSON", () => {
-    expect(okValue(parse(tag('{"content": "Let us check the sum again.", "location": 2}')))).toMatchObject({ content: "Let us check the sum again.", location: 2, repaired: false });
+    expect(okValue(parse(tag('{"content": "Let us check the sum again.", "location": 2}')))).toMatchObject({
+      content: "Let us check the sum again.",
+      location: 2,
+      repaired: false,
+    });
   });
   it("2 \\frac survives (not a form feed)", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "So $x = \frac{1}{2}$.", "location": 3}`))).content).toBe(String.raw`So $x = \frac{1}{2}$.`);
+    expect(okValue(parse(tag(String.raw`{"content": "So $x = \frac{1}{2}$.", "location": 3}`))).content).toBe(
+      String.raw`So $x = \frac{1}{2}$.`,
+    );
   });
   it("3 \\neq survives (not a newline)", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "Note $a \neq b$.", "location": 1}`))).content).toBe(String.raw`Note $a \neq b$.`);
+    expect(okValue(parse(tag(String.raw`{"content": "Note $a \neq b$.", "location": 1}`))).content).toBe(
+      String.raw`Note $a \neq b$.`,
+    );
   });
   it("4 \\times, \\theta (not tabs)", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$2 \times 3$ and $\theta$", "location": 1}`))).content).toBe(String.raw`$2 \times 3$ and $\theta$`);
+    expect(okValue(parse(tag(String.raw`{"content": "$2 \times 3$ and $\theta$", "location": 1}`))).content).toBe(
+      String.raw`$2 \times 3$ and $\theta$`,
+    );
   });
   it("5 \\right, \\rho (not carriage returns)", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$\left(\rho\right)$", "location": 1}`))).content).toBe(String.raw`$\left(\rho\right)$`);
+    expect(okValue(parse(tag(String.raw`{"content": "$\left(\rho\right)$", "location": 1}`))).content).toBe(
+      String.raw`$\left(\rho\right)$`,
+    );
   });
   it("6 \\binom, \\beta, \\boxed (not backspaces)", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$\binom{5}{2}\beta$ not \boxed", "location": 1}`))).content).toBe(String.raw`$\binom{5}{2}\beta$ not \boxed`);
+    expect(okValue(parse(tag(String.raw`{"content": "$\binom{5}{2}\beta$ not \boxed", "location": 1}`))).content).toBe(
+      String.raw`$\binom{5}{2}\beta$ not \boxed`,
+    );
   });
   it("7 \\nu, \\nabla, \\not, \\ne stay LaTeX", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$\nu \nabla \not= \ne$", "location": 1}`))).content).toBe(String.raw`$\nu \nabla \not= \ne$`);
+    expect(okValue(parse(tag(String.raw`{"content": "$\nu \nabla \not= \ne$", "location": 1}`))).content).toBe(
+      String.raw`$\nu \nabla \not= \ne$`,
+    );
   });
   it("8 a real \\n between sentences is a newline", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "First idea.\nThen we add.\n\n2 cases", "location": 2}`))).content).toBe("First idea.\nThen we add.\n\n2 cases");
+    expect(
+      okValue(parse(tag(String.raw`{"content": "First idea.\nThen we add.\n\n2 cases", "location": 2}`))).content,
+    ).toBe("First idea.\nThen we add.\n\n2 cases");
   });
   it("9 mixed: newline escape and LaTeX in one string", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "Use $\frac{a}{b}$.\nNow $a\neq 0$.", "location": 2}`))).content).toBe("Use $\\frac{a}{b}$.\nNow $a\\neq 0$.");
+    expect(
+      okValue(parse(tag(String.raw`{"content": "Use $\frac{a}{b}$.\nNow $a\neq 0$.", "location": 2}`))).content,
+    ).toBe("Use $\\frac{a}{b}$.\nNow $a\\neq 0$.");
   });
   it("10 properly escaped LaTeX (\\\\frac) is kept as one backslash", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$\\frac{1}{2}$ and $\\neq$", "location": 2}`))).content).toBe(String.raw`$\frac{1}{2}$ and $\neq$`);
+    expect(okValue(parse(tag(String.raw`{"content": "$\\frac{1}{2}$ and $\\neq$", "location": 2}`))).content).toBe(
+      String.raw`$\frac{1}{2}$ and $\neq$`,
+    );
   });
   it("11 \\alpha, \\sqrt, \\{ \\, (invalid JSON escapes) kept", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$\alpha+\sqrt{2}\{x\}\,$", "location": 1}`))).content).toBe(String.raw`$\alpha+\sqrt{2}\{x\}\,$`);
+    expect(okValue(parse(tag(String.raw`{"content": "$\alpha+\sqrt{2}\{x\}\,$", "location": 1}`))).content).toBe(
+      String.raw`$\alpha+\sqrt{2}\{x\}\,$`,
+    );
   });
   it("12 unicode escape decoded", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "angle \u00b0 done", "location": 1}`))).content).toBe("angle \u00b0 done");
+    expect(okValue(parse(tag(String.raw`{"content": "angle \u00b0 done", "location": 1}`))).content).toBe(
+      "angle \u00b0 done",
+    );
   });
   it("13 last tag wins over an earlier draft", () => {
-    const raw = tag('{"content": "draft", "location": 1}') + '\nRevised:\n<intervention>{"content": "final step", "location": 4}</intervention>';
+    const raw =
+      tag('{"content": "draft", "location": 1}') +
+      '\nRevised:\n<intervention>{"content": "final step", "location": 4}</intervention>';
     expect(okValue(parse(raw))).toMatchObject({ content: "final step", location: 4, tagCount: 2 });
   });
   it("14 location 'Substep 7'", () => {
@@ -106,7 +135,9 @@ describe("parseIntervention corpus", () => {
     expect(okValue(parse(tag('{"content": "Try factoring.", "location": 2}'), 5, "42")).content).toBe("Try factoring.");
   });
   it("27 unescaped quotes inside content (content first)", () => {
-    expect(okValue(parse(tag('{"content": "Call this the "key" step.", "location": 3}'))).content).toBe('Call this the "key" step.');
+    expect(okValue(parse(tag('{"content": "Call this the "key" step.", "location": 3}'))).content).toBe(
+      'Call this the "key" step.',
+    );
   });
   it("28 unescaped quotes with location first and LaTeX", () => {
     const v = okValue(parse(tag(String.raw`{"location": "Substep 2", "content": "the "trick": $\frac{1}{2}$"}`)));
@@ -119,7 +150,9 @@ describe("parseIntervention corpus", () => {
     expect(failCode(parse(tag("I cannot decide")))).toBe("invalid_json");
   });
   it("31 text around the JSON inside the tag and code fences", () => {
-    expect(okValue(parse(tag('```json\n{"content": "Recheck parity.", "location": 2}\n```'))).content).toBe("Recheck parity.");
+    expect(okValue(parse(tag('```json\n{"content": "Recheck parity.", "location": 2}\n```'))).content).toBe(
+      "Recheck parity.",
+    );
   });
   it("32 content is not a string", () => {
     expect(failCode(parse(tag('{"content": 12, "location": 2}')))).toBe("missing_content");
@@ -131,13 +164,21 @@ describe("parseIntervention corpus", () => {
     expect(r.sections.errorReport).toContain("Substep 2 is wrong.");
   });
   it("34 never throws on odd input", () => {
-    for (const raw of ["", "<intervention></intervention>", "<intervention>{</intervention>", '<intervention>{"content": "\\', undefined as unknown as string]) {
+    for (const raw of [
+      "",
+      "<intervention></intervention>",
+      "<intervention>{</intervention>",
+      '<intervention>{"content": "\\',
+      undefined as unknown as string,
+    ]) {
       expect(() => parse(raw)).not.toThrow();
       expect(parse(raw).ok).toBe(false);
     }
   });
   it("35 \\text and \\to survive, a tab before a digit stays a tab", () => {
-    expect(okValue(parse(tag(String.raw`{"content": "$x\to\infty$ \text{and}\t1", "location": 1}`))).content).toBe("$x\\to\\infty$ \\text{and}\t1");
+    expect(okValue(parse(tag(String.raw`{"content": "$x\to\infty$ \text{and}\t1", "location": 1}`))).content).toBe(
+      "$x\\to\\infty$ \\text{and}\t1",
+    );
   });
 });
 
@@ -154,10 +195,15 @@ describe("reference-compatible inputs (issue 12 §4)", () => {
   it("single-quoted (Python literal) objects, with LaTeX, inner double quotes and escaped apostrophes", () => {
     const v = okValue(parse(tag(String.raw`{'content': 'Let\'s use $\frac{a}{b}$ and call it "r".', 'location': 3}`)));
     expect(v).toMatchObject({ location: 3, content: String.raw`Let's use $\frac{a}{b}$ and call it "r".` });
-    expect(okValue(parse(tag(`{'location': 'Substep 2', 'content': 'Check the parity.'}`)))).toMatchObject({ location: 2, content: "Check the parity." });
+    expect(okValue(parse(tag(`{'location': 'Substep 2', 'content': 'Check the parity.'}`)))).toMatchObject({
+      location: 2,
+      content: "Check the parity.",
+    });
   });
   it("double-quoted JSON with an apostrophe is not touched by the single-quote reader", () => {
-    expect(okValue(parse(tag(`{"content": "Let's check 'both' cases.", "location": 2}`))).content).toBe("Let's check 'both' cases.");
+    expect(okValue(parse(tag(`{"content": "Let's check 'both' cases.", "location": 2}`))).content).toBe(
+      "Let's check 'both' cases.",
+    );
   });
   it("location 0, past the last step, or a range stay failures with their reason", () => {
     const zero = parse(tag('{"content": "c", "location": "0."}'));
@@ -172,23 +218,40 @@ describe("reference-compatible inputs (issue 12 §4)", () => {
 });
 
 describe('"no critical error" verdicts (Box 1: leave the intervention empty)', () => {
-  const noErr = (body: string) => `## Verification log\n- Substep 1: correct.\n\n## Critical error report\nNo critical error: every substep holds.\n\n## Intervention\n${body}`;
+  const noErr = (body: string) =>
+    `## Verification log\n- Substep 1: correct.\n\n## Critical error report\nNo critical error: every substep holds.\n\n## Intervention\n${body}`;
   it("an empty content, an empty tag, or no tag after a no-error report is a verdict, not a failure", () => {
-    for (const body of ['<intervention>{"content": "", "location": null}</intervention>', "<intervention></intervention>", "<intervention>\n</intervention>", "", `<intervention>{'content': '', 'location': None}</intervention>`, '<intervention>{"location": null}</intervention>']) {
+    for (const body of [
+      '<intervention>{"content": "", "location": null}</intervention>',
+      "<intervention></intervention>",
+      "<intervention>\n</intervention>",
+      "",
+      `<intervention>{'content': '', 'location': None}</intervention>`,
+      '<intervention>{"location": null}</intervention>',
+    ]) {
       const r = parse(noErr(body));
       expect(r, body).toMatchObject({ ok: true, noError: true, value: null });
     }
   });
   it("other ways of saying it", () => {
-    for (const said of ["There are no critical errors in the attempt.", "The attempt does not contain any critical error.", "I didn't find a critical error."]) {
-      expect(parse(`## Critical error report\n${said}\n<intervention></intervention>`)).toMatchObject({ ok: true, noError: true });
+    for (const said of [
+      "There are no critical errors in the attempt.",
+      "The attempt does not contain any critical error.",
+      "I didn't find a critical error.",
+    ]) {
+      expect(parse(`## Critical error report\n${said}\n<intervention></intervention>`)).toMatchObject({
+        ok: true,
+        noError: true,
+      });
     }
   });
   it("empty without a no-error report stays a failure; a real intervention after the phrase is still an intervention", () => {
     expect(failCode(parse(tag('{"content": "", "location": 2}')))).toBe("empty_content");
     expect(failCode(parse(tag("")))).toBe("empty_content");
     expect(failCode(parse("## Critical error report\nSubstep 2 is not a critical error.\n"))).toBe("missing_tag");
-    expect(okValue(parse(noErr('<intervention>{"content": "Recheck the sum.", "location": 2}</intervention>')))).toMatchObject({ location: 2 });
+    expect(
+      okValue(parse(noErr('<intervention>{"content": "Recheck the sum.", "location": 2}</intervention>'))),
+    ).toMatchObject({ location: 2 });
   });
 });
 

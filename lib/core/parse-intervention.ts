@@ -133,7 +133,8 @@ export function extractSections(raw: string): ParseSections {
 }
 
 // "No critical error", "there are no critical errors", "does not contain any critical error", ...
-const NO_ERROR = /\b(?:no|zero)\s+critical\s+errors?\b|(?:\bnot|n't)\s+(?:find|found|contain|contains|have|has|make|made|makes)\s+(?:a\s+|any\s+)?critical\s+errors?\b/i;
+const NO_ERROR =
+  /\b(?:no|zero)\s+critical\s+errors?\b|(?:\bnot|n't)\s+(?:find|found|contain|contains|have|has|make|made|makes)\s+(?:a\s+|any\s+)?critical\s+errors?\b/i;
 
 /** The critical-error report (or, without headings, the text before the tag) says there is none. */
 function statesNoError(sections: ParseSections, raw: string): boolean {
@@ -144,7 +145,11 @@ function statesNoError(sections: ParseSections, raw: string): boolean {
 
 export function parseIntervention(raw: string, opts: ParseOptions): ParseResult {
   const sections = extractSections(typeof raw === "string" ? raw : "");
-  const fail = (code: ParseFailCode, reason: string, partial: { content?: string; location?: number } = {}): ParseResult => ({
+  const fail = (
+    code: ParseFailCode,
+    reason: string,
+    partial: { content?: string; location?: number } = {},
+  ): ParseResult => ({
     ok: false,
     code,
     reason: `${code}: ${reason}`,
@@ -154,8 +159,12 @@ export function parseIntervention(raw: string, opts: ParseOptions): ParseResult 
   if (typeof raw !== "string") return fail("missing_tag", "output is not text");
   const noError = (): ParseResult => ({ ok: true, noError: true, value: null, sections });
   const tag = lastInterventionTag(raw);
-  if (!tag) return statesNoError(sections, raw) ? noError() : fail("missing_tag", "no <intervention>...</intervention> in the output");
-  if (tag.body.trim() === "") return statesNoError(sections, raw) ? noError() : fail("empty_content", "the intervention tag is empty");
+  if (!tag)
+    return statesNoError(sections, raw)
+      ? noError()
+      : fail("missing_tag", "no <intervention>...</intervention> in the output");
+  if (tag.body.trim() === "")
+    return statesNoError(sections, raw) ? noError() : fail("empty_content", "the intervention tag is empty");
   const read = readObject(tag.body);
   if (!read) return fail("invalid_json", "the tag does not hold a readable JSON object");
   const { obj, repaired } = read;
@@ -169,10 +178,15 @@ export function parseIntervention(raw: string, opts: ParseOptions): ParseResult 
   if (content === undefined) return fail("missing_content", '"content" is not a string', partial);
   if (content.trim() === "") return fail("empty_content", "the content is empty", partial);
   if (obj.location === undefined) return fail("missing_location", 'no "location" field', partial);
-  if (!loc.ok && loc.code === "bad_location") return fail("bad_location", `cannot read a step number from ${JSON.stringify(obj.location)}`, partial);
+  if (!loc.ok && loc.code === "bad_location")
+    return fail("bad_location", `cannot read a step number from ${JSON.stringify(obj.location)}`, partial);
   if (!loc.ok) return fail("location_out_of_range", `location ${loc.value} outside 1..${opts.stepCount}`, partial);
   if (opts.answer && containsAnswer(content, opts.answer)) {
-    return fail("answer_leak", `the content contains the ground-truth answer ${JSON.stringify(opts.answer.trim())}`, partial);
+    return fail(
+      "answer_leak",
+      `the content contains the ground-truth answer ${JSON.stringify(opts.answer.trim())}`,
+      partial,
+    );
   }
   return { ok: true, noError: false, value: { content, location: loc.value, repaired, tagCount: tag.count }, sections };
 }

@@ -25,7 +25,12 @@ describe("passAtK", () => {
     expect(passAtK(8, 8, 1)).toBe(1);
   });
   it("agrees with the exact binomial formula and stays stable for large n", () => {
-    for (const [n, c, k] of [[20, 3, 5], [32, 1, 16], [64, 10, 8], [100, 50, 25]]) {
+    for (const [n, c, k] of [
+      [20, 3, 5],
+      [32, 1, 16],
+      [64, 10, 8],
+      [100, 50, 25],
+    ]) {
       expect(passAtK(n, c, k)).toBeCloseTo(direct(n, c, k), 10);
     }
     // C(1024, 512) overflows a double; the product form does not.
@@ -48,11 +53,17 @@ describe("ladders and means", () => {
   });
   it("gives a per-problem curve and a dataset mean", () => {
     expect(passAtKCurve(4, 1).map((r) => r.value)).toEqual([0.25, 0.5, 1]);
-    const ds = datasetPassAtK([{ n: 4, c: 1 }, { n: 4, c: 0 }]);
+    const ds = datasetPassAtK([
+      { n: 4, c: 1 },
+      { n: 4, c: 0 },
+    ]);
     expect(ds.map((r) => r.k)).toEqual([1, 2, 4]);
     expect(ds[0].value).toBeCloseTo(0.125, 12);
     expect(ds[2].value).toBeCloseTo(0.5, 12);
-    const mixed = datasetPassAtK([{ n: 8, c: 8 }, { n: 2, c: 0 }]);
+    const mixed = datasetPassAtK([
+      { n: 8, c: 8 },
+      { n: 2, c: 0 },
+    ]);
     expect(mixed.find((r) => r.k === 8)).toEqual({ k: 8, value: 1, problems: 1 });
     expect(datasetPassAtK([])).toEqual([]);
   });

@@ -3,8 +3,10 @@
 // binomials: C(n-c, k) / C(n, k) = prod_{i = n-c+1}^{n} (1 - k / i).
 
 export function passAtK(n: number, c: number, k: number): number {
-  if (!Number.isInteger(n) || !Number.isInteger(c) || !Number.isInteger(k)) throw new RangeError("n, c and k must be integers");
-  if (n < 1 || c < 0 || c > n || k < 1 || k > n) throw new RangeError(`need 0 <= c <= n and 1 <= k <= n (n=${n}, c=${c}, k=${k})`);
+  if (!Number.isInteger(n) || !Number.isInteger(c) || !Number.isInteger(k))
+    throw new RangeError("n, c and k must be integers");
+  if (n < 1 || c < 0 || c > n || k < 1 || k > n)
+    throw new RangeError(`need 0 <= c <= n and 1 <= k <= n (n=${n}, c=${c}, k=${k})`);
   if (n - c < k) return 1;
   let miss = 1;
   for (let i = n - c + 1; i <= n; i++) miss *= 1 - k / i;
@@ -19,7 +21,10 @@ export function passAtKLadder(n: number): number[] {
   return ks;
 }
 
-export interface PassAtKRow { k: number; value: number }
+export interface PassAtKRow {
+  k: number;
+  value: number;
+}
 
 /** pass@k for one problem at every k of the ladder. */
 export function passAtKCurve(n: number, c: number): PassAtKRow[] {

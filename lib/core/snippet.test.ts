@@ -5,7 +5,8 @@ import { mathSnippet } from "./snippet";
 
 // Unescaped $ count, and \( \) balance: an even count / zero balance = no formula cut open.
 function balanced(s: string): boolean {
-  let dollars = 0, paren = 0;
+  let dollars = 0,
+    paren = 0;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === "\\") {
       if (s[i + 1] === "(") paren++;
@@ -29,12 +30,17 @@ describe("mathSnippet", () => {
     expect(s.endsWith("$\\frac{1}{2}+\\frac{3}{4}$…")).toBe(true);
     const far = `${"w ".repeat(70)}$${"x+".repeat(200)}1$`;
     expect(mathSnippet(far, 150)).toBe(`${"w ".repeat(70).trimEnd()}…`);
-    expect(mathSnippet(`${"a".repeat(150)} \\(${"y".repeat(30)}\\) end`, 160)).toBe(`${"a".repeat(150)} \\(${"y".repeat(30)}\\)…`);
+    expect(mathSnippet(`${"a".repeat(150)} \\(${"y".repeat(30)}\\) end`, 160)).toBe(
+      `${"a".repeat(150)} \\(${"y".repeat(30)}\\)…`,
+    );
     expect(mathSnippet(`${"a".repeat(150)} \\$5 and \\$6 more words here`, 156)).toBe(`${"a".repeat(150)} \\$5…`);
   });
 
   it("leaves no formula open on any MATH-500 problem", () => {
-    const rows = readFileSync(sharedData("math500", "test.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { problem: string });
+    const rows = readFileSync(sharedData("math500", "test.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { problem: string });
     let cut = 0;
     for (const r of rows) {
       if (!balanced(r.problem.replace(/\s+/g, " "))) continue; // the source itself is unbalanced

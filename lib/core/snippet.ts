@@ -31,7 +31,10 @@ function openFormula(s: string, end: number): Open {
 /** Where `close` ends at or after `from`, honouring escapes; -1 when not found before `limit`. */
 function closeEnd(s: string, from: number, close: string, limit: number): number {
   for (let i = from; i < Math.min(s.length, limit); i++) {
-    if (s[i] === "\\" && close[0] !== "\\") { i++; continue; }
+    if (s[i] === "\\" && close[0] !== "\\") {
+      i++;
+      continue;
+    }
     if (s.startsWith(close, i)) return i + close.length;
     if (s[i] === "\\") i++;
   }

@@ -6,7 +6,9 @@ import { countSteps, fromZeroBased, joinSteps, numberSteps, splitSteps, toZeroBa
 type PbRow = { id: string; steps: string[]; label: number };
 
 function processBenchRows(): PbRow[] {
-  const native = ["gsm8k.json", "math.json"].flatMap((f) => JSON.parse(readFileSync(sharedData("processbench", f), "utf8")) as PbRow[]);
+  const native = ["gsm8k.json", "math.json"].flatMap(
+    (f) => JSON.parse(readFileSync(sharedData("processbench", f), "utf8")) as PbRow[],
+  );
   const refs = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l !== "")
@@ -27,7 +29,18 @@ describe("split/join", () => {
   });
 
   it("keeps empty steps and odd newline runs byte for byte", () => {
-    for (const y of ["", "a", "a\n\nb", "\n\n", "a\n\n\n\nb", "a\n\n\nb", "a\n\n", "\n\na", "x\r\n\r\ny", "α\n\nβ $x$\n"]) {
+    for (const y of [
+      "",
+      "a",
+      "a\n\nb",
+      "\n\n",
+      "a\n\n\n\nb",
+      "a\n\n\nb",
+      "a\n\n",
+      "\n\na",
+      "x\r\n\r\ny",
+      "α\n\nβ $x$\n",
+    ]) {
       expect(joinSteps(splitSteps(y))).toBe(y);
       expect(countSteps(y)).toBe(splitSteps(y).length);
     }

@@ -22,6 +22,11 @@ export function verdictWord(code: string): string {
 /** Counts by verdict code -> "3 correct, 4 wrong, 1 no answer" (known codes in VERDICT_ORDER, then the rest). */
 export function verdictCountsText(counts: Readonly<Record<string, number>>): string {
   const known = VERDICT_ORDER as readonly string[];
-  const codes = [...known.filter((c) => counts[c]), ...Object.keys(counts).filter((c) => !known.includes(c) && counts[c]).sort()];
+  const codes = [
+    ...known.filter((c) => counts[c]),
+    ...Object.keys(counts)
+      .filter((c) => !known.includes(c) && counts[c])
+      .sort(),
+  ];
   return codes.map((c) => `${counts[c]} ${verdictWord(c)}`).join(", ");
 }

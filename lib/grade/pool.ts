@@ -111,7 +111,12 @@ export class GradePool {
     clearTimeout(this.spareTimer);
     const all = [...this.slots, ...(this.spare ? [this.spare] : [])];
     const open = [...this.queue.splice(0), ...all.flatMap((s) => s.inflight)];
-    for (const s of all) { s.dead = true; clearTimeout(s.timer); clearTimeout(s.stall); s.inflight = []; }
+    for (const s of all) {
+      s.dead = true;
+      clearTimeout(s.timer);
+      clearTimeout(s.stall);
+      s.inflight = [];
+    }
     for (const j of open) this.finish(j, failed(j.msg, "error", "pool closed", 0));
     await Promise.all(all.map((s) => s.worker.terminate()));
   }
@@ -126,10 +131,21 @@ export class GradePool {
     const worker = new Worker(this.path, { workerData: this.init, execArgv: [] });
     this.stats.spawned++;
     let markReady!: () => void;
-    const slot: Slot = { worker, ready: new Promise<void>((r) => (markReady = r)), isReady: false, dead: false, inflight: [] };
+    const slot: Slot = {
+      worker,
+      ready: new Promise<void>((r) => (markReady = r)),
+      isReady: false,
+      dead: false,
+      inflight: [],
+    };
     worker.on("message", (m: WorkerReply) => {
       if (slot.dead) return;
-      if (m.type === "ready") { slot.isReady = true; markReady(); this.dispatch(); return; }
+      if (m.type === "ready") {
+        slot.isReady = true;
+        markReady();
+        this.dispatch();
+        return;
+      }
       const i = slot.inflight.findIndex((j) => j.msg.id === m.id);
       if (i === -1) return;
       const [job] = slot.inflight.splice(i, 1);
@@ -151,7 +167,8 @@ export class GradePool {
   }
 
   private dispatch(): void {
-    if (this.spareTimer && this.queue.length === 0 && this.slots.every((x) => x.inflight.length === 0)) this.refillSpare();
+    if (this.spareTimer && this.queue.length === 0 && this.slots.every((x) => x.inflight.length === 0))
+      this.refillSpare();
     for (let level = 0; level < this.depth; level++) {
       for (const slot of this.slots) {
         if (!slot.isReady || slot.dead || slot.inflight.length > level) continue;
@@ -173,7 +190,10 @@ export class GradePool {
     clearTimeout(slot.timer);
     clearTimeout(slot.stall);
     if (slot.inflight.length === 0 || slot.dead) return;
-    slot.timer = setTimeout(() => { this.stats.killed++; this.retire(slot, "timeout", `worker killed after the hard limit of ${this.hardLimitMs} ms`); }, this.hardLimitMs);
+    slot.timer = setTimeout(() => {
+      this.stats.killed++;
+      this.retire(slot, "timeout", `worker killed after the hard limit of ${this.hardLimitMs} ms`);
+    }, this.hardLimitMs);
     if (this.depth > 1) slot.stall = setTimeout(() => this.handOver(slot), this.stallMs);
   }
 
@@ -210,12 +230,19 @@ export class GradePool {
     const [running, ...behind] = slot.inflight;
     slot.inflight = [];
     void slot.worker.terminate();
-    if (slot === this.spare) { this.spare = null; this.scheduleSpare(); return; }
+    if (slot === this.spare) {
+      this.spare = null;
+      this.scheduleSpare();
+      return;
+    }
     const i = this.slots.indexOf(slot);
     if (i !== -1 && !this.closed) {
       const spare = this.spare;
-      if (spare && !spare.dead) { this.slots[i] = spare; this.spare = null; this.scheduleSpare(); }
-      else this.slots[i] = this.spawn();
+      if (spare && !spare.dead) {
+        this.slots[i] = spare;
+        this.spare = null;
+        this.scheduleSpare();
+      } else this.slots[i] = this.spawn();
     }
     if (running) {
       running.copies--;
@@ -231,7 +258,11 @@ export class GradePool {
 function failed(job: GradeJob, verdict: "timeout" | "error", reason: string, ms: number): PoolVerdict {
   const ex = extractPrediction(job.pred, { predMode: job.predMode });
   return {
-    verdict, reason, ms, method: verdict === "timeout" ? "hard-limit" : "worker",
-    extracted: ex.ok ? ex.answer : null, extractMethod: ex.ok ? ex.method : undefined,
+    verdict,
+    reason,
+    ms,
+    method: verdict === "timeout" ? "hard-limit" : "worker",
+    extracted: ex.ok ? ex.answer : null,
+    extractMethod: ex.ok ? ex.method : undefined,
   };
 }

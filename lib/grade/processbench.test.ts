@@ -12,23 +12,48 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedData } from "@/test-support/shared-data";
 import { GradePool, type PoolVerdict } from "./pool";
 
-interface Row { id: string; steps: string[]; ground_truth_answer: string; final_answer_correct: boolean }
-interface Disagreement { id: string; verdict: string; reason: string }
-interface Fixture { source: string; rule: string; rows: number; agree: number; disagreements: Disagreement[] }
+interface Row {
+  id: string;
+  steps: string[];
+  ground_truth_answer: string;
+  final_answer_correct: boolean;
+}
+interface Disagreement {
+  id: string;
+  verdict: string;
+  reason: string;
+}
+interface Fixture {
+  source: string;
+  rule: string;
+  rows: number;
+  agree: number;
+  disagreements: Disagreement[];
+}
 
 const MODES = ["solution", "auto"] as const;
 type Mode = (typeof MODES)[number];
 const fixturePath = (mode: Mode) =>
-  join(process.cwd(), "lib", "grade", "fixtures", `last-step-grading-disagreements${mode === "solution" ? "" : `.${mode}`}.json`);
+  join(
+    process.cwd(),
+    "lib",
+    "grade",
+    "fixtures",
+    `last-step-grading-disagreements${mode === "solution" ? "" : `.${mode}`}.json`,
+  );
 const rows: Row[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
-  .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 
 let pool: GradePool;
 const verdictsOf = {} as Record<Mode, PoolVerdict[]>;
 beforeAll(async () => {
   pool = new GradePool({ size: 2, spare: false });
   for (const mode of MODES) {
-    verdictsOf[mode] = await pool.gradeAll(rows.map((r) => ({ gold: r.ground_truth_answer, pred: r.steps[r.steps.length - 1], predMode: mode })));
+    verdictsOf[mode] = await pool.gradeAll(
+      rows.map((r) => ({ gold: r.ground_truth_answer, pred: r.steps[r.steps.length - 1], predMode: mode })),
+    );
   }
 }, 300_000);
 afterAll(async () => {
@@ -36,29 +61,42 @@ afterAll(async () => {
 });
 
 describe("ProcessBench final answers (with-references.gsm8k-math.jsonl)", () => {
-  it.each(MODES)("mode %s agrees with final_answer_correct on at least 97% of rows, with exactly the listed disagreements", (mode) => {
-    const FIXTURE = fixturePath(mode);
-    const verdicts = verdictsOf[mode];
-    const fixture: Fixture = existsSync(FIXTURE) ? JSON.parse(readFileSync(FIXTURE, "utf8")) : {
-      source: "processbench/with-references.gsm8k-math.jsonl", rows: 0, agree: 0, disagreements: [],
-      rule: `last step graded (predMode "${mode}") against ground_truth_answer; verdict 'equal' counts as correct and is compared with final_answer_correct`,
-    };
-    const found: Disagreement[] = [];
-    rows.forEach((r, i) => {
-      const v = verdicts[i];
-      if ((v.verdict === "equal") !== r.final_answer_correct) {
-        const known = fixture.disagreements.find((d) => d.id === r.id);
-        found.push({ id: r.id, verdict: v.verdict, reason: known?.reason ?? "TODO" });
+  it.each(MODES)(
+    "mode %s agrees with final_answer_correct on at least 97% of rows, with exactly the listed disagreements",
+    (mode) => {
+      const FIXTURE = fixturePath(mode);
+      const verdicts = verdictsOf[mode];
+      const fixture: Fixture = existsSync(FIXTURE)
+        ? JSON.parse(readFileSync(FIXTURE, "utf8"))
+        : {
+            source: "processbench/with-references.gsm8k-math.jsonl",
+            rows: 0,
+            agree: 0,
+            disagreements: [],
+            rule: `last step graded (predMode "${mode}") against ground_truth_answer; verdict 'equal' counts as correct and is compared with final_answer_correct`,
+          };
+      const found: Disagreement[] = [];
+      rows.forEach((r, i) => {
+        const v = verdicts[i];
+        if ((v.verdict === "equal") !== r.final_answer_correct) {
+          const known = fixture.disagreements.find((d) => d.id === r.id);
+          found.push({ id: r.id, verdict: v.verdict, reason: known?.reason ?? "TODO" });
+        }
+      });
+      const agree = rows.length - found.length;
+      if (process.env.UPDATE_PROCESSBENCH_FIXTURE) {
+        writeFileSync(
+          FIXTURE,
+          JSON.stringify({ ...fixture, rows: rows.length, agree, disagreements: found }, null, 2) + "\n",
+        );
       }
-    });
-    const agree = rows.length - found.length;
-    if (process.env.UPDATE_PROCESSBENCH_FIXTURE) {
-      writeFileSync(FIXTURE, JSON.stringify({ ...fixture, rows: rows.length, agree, disagreements: found }, null, 2) + "\n");
-    }
-    expect(verdicts.filter((v) => v.verdict === "timeout" || v.verdict === "error")).toEqual([]);
-    expect(agree / rows.length).toBeGreaterThanOrEqual(0.97);
-    expect(found.map(({ id, verdict }) => ({ id, verdict }))).toEqual(fixture.disagreements.map(({ id, verdict }) => ({ id, verdict })));
-    expect(fixture.disagreements.every((d) => d.reason && d.reason !== "TODO")).toBe(true);
-    expect(fixture).toMatchObject({ rows: rows.length, agree });
-  });
+      expect(verdicts.filter((v) => v.verdict === "timeout" || v.verdict === "error")).toEqual([]);
+      expect(agree / rows.length).toBeGreaterThanOrEqual(0.97);
+      expect(found.map(({ id, verdict }) => ({ id, verdict }))).toEqual(
+        fixture.disagreements.map(({ id, verdict }) => ({ id, verdict })),
+      );
+      expect(fixture.disagreements.every((d) => d.reason && d.reason !== "TODO")).toBe(true);
+      expect(fixture).toMatchObject({ rows: rows.length, agree });
+    },
+  );
 });

@@ -8,9 +8,19 @@ const init = (workerData ?? {}) as WorkerInit;
 
 // The engine starts lazily (first parse ~0.5 s of CPU): pay that before reporting ready.
 const WARMUP: [string, string][] = [
-  ["\\frac{1}{2}", "0.5"], ["\\sqrt{8}", "2\\sqrt{2}"], ["x^2+1", "1+x^2"], ["(1,2)", "(1, 2)"],
-  ["\\{1,2\\}", "2, 1"], ["[0,1)", "[0, 1)"], ["x=3", "3"], ["\\text{B}", "B"], ["2+3i", "3i+2"],
-  ["\\pi", "3.14159265"], ["10\\%", "0.1"], ["e^2", "\\exp(2)"], ["\\binom{n}{2}", "n(n-1)/2"],
+  ["\\frac{1}{2}", "0.5"],
+  ["\\sqrt{8}", "2\\sqrt{2}"],
+  ["x^2+1", "1+x^2"],
+  ["(1,2)", "(1, 2)"],
+  ["\\{1,2\\}", "2, 1"],
+  ["[0,1)", "[0, 1)"],
+  ["x=3", "3"],
+  ["\\text{B}", "B"],
+  ["2+3i", "3i+2"],
+  ["\\pi", "3.14159265"],
+  ["10\\%", "0.1"],
+  ["e^2", "\\exp(2)"],
+  ["\\binom{n}{2}", "n(n-1)/2"],
 ];
 
 function post(m: WorkerReply) {

@@ -13,6 +13,8 @@ export function workerPath(): string {
   try {
     const beside = join(dirname(fileURLToPath(import.meta.url)), "worker.mjs");
     if (existsSync(beside)) return beside;
-  } catch { /* bundled: import.meta.url is not a file */ }
+  } catch {
+    /* bundled: import.meta.url is not a file */
+  }
   return join(process.cwd(), "lib", "grade", "worker.mjs");
 }

@@ -64,15 +64,22 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
         const first = rid ? seenIds.get(rid.id) : undefined;
         if (rid && first !== undefined) {
           const where = `${file}:${first}:${rid.field}`;
-          errors.push({ file, line: raw.line, field: rid.field, message: `duplicate ${rid.field} ${JSON.stringify(rid.id)}: ${where} has the same ${rid.field}` });
+          errors.push({
+            file,
+            line: raw.line,
+            field: rid.field,
+            message: `duplicate ${rid.field} ${JSON.stringify(rid.id)}: ${where} has the same ${rid.field}`,
+          });
         } else {
           if (rid) seenIds.set(rid.id, raw.line);
           if (errors.length === 0 && !writer.write(parsed.value, { file, line: raw.line })) recordsAlreadyPresent++;
         }
       }
-      if (records % PROGRESS_EVERY === 0) opts.onProgress?.({ records, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
+      if (records % PROGRESS_EVERY === 0)
+        opts.onProgress?.({ records, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
     }
-    if (errors.length === 0 && records === 0) errors.push({ file, line: 0, field: "", message: "the file holds no records" });
+    if (errors.length === 0 && records === 0)
+      errors.push({ file, line: 0, field: "", message: "the file holds no records" });
     if (errors.length > 0 || !format) {
       writer.rollback();
       return { ok: false, errors: errors.slice(0, MAX_ERRORS), truncated: truncated || errors.length > MAX_ERRORS };
@@ -81,7 +88,20 @@ async function run(source: RecordSource, file: string, opts: ImportOptions): Pro
     const { added, skipped, problemsEnriched } = writer.counts();
     const { alreadyImported } = writer.finish({ fileName: file, fileHash, format });
     opts.onProgress?.({ records, bytesRead: source.totalBytes, totalBytes: source.totalBytes });
-    return { ok: true, dataset: name, datasetId: writer.datasetId, format, fileName: file, fileHash, records, recordsAlreadyPresent, ...added, skipped, problemsEnriched, alreadyImported };
+    return {
+      ok: true,
+      dataset: name,
+      datasetId: writer.datasetId,
+      format,
+      fileName: file,
+      fileHash,
+      records,
+      recordsAlreadyPresent,
+      ...added,
+      skipped,
+      problemsEnriched,
+      alreadyImported,
+    };
   } catch (e) {
     writer.rollback();
     const line = records;
@@ -99,7 +119,11 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function withSource(open: () => Promise<OpenResult> | OpenResult, file: string, opts: ImportOptions): Promise<ImportResult> {
+async function withSource(
+  open: () => Promise<OpenResult> | OpenResult,
+  file: string,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   return serialized(async () => {
     const opened = await open();
     if (!opened.ok) return fail(file, opened.message);

@@ -6,7 +6,14 @@ import { prisma } from "@/lib/db";
 import { sharedData } from "@/test-support/shared-data";
 import { importBuffer } from "./index";
 
-type PbRow = { id: string; generator: string; problem: string; steps: string[]; final_answer_correct: boolean; label: number };
+type PbRow = {
+  id: string;
+  generator: string;
+  problem: string;
+  steps: string[];
+  final_answer_correct: boolean;
+  label: number;
+};
 
 describe("parquet", () => {
   test("ProcessBench gsm8k as Parquet (steps as a list column, INT64 labels) imports like the JSON", async () => {
@@ -24,7 +31,10 @@ describe("parquet", () => {
     });
     const r = await importBuffer(new Uint8Array(buf), "gsm8k-test.parquet", { dataset: "pq" });
     expect(r).toMatchObject({ ok: true, format: "processbench", traces: 120, labels: 120 });
-    const labels = await prisma.firstErrorLabel.findMany({ where: { trace: { dataset: { name: "pq" } } }, include: { trace: true } });
+    const labels = await prisma.firstErrorLabel.findMany({
+      where: { trace: { dataset: { name: "pq" } } },
+      include: { trace: true },
+    });
     const byId = new Map(rows.map((x) => [x.id, x]));
     for (const l of labels) {
       const row = byId.get(l.trace.externalId!)!;
@@ -36,9 +46,19 @@ describe("parquet", () => {
   });
 
   test("MATH-500 problems as Parquet", async () => {
-    const rows = readFileSync(sharedData("math500", "test.jsonl"), "utf8").trim().split("\n").slice(0, 30).map((l) => JSON.parse(l));
-    const cols = ["problem", "solution", "answer", "subject", "unique_id"].map((name) => ({ name, data: rows.map((r) => r[name]), type: "STRING" as const }));
-    const buf = parquetWriteBuffer({ columnData: [...cols, { name: "level", data: rows.map((r) => r.level), type: "INT32" }] });
+    const rows = readFileSync(sharedData("math500", "test.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(0, 30)
+      .map((l) => JSON.parse(l));
+    const cols = ["problem", "solution", "answer", "subject", "unique_id"].map((name) => ({
+      name,
+      data: rows.map((r) => r[name]),
+      type: "STRING" as const,
+    }));
+    const buf = parquetWriteBuffer({
+      columnData: [...cols, { name: "level", data: rows.map((r) => r.level), type: "INT32" }],
+    });
     const r = await importBuffer(new Uint8Array(buf), "math500.parquet", { dataset: "pq-problems" });
     expect(r).toMatchObject({ ok: true, format: "problems", problems: 30, traces: 0 });
   });
@@ -63,12 +83,18 @@ describe("parquet", () => {
       ],
     });
     const r2 = await importBuffer(new Uint8Array(bad), "latin1.parquet", { dataset: "pq-bad" });
-    expect(r2).toMatchObject({ ok: false, errors: [{ file: "latin1.parquet", line: 2, field: "problem", message: expect.stringContaining("UTF-8") }] });
+    expect(r2).toMatchObject({
+      ok: false,
+      errors: [{ file: "latin1.parquet", line: 2, field: "problem", message: expect.stringContaining("UTF-8") }],
+    });
     expect(await prisma.dataset.count({ where: { name: "pq-bad" } })).toBe(0);
   });
 
   test("a file that is not Parquet inside is refused with a message", async () => {
     const r = await importBuffer(new TextEncoder().encode("PAR1 not really"), "x.parquet", { dataset: "pq-bad" });
-    expect(r).toMatchObject({ ok: false, errors: [{ file: "x.parquet", message: expect.stringContaining("Parquet") }] });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ file: "x.parquet", message: expect.stringContaining("Parquet") }],
+    });
   });
 });

@@ -12,7 +12,11 @@ const isWs = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
 function parseElement(bytes: Uint8Array, index: number, textLine: number): RawRecord {
   const line = index + 1;
   const text = decodeUtf8(bytes);
-  if (text === null) return { line, error: { field: locateInvalidUtf8(bytes), message: `${INVALID_UTF8} (record ${line}, text line ${textLine})` } };
+  if (text === null)
+    return {
+      line,
+      error: { field: locateInvalidUtf8(bytes), message: `${INVALID_UTF8} (record ${line}, text line ${textLine})` },
+    };
   try {
     return { line, value: JSON.parse(text) };
   } catch (e) {
@@ -23,7 +27,10 @@ function parseElement(bytes: Uint8Array, index: number, textLine: number): RawRe
   }
 }
 
-export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, onChunk: (c: Uint8Array) => void): AsyncGenerator<RawRecord> {
+export async function* readJsonArray(
+  chunks: AsyncIterable<Uint8Array>,
+  onChunk: (c: Uint8Array) => void,
+): AsyncGenerator<RawRecord> {
   type State = "start" | "open" | "before" | "element" | "end";
   let state: State = "start";
   let textLine = 1;
@@ -35,7 +42,10 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, onChunk:
   let partBytes = 0;
   let tooLong = false;
   let elementLine = 1;
-  const structural = (message: string): RawRecord => ({ line: index + 1, error: { field: "", message: `${message} (text line ${textLine})` } });
+  const structural = (message: string): RawRecord => ({
+    line: index + 1,
+    error: { field: "", message: `${message} (text line ${textLine})` },
+  });
 
   for await (const chunk of chunks) {
     onChunk(chunk);
@@ -55,7 +65,11 @@ export async function* readJsonArray(chunks: AsyncIterable<Uint8Array>, onChunk:
         else if ((b === 0x7d || b === 0x5d) && depth > 0) depth--;
         else if (depth === 0 && (b === 0x2c || b === 0x5d)) {
           const piece = chunk.subarray(elemStart, i);
-          if (tooLong || partBytes + piece.length > MAX_LINE_BYTES) yield { line: index + 1, error: { field: "", message: `record is larger than ${formatBytes(MAX_LINE_BYTES)}` } };
+          if (tooLong || partBytes + piece.length > MAX_LINE_BYTES)
+            yield {
+              line: index + 1,
+              error: { field: "", message: `record is larger than ${formatBytes(MAX_LINE_BYTES)}` },
+            };
           else yield parseElement(partBytes ? Buffer.concat([...parts, piece]) : piece, index, elementLine);
           parts = [];
           partBytes = 0;

@@ -4,7 +4,6 @@ import type { RawRecord } from "./types";
 import { INVALID_UTF8, decodeUtf8 } from "./utf8";
 import { jsonErrorOffset, lineColumn } from "./json-error";
 
-
 function invalidUtf8Line(bytes: Uint8Array): number {
   let line = 1;
   let start = 0;
@@ -20,7 +19,13 @@ function invalidUtf8Line(bytes: Uint8Array): number {
 
 export function* readJsonDocument(bytes: Uint8Array): Generator<RawRecord> {
   if (bytes.length > MAX_JSON_DOCUMENT_BYTES) {
-    yield { line: 0, error: { field: "", message: `a JSON document over ${formatBytes(MAX_JSON_DOCUMENT_BYTES)} is not read whole: convert it to JSONL (one record per line)` } };
+    yield {
+      line: 0,
+      error: {
+        field: "",
+        message: `a JSON document over ${formatBytes(MAX_JSON_DOCUMENT_BYTES)} is not read whole: convert it to JSONL (one record per line)`,
+      },
+    };
     return;
   }
   let text = decodeUtf8(bytes);
@@ -48,5 +53,6 @@ export function* readJsonDocument(bytes: Uint8Array): Generator<RawRecord> {
       yield { line: i + 1, value };
     }
   } else if (doc && typeof doc === "object") yield { line: 1, value: doc };
-  else yield { line: 1, error: { field: "", message: "a JSON file must hold an array of records or one record object" } };
+  else
+    yield { line: 1, error: { field: "", message: "a JSON file must hold an array of records or one record object" } };
 }

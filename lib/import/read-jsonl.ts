@@ -26,7 +26,10 @@ function parseLine(bytes: Uint8Array, line: number): RawRecord | null {
 }
 
 /** Lines of a byte stream as records. `onChunk` sees every chunk (hashing, progress). */
-export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, onChunk: (c: Uint8Array) => void): AsyncGenerator<RawRecord> {
+export async function* readJsonl(
+  chunks: AsyncIterable<Uint8Array>,
+  onChunk: (c: Uint8Array) => void,
+): AsyncGenerator<RawRecord> {
   let line = 1;
   let pending: Buffer[] = [];
   let pendingBytes = 0;

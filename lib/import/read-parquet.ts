@@ -34,7 +34,10 @@ export async function* readParquet(file: AsyncBuffer): AsyncGenerator<RawRecord>
   try {
     metadata = await parquetMetadataAsync(file, { parsers });
   } catch (e) {
-    yield { line: 0, error: { field: "", message: `not a readable Parquet file: ${e instanceof Error ? e.message : String(e)}` } };
+    yield {
+      line: 0,
+      error: { field: "", message: `not a readable Parquet file: ${e instanceof Error ? e.message : String(e)}` },
+    };
     return;
   }
   let rowStart = 0;
@@ -44,7 +47,13 @@ export async function* readParquet(file: AsyncBuffer): AsyncGenerator<RawRecord>
     try {
       rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd, compressors, parsers });
     } catch (e) {
-      yield { line: rowStart + 1, error: { field: "", message: `cannot read Parquet rows ${rowStart + 1}..${rowEnd}: ${e instanceof Error ? e.message : String(e)}` } };
+      yield {
+        line: rowStart + 1,
+        error: {
+          field: "",
+          message: `cannot read Parquet rows ${rowStart + 1}..${rowEnd}: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      };
       return;
     }
     for (let i = 0; i < rows.length; i++) {

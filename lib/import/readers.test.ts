@@ -25,7 +25,10 @@ describe("JSONL", () => {
 
   test("a bad JSON line is reported with its line number", async () => {
     const rs = await records(enc('{"a":1}\n{"a":\n{"a":3}\n'), "x.jsonl");
-    expect(rs[1]).toMatchObject({ line: 2, error: { field: "", message: expect.stringContaining("invalid JSON at column 6") } });
+    expect(rs[1]).toMatchObject({
+      line: 2,
+      error: { field: "", message: expect.stringContaining("invalid JSON at column 6") },
+    });
     expect(rs[2]).toEqual({ line: 3, value: { a: 3 } });
   });
 
@@ -33,7 +36,10 @@ describe("JSONL", () => {
     const good = enc('{"problem":"ok"}\n');
     const bad = new Uint8Array([...enc('{"problem":"caf'), 0xe9, ...enc('"}\n')]); // latin-1 é
     const rs = await records(new Uint8Array([...good, ...bad]), "x.jsonl");
-    expect(rs[1]).toEqual({ line: 2, error: { field: "problem", message: expect.stringContaining("not valid UTF-8") } });
+    expect(rs[1]).toEqual({
+      line: 2,
+      error: { field: "problem", message: expect.stringContaining("not valid UTF-8") },
+    });
   });
 
   test("lines spanning stream chunks are joined (1 MB chunks)", async () => {
@@ -77,9 +83,16 @@ describe("JSON documents", () => {
 
   test("structural errors: empty array, trailing comma, not closed, text after", async () => {
     expect(await records(enc(" [ ] "), "x.json")).toEqual([]);
-    expect((await records(enc('[{"a":1},]'), "x.json")).at(-1)).toMatchObject({ line: 2, error: { message: expect.stringContaining("trailing comma") } });
-    expect((await records(enc('[{"a":1}'), "x.json")).at(-1)).toMatchObject({ error: { message: expect.stringContaining("not closed") } });
-    expect((await records(enc('[{"a":1}] x'), "x.json")).at(-1)).toMatchObject({ error: { message: expect.stringContaining("after the closing ]") } });
+    expect((await records(enc('[{"a":1},]'), "x.json")).at(-1)).toMatchObject({
+      line: 2,
+      error: { message: expect.stringContaining("trailing comma") },
+    });
+    expect((await records(enc('[{"a":1}'), "x.json")).at(-1)).toMatchObject({
+      error: { message: expect.stringContaining("not closed") },
+    });
+    expect((await records(enc('[{"a":1}] x'), "x.json")).at(-1)).toMatchObject({
+      error: { message: expect.stringContaining("after the closing ]") },
+    });
   });
 
   test("a .json file that is really JSONL is read as JSONL", async () => {
@@ -91,7 +104,14 @@ describe("JSON documents", () => {
 });
 
 test("jsonErrorOffset finds the first bad character", () => {
-  for (const [text, pos] of [['{"a":1}', -1], ['{"a":}', 5], ['[1,2', 4], ['{"a":tru}', 5], ['"x\\q"', 2], ['[1] x', 4]] as const) {
+  for (const [text, pos] of [
+    ['{"a":1}', -1],
+    ['{"a":}', 5],
+    ["[1,2", 4],
+    ['{"a":tru}', 5],
+    ['"x\\q"', 2],
+    ["[1] x", 4],
+  ] as const) {
     expect(jsonErrorOffset(text)).toBe(pos);
   }
 });

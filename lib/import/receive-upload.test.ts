@@ -18,7 +18,10 @@ test("upload folders older than a day (a server killed mid-import) are removed; 
   const form = new FormData();
   form.set("dataset", "d");
   form.set("file", new File(["{}\n"], "a.jsonl"));
-  const r = await receiveUpload(new Request("http://localhost/", { method: "POST", body: form }), { maxFileBytes: 1024, tempRoot: root });
+  const r = await receiveUpload(new Request("http://localhost/", { method: "POST", body: form }), {
+    maxFileBytes: 1024,
+    tempRoot: root,
+  });
   expect(r.ok).toBe(true);
   expect(existsSync(old)).toBe(false);
   expect(existsSync(young)).toBe(true);

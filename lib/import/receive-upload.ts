@@ -9,7 +9,13 @@ import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { formatBytes } from "@/lib/core/formats/limits";
 
-export type ReceivedUpload = { dir: string; path: string; fileName: string; size: number; fields: Record<string, string> };
+export type ReceivedUpload = {
+  dir: string;
+  path: string;
+  fileName: string;
+  size: number;
+  fields: Record<string, string>;
+};
 export type UploadRefusal = { status: 400 | 413; field: string; message: string };
 export type ReceiveResult = { ok: true; upload: ReceivedUpload } | { ok: false; refusal: UploadRefusal };
 
@@ -40,18 +46,30 @@ async function sweepStale(root: string): Promise<void> {
   }
 }
 
-const tooLarge = (limit: number): UploadRefusal => ({ status: 413, field: "file", message: `the upload is over the limit of ${formatBytes(limit)}` });
+const tooLarge = (limit: number): UploadRefusal => ({
+  status: 413,
+  field: "file",
+  message: `the upload is over the limit of ${formatBytes(limit)}`,
+});
 
 /** A file name safe to use inside our temp folder: no path, no control characters. */
 function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f/]/g, "_").slice(0, 200);
+  const base = basename(name.replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f/]/g, "_")
+    .slice(0, 200);
   return base && base !== "." && base !== ".." ? base : "upload";
 }
 
-export async function receiveUpload(request: Request, opts: { maxFileBytes: number; tempRoot: string }): Promise<ReceiveResult> {
+export async function receiveUpload(
+  request: Request,
+  opts: { maxFileBytes: number; tempRoot: string },
+): Promise<ReceiveResult> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(type) || !request.body)
-    return { ok: false, refusal: { status: 400, field: "", message: "expected a multipart/form-data upload with a file" } };
+    return {
+      ok: false,
+      refusal: { status: 400, field: "", message: "expected a multipart/form-data upload with a file" },
+    };
   const declared = Number(request.headers.get("content-length") ?? NaN);
   // A declared length over the limit is refused before a byte is read.
   if (declared > opts.maxFileBytes + OVERHEAD_BYTES) return { ok: false, refusal: tooLarge(opts.maxFileBytes) };
@@ -72,7 +90,12 @@ export async function receiveUpload(request: Request, opts: { maxFileBytes: numb
   }
 }
 
-async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: string, dir: string, maxFileBytes: number): Promise<ReceivedUpload> {
+async function parse(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  type: string,
+  dir: string,
+  maxFileBytes: number,
+): Promise<ReceivedUpload> {
   const bb = busboy({
     headers: { "content-type": type },
     limits: { files: 1, fileSize: maxFileBytes, fields: 8, fieldSize: MAX_FIELD_BYTES, parts: 10 },
@@ -89,7 +112,8 @@ async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: stri
   };
 
   bb.on("field", (name, value, info) => {
-    if (info.valueTruncated) fail(new Refused({ status: 400, field: name, message: `is longer than ${formatBytes(MAX_FIELD_BYTES)}` }));
+    if (info.valueTruncated)
+      fail(new Refused({ status: 400, field: name, message: `is longer than ${formatBytes(MAX_FIELD_BYTES)}` }));
     else fields[name] = value;
   });
   bb.on("file", (name, stream, info) => {
@@ -110,7 +134,16 @@ async function parse(reader: ReadableStreamDefaultReader<Uint8Array>, type: stri
   bb.on("partsLimit", () => fail(new Refused({ status: 400, field: "", message: "too many form fields" })));
   bb.on("error", (e) => fail(e instanceof Error ? e : new Error(String(e))));
   try {
-    return await feed(reader, bb, maxFileBytes, failed, () => failure, () => file, fields, dir);
+    return await feed(
+      reader,
+      bb,
+      maxFileBytes,
+      failed,
+      () => failure,
+      () => file,
+      fields,
+      dir,
+    );
   } catch (e) {
     // Stop writing and wait until the temp file is closed, so the caller can delete the folder.
     bb.destroy();
@@ -125,8 +158,14 @@ type FileDone = { fileName: string; size: number; path: string };
 // Feeds busboy chunk by chunk, honouring its back-pressure (it pauses while the disk catches up),
 // and counts every byte so that framing or fields cannot carry an unbounded body either.
 async function feed(
-  reader: ReadableStreamDefaultReader<Uint8Array>, bb: busboy.Busboy, maxFileBytes: number, failed: Promise<void>,
-  failure: () => Error | null, file: () => Promise<FileDone> | null, fields: Record<string, string>, dir: string,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  bb: busboy.Busboy,
+  maxFileBytes: number,
+  failed: Promise<void>,
+  failure: () => Error | null,
+  file: () => Promise<FileDone> | null,
+  fields: Record<string, string>,
+  dir: string,
 ): Promise<ReceivedUpload> {
   const closed = new Promise<void>((resolve) => bb.on("close", resolve));
   let total = 0;

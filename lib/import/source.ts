@@ -23,11 +23,15 @@ function ext(name: string): string {
 }
 
 function isParquet(name: string, head: Uint8Array): boolean {
-  return ext(name) === "parquet" || (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31);
+  return (
+    ext(name) === "parquet" ||
+    (head.length >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31)
+  );
 }
 
 function firstByte(bytes: Uint8Array): number {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  for (const b of bytes)
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
   return -1;
 }
 
@@ -39,7 +43,11 @@ const isArray = (name: string, head: Uint8Array) => !isJsonlName(name) && firstB
 function looksLikeDocument(name: string, bytes: Uint8Array): boolean {
   if (isJsonlName(name)) return false;
   let start = 0;
-  while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
+  while (
+    start < bytes.length &&
+    (bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x20 || bytes[start] === 0x09)
+  )
+    start++;
   const nl = bytes.indexOf(0x0a, start);
   if (nl === -1) return false; // one line: JSONL reads it the same way
   try {
@@ -57,7 +65,12 @@ async function* bufferChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 type StreamReader = (chunks: AsyncIterable<Uint8Array>, onChunk: (c: Uint8Array) => void) => AsyncIterable<RawRecord>;
 
 /** JSONL or a JSON array, read chunk by chunk; the file hash is computed on the way. */
-function streamSource(kind: "jsonl" | "json", reader: StreamReader, chunks: AsyncIterable<Uint8Array>, totalBytes: number): RecordSource {
+function streamSource(
+  kind: "jsonl" | "json",
+  reader: StreamReader,
+  chunks: AsyncIterable<Uint8Array>,
+  totalBytes: number,
+): RecordSource {
   const hash = createHash("sha256");
   let read = 0;
   let digest = "";
@@ -77,7 +90,13 @@ function streamSource(kind: "jsonl" | "json", reader: StreamReader, chunks: Asyn
 function documentSource(bytes: Uint8Array): RecordSource {
   const fileHash = createHash("sha256").update(bytes).digest("hex");
   const size = bytes.length;
-  return { kind: "json", totalBytes: size, records: toAsync(readJsonDocument(bytes)), bytesRead: () => size, fileHash: () => fileHash };
+  return {
+    kind: "json",
+    totalBytes: size,
+    records: toAsync(readJsonDocument(bytes)),
+    bytesRead: () => size,
+    fileHash: () => fileHash,
+  };
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
@@ -93,9 +112,19 @@ export function openBufferSource(bytes: Uint8Array, fileName: string): OpenResul
   if (isParquet(fileName, bytes.subarray(0, 4))) {
     const fileHash = createHash("sha256").update(bytes).digest("hex");
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    return { ok: true, value: { kind: "parquet", totalBytes: bytes.length, records: readParquet(ab), bytesRead: () => bytes.length, fileHash: () => fileHash } };
+    return {
+      ok: true,
+      value: {
+        kind: "parquet",
+        totalBytes: bytes.length,
+        records: readParquet(ab),
+        bytesRead: () => bytes.length,
+        fileHash: () => fileHash,
+      },
+    };
   }
-  if (isArray(fileName, bytes)) return { ok: true, value: streamSource("json", readJsonArray, bufferChunks(bytes), bytes.length) };
+  if (isArray(fileName, bytes))
+    return { ok: true, value: streamSource("json", readJsonArray, bufferChunks(bytes), bytes.length) };
   if (looksLikeDocument(fileName, bytes)) return { ok: true, value: documentSource(bytes) };
   return { ok: true, value: streamSource("jsonl", readJsonl, bufferChunks(bytes), bytes.length) };
 }
@@ -126,13 +155,25 @@ export async function openFileSource(path: string): Promise<OpenResult> {
   if (isParquet(path, head)) {
     const fileHash = await hashFile(path);
     const file = await asyncBufferFromFile(path);
-    return { ok: true, value: { kind: "parquet", totalBytes: size, records: readParquet(file), bytesRead: () => size, fileHash: () => fileHash } };
+    return {
+      ok: true,
+      value: {
+        kind: "parquet",
+        totalBytes: size,
+        records: readParquet(file),
+        bytesRead: () => size,
+        fileHash: () => fileHash,
+      },
+    };
   }
   const stream = () => createReadStream(path, { highWaterMark: CHUNK });
   if (isArray(path, head)) return { ok: true, value: streamSource("json", readJsonArray, stream(), size) };
   if (!isJsonlName(path) && looksLikeDocument(path, head)) {
     if (size > MAX_JSON_DOCUMENT_BYTES)
-      return { ok: false, message: `one JSON object over ${formatBytes(MAX_JSON_DOCUMENT_BYTES)} is not read whole: write one record per line (JSONL) or a JSON array` };
+      return {
+        ok: false,
+        message: `one JSON object over ${formatBytes(MAX_JSON_DOCUMENT_BYTES)} is not read whole: write one record per line (JSONL) or a JSON array`,
+      };
     return { ok: true, value: documentSource(await readFile(path)) };
   }
   return { ok: true, value: streamSource("jsonl", readJsonl, stream(), size) };

@@ -7,7 +7,10 @@ import { dirname, join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
 
 const LIMIT = 32 * 1024 * 1024;
-vi.mock("@/lib/core/formats/limits", async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_FILE_BYTES: LIMIT }));
+vi.mock("@/lib/core/formats/limits", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  MAX_FILE_BYTES: LIMIT,
+}));
 vi.mock("@/lib/server/actor", () => ({ getActor: async () => "uploader" }));
 const { POST } = await import("@/app/api/import/route");
 const { pollImport } = await import("./upload-test-client");
@@ -25,7 +28,9 @@ const rss = () => process.memoryUsage.rss();
 /** A multipart body of `fileBytes` bytes of file, produced on demand; counts what was pulled. */
 function chunkedUpload(fileBytes: number) {
   const enc = new TextEncoder();
-  const head = enc.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="dataset"\r\n\r\nlimit-test\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jsonl"\r\nContent-Type: application/jsonl\r\n\r\n`);
+  const head = enc.encode(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="dataset"\r\n\r\nlimit-test\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jsonl"\r\nContent-Type: application/jsonl\r\n\r\n`,
+  );
   const tail = enc.encode(`\r\n--${BOUNDARY}--\r\n`);
   const stats = { pulled: 0 };
   let sent = -1;
@@ -47,7 +52,12 @@ function chunkedUpload(fileBytes: number) {
     },
   });
   // A stream body is sent chunked: there is no Content-Length header.
-  const request = new Request("http://localhost/api/import", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` }, duplex: "half" } as RequestInit);
+  const request = new Request("http://localhost/api/import", {
+    method: "POST",
+    body,
+    headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+    duplex: "half",
+  } as RequestInit);
   return { request, stats };
 }
 
@@ -90,5 +100,4 @@ describe("upload size limit on the byte stream", () => {
     expect(stats.pulled).toBeLessThanOrEqual(LIMIT + 64 * 1024 + 4 * CHUNK);
     expect(uploadsLeft()).toEqual([]); // the partial temp file is gone
   });
-
 });

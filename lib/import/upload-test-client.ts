@@ -13,7 +13,9 @@ export function uploadRequest(fields: Record<string, string>, file?: { name: str
 export async function pollImport(importId: string, timeoutMs = 60_000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const res = await GET(new Request(`http://localhost/api/import/${importId}`), { params: Promise.resolve({ importId }) });
+    const res = await GET(new Request(`http://localhost/api/import/${importId}`), {
+      params: Promise.resolve({ importId }),
+    });
     const body = await res.json();
     if (!body.ok) throw new Error(`GET /api/import/${importId}: ${res.status} ${JSON.stringify(body)}`);
     if (body.import.phase === "done" || body.import.phase === "failed") return body.import;

@@ -28,11 +28,24 @@ export function getWebImport(id: string): WebImport | undefined {
  * Queues the import of an uploaded temp file; the folder `dir` is deleted when it ends.
  * Returns at once with the progress record, and a promise of it once the import has ended.
  */
-export function startWebImport(upload: { dir: string; path: string; fileName: string; size: number }, req: Omit<ChildRequest, "path">): { run: WebImport; finished: Promise<WebImport> } {
+export function startWebImport(
+  upload: { dir: string; path: string; fileName: string; size: number },
+  req: Omit<ChildRequest, "path">,
+): { run: WebImport; finished: Promise<WebImport> } {
   const reg = registry();
   const now = Date.now();
   for (const [id, r] of reg.runs) if (r.finishedAt !== null && now - r.finishedAt > KEEP_MS) reg.runs.delete(id);
-  const run: WebImport = { id: randomUUID(), dataset: req.dataset, fileName: upload.fileName, phase: "queued", records: 0, bytesRead: 0, totalBytes: upload.size, result: null, finishedAt: null };
+  const run: WebImport = {
+    id: randomUUID(),
+    dataset: req.dataset,
+    fileName: upload.fileName,
+    phase: "queued",
+    records: 0,
+    bytesRead: 0,
+    totalBytes: upload.size,
+    result: null,
+    finishedAt: null,
+  };
   reg.runs.set(run.id, run);
   const task = async () => {
     try {
@@ -53,13 +66,18 @@ export function startWebImport(upload: { dir: string; path: string; fileName: st
   return { run, finished };
 }
 
-function runChild(req: ChildRequest, onProgress: (p: { records: number; bytesRead: number; totalBytes: number }) => void): Promise<ImportResult> {
+function runChild(
+  req: ChildRequest,
+  onProgress: (p: { records: number; bytesRead: number; totalBytes: number }) => void,
+): Promise<ImportResult> {
   // Resolved from the working directory at run time (as the job runner's thread is), so the
   // bundler leaves it alone; tsx loads the TypeScript, as for the CLI.
   const entry = join(/* turbopackIgnore: true */ process.cwd(), "lib", "import", "import-child.ts");
   return new Promise((resolve, reject) => {
     // spawn, not fork: the bundler treats fork()'s argument as a module to pack.
-    const child = spawn(process.execPath, ["--import", "tsx", entry], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     // Below the server's priority: on a busy machine page loads go first.
     if (child.pid) {
       try {

@@ -5,7 +5,12 @@ export type BackoffOptions = { baseMs: number; maxMs: number };
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 
 /** Delay before retry number `attempt` (1 = first retry). A server's Retry-After wins when longer. */
-export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, retryAfterMs?: number, rand = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  opts: BackoffOptions = DEFAULT_BACKOFF,
+  retryAfterMs?: number,
+  rand = Math.random,
+): number {
   const exp = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exp / 2 + rand() * (exp / 2);
   return Math.round(Math.max(jittered, Math.min(retryAfterMs ?? 0, opts.maxMs)));

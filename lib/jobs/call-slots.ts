@@ -6,7 +6,12 @@
 
 export class CallSlots {
   private used = 0;
-  private readonly waiting: { resolve: () => void; reject: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }[] = [];
+  private readonly waiting: {
+    resolve: () => void;
+    reject: (e: unknown) => void;
+    signal?: AbortSignal;
+    onAbort?: () => void;
+  }[] = [];
 
   constructor(readonly size: number) {}
 

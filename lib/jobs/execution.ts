@@ -107,12 +107,14 @@ export class JobExecution {
           this.active--;
           this.wake();
         };
-        const t: Promise<void> = this.runItemSafe(item, this.inFlight.get(item.id) as AbortController, release).finally(() => {
-          release();
-          this.inFlight.delete(item.id);
-          tasks.delete(t);
-          this.wake();
-        });
+        const t: Promise<void> = this.runItemSafe(item, this.inFlight.get(item.id) as AbortController, release).finally(
+          () => {
+            release();
+            this.inFlight.delete(item.id);
+            tasks.delete(t);
+            this.wake();
+          },
+        );
         tasks.add(t);
       }
       if (this.inFlight.size === 0) {
@@ -158,7 +160,12 @@ export class JobExecution {
     for (;;) {
       try {
         const result = await this.handler.runItem(item.payload, {
-          jobId: this.jobId, itemId: item.id, params: this.params, signal: ac.signal, concurrency: this.opts.knobs.concurrency, release,
+          jobId: this.jobId,
+          itemId: item.id,
+          params: this.params,
+          signal: ac.signal,
+          concurrency: this.opts.knobs.concurrency,
+          release,
         });
         this.unreachableStreak = 0;
         if (!this.abandoned) this.doneBuffer.add(item.id, result);
@@ -170,12 +177,16 @@ export class JobExecution {
         // Server down pauses the job: after `unreachableLimit` unreachable errors in a row, or when
         // an item would run out of attempts on one (a job of one item, e.g. one trace whose K
         // proposals share a request, never reaches the streak): it is not the item's fault.
-        if (isUnreachable(e) && (++this.unreachableStreak >= this.opts.unreachableLimit || attempts >= this.opts.knobs.maxAttempts)) {
+        if (
+          isUnreachable(e) &&
+          (++this.unreachableStreak >= this.opts.unreachableLimit || attempts >= this.opts.knobs.maxAttempts)
+        ) {
           await this.pauseUnreachable(e);
           return void (await store.releaseItem(item.id));
         }
         if (!isRetryable(e) || attempts >= this.opts.knobs.maxAttempts) {
-          if (await store.failItem(item.id, attempts > 1 ? `${msg} (after ${attempts} attempts)` : msg)) this.counted.failed++;
+          if (await store.failItem(item.id, attempts > 1 ? `${msg} (after ${attempts} attempts)` : msg))
+            this.counted.failed++;
           return;
         }
         try {
@@ -191,7 +202,11 @@ export class JobExecution {
   }
 
   private async pauseUnreachable(e: unknown): Promise<void> {
-    const url = urlOf(e) ?? (typeof this.params.baseUrl === "string" ? this.params.baseUrl : undefined) ?? this.opts.fallbackUrl ?? "the configured URL";
+    const url =
+      urlOf(e) ??
+      (typeof this.params.baseUrl === "string" ? this.params.baseUrl : undefined) ??
+      this.opts.fallbackUrl ??
+      "the configured URL";
     const error = `model server unreachable at ${url}; resume when it is up (${messageOf(e)})`;
     this.opts.log(`job ${this.jobId} paused: ${error}`);
     await store.pauseWithError(this.jobId, error);

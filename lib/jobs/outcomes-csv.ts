@@ -8,15 +8,40 @@ import { listOutcomes, type OutcomeFilter, type OutcomeRow } from "@/lib/data/jo
 // quote model output. Verdicts are words here too; the outcome column is what the page shows.
 
 export const OUTCOME_COLUMNS = [
-  "key", "status", "outcome", "trace_id", "intervention_id", "proposal_id", "problem_id", "condition",
-  "location", "samples", "correct", "verdicts", "reason", "error", "attempts",
+  "key",
+  "status",
+  "outcome",
+  "trace_id",
+  "intervention_id",
+  "proposal_id",
+  "problem_id",
+  "condition",
+  "location",
+  "samples",
+  "correct",
+  "verdicts",
+  "reason",
+  "error",
+  "attempts",
 ] as const;
 
 function line(r: OutcomeRow): string {
   const v: Record<(typeof OUTCOME_COLUMNS)[number], string | number | null> = {
-    key: r.key, status: r.status, outcome: r.outcome, trace_id: r.traceId, intervention_id: r.interventionId, proposal_id: r.proposalId,
-    problem_id: r.problemId, condition: r.condition, location: r.location, samples: r.samples, correct: r.correct,
-    verdicts: verdictCountsText(r.verdicts) || null, reason: r.reason, error: r.error, attempts: r.attempts,
+    key: r.key,
+    status: r.status,
+    outcome: r.outcome,
+    trace_id: r.traceId,
+    intervention_id: r.interventionId,
+    proposal_id: r.proposalId,
+    problem_id: r.problemId,
+    condition: r.condition,
+    location: r.location,
+    samples: r.samples,
+    correct: r.correct,
+    verdicts: verdictCountsText(r.verdicts) || null,
+    reason: r.reason,
+    error: r.error,
+    attempts: r.attempts,
   };
   return OUTCOME_COLUMNS.map((c) => csvCell(v[c])).join(",");
 }

@@ -1,5 +1,7 @@
 /** A handler's parsed params, once per job (items of a job share them). */
-export function paramsPerJob<T>(parse: (raw: Record<string, unknown>) => T): (raw: Record<string, unknown>, jobId: string) => T {
+export function paramsPerJob<T>(
+  parse: (raw: Record<string, unknown>) => T,
+): (raw: Record<string, unknown>, jobId: string) => T {
   const parsed = new Map<string, T>();
   return (raw, jobId) => {
     let p = parsed.get(jobId);

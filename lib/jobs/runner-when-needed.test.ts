@@ -27,7 +27,12 @@ describe("startRunnerWhenNeeded", () => {
 
   it("starts the runner when the database cannot be asked (better a runner than a stuck job)", async () => {
     let starts = 0;
-    const stop = startRunnerWhenNeeded(async () => { throw new Error("locked"); }, { everyMs: 10, start: () => starts++ });
+    const stop = startRunnerWhenNeeded(
+      async () => {
+        throw new Error("locked");
+      },
+      { everyMs: 10, start: () => starts++ },
+    );
     await waitFor(() => starts === 1);
     stop();
   });

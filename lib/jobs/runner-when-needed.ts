@@ -9,7 +9,10 @@ import { startServerRunner } from "./server-runner";
 
 export type ActiveJobsCheck = () => Promise<boolean>;
 
-export function startRunnerWhenNeeded(hasActiveJobs: ActiveJobsCheck, opts: { everyMs?: number; start?: () => void } = {}): () => void {
+export function startRunnerWhenNeeded(
+  hasActiveJobs: ActiveJobsCheck,
+  opts: { everyMs?: number; start?: () => void } = {},
+): () => void {
   const start = opts.start ?? startServerRunner;
   let stopped = false;
   const check = async () => {

@@ -9,7 +9,8 @@ import { unregisterHandler } from "./registry";
 import * as store from "@/lib/data/job-store";
 
 const fast = { pollMs: 30, controlMs: 20, backoff: { baseMs: 20, maxMs: 200 }, log: () => {} };
-const start = (params: Record<string, unknown>) => createJob({ kind: "sample", params, datasetId: null, createdBy: "test" });
+const start = (params: Record<string, unknown>) =>
+  createJob({ kind: "sample", params, datasetId: null, createdBy: "test" });
 const job = (id: string) => prisma.job.findUniqueOrThrow({ where: { id } });
 
 afterEach(() => unregisterHandler("sample"));
@@ -73,7 +74,11 @@ describe("job runner", () => {
     expect(times[0][2] - times[0][1]).toBeGreaterThanOrEqual(19); // >= half of 40 ms
     expect(times[2]).toHaveLength(1); // not retryable: one attempt
     const items = await prisma.jobItem.findMany({ where: { jobId }, orderBy: { key: "asc" } });
-    expect(items[0]).toMatchObject({ status: "failed", attempts: 3, error: "HTTP 503 from model server (after 3 attempts)" });
+    expect(items[0]).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      error: "HTTP 503 from model server (after 3 attempts)",
+    });
     expect(items[1]).toMatchObject({ status: "done", attempts: 3 });
     expect(items[2]).toMatchObject({ status: "failed", attempts: 1, error: "bad request: context too long" });
     expect(items[3]).toMatchObject({ status: "failed", error: "not an Error object" });
@@ -151,7 +156,11 @@ describe("job runner", () => {
     r1.abandon(); // the process "dies": items stay running with a lease nobody refreshes
     const atCrash = await store.itemCounts(jobId);
     expect(atCrash.running).toBeGreaterThan(0);
-    const doneBefore = new Set((await prisma.jobItem.findMany({ where: { jobId, status: "done" }, select: { payload: true } })).map((i) => String(JSON.parse(i.payload).i)));
+    const doneBefore = new Set(
+      (await prisma.jobItem.findMany({ where: { jobId, status: "done" }, select: { payload: true } })).map((i) =>
+        String(JSON.parse(i.payload).i),
+      ),
+    );
 
     const r2 = new JobRunner({ ...fast, leaseMs: 300 }).start();
     await waitFor(async () => (await job(jobId)).status === "done", 15_000);
@@ -229,7 +238,11 @@ describe("job runner", () => {
     const h = fakeHandler("sample", async () => ({}));
     expect((await job((await start({ n: 0 })).jobId)).status).toBe("done");
     h.prepare = async (params) => ({ ...params, model: "resolved-at-creation" });
-    h.plan = async () => [{ key: "a", payload: {} }, { key: "a", payload: {} }, { key: "b", payload: {} }];
+    h.plan = async () => [
+      { key: "a", payload: {} },
+      { key: "a", payload: {} },
+      { key: "b", payload: {} },
+    ];
     const { jobId, total } = await start({});
     expect(total).toBe(2);
     expect(await prisma.jobItem.count({ where: { jobId } })).toBe(2);

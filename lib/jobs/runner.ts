@@ -49,7 +49,13 @@ export class JobRunner {
 
   constructor(opts: RunnerOptions = {}) {
     this.o = {
-      pollMs: 1000, controlMs: 500, leaseMs: 20_000, backoff: DEFAULT_BACKOFF, unreachableLimit: 5, log: defaultLog, ...opts,
+      pollMs: 1000,
+      controlMs: 500,
+      leaseMs: 20_000,
+      backoff: DEFAULT_BACKOFF,
+      unreachableLimit: 5,
+      log: defaultLog,
+      ...opts,
     };
   }
 
@@ -144,8 +150,13 @@ export class JobRunner {
     const params = store.parseObject(stored);
     const knobs = { ...(await jobKnobs(params)), ...this.o.knobs };
     const ex = new JobExecution(jobId, handler, params, {
-      owner: this.owner, knobs, backoff: this.o.backoff, controlMs: this.o.controlMs,
-      unreachableLimit: this.o.unreachableLimit, fallbackUrl: env().MODEL_BASE_URL, log: this.o.log,
+      owner: this.owner,
+      knobs,
+      backoff: this.o.backoff,
+      controlMs: this.o.controlMs,
+      unreachableLimit: this.o.unreachableLimit,
+      fallbackUrl: env().MODEL_BASE_URL,
+      log: this.o.log,
     });
     this.executions.set(jobId, ex);
     const p = ex

@@ -36,7 +36,9 @@ export function startServerRunner(): void {
   try {
     // An eval'd one-line loader, so the bundler does not try to pack tsx and esbuild into the server.
     const entry = pathToFileURL(join(process.cwd(), "lib", "jobs", "worker-entry.mjs")).href;
-    const w = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, { eval: true });
+    const w = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, {
+      eval: true,
+    });
     w.unref();
     w.on("error", (e) => console.error("[jobs] runner thread failed", e));
     w.on("exit", (code) => {

@@ -10,7 +10,12 @@ import type { JobKind } from "./types";
 
 export type Started = { ok: true; jobId: string; total: number } | { ok: false; error: string };
 
-export type StartWho = { datasetId: string | null; actor: string; concurrency?: number; /** the endpoint the job calls (default "model") */ endpoint?: EndpointId };
+export type StartWho = {
+  datasetId: string | null;
+  actor: string;
+  concurrency?: number;
+  /** the endpoint the job calls (default "model") */ endpoint?: EndpointId;
+};
 
 export async function startModelJob(
   kind: JobKind,
@@ -25,6 +30,11 @@ export async function startModelJob(
     return { ok: false, error: "Dataset not found; it may have been deleted" };
   }
   const params = await resolveParams();
-  const job = await createJob({ kind, datasetId, params: { ...params, ...(concurrency ? { concurrency } : {}) }, createdBy: actor });
+  const job = await createJob({
+    kind,
+    datasetId,
+    params: { ...params, ...(concurrency ? { concurrency } : {}) },
+    createdBy: actor,
+  });
   return { ok: true, ...job };
 }

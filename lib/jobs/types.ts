@@ -25,7 +25,10 @@ export type ItemContext = {
 };
 
 export class RetryableError extends Error {
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = "RetryableError";
   }
@@ -46,7 +49,10 @@ export type JobHandler = {
 
 /** The model server could not be reached (connection refused, DNS, reset). Retryable; many in a row pause the job. */
 export class UnreachableError extends RetryableError {
-  constructor(message: string, readonly url?: string) {
+  constructor(
+    message: string,
+    readonly url?: string,
+  ) {
     super(message);
     this.name = "UnreachableError";
   }

@@ -15,13 +15,24 @@ export type ChatManyResult = {
   model: string;
 };
 
-export async function chatCompleteMany(ep: Endpoint, model: string, messages: ChatMessage[], sampling: Sampling, n: number, opts: ChatOptions = {}): Promise<ChatManyResult> {
+export async function chatCompleteMany(
+  ep: Endpoint,
+  model: string,
+  messages: ChatMessage[],
+  sampling: Sampling,
+  n: number,
+  opts: ChatOptions = {},
+): Promise<ChatManyResult> {
   const url = `${ep.baseUrl}/chat/completions`;
   let res: OpenAI.Chat.Completions.ChatCompletion;
   try {
     const body = {
-      model, messages, n,
-      temperature: sampling.temperature, top_p: sampling.top_p, max_tokens: sampling.max_tokens,
+      model,
+      messages,
+      n,
+      temperature: sampling.temperature,
+      top_p: sampling.top_p,
+      max_tokens: sampling.max_tokens,
       top_k: sampling.top_k, // vLLM extra sampling field, sent in the body
       ...opts.extraBody,
     } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
@@ -36,7 +47,8 @@ export async function chatCompleteMany(ep: Endpoint, model: string, messages: Ch
   const choices: ChatManyResult["choices"] = [];
   for (const c of sorted) {
     const text = c?.message?.content;
-    if (typeof text !== "string") throw modelError(`bad response from ${url}: a choice has no message.content`, { kind: "bad-response", url });
+    if (typeof text !== "string")
+      throw modelError(`bad response from ${url}: a choice has no message.content`, { kind: "bad-response", url });
     choices.push({ text, finishReason: c.finish_reason ?? null });
   }
   if (choices.length === 0) throw modelError(`bad response from ${url}: no choices`, { kind: "bad-response", url });

@@ -25,10 +25,20 @@ async function caught(p: Promise<unknown>) {
 describe("model client against the stub server", () => {
   it("sends the paper's sampling and vLLM extras in the body", async () => {
     stub.setScript({ queue: [{ kind: "text", text: "hello" }] });
-    const r = await chatComplete({ baseUrl: stub.url }, "m", msgs, DEFAULT_SAMPLING, { extraBody: { continue_final_message: true, add_generation_prompt: false } });
+    const r = await chatComplete({ baseUrl: stub.url }, "m", msgs, DEFAULT_SAMPLING, {
+      extraBody: { continue_final_message: true, add_generation_prompt: false },
+    });
     expect(r.text).toBe("hello");
     const body = stub.requests().at(-1)!.body;
-    expect(body).toMatchObject({ model: "m", temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384, continue_final_message: true, add_generation_prompt: false });
+    expect(body).toMatchObject({
+      model: "m",
+      temperature: 0.7,
+      top_p: 0.8,
+      top_k: 20,
+      max_tokens: 16384,
+      continue_final_message: true,
+      add_generation_prompt: false,
+    });
   });
   it("lists the server's models", async () => {
     stub.setScript({ models: ["a", "b"] });
@@ -77,10 +87,16 @@ describe("model client against the stub server", () => {
   it("the stub is scriptable over HTTP (for Playwright) and by rule", async () => {
     const res = await fetch(`http://127.0.0.1:${stub.port}/__stub/script`, {
       method: "POST",
-      body: JSON.stringify({ rules: [{ match: "special", reply: { kind: "text", text: "ruled" } }], fallback: { kind: "text", text: "plain" } }),
+      body: JSON.stringify({
+        rules: [{ match: "special", reply: { kind: "text", text: "ruled" } }],
+        fallback: { kind: "text", text: "plain" },
+      }),
     });
     expect(res.ok).toBe(true);
-    expect((await chatComplete({ baseUrl: stub.url }, "m", [{ role: "user", content: "a special trace" }], DEFAULT_SAMPLING)).text).toBe("ruled");
+    expect(
+      (await chatComplete({ baseUrl: stub.url }, "m", [{ role: "user", content: "a special trace" }], DEFAULT_SAMPLING))
+        .text,
+    ).toBe("ruled");
     expect((await call()).text).toBe("plain");
     const log = (await (await fetch(`http://127.0.0.1:${stub.port}/__stub/requests`)).json()) as { count: number };
     expect(log.count).toBe(stub.count());

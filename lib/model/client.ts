@@ -28,7 +28,12 @@ export function clientFor(ep: Endpoint): OpenAI {
   let c = clients.get(key);
   if (!c) {
     // Servers without auth (vLLM default) accept any key; the SDK insists on a non-empty one.
-    c = new OpenAI({ baseURL: ep.baseUrl, apiKey: ep.apiKey || "none", maxRetries: 0, timeout: ep.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS });
+    c = new OpenAI({
+      baseURL: ep.baseUrl,
+      apiKey: ep.apiKey || "none",
+      maxRetries: 0,
+      timeout: ep.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS,
+    });
     clients.set(key, c);
   }
   return c;
@@ -37,7 +42,8 @@ export function clientFor(ep: Endpoint): OpenAI {
 /** Map any SDK/network failure onto our four kinds. */
 export function classifyError(e: unknown, url: string): AnyModelError | Error {
   if (e instanceof OpenAI.APIUserAbortError) return modelError("request aborted", { kind: "aborted", url });
-  if (e instanceof OpenAI.APIConnectionTimeoutError) return modelError(`model server timed out (${url})`, { kind: "timeout", url });
+  if (e instanceof OpenAI.APIConnectionTimeoutError)
+    return modelError(`model server timed out (${url})`, { kind: "timeout", url });
   if (e instanceof OpenAI.APIConnectionError) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const detail = cause?.code ?? cause?.message ?? e.message;
@@ -46,37 +52,61 @@ export function classifyError(e: unknown, url: string): AnyModelError | Error {
   if (e instanceof OpenAI.APIError && typeof e.status === "number") {
     const ra = Number(e.headers?.get?.("retry-after"));
     const body = typeof e.error === "object" && e.error ? JSON.stringify(e.error).slice(0, 300) : e.message;
-    return modelError(`model server answered HTTP ${e.status}: ${body}`, { kind: "http", status: e.status, url }, Number.isFinite(ra) && ra > 0 ? ra * 1000 : undefined);
+    return modelError(
+      `model server answered HTTP ${e.status}: ${body}`,
+      { kind: "http", status: e.status, url },
+      Number.isFinite(ra) && ra > 0 ? ra * 1000 : undefined,
+    );
   }
   if (e instanceof Error && e.name === "AbortError") return modelError("request aborted", { kind: "aborted", url });
   // A 200 whose body does not parse (the SDK calls response.json()), or a body cut off mid-way
   // (undici's "terminated"): transient, like a 5xx, so the runner retries it with backoff.
   if (e instanceof SyntaxError) return notJson(url);
-  if (e instanceof TypeError && /terminated|other side closed|socket/i.test(`${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`)) {
-    return modelError(`model server closed the connection mid-response (${url})`, { kind: "bad-response", transient: true, url });
+  if (
+    e instanceof TypeError &&
+    /terminated|other side closed|socket/i.test(`${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`)
+  ) {
+    return modelError(`model server closed the connection mid-response (${url})`, {
+      kind: "bad-response",
+      transient: true,
+      url,
+    });
   }
   return e instanceof Error ? e : new Error(String(e));
 }
 
-const notJson = (url: string) => modelError(`bad response from ${url}: the reply is not JSON`, { kind: "bad-response", transient: true, url });
+const notJson = (url: string) =>
+  modelError(`bad response from ${url}: the reply is not JSON`, { kind: "bad-response", transient: true, url });
 
 /**
  * Runs one SDK request under a deadline covering headers and body (./deadline.ts), so a stalled
  * body fails as a retryable timeout; the caller's own abort stays an abort.
  */
-export async function withDeadline<T>(url: string, timeoutMs: number, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  url: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const d = deadline(timeoutMs, signal);
   try {
     return await run(d.signal);
   } catch (e) {
-    if (d.expired()) throw modelError(`model server timed out after ${timeoutMs} ms (${url})`, { kind: "timeout", url });
+    if (d.expired())
+      throw modelError(`model server timed out after ${timeoutMs} ms (${url})`, { kind: "timeout", url });
     throw classifyError(e, url);
   } finally {
     d.done();
   }
 }
 
-export async function chatComplete(ep: Endpoint, model: string, messages: ChatMessage[], sampling: Sampling, opts: ChatOptions = {}): Promise<ChatResult> {
+export async function chatComplete(
+  ep: Endpoint,
+  model: string,
+  messages: ChatMessage[],
+  sampling: Sampling,
+  opts: ChatOptions = {},
+): Promise<ChatResult> {
   const url = `${ep.baseUrl}/chat/completions`;
   const body = {
     model,
@@ -88,7 +118,9 @@ export async function chatComplete(ep: Endpoint, model: string, messages: ChatMe
     ...opts.extraBody,
   } as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
   const timeout = opts.timeoutMs ?? ep.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
-  const res = await withDeadline(url, timeout, opts.signal, (signal) => clientFor(ep).chat.completions.create(body, { signal, timeout }));
+  const res = await withDeadline(url, timeout, opts.signal, (signal) =>
+    clientFor(ep).chat.completions.create(body, { signal, timeout }),
+  );
   // the SDK hands back the text when the reply's content-type is not JSON
   if (!res || typeof res !== "object") throw notJson(url);
   const choice = res?.choices?.[0];

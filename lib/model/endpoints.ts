@@ -10,10 +10,19 @@ export const ENDPOINT_IDS = ["model", "trained", "proposer"] as const;
 export const EndpointId = z.enum(ENDPOINT_IDS);
 export type EndpointId = z.infer<typeof EndpointId>;
 
-export const ENDPOINT_LABEL: Record<EndpointId, string> = { model: "Base model", trained: "Trained model", proposer: "Proposer model" };
+export const ENDPOINT_LABEL: Record<EndpointId, string> = {
+  model: "Base model",
+  trained: "Trained model",
+  proposer: "Proposer model",
+};
 
 /** The names a person types (CLI --endpoint, job params): "base" is the "model" endpoint. */
-export const ENDPOINT_ALIASES: Record<string, EndpointId> = { base: "model", model: "model", trained: "trained", proposer: "proposer" };
+export const ENDPOINT_ALIASES: Record<string, EndpointId> = {
+  base: "model",
+  model: "model",
+  trained: "trained",
+  proposer: "proposer",
+};
 
 /** Environment variable names per endpoint. */
 export const ENDPOINT_ENV = {

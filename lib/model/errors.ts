@@ -12,7 +12,12 @@ type Info = { kind: ModelErrorKind; status?: number; url?: string; transient?: b
 
 export class ModelError extends Error {
   readonly retryable = false;
-  constructor(message: string, readonly kind: ModelErrorKind, readonly status?: number, readonly url?: string) {
+  constructor(
+    message: string,
+    readonly kind: ModelErrorKind,
+    readonly status?: number,
+    readonly url?: string,
+  ) {
     super(message);
     this.name = "ModelError";
   }
@@ -20,7 +25,13 @@ export class ModelError extends Error {
 
 export class RetryableModelError extends RetryableError {
   readonly retryable = true;
-  constructor(message: string, readonly kind: ModelErrorKind, readonly status?: number, readonly url?: string, retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly kind: ModelErrorKind,
+    readonly status?: number,
+    readonly url?: string,
+    retryAfterMs?: number,
+  ) {
     super(message, retryAfterMs);
     this.name = "RetryableError";
   }
@@ -39,7 +50,9 @@ export function isRetryableStatus(status: number): boolean {
 
 export function modelError(message: string, info: Info, retryAfterMs?: number): AnyModelError {
   const retryable =
-    info.kind === "timeout" || info.kind === "unreachable" || (info.kind === "http" && isRetryableStatus(info.status ?? 0)) ||
+    info.kind === "timeout" ||
+    info.kind === "unreachable" ||
+    (info.kind === "http" && isRetryableStatus(info.status ?? 0)) ||
     (info.kind === "bad-response" && info.transient === true);
   return retryable
     ? new RetryableModelError(message, info.kind, info.status, info.url, retryAfterMs)

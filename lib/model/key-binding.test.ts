@@ -15,12 +15,29 @@ describe("key binding: a key goes only to the base URL it was saved for", () => 
   it("a saved key follows its apiKeyUrl; an env key its env URL; legacy keys their saved URL", () => {
     const A = "http://a:8000/v1";
     const B = "http://b:8000/v1";
-    expect(keyFor({ baseUrl: A, saved: { apiKey: "k", apiKeyUrl: A, baseUrl: A }, env: {} })).toEqual({ apiKey: "k", boundTo: A });
-    expect(keyFor({ baseUrl: B, saved: { apiKey: "k", apiKeyUrl: A, baseUrl: B }, env: {} })).toEqual({ apiKey: null, boundTo: A });
+    expect(keyFor({ baseUrl: A, saved: { apiKey: "k", apiKeyUrl: A, baseUrl: A }, env: {} })).toEqual({
+      apiKey: "k",
+      boundTo: A,
+    });
+    expect(keyFor({ baseUrl: B, saved: { apiKey: "k", apiKeyUrl: A, baseUrl: B }, env: {} })).toEqual({
+      apiKey: null,
+      boundTo: A,
+    });
     expect(keyFor({ baseUrl: B, saved: {}, env: { apiKey: "e", baseUrl: A } })).toEqual({ apiKey: null, boundTo: A });
-    expect(keyFor({ baseUrl: A, saved: {}, env: { apiKey: "e", baseUrl: `${A}/` } })).toEqual({ apiKey: "e", boundTo: A });
-    expect(keyFor({ baseUrl: A, saved: {}, env: { apiKey: "e" } })).toEqual({ apiKey: null, boundTo: BOUND_TO_NOTHING });
-    expect(keyFor({ baseUrl: A, saved: { apiKey: "old", baseUrl: A }, env: {} })).toEqual({ apiKey: "old", boundTo: A });
-    expect(keyFor({ baseUrl: A, saved: { apiKey: "k", apiKeyUrl: BOUND_TO_NOTHING }, env: { baseUrl: A } }).apiKey).toBeNull();
+    expect(keyFor({ baseUrl: A, saved: {}, env: { apiKey: "e", baseUrl: `${A}/` } })).toEqual({
+      apiKey: "e",
+      boundTo: A,
+    });
+    expect(keyFor({ baseUrl: A, saved: {}, env: { apiKey: "e" } })).toEqual({
+      apiKey: null,
+      boundTo: BOUND_TO_NOTHING,
+    });
+    expect(keyFor({ baseUrl: A, saved: { apiKey: "old", baseUrl: A }, env: {} })).toEqual({
+      apiKey: "old",
+      boundTo: A,
+    });
+    expect(
+      keyFor({ baseUrl: A, saved: { apiKey: "k", apiKeyUrl: BOUND_TO_NOTHING }, env: { baseUrl: A } }).apiKey,
+    ).toBeNull();
   });
 });

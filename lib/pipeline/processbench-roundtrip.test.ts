@@ -6,14 +6,26 @@ import { importFile } from "@/lib/import";
 import { exportLines, newCounts } from "@/lib/data/export";
 import { sharedData } from "@/test-support/shared-data";
 
-type PbRow = { id: string; generator: string; problem: string; steps: string[]; final_answer_correct: boolean; label: number };
+type PbRow = {
+  id: string;
+  generator: string;
+  problem: string;
+  steps: string[];
+  final_answer_correct: boolean;
+  label: number;
+};
 
 async function roundTrip(file: string, dataset: string) {
-  const imported = await importFile(sharedData("processbench", file), { dataset, format: "processbench", actor: "test" });
+  const imported = await importFile(sharedData("processbench", file), {
+    dataset,
+    format: "processbench",
+    actor: "test",
+  });
   if (!imported.ok) throw new Error(JSON.stringify(imported));
   const counts = newCounts({ format: "processbench" });
   const out: PbRow[] = [];
-  for await (const line of exportLines({ datasetId: imported.datasetId, format: "processbench" }, counts)) out.push(JSON.parse(line));
+  for await (const line of exportLines({ datasetId: imported.datasetId, format: "processbench" }, counts))
+    out.push(JSON.parse(line));
   return { out, counts };
 }
 
@@ -39,11 +51,16 @@ describe("ProcessBench import -> export round trip", () => {
 
   it("re-importing the same file adds nothing and the export is unchanged", async () => {
     const first = await roundTrip("gsm8k.json", "pb-twice");
-    const again = await importFile(sharedData("processbench", "gsm8k.json"), { dataset: "pb-twice", format: "processbench", actor: "test" });
+    const again = await importFile(sharedData("processbench", "gsm8k.json"), {
+      dataset: "pb-twice",
+      format: "processbench",
+      actor: "test",
+    });
     expect(again.ok).toBe(true);
     if (again.ok) expect(again.traces).toBe(0);
     const second: PbRow[] = [];
-    for await (const line of exportLines({ datasetId: again.ok ? again.datasetId : "", format: "processbench" })) second.push(JSON.parse(line));
+    for await (const line of exportLines({ datasetId: again.ok ? again.datasetId : "", format: "processbench" }))
+      second.push(JSON.parse(line));
     expect(second).toEqual(first.out);
   });
 });

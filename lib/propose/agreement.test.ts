@@ -14,8 +14,12 @@ describe("firstErrorAgreement == Analysis agreement", () => {
     const ds = await prisma.dataset.create({ data: { name: `agree-${randomUUID()}` } });
     const trace = async () => {
       const text = `a\n\nb\n\nc ${randomUUID()}`;
-      const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "q", contentHash: sha256(randomUUID()) } });
-      return prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
+      const p = await prisma.problem.create({
+        data: { datasetId: ds.id, statement: "q", contentHash: sha256(randomUUID()) },
+      });
+      return prisma.trace.create({
+        data: { datasetId: ds.id, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) },
+      });
     };
     const label = (traceId: string, source: string, annotator: string, step: number | null) =>
       prisma.firstErrorLabel.create({ data: { traceId, source, annotator, step } });

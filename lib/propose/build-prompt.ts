@@ -1,4 +1,10 @@
-import { numberedAttempt, turn1Messages, turn2Messages, type ChatMessage, type TemplateText } from "@/lib/core/prompts/render";
+import {
+  numberedAttempt,
+  turn1Messages,
+  turn2Messages,
+  type ChatMessage,
+  type TemplateText,
+} from "@/lib/core/prompts/render";
 import { countChatTokens, countTokens, PER_MESSAGE_TOKENS, truncateToTokens } from "@/lib/model/tokens";
 
 // The two prompts of one proposal. The verifier prompt (turn 1 + its reply + turn 2) is kept
@@ -20,11 +26,24 @@ export type VerifierPrompt = {
   truncation: null | { attemptTokensCut: number; replyTokensCut: number; limit: number };
 };
 
-export function verifierPrompt(t: TemplateText, p: ProblemText, traceText: string, turn1Reply: string, maxPromptTokens: number): VerifierPrompt {
-  const vars = { problem: p.statement, reference_solution: p.referenceSolution, answer: p.answer, attempt: numberedAttempt(traceText) };
+export function verifierPrompt(
+  t: TemplateText,
+  p: ProblemText,
+  traceText: string,
+  turn1Reply: string,
+  maxPromptTokens: number,
+): VerifierPrompt {
+  const vars = {
+    problem: p.statement,
+    reference_solution: p.referenceSolution,
+    answer: p.answer,
+    attempt: numberedAttempt(traceText),
+  };
   const full = turn2Messages(t, vars, turn1Reply);
-  const bytes = full.reduce((n, m) => n + Buffer.byteLength(m.content, "utf8"), 0) + full.length * PER_MESSAGE_TOKENS + 3;
-  if (bytes <= maxPromptTokens) return { messages: full, promptTokens: null, originalTokens: null, truncated: false, truncation: null };
+  const bytes =
+    full.reduce((n, m) => n + Buffer.byteLength(m.content, "utf8"), 0) + full.length * PER_MESSAGE_TOKENS + 3;
+  if (bytes <= maxPromptTokens)
+    return { messages: full, promptTokens: null, originalTokens: null, truncated: false, truncation: null };
   const originalTokens = countChatTokens(full);
   if (originalTokens <= maxPromptTokens) {
     return { messages: full, promptTokens: originalTokens, originalTokens, truncated: false, truncation: null };

@@ -21,9 +21,19 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `propose-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 3; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `Problem ${i}: compute 2+${i}.`, referenceSolution: "Add.", answer: String(2 + i + 100), contentHash: sha256(`p${i}`) } });
+    const p = await prisma.problem.create({
+      data: {
+        datasetId,
+        statement: `Problem ${i}: compute 2+${i}.`,
+        referenceSolution: "Add.",
+        answer: String(2 + i + 100),
+        contentHash: sha256(`p${i}`),
+      },
+    });
     const text = `Step one of ${i}.\n\nStep two is wrong.\n\nStep three.\n\nSo \\boxed{7}.`;
-    const t = await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 4, contentHash: sha256(text) } });
+    const t = await prisma.trace.create({
+      data: { datasetId, problemId: p.id, text, stepCount: 4, contentHash: sha256(text) },
+    });
     traceIds.push(t.id);
   }
 });
@@ -42,7 +52,11 @@ async function runAll(params: Record<string, unknown>, jobId = "job-1") {
 describe("propose handler against the stub", () => {
   it("independent turn 1s: plans K items per trace and stores proposals, model labels and proposed interventions", async () => {
     const params = await resolveProposeParams({ k: 2, turn1: "independent" });
-    expect(params).toMatchObject({ model: "stub-model", k: 2, sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 } });
+    expect(params).toMatchObject({
+      model: "stub-model",
+      k: 2,
+      sampling: { temperature: 0.7, top_p: 0.8, top_k: 20, max_tokens: 16384 },
+    });
     const { items, results } = await runAll(params);
     expect(items).toHaveLength(6);
     expect(results.every((r) => r.parseOk === true)).toBe(true);
@@ -93,7 +107,9 @@ describe("propose handler against the stub", () => {
     expect(reasons[1]).toMatch(/^location_out_of_range/);
     expect(reasons[2]).toMatch(/^answer_leak/);
     expect(reasons[3]).toBeNull();
-    const latex = await prisma.intervention.findFirstOrThrow({ where: { traceId: traceIds[1], content: { contains: "frac" } } });
+    const latex = await prisma.intervention.findFirstOrThrow({
+      where: { traceId: traceIds[1], content: { contains: "frac" } },
+    });
     expect(latex.content).toContain(String.raw`$\frac{a}{b} \neq \binom{5}{2} \times \theta$`);
     expect(await prisma.intervention.count({ where: { traceId: traceIds[1] } })).toBe(2);
     const failed = (await listProposals(traceIds[1])).filter((p) => !p.parseOk);
@@ -103,12 +119,20 @@ describe("propose handler against the stub", () => {
 
   it("a 500 on turn 2 is retryable and the retry reuses turn 1", async () => {
     const params = await resolveProposeParams({ k: 1, traceIds: [traceIds[2]], turn1: "independent" });
-    stub.setScript({ queue: [{ kind: "text", text: "sol" }, { kind: "status", status: 500 }] });
+    stub.setScript({
+      queue: [
+        { kind: "text", text: "sol" },
+        { kind: "status", status: 500 },
+      ],
+    });
     const items = await proposeHandler.plan(params, datasetId);
     const ctx: ItemContext = { jobId: "j5", itemId: "j5:item", params, signal: new AbortController().signal };
     await expect(proposeHandler.runItem(items[0].payload, ctx)).rejects.toBeInstanceOf(RetryableError);
     // turn 1 is kept in the database (a pending proposal), so a restarted process resumes at turn 2 too
-    expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "j5:item" } })).toMatchObject({ parseReason: PENDING_REASON, turn1Raw: "sol" });
+    expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "j5:item" } })).toMatchObject({
+      parseReason: PENDING_REASON,
+      turn1Raw: "sol",
+    });
     expect((await listProposals(traceIds[2])).some((p) => p.jobItemId === "j5:item")).toBe(false); // a pending one is not shown
     const before = stub.count();
     const r = await proposeHandler.runItem(items[0].payload, ctx);
@@ -120,7 +144,10 @@ describe("propose handler against the stub", () => {
   it("re-parse applies the parser to stored outputs idempotently", async () => {
     const s1 = await reparseProposals({ datasetId });
     expect(s1.changed).toBe(0);
-    await prisma.proposal.updateMany({ where: { parseOk: true }, data: { parseOk: false, parseReason: "old parser bug", location: null, content: null } });
+    await prisma.proposal.updateMany({
+      where: { parseOk: true },
+      data: { parseOk: false, parseReason: "old parser bug", location: null, content: null },
+    });
     const s2 = await reparseProposals({ datasetId });
     expect(s2.nowOk).toBeGreaterThan(0);
     expect(s2.interventionsCreated).toBe(0);
@@ -128,9 +155,22 @@ describe("propose handler against the stub", () => {
   });
 
   it("truncates a long verifier prompt and records it", async () => {
-    const long = Array.from({ length: 400 }, (_, i) => `Step ${i}: we add ${i} to the running total and keep going.`).join("\n\n");
-    const p = await prisma.problem.create({ data: { datasetId, statement: "Long one", referenceSolution: "Sum them.", answer: "1", contentHash: sha256("long") } });
-    const t = await prisma.trace.create({ data: { datasetId, problemId: p.id, text: long, stepCount: 400, contentHash: sha256(long) } });
+    const long = Array.from(
+      { length: 400 },
+      (_, i) => `Step ${i}: we add ${i} to the running total and keep going.`,
+    ).join("\n\n");
+    const p = await prisma.problem.create({
+      data: {
+        datasetId,
+        statement: "Long one",
+        referenceSolution: "Sum them.",
+        answer: "1",
+        contentHash: sha256("long"),
+      },
+    });
+    const t = await prisma.trace.create({
+      data: { datasetId, problemId: p.id, text: long, stepCount: 400, contentHash: sha256(long) },
+    });
     const params = await resolveProposeParams({ k: 1, traceIds: [t.id], maxPromptTokens: 2000, turn1: "independent" });
     stub.setScript({});
     const { results } = await runAll(params, "job-long");

@@ -17,7 +17,6 @@ export { PENDING_REASON } from "./run-proposal";
 // Mode "independent": one item per (trace, sample k), each with its own two calls (run-proposal.ts).
 // An item's payload says which it is, so a job planned before the mode existed runs as planned.
 
-
 // Jobs started with partial params (e.g. the generic startJob action) get the current model and
 // active template filled in, once per job; startProposeJob (./start.ts) stores them up front.
 const resolved = new Map<string, Promise<ProposeParams>>();
@@ -46,7 +45,9 @@ export const proposeHandler: JobHandler = {
     const items: PlannedItem[] = [];
     for (const traceId of traceIds) {
       if (p.turn1 === "shared") items.push({ key: `${traceId}:shared`, payload: { traceId, samples: p.k } });
-      else for (let sample = 0; sample < p.k; sample++) items.push({ key: `${traceId}:${sample}`, payload: { traceId, sample } });
+      else
+        for (let sample = 0; sample < p.k; sample++)
+          items.push({ key: `${traceId}:${sample}`, payload: { traceId, sample } });
     }
     return items;
   },
@@ -56,18 +57,46 @@ export const proposeHandler: JobHandler = {
     const shared = payload.samples !== undefined;
     const sample = Number(payload.sample ?? 0);
     // one SQL read (store-sql.ts); the template and the endpoint come from caches
-    const [item, template, cfg] = await Promise.all([readProposeItem(traceId, ctx.itemId, sample), getTemplate(p.templateId), cachedModelConfig(p.endpoint)]);
+    const [item, template, cfg] = await Promise.all([
+      readProposeItem(traceId, ctx.itemId, sample),
+      getTemplate(p.templateId),
+      cachedModelConfig(p.endpoint),
+    ]);
     if (!item) return { skipped: "trace no longer exists" };
     if (!template) throw new Error(`prompt template ${p.templateId} no longer exists`);
-    if (!cfg.baseUrl) throw modelError(`no ${p.endpoint === "model" ? "model" : p.endpoint} endpoint configured (${ENDPOINT_ENV[p.endpoint].baseUrl} or /settings)`, { kind: "not-configured" });
+    if (!cfg.baseUrl)
+      throw modelError(
+        `no ${p.endpoint === "model" ? "model" : p.endpoint} endpoint configured (${ENDPOINT_ENV[p.endpoint].baseUrl} or /settings)`,
+        { kind: "not-configured" },
+      );
     const endpoint = { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs };
     const call: Parameters<typeof runProposal>[0]["call"] = (messages) =>
       chatComplete(endpoint, p.model, messages, p.sampling, { signal: ctx.signal });
     if (shared) {
       const existing = await readItemProposals(traceId, ctx.itemId);
-      const callMany = (messages: Parameters<typeof call>[0], n: number) => chatCompleteMany(endpoint, p.model, messages, p.sampling, n, { signal: ctx.signal });
-      return runSharedProposals({ trace: item.trace, template, params: p, samples: Number(payload.samples), jobItemId: ctx.itemId, jobId: ctx.jobId, call, callMany, existing });
+      const callMany = (messages: Parameters<typeof call>[0], n: number) =>
+        chatCompleteMany(endpoint, p.model, messages, p.sampling, n, { signal: ctx.signal });
+      return runSharedProposals({
+        trace: item.trace,
+        template,
+        params: p,
+        samples: Number(payload.samples),
+        jobItemId: ctx.itemId,
+        jobId: ctx.jobId,
+        call,
+        callMany,
+        existing,
+      });
     }
-    return runProposal({ trace: item.trace, template, params: p, sample, jobItemId: ctx.itemId, jobId: ctx.jobId, call, existing: item.existing });
+    return runProposal({
+      trace: item.trace,
+      template,
+      params: p,
+      sample,
+      jobItemId: ctx.itemId,
+      jobId: ctx.jobId,
+      call,
+      existing: item.existing,
+    });
   },
 };

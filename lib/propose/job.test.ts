@@ -15,7 +15,9 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `job-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 5; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `P${i}`, referenceSolution: "Ref.", answer: "77", contentHash: sha256(`p${i}`) } });
+    const p = await prisma.problem.create({
+      data: { datasetId, statement: `P${i}`, referenceSolution: "Ref.", answer: "77", contentHash: sha256(`p${i}`) },
+    });
     const text = `x${i}\n\ny\n\nz`;
     await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
   }
@@ -33,7 +35,9 @@ describe("propose job", () => {
 
   it("runs to completion through transient failures with no duplicates; a second run skips done traces", async () => {
     await writeModelSettings({ baseUrl: stub.url, name: "stub-model" });
-    stub.setScript({ queue: [{ kind: "status", status: 500 }, { kind: "drop" }, { kind: "text", text: "slow", delayMs: 300 }] });
+    stub.setScript({
+      queue: [{ kind: "status", status: 500 }, { kind: "drop" }, { kind: "text", text: "slow", delayMs: 300 }],
+    });
     const r = await startProposeJob({ datasetId, actor: "t", k: 2, concurrency: 4 });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(5); // one item per trace: a shared turn 1, then turn 2 with n=2

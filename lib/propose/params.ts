@@ -52,7 +52,10 @@ export async function resolveProposeParams(input: ProposeInput = {}): Promise<Pr
   const endpoint = EndpointId.parse(input.endpoint ?? "model");
   const cfg = await resolveModelConfig(undefined, endpoint);
   const model = input.model ?? cfg.name;
-  if (!model) throw new Error(notConfiguredReason(cfg) ?? `No model name: set ${ENDPOINT_ENV[endpoint].name} or pick a model on /settings.`);
+  if (!model)
+    throw new Error(
+      notConfiguredReason(cfg) ?? `No model name: set ${ENDPOINT_ENV[endpoint].name} or pick a model on /settings.`,
+    );
   const template = input.templateId ? { id: input.templateId } : await getActiveTemplate();
   return ProposeParams.parse({
     ...input,

@@ -5,7 +5,13 @@ import { countChatTokens } from "@/lib/model/tokens";
 import type { ProposeParams } from "./params";
 import { proposalOutcome } from "@/lib/core/propose/outcome";
 import { solveMessages, verifierPrompt } from "./build-prompt";
-import { PENDING_REASON, savePendingTurn1, storeProposalFast, type ExistingProposal, type ItemTrace } from "@/lib/data/proposal-store-sql";
+import {
+  PENDING_REASON,
+  savePendingTurn1,
+  storeProposalFast,
+  type ExistingProposal,
+  type ItemTrace,
+} from "@/lib/data/proposal-store-sql";
 
 export { PENDING_REASON, type ExistingProposal };
 
@@ -37,10 +43,28 @@ function turn1UsageOf(sampling: string): ChatResult["usage"] | null {
 export async function runProposal(x: RunProposalInput): Promise<Record<string, unknown>> {
   const existing = x.existing;
   if (existing && existing.parseReason !== PENDING_REASON) {
-    return { proposalId: existing.id, parseOk: existing.parseOk, reason: existing.parseReason, outcome: proposalOutcome(existing), reused: true };
+    return {
+      proposalId: existing.id,
+      parseOk: existing.parseOk,
+      reason: existing.parseReason,
+      outcome: proposalOutcome(existing),
+      reused: true,
+    };
   }
-  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens, turn1: "independent", endpoint: x.params.endpoint };
-  const base = { traceId: x.trace.id, jobItemId: x.jobItemId, sample: x.sample, templateId: x.template.id, templateHash: x.template.hash, model: x.params.model };
+  const samplingMeta = {
+    ...x.params.sampling,
+    maxPromptTokens: x.params.maxPromptTokens,
+    turn1: "independent",
+    endpoint: x.params.endpoint,
+  };
+  const base = {
+    traceId: x.trace.id,
+    jobItemId: x.jobItemId,
+    sample: x.sample,
+    templateId: x.template.id,
+    templateHash: x.template.hash,
+    model: x.params.model,
+  };
   // Turn 1 comes from a pending row (an earlier try of this item, or a batch import) or from the model now.
   let turn1Raw: string;
   let turn1Usage: ChatResult["usage"] | null;
@@ -53,7 +77,9 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
     turn1Raw = r1.text;
     turn1Usage = r1.usage;
     // written while turn 2 runs (off the item's critical path); a failed write only means a retry asks turn 1 again
-    saved = savePendingTurn1({ ...base, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw }).catch(() => {});
+    saved = savePendingTurn1({ ...base, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw }).catch(
+      () => {},
+    );
   }
   const prompt = verifierPrompt(x.template, x.trace.problem, x.trace.text, turn1Raw, x.params.maxPromptTokens);
   let r2: ChatResult;
@@ -68,7 +94,8 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
   const promptTokens = prompt.promptTokens ?? r2.usage.promptTokens ?? countChatTokens(prompt.messages);
   const stored = await storeProposalFast(
     {
-      ...base, jobId: x.jobId,
+      ...base,
+      jobId: x.jobId,
       sampling: {
         ...samplingMeta,
         tokenCount: counted || r2.usage.promptTokens === null ? "qwen3" : "server",
@@ -77,7 +104,10 @@ export async function runProposal(x: RunProposalInput): Promise<Record<string, u
         usage: { turn1: turn1Usage, turn2: r2.usage },
         finishReason: r2.finishReason,
       },
-      turn1Raw, turn2Raw: r2.text, promptTokens, truncated: prompt.truncated,
+      turn1Raw,
+      turn2Raw: r2.text,
+      promptTokens,
+      truncated: prompt.truncated,
     },
     { stepCount: x.trace.stepCount, answer: x.trace.problem.answer },
   );

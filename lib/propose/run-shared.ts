@@ -7,7 +7,13 @@ import { RetryableError } from "@/lib/jobs/types";
 import { countChatTokens } from "@/lib/model/tokens";
 import type { ProposeParams } from "./params";
 import { solveMessages, verifierPrompt } from "./build-prompt";
-import { PENDING_REASON, savePendingTurn1Many, storeProposalFast, type ExistingProposal, type ItemTrace } from "@/lib/data/proposal-store-sql";
+import {
+  PENDING_REASON,
+  savePendingTurn1Many,
+  storeProposalFast,
+  type ExistingProposal,
+  type ItemTrace,
+} from "@/lib/data/proposal-store-sql";
 
 // The reference's sampling structure (method.md §2): ONE turn-1 solution per attempt (n=1), then
 // ONE turn-2 request with n=K samples that all continue it. One job item per trace makes the K
@@ -39,8 +45,19 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   const finished = new Set(x.existing.filter((e) => e.parseReason !== PENDING_REASON).map((e) => e.sample));
   const todo = Array.from({ length: x.samples }, (_, s) => s).filter((s) => !finished.has(s));
   if (todo.length === 0) return { samples: x.samples, stored: 0, reused: true };
-  const samplingMeta = { ...x.params.sampling, maxPromptTokens: x.params.maxPromptTokens, turn1: "shared", endpoint: x.params.endpoint };
-  const base = { traceId: x.trace.id, jobItemId: x.jobItemId, templateId: x.template.id, templateHash: x.template.hash, model: x.params.model };
+  const samplingMeta = {
+    ...x.params.sampling,
+    maxPromptTokens: x.params.maxPromptTokens,
+    turn1: "shared",
+    endpoint: x.params.endpoint,
+  };
+  const base = {
+    traceId: x.trace.id,
+    jobItemId: x.jobItemId,
+    templateId: x.template.id,
+    templateHash: x.template.hash,
+    model: x.params.model,
+  };
   const pending = x.existing.find((e) => e.parseReason === PENDING_REASON);
   let turn1Raw: string;
   let turn1Usage: ChatResult["usage"] | null;
@@ -56,7 +73,9 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
     turn1Usage = r1.usage;
     // written while turn 2 runs (off the item's critical path), so a failed turn 2 never asks
     // turn 1 again; a failed write only means a retry asks turn 1 again
-    saved = savePendingTurn1Many(todo.map((sample) => ({ ...base, sample, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw }))).catch(() => {});
+    saved = savePendingTurn1Many(
+      todo.map((sample) => ({ ...base, sample, sampling: { ...samplingMeta, usage: { turn1: r1.usage } }, turn1Raw })),
+    ).catch(() => {});
   }
   const prompt = verifierPrompt(x.template, x.trace.problem, x.trace.text, turn1Raw, x.params.maxPromptTokens);
   let r2: ChatManyResult;
@@ -77,7 +96,9 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
   for (const [i, choice] of got.entries()) {
     const stored = await storeProposalFast(
       {
-        ...base, sample: todo[i], jobId: x.jobId,
+        ...base,
+        sample: todo[i],
+        jobId: x.jobId,
         sampling: {
           ...samplingMeta,
           tokenCount: counted || r2.usage.promptTokens === null ? "qwen3" : "server",
@@ -87,14 +108,18 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
           usage: { turn1: turn1Usage, turn2: r2.usage, turn2Samples: got.length, turn2Choice: i },
           finishReason: choice.finishReason,
         },
-        turn1Raw, turn2Raw: choice.text, promptTokens, truncated: prompt.truncated,
+        turn1Raw,
+        turn2Raw: choice.text,
+        promptTokens,
+        truncated: prompt.truncated,
       },
       { stepCount: x.trace.stepCount, answer: x.trace.problem.answer },
     );
     if (stored.parse.ok) {
       parsed++;
       if (stored.parse.noError) noError++;
-      if (!first || (first.location === null && stored.location !== null)) first = { proposalId: stored.proposalId, location: stored.location, interventionId: stored.interventionId };
+      if (!first || (first.location === null && stored.location !== null))
+        first = { proposalId: stored.proposalId, location: stored.location, interventionId: stored.interventionId };
     } else {
       const held = stored.parse.reason.startsWith(HELD_BACK_CODE);
       if (held) heldBack++;
@@ -107,8 +132,16 @@ export async function runSharedProposals(x: RunSharedInput): Promise<Record<stri
     throw new RetryableError(`the server returned ${got.length} of ${todo.length} samples`);
   }
   return {
-    samples: x.samples, stored: got.length, parsed, noError, heldBack, failed: got.length - parsed,
-    ...(first ?? {}), ...(first ? {} : { reason }),
-    requests: turn1Requests + 1, promptTokens, truncated: prompt.truncated,
+    samples: x.samples,
+    stored: got.length,
+    parsed,
+    noError,
+    heldBack,
+    failed: got.length - parsed,
+    ...(first ?? {}),
+    ...(first ? {} : { reason }),
+    requests: turn1Requests + 1,
+    promptTokens,
+    truncated: prompt.truncated,
   };
 }

@@ -23,9 +23,19 @@ beforeAll(async () => {
   const ds = await prisma.dataset.create({ data: { name: `shared-${randomUUID()}` } });
   datasetId = ds.id;
   for (let i = 0; i < 3; i++) {
-    const p = await prisma.problem.create({ data: { datasetId, statement: `Problem ${i}`, referenceSolution: "Ref.", answer: "4321", contentHash: sha256(`sp${i}`) } });
+    const p = await prisma.problem.create({
+      data: {
+        datasetId,
+        statement: `Problem ${i}`,
+        referenceSolution: "Ref.",
+        answer: "4321",
+        contentHash: sha256(`sp${i}`),
+      },
+    });
     const text = `a${i}\n\nb is wrong\n\nc`;
-    const t = await prisma.trace.create({ data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) } });
+    const t = await prisma.trace.create({
+      data: { datasetId, problemId: p.id, text, stepCount: 3, contentHash: sha256(text) },
+    });
     traceIds.push(t.id);
   }
 });
@@ -54,7 +64,11 @@ describe("shared turn 1 (the default)", () => {
     expect(new Set(rows.map((p) => p.turn1Raw)).size).toBe(1);
     expect(new Set(rows.map((p) => p.jobItemId)).size).toBe(1);
     expect(rows.every((p) => p.parseOk)).toBe(true);
-    expect(JSON.parse(rows[0].sampling)).toMatchObject({ turn1: "shared", endpoint: "model", usage: { turn2Samples: 4 } });
+    expect(JSON.parse(rows[0].sampling)).toMatchObject({
+      turn1: "shared",
+      endpoint: "model",
+      usage: { turn2Samples: 4 },
+    });
     expect(await prisma.firstErrorLabel.count({ where: { source: "model", traceId: { in: traceIds } } })).toBe(3);
     const job = await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } });
     expect(JSON.parse(job.params)).toMatchObject({ turn1: "shared", endpoint: "model", k: 4 });
@@ -64,13 +78,36 @@ describe("shared turn 1 (the default)", () => {
     const params = await resolveProposeParams({ k: 3, traceIds: [traceIds[1]] });
     const [item] = await proposeHandler.plan(params, datasetId);
     const ctx: ItemContext = { jobId: "jr", itemId: "jr:item", params, signal: new AbortController().signal };
-    stub.setScript({ queue: [{ kind: "text", text: "shared sol" }, { kind: "status", status: 500 }] });
+    stub.setScript({
+      queue: [
+        { kind: "text", text: "shared sol" },
+        { kind: "status", status: 500 },
+      ],
+    });
     await expect(proposeHandler.runItem(item.payload, ctx)).rejects.toBeInstanceOf(RetryableError);
     const pend = await prisma.proposal.findMany({ where: { jobItemId: "jr:item" } });
-    expect(pend.map((p) => [p.sample, p.parseReason, p.turn1Raw])).toEqual([[0, PENDING_REASON, "shared sol"], [1, PENDING_REASON, "shared sol"], [2, PENDING_REASON, "shared sol"]]);
+    expect(pend.map((p) => [p.sample, p.parseReason, p.turn1Raw])).toEqual([
+      [0, PENDING_REASON, "shared sol"],
+      [1, PENDING_REASON, "shared sol"],
+      [2, PENDING_REASON, "shared sol"],
+    ]);
     // a server that answers 2 of the 3 samples: both stored, the item retried for the third
     let before = stub.count();
-    stub.setScript({ respond: (q) => (q.body.n === 3 ? { kind: "garbage", body: JSON.stringify({ choices: [0, 1].map((i) => ({ index: i, message: { role: "assistant", content: CANNED.valid(2) }, finish_reason: "stop" })) }) } : undefined) });
+    stub.setScript({
+      respond: (q) =>
+        q.body.n === 3
+          ? {
+              kind: "garbage",
+              body: JSON.stringify({
+                choices: [0, 1].map((i) => ({
+                  index: i,
+                  message: { role: "assistant", content: CANNED.valid(2) },
+                  finish_reason: "stop",
+                })),
+              }),
+            }
+          : undefined,
+    });
     await expect(proposeHandler.runItem(item.payload, ctx)).rejects.toBeInstanceOf(RetryableError);
     expect(stub.count()).toBe(before + 1);
     expect(await prisma.proposal.count({ where: { jobItemId: "jr:item", parseReason: PENDING_REASON } })).toBe(1);
@@ -80,7 +117,11 @@ describe("shared turn 1 (the default)", () => {
     expect(r).toMatchObject({ stored: 1, requests: 1 });
     expect(stub.requests().slice(-1)[0].body.n).toBe(1);
     expect(stub.count()).toBe(before + 1);
-    expect((await prisma.proposal.findMany({ where: { jobItemId: "jr:item" } })).every((p) => p.parseReason !== PENDING_REASON && p.turn1Raw === "shared sol")).toBe(true);
+    expect(
+      (await prisma.proposal.findMany({ where: { jobItemId: "jr:item" } })).every(
+        (p) => p.parseReason !== PENDING_REASON && p.turn1Raw === "shared sol",
+      ),
+    ).toBe(true);
     // done: running it again asks nothing
     expect(await proposeHandler.runItem(item.payload, ctx)).toMatchObject({ reused: true });
     expect(stub.count()).toBe(before + 1);
@@ -89,17 +130,38 @@ describe("shared turn 1 (the default)", () => {
   it('a "no critical error" sample is stored as the model\'s no-error label, beside interventions from its siblings', async () => {
     const params = await resolveProposeParams({ k: 2, traceIds: [traceIds[2]], model: "other-model" });
     const [item] = await proposeHandler.plan(params, datasetId);
-    stub.setScript({ queue: [{ kind: "text", text: "sol" }, { kind: "text", text: CANNED.noError }, { kind: "text", text: CANNED.valid(2) }] });
-    const r = await proposeHandler.runItem(item.payload, { jobId: "jn", itemId: "jn:item", params, signal: new AbortController().signal });
+    stub.setScript({
+      queue: [
+        { kind: "text", text: "sol" },
+        { kind: "text", text: CANNED.noError },
+        { kind: "text", text: CANNED.valid(2) },
+      ],
+    });
+    const r = await proposeHandler.runItem(item.payload, {
+      jobId: "jn",
+      itemId: "jn:item",
+      params,
+      signal: new AbortController().signal,
+    });
     expect(r).toMatchObject({ stored: 2, parsed: 2, noError: 1, failed: 0 });
-    expect(await prisma.firstErrorLabel.findFirstOrThrow({ where: { traceId: traceIds[2], annotator: "other-model" } })).toMatchObject({ source: "model", step: null });
-    expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "jn:item", sample: 0 } })).toMatchObject({ parseOk: true, location: null, content: null, parseReason: null });
+    expect(
+      await prisma.firstErrorLabel.findFirstOrThrow({ where: { traceId: traceIds[2], annotator: "other-model" } }),
+    ).toMatchObject({ source: "model", step: null });
+    expect(await prisma.proposal.findFirstOrThrow({ where: { jobItemId: "jn:item", sample: 0 } })).toMatchObject({
+      parseOk: true,
+      location: null,
+      content: null,
+      parseReason: null,
+    });
   });
 
   it('a job on the "proposer" endpoint calls that server, and the job and each proposal record it', async () => {
     const other = await startStubModel();
     try {
-      expect(await startProposeJob({ datasetId, actor: "t", endpoint: "proposer" })).toMatchObject({ ok: false, error: expect.stringContaining("PROPOSER_MODEL_BASE_URL") });
+      expect(await startProposeJob({ datasetId, actor: "t", endpoint: "proposer" })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining("PROPOSER_MODEL_BASE_URL"),
+      });
       await writeModelSettings({ baseUrl: other.url, name: "big-proposer" }, prisma, "proposer");
       const baseBefore = stub.count();
       const r = await startProposeJob({ datasetId, actor: "t", k: 2, endpoint: "proposer", traceIds: [traceIds[0]] });
@@ -108,7 +170,10 @@ describe("shared turn 1 (the default)", () => {
       expect(stub.count()).toBe(baseBefore);
       expect(other.count()).toBe(2);
       expect(other.requests()[1].body).toMatchObject({ model: "big-proposer", n: 2 });
-      expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({ endpoint: "proposer", model: "big-proposer" });
+      expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({
+        endpoint: "proposer",
+        model: "big-proposer",
+      });
       const rows = await prisma.proposal.findMany({ where: { model: "big-proposer" } });
       expect(rows).toHaveLength(2);
       expect(rows.every((p) => JSON.parse(p.sampling).endpoint === "proposer")).toBe(true);
@@ -118,7 +183,11 @@ describe("shared turn 1 (the default)", () => {
   });
 
   it("the /settings choice keeps independent turn 1s", async () => {
-    await prisma.setting.upsert({ where: { key: TURN1_MODE_SETTING }, create: { key: TURN1_MODE_SETTING, value: "independent" }, update: { value: "independent" } });
+    await prisma.setting.upsert({
+      where: { key: TURN1_MODE_SETTING },
+      create: { key: TURN1_MODE_SETTING, value: "independent" },
+      update: { value: "independent" },
+    });
     const params = await resolveProposeParams({ k: 2 });
     expect(params.turn1).toBe("independent");
     expect((await proposeHandler.plan(params, datasetId)).map((i) => i.key)).toHaveLength(6);

@@ -15,9 +15,15 @@ export type ProposeStarted = { ok: true; jobId: string; total: number; summary: 
 
 /** How the UI and the CLI name the switches that include skipped traces. */
 export type IncludeFlags = { includeCorrect: string; includeNoReference: string };
-const UI_FLAGS: IncludeFlags = { includeCorrect: 'tick "include correct answers"', includeNoReference: 'tick "include traces without a reference"' };
+const UI_FLAGS: IncludeFlags = {
+  includeCorrect: 'tick "include correct answers"',
+  includeNoReference: 'tick "include traces without a reference"',
+};
 
-export async function startProposeJob(input: StartPropose, flags: IncludeFlags = UI_FLAGS): Promise<ProposeStarted | { ok: false; error: string }> {
+export async function startProposeJob(
+  input: StartPropose,
+  flags: IncludeFlags = UI_FLAGS,
+): Promise<ProposeStarted | { ok: false; error: string }> {
   const status = await modelStatus(undefined, EndpointId.parse(input.endpoint ?? "model"));
   if (!status.configured) return { ok: false, error: status.reason };
   const ds = await getDataset(input.datasetId);

@@ -5,7 +5,11 @@ import { answerMarkdown } from "./answer";
 import { renderMarkdownMath } from "./markdown-math";
 
 const DATA = join(__dirname, "../../../shared/data");
-const jsonl = (file: string) => readFileSync(join(DATA, file), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, string>);
+const jsonl = (file: string) =>
+  readFileSync(join(DATA, file), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, string>);
 
 describe("answerMarkdown", () => {
   it("wraps bare LaTeX and leaves text, numbers and delimited math as they are", () => {

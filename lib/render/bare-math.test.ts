@@ -4,14 +4,15 @@ import { renderMarkdownMath as render } from "./markdown-math";
 // Issue 14 §4: math everywhere it appears. A bare \boxed{...} (outside any delimiters) and a
 // $$ ... $$ block with blank lines inside render as math; the stored text never changes.
 const formulas = (html: string) => (html.match(/class="katex"/g) ?? []).length;
-const annotations = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map((m) => m[1]);
+const annotations = (html: string) =>
+  [...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map((m) => m[1]);
 
 describe("a bare \\boxed{...}", () => {
   it("renders as math at the end of a final step", () => {
     const html = render("Therefore the probability is \\boxed{4/7}");
     expect(formulas(html)).toBe(1);
     expect(annotations(html)).toEqual(["\\boxed{4/7}"]);
-    expect(html).toContain("<p>Therefore the probability is <span class=\"katex\">");
+    expect(html).toContain('<p>Therefore the probability is <span class="katex">');
   });
 
   it("keeps nested braces and escaped braces inside", () => {

@@ -23,7 +23,10 @@ const WHAT: Record<keyof Limits, (n: number) => string> = {
 
 class Meter {
   readonly used: Used = { formulas: 0, tokens: 0, bytes: 0 };
-  constructor(readonly limits: Readonly<Limits>, readonly scope: "step" | "page") {}
+  constructor(
+    readonly limits: Readonly<Limits>,
+    readonly scope: "step" | "page",
+  ) {}
 
   /** The first limit reached, in words, or null. */
   over(): string | null {
@@ -44,7 +47,10 @@ export class PageBudget extends Meter {
 /** One text's meter, charging its page's too. */
 export class TextBudget {
   private readonly text: Meter;
-  constructor(private readonly page: PageBudget | null, limits: Readonly<Limits> = TEXT_LIMITS) {
+  constructor(
+    private readonly page: PageBudget | null,
+    limits: Readonly<Limits> = TEXT_LIMITS,
+  ) {
     this.text = new Meter(limits, "step");
   }
 

@@ -104,7 +104,10 @@ describe("broken LaTeX", () => {
   });
 
   it("refuses macro bombs quickly", () => {
-    const bomb = "$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}" + "\\a".repeat(200) + "$";
+    const bomb =
+      "$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}" +
+      "\\a".repeat(200) +
+      "$";
     const t = performance.now();
     const html = render(bomb);
     expect(performance.now() - t).toBeLessThan(2000);
@@ -143,7 +146,20 @@ describe("markdown", () => {
   });
 
   it("never throws on odd input", () => {
-    for (const t of ["", "$", "$$", "\\", "\\(", "\\[", "$$$$", "$\\$", "\u0000$x$", "a\r\n$b$", "$".repeat(1000), "\\[".repeat(500)]) {
+    for (const t of [
+      "",
+      "$",
+      "$$",
+      "\\",
+      "\\(",
+      "\\[",
+      "$$$$",
+      "$\\$",
+      "\u0000$x$",
+      "a\r\n$b$",
+      "$".repeat(1000),
+      "\\[".repeat(500),
+    ]) {
       expect(typeof render(t)).toBe("string");
     }
   });

@@ -35,7 +35,7 @@ export function renderMarkdownMath(text: string, page: PageBudget | null = null)
   let html = "";
   // Top-level blocks one at a time, so that the text can be cut at the block where the budget
   // ran out (a block's source lines are known; an inline position is not).
-  for (let i = 0, line = 0; i < tokens.length; ) {
+  for (let i = 0, line = 0; i < tokens.length;) {
     const j = blockEnd(tokens, i);
     line = tokens[i].map?.[0] ?? line;
     const part = md.renderer.render(tokens.slice(i, j), md.options, env);

@@ -86,7 +86,15 @@ const UNKNOWN = -2;
  * (so `\$` inside `$$...$$` and `\\` before `\]` do not close it). Empty content is refused.
  * `index` (over the same `src`) makes repeated scans of one text linear in its length.
  */
-export function scanDelimited(src: string, pos: number, max: number, open: string, close: string, display: boolean, index?: CloseIndex): MathSpan | null {
+export function scanDelimited(
+  src: string,
+  pos: number,
+  max: number,
+  open: string,
+  close: string,
+  display: boolean,
+  index?: CloseIndex,
+): MathSpan | null {
   const at = index ? index.closeFrom(close, pos + open.length) : closeFromScan(src, pos + open.length, max, close);
   // A close found past `max` (the index scans the whole text) is not in this span, and the
   // chain of positions stops at max too: nothing inside can close it.
@@ -105,7 +113,6 @@ function closeFromScan(src: string, from: number, max: number, close: string): n
   }
   return -1;
 }
-
 
 /** Any of the four delimiter kinds at `pos`, or null. */
 export function scanMath(src: string, pos: number, max: number, index?: CloseIndex): MathSpan | null {

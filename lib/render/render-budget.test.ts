@@ -9,13 +9,22 @@ import { CACHE_BYTES, clearTexCache, texCacheBytes } from "./tex";
 // after a note saying why.
 const formulas = (html: string) => (html.match(/class="katex"/g) ?? []).length;
 const NOTE = /<p class="md-budget" role="note">Math rendering stopped here: ([^<]*)<\/p>/;
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 /** The text shown as written after the note, unescaped. */
 const rawRest = (html: string) => unescape(/<div class="md-raw">([\s\S]*)<\/div>\n$/.exec(html)?.[1] ?? "");
 
 // A formula under every per-formula limit (11 expansions, ~3,000 tokens) whose macros make ten
 // times more than it is long; 50 of them were accepted whole.
-const bomb = (k: number) => ("$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ " + "and so on ".repeat(80)).padEnd(998, ".").slice(0, 998) + "\n\n";
+const bomb = (k: number) =>
+  ("$\\def\\a{" + "x".repeat(150) + "}\\def\\b{" + "\\a".repeat(10) + "}\\b " + k + "$ " + "and so on ".repeat(80))
+    .padEnd(998, ".")
+    .slice(0, 998) + "\n\n";
 
 describe("a budget per text", () => {
   it("50 \\def bombs in 50 KB: stops after a few, says why, shows the rest as written", () => {
@@ -37,7 +46,9 @@ describe("a budget per text", () => {
     const t = performance.now();
     const html = render(text);
     expect(performance.now() - t).toBeLessThan(5000);
-    expect(NOTE.exec(html)?.[1]).toBe(`this step exceeds ${TEXT_LIMITS.formulas.toLocaleString("en-US")} formulas. The rest is shown as written.`);
+    expect(NOTE.exec(html)?.[1]).toBe(
+      `this step exceeds ${TEXT_LIMITS.formulas.toLocaleString("en-US")} formulas. The rest is shown as written.`,
+    );
     expect(formulas(html)).toBe(0); // the one paragraph is where the budget ran out: all of it as written
     expect(rawRest(html)).toBe(text);
     expect(html.length).toBeLessThan(1.2e6); // was a 106 MB page
@@ -46,7 +57,7 @@ describe("a budget per text", () => {
   it("keeps the blocks before the one where the budget ran out, and cuts byte-exact (CRLF)", () => {
     const text = "Intro $a^2$ here.\r\n\r\n" + "$y$ ".repeat(1_200) + "\r\n\r\n**tail** <b>&amp;</b>\r\n";
     const html = render(text);
-    expect(html.startsWith("<p>Intro <span class=\"katex\">")).toBe(true);
+    expect(html.startsWith('<p>Intro <span class="katex">')).toBe(true);
     expect(formulas(html)).toBe(1);
     expect(rawRest(html)).toBe(text.slice(text.indexOf("$y$")));
     expect(html).not.toContain("<strong>tail</strong>");
@@ -91,7 +102,10 @@ describe("a budget per page", () => {
   });
 
   it("bounds output bytes", () => {
-    const html = render("$\\sum_{i=1}^{n} i^2 + \\frac{x}{y}$ ".repeat(500), new PageBudget({ formulas: 1e9, tokens: 1e9, bytes: 50_000 }));
+    const html = render(
+      "$\\sum_{i=1}^{n} i^2 + \\frac{x}{y}$ ".repeat(500),
+      new PageBudget({ formulas: 1e9, tokens: 1e9, bytes: 50_000 }),
+    );
     expect(html).toMatch(/this page exceeds 50 KB of rendered math/);
   });
 });

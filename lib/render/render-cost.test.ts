@@ -17,7 +17,7 @@ function bestMs(f: () => void, runs = 3): number {
 const unmatched: Record<string, (n: number) => string> = {
   "\\(": (n) => "\\(".repeat(n),
   "\\[": (n) => "\\[".repeat(n),
-  "$$": (n) => "$$x ".repeat(n),
+  $$: (n) => "$$x ".repeat(n),
   "\\[ lines in one paragraph": (n) => "\\[ a\n".repeat(n),
   "$$ lines in one paragraph": (n) => "$$ a\n".repeat(n),
   "mixed openers": (n) => "\\( \\[ $$ a ".repeat(n / 4),

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdownMath as render } from "./markdown-math";
 
 // Issue 11 §1: negative sizes are capped like positive ones (KaTEX's maxSize, 20em).
-const ems = (html: string) => [...html.matchAll(/style="([^"]*)"/g)].flatMap((m) => [...m[1].matchAll(/(-?[\d.]+)em/g)].map((x) => Number(x[1])));
+const ems = (html: string) =>
+  [...html.matchAll(/style="([^"]*)"/g)].flatMap((m) => [...m[1].matchAll(/(-?[\d.]+)em/g)].map((x) => Number(x[1])));
 
 describe("negative sizes", () => {
   const cases = [

@@ -9,11 +9,22 @@ import katex, { type KatexOptions } from "katex";
 
 // Every command that reads a size, the `\\[size]` row gap, and what could alias one of them
 // (a size command can only be reached through its own name, written in the formula).
-const MAY_HOLD_SIZE = /\\(?:kern|mkern|hskip|mskip|hspace|raisebox|rule|above|genfrac|includegraphics|let|def|gdef|edef|xdef|global|futurelet|newcommand|renewcommand|providecommand)(?![a-zA-Z])|\\\\\s*\[/;
+const MAY_HOLD_SIZE =
+  /\\(?:kern|mkern|hskip|mskip|hspace|raisebox|rule|above|genfrac|includegraphics|let|def|gdef|edef|xdef|global|futurelet|newcommand|renewcommand|providecommand)(?![a-zA-Z])|\\\\\s*\[/;
 
 const PT_PER_UNIT: Record<string, number> = {
-  pt: 1, mm: 7227 / 2540, cm: 7227 / 254, in: 72.27, bp: 803 / 800, pc: 12, dd: 1238 / 1157,
-  cc: 14856 / 1157, nd: 685 / 642, nc: 1370 / 107, sp: 1 / 65536, px: 803 / 800,
+  pt: 1,
+  mm: 7227 / 2540,
+  cm: 7227 / 254,
+  in: 72.27,
+  bp: 803 / 800,
+  pc: 12,
+  dd: 1238 / 1157,
+  cc: 14856 / 1157,
+  nd: 685 / 642,
+  nc: 1370 / 107,
+  sp: 1 / 65536,
+  px: 803 / 800,
 };
 const PT_PER_EM = 10;
 // Relative units at text size, as KaTeX measures them there (script sizes differ a little).

@@ -38,12 +38,16 @@ class TokenLimit extends Error {}
 // hasOwnProperty call), so a proxy over that object counts the tokens read and stops the
 // render once there are too many.
 function countingMacros(counter: { tokens: number }): Record<string, string | object> {
-  return new Proxy<Record<string, string | object>>({ ...MACROS }, {
-    getOwnPropertyDescriptor(target, key) {
-      if (++counter.tokens > MAX_TEX_TOKENS) throw new TokenLimit(`formula longer than ${MAX_TEX_TOKENS} TeX tokens after macro expansion`);
-      return Reflect.getOwnPropertyDescriptor(target, key);
+  return new Proxy<Record<string, string | object>>(
+    { ...MACROS },
+    {
+      getOwnPropertyDescriptor(target, key) {
+        if (++counter.tokens > MAX_TEX_TOKENS)
+          throw new TokenLimit(`formula longer than ${MAX_TEX_TOKENS} TeX tokens after macro expansion`);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
     },
-  });
+  );
 }
 
 // Same formula repeated is common (a trace restates its equations); errors are cached as their
@@ -54,7 +58,11 @@ type Rendered = ({ ok: true; html: string } | { ok: false; message: string }) & 
 // Bounded by bytes too: a formula's HTML is ~1-2 KB in real traces but a hostile one within
 // the token cap makes hundreds of KB, and 5,000 of those would hold gigabytes.
 export const CACHE_BYTES = 32_000_000;
-const cache = new Lru<string, Rendered>(5_000, CACHE_BYTES, (r) => 2 * ((r.ok ? r.html.length : r.message.length) + 64));
+const cache = new Lru<string, Rendered>(
+  5_000,
+  CACHE_BYTES,
+  (r) => 2 * ((r.ok ? r.html.length : r.message.length) + 64),
+);
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export function escapeHtml(s: string): string {
@@ -82,7 +90,8 @@ export function renderTexCounted(tex: string, display: boolean, source: string):
 }
 
 function renderUncached(tex: string, display: boolean): Rendered {
-  if (tex.length > MAX_TEX_LENGTH) return { ok: false, message: `formula longer than ${MAX_TEX_LENGTH} characters`, tokens: 0 };
+  if (tex.length > MAX_TEX_LENGTH)
+    return { ok: false, message: `formula longer than ${MAX_TEX_LENGTH} characters`, tokens: 0 };
   const counter = { tokens: 0 };
   const options = (): KatexOptions => ({ ...(display ? DISPLAY : INLINE), macros: countingMacros(counter) });
   try {

@@ -4,7 +4,27 @@ import { mathSnippet } from "@/lib/core/snippet";
 
 // The renderer's output goes into dangerouslySetInnerHTML, so every real tag and attribute in
 // it is checked (text is escaped, so a literal "<" in the output always starts a real tag).
-const FORBIDDEN_TAGS = new Set(["script", "style", "link", "a", "img", "iframe", "object", "embed", "form", "input", "base", "meta", "svg:script", "foreignobject", "image", "use", "video", "audio", "source"]);
+const FORBIDDEN_TAGS = new Set([
+  "script",
+  "style",
+  "link",
+  "a",
+  "img",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "input",
+  "base",
+  "meta",
+  "svg:script",
+  "foreignobject",
+  "image",
+  "use",
+  "video",
+  "audio",
+  "source",
+]);
 const FORBIDDEN_ATTRS = /^(on|href$|src$|srcset$|xlink:href$|action$|formaction$|background$|poster$|data$)/i;
 
 function assertSafe(html: string) {
@@ -14,7 +34,8 @@ function assertSafe(html: string) {
     for (const a of m[2].matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) {
       expect(FORBIDDEN_ATTRS.test(a[1]), `attribute ${a[1]} on <${tag}>`).toBe(false);
       // title holds an escaped error message (inert text); style is the one attribute that could load or run.
-      if (a[1].toLowerCase() === "style") expect((a[2] ?? "").toLowerCase()).not.toMatch(/javascript:|url\(|expression\(|@import/);
+      if (a[1].toLowerCase() === "style")
+        expect((a[2] ?? "").toLowerCase()).not.toMatch(/javascript:|url\(|expression\(|@import/);
     }
   }
 }
@@ -40,9 +61,9 @@ const CASES = [
   "$$\\htmlClass{x}{y}\\htmlId{i}{y}\\htmlStyle{color:red;background:url(javascript:alert(1))}{y}\\htmlData{foo=bar}{y}$$",
   "$\\includegraphics{http://evil/x.png}$",
   "$\\color{red;background:url(javascript:alert(1))}{x}$",
-  "$\\textcolor{#f00\" onmouseover=\"alert(1)}{x}$",
+  '$\\textcolor{#f00" onmouseover="alert(1)}{x}$',
   "```html\n<script>alert(1)</script>\n```",
-  "```\" onclick=\"alert(1)\nx\n```",
+  '```" onclick="alert(1)\nx\n```',
   "&lt;script&gt;alert(1)&lt;/script&gt;",
   "<svg onload=alert(1)>",
   "<iframe src=javascript:alert(1)></iframe>",

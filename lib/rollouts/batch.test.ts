@@ -16,12 +16,34 @@ beforeAll(async () => {
 afterAll(() => closeSharedGradePool());
 
 /** What `vllm run-batch` would write: one result per request, the reply chosen by `reply`. */
-function fakeResults(reqFile: string, outFile: string, reply: (body: { messages: { content: string }[] }, i: number) => string) {
-  const lines = readFileSync(reqFile, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  writeFileSync(outFile, lines.map((r, i) => JSON.stringify({
-    id: `r${i}`, custom_id: r.custom_id, error: null,
-    response: { status_code: 200, body: { model: "batch-model", choices: [{ message: { role: "assistant", content: reply(r.body, i) }, finish_reason: "stop" }] } },
-  })).join("\n") + "\n");
+function fakeResults(
+  reqFile: string,
+  outFile: string,
+  reply: (body: { messages: { content: string }[] }, i: number) => string,
+) {
+  const lines = readFileSync(reqFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  writeFileSync(
+    outFile,
+    lines
+      .map((r, i) =>
+        JSON.stringify({
+          id: `r${i}`,
+          custom_id: r.custom_id,
+          error: null,
+          response: {
+            status_code: 200,
+            body: {
+              model: "batch-model",
+              choices: [{ message: { role: "assistant", content: reply(r.body, i) }, finish_reason: "stop" }],
+            },
+          },
+        }),
+      )
+      .join("\n") + "\n",
+  );
   return lines;
 }
 
@@ -33,14 +55,23 @@ describe("rollouts and attempts batch files", () => {
     expect(r.lines).toBe(6);
     const out = join(dir, "roll.out.jsonl");
     const lines = fakeResults(req, out, (b, i) => (i === 0 ? RIGHT : WRONG));
-    expect(lines[0].body).toMatchObject({ model: "batch-model", continue_final_message: true, add_generation_prompt: false, top_k: 20 });
+    expect(lines[0].body).toMatchObject({
+      model: "batch-model",
+      continue_final_message: true,
+      add_generation_prompt: false,
+      top_k: 20,
+    });
     expect(lines[0].body.messages[1].content).toBe("Let us add the numbers.\n\nGOOD: batch");
     expect(lines[5].body).toMatchObject({ add_generation_prompt: true });
     const sum = await importRolloutResults(out);
     expect(sum).toMatchObject({ lines: 6, stored: 6, failed: [], interventions: 1 });
     expect(await importRolloutResults(out)).toMatchObject({ stored: 6 });
     expect(await prisma.rollout.count({ where: { problemId: s.problemId } })).toBe(6);
-    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: s.interventionIds[0] } })).toMatchObject({ verified: true, rolloutsCorrect: 1, rolloutsTotal: 3 });
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: s.interventionIds[0] } })).toMatchObject({
+      verified: true,
+      rolloutsCorrect: 1,
+      rolloutsTotal: 3,
+    });
   });
 
   it("attempts: incorrect results become sampled traces", async () => {
@@ -51,9 +82,22 @@ describe("rollouts and attempts batch files", () => {
     fakeResults(req, out, (_b, i) => (i === 0 ? RIGHT : WRONG));
     const sum = await importRolloutResults(out);
     expect(sum).toMatchObject({ stored: 2, failed: [] });
-    expect(await prisma.trace.count({ where: { problemId: s.problemId, origin: "sampled", correct: false, text: WRONG } })).toBe(1);
-    writeFileSync(join(dir, "bad.jsonl"), "not json\n" + JSON.stringify({ custom_id: "bzzz:rollouts:intervention:x:0", response: { body: { choices: [{ message: { content: "x" } }] } } }) + "\n");
+    expect(
+      await prisma.trace.count({ where: { problemId: s.problemId, origin: "sampled", correct: false, text: WRONG } }),
+    ).toBe(1);
+    writeFileSync(
+      join(dir, "bad.jsonl"),
+      "not json\n" +
+        JSON.stringify({
+          custom_id: "bzzz:rollouts:intervention:x:0",
+          response: { body: { choices: [{ message: { content: "x" } }] } },
+        }) +
+        "\n",
+    );
     const bad = await importRolloutResults(join(dir, "bad.jsonl"));
-    expect(bad.failed.map((f) => f.reason)).toEqual(["not JSON", "unknown batch bzzz (exported from another database?)"]);
+    expect(bad.failed.map((f) => f.reason)).toEqual([
+      "not JSON",
+      "unknown batch bzzz (exported from another database?)",
+    ]);
   });
 });

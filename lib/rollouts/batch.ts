@@ -22,7 +22,13 @@ import { writeLines } from "@/lib/batch/export";
 // importing the same results twice changes nothing.
 
 export type RolloutStage = "rollouts" | "attempts";
-const Meta = z.object({ batchId: z.string(), stage: z.enum(["rollouts", "attempts"]), model: z.string(), sampling: Sampling, minCorrect: z.number().int().default(1) });
+const Meta = z.object({
+  batchId: z.string(),
+  stage: z.enum(["rollouts", "attempts"]),
+  model: z.string(),
+  sampling: Sampling,
+  minCorrect: z.number().int().default(1),
+});
 type Meta = z.infer<typeof Meta>;
 const metaKey = (id: string) => `batch.${id}`;
 const ID = /^([A-Za-z0-9_-]+):(rollouts|attempts):([a-z]+):([A-Za-z0-9_-]+):(\d+)$/;
@@ -30,13 +36,25 @@ const ID = /^([A-Za-z0-9_-]+):(rollouts|attempts):([a-z]+):([A-Za-z0-9_-]+):(\d+
 export const isRolloutCustomId = (s: unknown): boolean => typeof s === "string" && ID.test(s);
 
 export async function exportRolloutBatch(
-  stage: RolloutStage, datasetId: string, out: string, input: RolloutInput & SampleInput = {},
+  stage: RolloutStage,
+  datasetId: string,
+  out: string,
+  input: RolloutInput & SampleInput = {},
 ): Promise<{ batchId: string; lines: number }> {
   const batchId = `b${randomBytes(4).toString("hex")}`;
   const p = stage === "rollouts" ? await resolveRolloutParams(input) : await resolveSampleParams(input);
-  const meta: Meta = { batchId, stage, model: p.model, sampling: p.sampling, minCorrect: "minCorrect" in p ? p.minCorrect : 1 };
+  const meta: Meta = {
+    batchId,
+    stage,
+    model: p.model,
+    sampling: p.sampling,
+    minCorrect: "minCorrect" in p ? p.minCorrect : 1,
+  };
   await prisma.setting.create({ data: { key: metaKey(batchId), value: JSON.stringify(meta) } });
-  const items = stage === "rollouts" ? await planRollouts(p as Awaited<ReturnType<typeof resolveRolloutParams>>, datasetId) : await planSamples(p as Awaited<ReturnType<typeof resolveSampleParams>>, datasetId);
+  const items =
+    stage === "rollouts"
+      ? await planRollouts(p as Awaited<ReturnType<typeof resolveRolloutParams>>, datasetId)
+      : await planSamples(p as Awaited<ReturnType<typeof resolveSampleParams>>, datasetId);
   const count = "k" in p ? p.k : p.n;
   async function* gen() {
     for (const it of items) {
@@ -44,7 +62,10 @@ export async function exportRolloutBatch(
       const condition = stage === "rollouts" ? String(payload.condition) : ATTEMPT_CONDITION;
       let prompt;
       if (stage === "attempts") {
-        const pr = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { statement: true } });
+        const pr = await prisma.problem.findUnique({
+          where: { id: String(payload.problemId) },
+          select: { statement: true },
+        });
         if (!pr) continue;
         prompt = continuationPrompt(pr.statement, "");
       } else {
@@ -63,9 +84,16 @@ export async function exportRolloutBatch(
   return { batchId, lines: await writeLines(out, gen()) };
 }
 
-export type RolloutImportSummary = { lines: number; stored: number; failed: { line: number; reason: string }[]; interventions: number };
+export type RolloutImportSummary = {
+  lines: number;
+  stored: number;
+  failed: { line: number; reason: string }[];
+  interventions: number;
+};
 
-function parseLine(line: string): { ok: true; m: RegExpExecArray; text: string; finishReason: string | null } | { ok: false; reason: string } {
+function parseLine(
+  line: string,
+): { ok: true; m: RegExpExecArray; text: string; finishReason: string | null } | { ok: false; reason: string } {
   let raw: { custom_id?: unknown; response?: { status_code?: number; body?: unknown } | null; error?: unknown };
   try {
     raw = JSON.parse(line);
@@ -75,8 +103,10 @@ function parseLine(line: string): { ok: true; m: RegExpExecArray; text: string; 
   const m = typeof raw?.custom_id === "string" ? ID.exec(raw.custom_id) : null;
   if (!m) return { ok: false, reason: "custom_id not from a rollouts/attempts batch" };
   if (raw.error) return { ok: false, reason: `error: ${JSON.stringify(raw.error).slice(0, 200)}` };
-  if (raw.response?.status_code !== undefined && raw.response.status_code !== 200) return { ok: false, reason: `status ${raw.response.status_code}` };
-  const body = (raw.response?.body ?? raw.response) as { choices?: { message?: { content?: unknown }; finish_reason?: string }[] } | undefined;
+  if (raw.response?.status_code !== undefined && raw.response.status_code !== 200)
+    return { ok: false, reason: `status ${raw.response.status_code}` };
+  const body = (raw.response?.body ?? raw.response) as
+    { choices?: { message?: { content?: unknown }; finish_reason?: string }[] } | undefined;
   const choice = Array.isArray(body?.choices) ? body.choices[0] : undefined;
   if (typeof choice?.message?.content !== "string") return { ok: false, reason: "no choices[0].message.content" };
   return { ok: true, m, text: choice.message.content, finishReason: choice.finish_reason ?? null };
@@ -93,7 +123,10 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
     if (!line.trim()) continue;
     sum.lines++;
     const r = parseLine(line);
-    if (!r.ok) { sum.failed.push({ line: lineNo, reason: r.reason }); continue; }
+    if (!r.ok) {
+      sum.failed.push({ line: lineNo, reason: r.reason });
+      continue;
+    }
     const [, batchId, stage, condition, id, sampleStr] = r.m;
     if (!metas.has(batchId)) {
       const row = await prisma.setting.findUnique({ where: { key: metaKey(batchId) } });
@@ -101,20 +134,39 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
       metas.set(batchId, parsed?.success ? parsed.data : null);
     }
     const meta = metas.get(batchId);
-    if (!meta) { sum.failed.push({ line: lineNo, reason: `unknown batch ${batchId} (exported from another database?)` }); continue; }
-    const t = stage === "attempts"
-      ? await prisma.problem.findUnique({ where: { id }, select: { id: true, datasetId: true, answer: true } }).then((p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p })
-      : await target({ condition, ...(await idKind(id)) });
-    if (!t || typeof t === "string") { sum.failed.push({ line: lineNo, reason: typeof t === "string" ? t : "problem not found" }); continue; }
+    if (!meta) {
+      sum.failed.push({ line: lineNo, reason: `unknown batch ${batchId} (exported from another database?)` });
+      continue;
+    }
+    const t =
+      stage === "attempts"
+        ? await prisma.problem
+            .findUnique({ where: { id }, select: { id: true, datasetId: true, answer: true } })
+            .then((p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p })
+        : await target({ condition, ...(await idKind(id)) });
+    if (!t || typeof t === "string") {
+      sum.failed.push({ line: lineNo, reason: typeof t === "string" ? t : "problem not found" });
+      continue;
+    }
     const v = await sharedGradePool().grade({ gold: t.gold, pred: r.text, predMode: ROLLOUT_PRED_MODE });
     const correct = v.verdict === "equal";
     let traceId = t.traceId;
-    if (stage === "attempts" && !correct && "problem" in t) traceId = await upsertSampledTrace(t.problem, meta.model, r.text);
+    if (stage === "attempts" && !correct && "problem" in t)
+      traceId = await upsertSampledTrace(t.problem, meta.model, r.text);
     const row: RolloutRow = {
-      problemId: t.problemId, traceId, interventionId: t.interventionId, condition, sample: Number(sampleStr),
-      jobItemId: `batch:${batchId}:${condition}:${id}`, model: meta.model,
-      sampling: { ...meta.sampling, batchId, finishReason: r.finishReason }, text: r.text,
-      verdict: v.verdict, extracted: v.extracted, method: v.method ?? null, correct,
+      problemId: t.problemId,
+      traceId,
+      interventionId: t.interventionId,
+      condition,
+      sample: Number(sampleStr),
+      jobItemId: `batch:${batchId}:${condition}:${id}`,
+      model: meta.model,
+      sampling: { ...meta.sampling, batchId, finishReason: r.finishReason },
+      text: r.text,
+      verdict: v.verdict,
+      extracted: v.extracted,
+      method: v.method ?? null,
+      correct,
     };
     await upsertRollouts([row]);
     sum.stored++;

@@ -10,8 +10,14 @@ import { GET } from "@/app/api/datasets/[datasetId]/export/route";
 describe("export with the verified filter", () => {
   it("keeps verified rows only and reports the dropped ones by reason", async () => {
     const s = await seedRolloutData(["kept: verified", "dropped: failed", "dropped: never rolled out"]);
-    await prisma.intervention.update({ where: { id: s.interventionIds[0] }, data: { verified: true, rolloutsCorrect: 1, rolloutsTotal: 8 } });
-    await prisma.intervention.update({ where: { id: s.interventionIds[1] }, data: { verified: false, rolloutsCorrect: 0, rolloutsTotal: 8 } });
+    await prisma.intervention.update({
+      where: { id: s.interventionIds[0] },
+      data: { verified: true, rolloutsCorrect: 1, rolloutsTotal: 8 },
+    });
+    await prisma.intervention.update({
+      where: { id: s.interventionIds[1] },
+      data: { verified: false, rolloutsCorrect: 0, rolloutsTotal: 8 },
+    });
 
     const all = await exportSummary({ datasetId: s.datasetId, format: "int" });
     expect(all.written).toBe(3);
@@ -24,7 +30,9 @@ describe("export with the verified filter", () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]).intervention.content).toBe("kept: verified");
     expect(counts).toMatchObject({ written: 1, droppedUnverified: { "not-rolled-out": 1, "failed-keep-filter": 1 } });
-    expect(summaryLine(s.datasetName, "out.jsonl", counts)).toContain("2 dropped as not verified (1 not rolled out, 1 failed the keep filter)");
+    expect(summaryLine(s.datasetName, "out.jsonl", counts)).toContain(
+      "2 dropped as not verified (1 not rolled out, 1 failed the keep filter)",
+    );
 
     const sft = await exportSummary({ datasetId: s.datasetId, format: "llamafactory", verifiedOnly: true });
     expect(sft).toMatchObject({ written: 1, droppedUnverified: { "not-rolled-out": 1, "failed-keep-filter": 1 } });

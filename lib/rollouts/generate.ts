@@ -19,7 +19,12 @@ export type Graded = {
 };
 
 export async function sampleAndGrade(
-  ep: Endpoint, model: string, prompt: RolloutPrompt, sampling: Sampling, gold: string, signal?: AbortSignal,
+  ep: Endpoint,
+  model: string,
+  prompt: RolloutPrompt,
+  sampling: Sampling,
+  gold: string,
+  signal?: AbortSignal,
 ): Promise<Graded> {
   const r = await chatComplete(ep, model, prompt.messages, sampling, { signal, extraBody: prompt.extraBody });
   const v = await sharedGradePool().grade({ gold, pred: r.text, predMode: ROLLOUT_PRED_MODE });

@@ -29,23 +29,40 @@ describe("rollouts job against the stub", () => {
   it("runs K continuations per condition, grades them and applies the keep filter", async () => {
     const s = await seedRolloutData(["GOOD: recompute the sum, 2+3 is five.", "BAD: keep going as before."]);
     stub.setScript({ respond: cyclingResponder("GOOD") });
-    const r = await startRolloutsJob({ interventionIds: s.interventionIds, k: 10, conditions: ["intervention", "prefix", "original", "problem"], actor: "t", concurrency: 3 });
+    const r = await startRolloutsJob({
+      interventionIds: s.interventionIds,
+      k: 10,
+      conditions: ["intervention", "prefix", "original", "problem"],
+      actor: "t",
+      concurrency: 3,
+    });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(8);
     const final = await runJobToCompletion(r.jobId, fast);
     expect(final).toMatchObject({ status: "done", done: 8, failed: 0 });
     expect(await prisma.rollout.count({ where: { problemId: s.problemId } })).toBe(80);
 
-    const good = await prisma.rollout.findMany({ where: { interventionId: s.interventionIds[0], condition: "intervention" }, orderBy: { sample: "asc" } });
+    const good = await prisma.rollout.findMany({
+      where: { interventionId: s.interventionIds[0], condition: "intervention" },
+      orderBy: { sample: "asc" },
+    });
     expect(good.map((g) => g.sample)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const verdicts = good.map((g) => g.verdict).sort();
     expect(good.filter((g) => g.correct)).toHaveLength(4); // right + slow right, twice
     expect(verdicts.filter((v) => v === "not_equal")).toHaveLength(2);
     expect(verdicts.filter((v) => v === "no_answer" || v === "unparseable")).toHaveLength(4);
     expect(good.find((g) => g.correct)).toMatchObject({ text: RIGHT, extracted: "5", model: "stub-model" });
-    expect(JSON.parse(good[0].sampling)).toMatchObject({ temperature: 0.7, top_p: 0.8, top_k: 20, continue_final_message: true, add_generation_prompt: false });
+    expect(JSON.parse(good[0].sampling)).toMatchObject({
+      temperature: 0.7,
+      top_p: 0.8,
+      top_k: 20,
+      continue_final_message: true,
+      add_generation_prompt: false,
+    });
 
-    const [ivGood, ivBad] = await Promise.all(s.interventionIds.map((id) => prisma.intervention.findUniqueOrThrow({ where: { id } })));
+    const [ivGood, ivBad] = await Promise.all(
+      s.interventionIds.map((id) => prisma.intervention.findUniqueOrThrow({ where: { id } })),
+    );
     expect(ivGood).toMatchObject({ verified: true, rolloutsCorrect: 4, rolloutsTotal: 10, version: 0 });
     expect(ivBad).toMatchObject({ verified: false, rolloutsCorrect: 0, rolloutsTotal: 10 });
 
@@ -54,12 +71,14 @@ describe("rollouts job against the stub", () => {
     const cont = reqs.filter((q) => q.body.continue_final_message === true);
     expect(cont.every((q) => q.body.add_generation_prompt === false && q.messages.length === 2)).toBe(true);
     const starts = new Set(cont.map((q) => q.messages[1].content));
-    expect(starts).toEqual(new Set([
-      "Let us add the numbers.\n\nGOOD: recompute the sum, 2+3 is five.",
-      "Let us add the numbers.\n\nBAD: keep going as before.",
-      "Let us add the numbers.\n\n",
-      "Let us add the numbers.\n\nWe get 2+3=6.",
-    ]));
+    expect(starts).toEqual(
+      new Set([
+        "Let us add the numbers.\n\nGOOD: recompute the sum, 2+3 is five.",
+        "Let us add the numbers.\n\nBAD: keep going as before.",
+        "Let us add the numbers.\n\n",
+        "Let us add the numbers.\n\nWe get 2+3=6.",
+      ]),
+    );
     const fresh = reqs.filter((q) => q.body.add_generation_prompt === true);
     expect(fresh.every((q) => q.messages.length === 1 && q.messages[0].role === "user")).toBe(true);
   });
@@ -67,16 +86,40 @@ describe("rollouts job against the stub", () => {
   it("keep filter with M = 2 and a dataset run plans one 'problem' item per problem", async () => {
     const s = await seedRolloutData(["GOOD: one", "GOOD: two"], { status: "edited" });
     let n = 0;
-    stub.setScript({ respond: (q) => (q.body.continue_final_message ? { kind: "text", text: q.messages[1].content.includes("one") || n++ > 0 ? WRONG : RIGHT } : { kind: "text", text: WRONG }) });
-    const r = await startRolloutsJob({ datasetId: s.datasetId, k: 4, minCorrect: 2, conditions: ["intervention", "problem"], actor: "t" });
+    stub.setScript({
+      respond: (q) =>
+        q.body.continue_final_message
+          ? { kind: "text", text: q.messages[1].content.includes("one") || n++ > 0 ? WRONG : RIGHT }
+          : { kind: "text", text: WRONG },
+    });
+    const r = await startRolloutsJob({
+      datasetId: s.datasetId,
+      k: 4,
+      minCorrect: 2,
+      conditions: ["intervention", "problem"],
+      actor: "t",
+    });
     if (!r.ok) throw new Error(r.error);
     expect(r.total).toBe(3);
     // the job records where its rollouts ran (provenance.json reports it)
-    expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({ endpoint: "model", baseUrl: stub.url, model: "stub-model", grader: GRADER_VERSION });
+    expect(JSON.parse((await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).params)).toMatchObject({
+      endpoint: "model",
+      baseUrl: stub.url,
+      model: "stub-model",
+      grader: GRADER_VERSION,
+    });
     await runJobToCompletion(r.jobId, fast);
-    const ivs = await prisma.intervention.findMany({ where: { id: { in: s.interventionIds } }, orderBy: { content: "asc" } });
-    expect(ivs.map((i) => [i.rolloutsCorrect, i.verified])).toEqual([[0, false], [1, false]]);
-    expect(await prisma.rollout.count({ where: { problemId: s.problemId, condition: "problem", interventionId: null } })).toBe(4);
+    const ivs = await prisma.intervention.findMany({
+      where: { id: { in: s.interventionIds } },
+      orderBy: { content: "asc" },
+    });
+    expect(ivs.map((i) => [i.rolloutsCorrect, i.verified])).toEqual([
+      [0, false],
+      [1, false],
+    ]);
+    expect(
+      await prisma.rollout.count({ where: { problemId: s.problemId, condition: "problem", interventionId: null } }),
+    ).toBe(4);
   });
 
   it("an item interrupted part-way stores what it had and the re-run asks only for the missing samples", async () => {
@@ -84,7 +127,14 @@ describe("rollouts job against the stub", () => {
     const params = await resolveRolloutParams({ interventionIds: s.interventionIds, k: 6, perItem: 1 });
     const ctx: ItemContext = { jobId: "j-resume", itemId: "item-resume", params, signal: new AbortController().signal };
     const payload = { condition: "intervention", interventionId: s.interventionIds[0] };
-    stub.setScript({ queue: [{ kind: "text", text: RIGHT }, { kind: "text", text: WRONG }, { kind: "status", status: 400 }], fallback: { kind: "text", text: WRONG } });
+    stub.setScript({
+      queue: [
+        { kind: "text", text: RIGHT },
+        { kind: "text", text: WRONG },
+        { kind: "status", status: 400 },
+      ],
+      fallback: { kind: "text", text: WRONG },
+    });
     await expect(rolloutsHandler.runItem(payload, ctx)).rejects.toThrow(/HTTP 400/);
     expect(await prisma.rollout.count({ where: { jobItemId: "item-resume" } })).toBe(2);
     const before = stub.count();
@@ -111,7 +161,11 @@ describe("rollouts job against the stub", () => {
     await edit;
     expect(res).toMatchObject({ skipped: expect.stringContaining("edited while rolling out") });
     expect(await prisma.rollout.count({ where: { jobItemId: "item-edit" } })).toBe(0);
-    expect(await prisma.intervention.findUniqueOrThrow({ where: { id } })).toMatchObject({ content: "GOOD: the edited text.", verified: null, rolloutsTotal: 0 });
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      content: "GOOD: the edited text.",
+      verified: null,
+      rolloutsTotal: 0,
+    });
   });
   // last: the stub's request log is shared with the tests above
   it("items hand their slots on, but calls in flight never pass concurrency x lanes", async () => {
@@ -126,7 +180,14 @@ describe("rollouts job against the stub", () => {
           return { kind: "text", text: RIGHT, delayMs: 40 };
         },
       });
-      const r = await startRolloutsJob({ interventionIds: s.interventionIds, k, perItem, conditions: ["intervention"], actor: "t", concurrency });
+      const r = await startRolloutsJob({
+        interventionIds: s.interventionIds,
+        k,
+        perItem,
+        conditions: ["intervention"],
+        actor: "t",
+        concurrency,
+      });
       if (!r.ok) throw new Error(r.error);
       expect(await runJobToCompletion(r.jobId, fast)).toMatchObject({ status: "done", done: 6, failed: 0 });
       return max;

@@ -15,28 +15,54 @@ import { finishInterventionItemSync } from "@/lib/data/rollout-store";
 // sample, keyed (jobItemId, sample); the keep filter is refreshed after each intervention item.
 
 type Target = {
-  prompt: RolloutPrompt; problemId: string; traceId: string | null; interventionId: string | null; gold: string;
+  prompt: RolloutPrompt;
+  problemId: string;
+  traceId: string | null;
+  interventionId: string | null;
+  gold: string;
   /** the intervention as the prompt was built from it (null for problem-only items) */
   source: { location: number; content: string } | null;
 };
 
-type TargetRow = { id: string; location: number; content: string; traceId: string; text: string; problemId: string; statement: string; answer: string };
+type TargetRow = {
+  id: string;
+  location: number;
+  content: string;
+  traceId: string;
+  text: string;
+  problemId: string;
+  statement: string;
+  answer: string;
+};
 
 export async function target(payload: Record<string, unknown>): Promise<Target | string> {
   const condition = payload.condition;
   if (!isCondition(condition)) return `unknown condition ${String(condition)}`;
   if (typeof payload.interventionId !== "string") {
     const problemId = String(payload.problemId);
-    const problem = await read(() => stmt<{ id: string; statement: string; answer: string }>(`SELECT "id", "statement", "answer" FROM "Problem" WHERE "id" = ?`).get(problemId));
+    const problem = await read(() =>
+      stmt<{ id: string; statement: string; answer: string }>(
+        `SELECT "id", "statement", "answer" FROM "Problem" WHERE "id" = ?`,
+      ).get(problemId),
+    );
     if (!problem) return "problem no longer exists";
-    return { prompt: continuationPrompt(problem.statement, ""), problemId: problem.id, traceId: null, interventionId: null, gold: problem.answer, source: null };
+    return {
+      prompt: continuationPrompt(problem.statement, ""),
+      problemId: problem.id,
+      traceId: null,
+      interventionId: null,
+      gold: problem.answer,
+      source: null,
+    };
   }
   // one joined read on the stage connection (the per-item hot path of a 1,000 x 32 job)
   const interventionId = payload.interventionId;
-  const row = await read(() => stmt<TargetRow>(`
+  const row = await read(() =>
+    stmt<TargetRow>(`
     SELECT i."id", i."location", i."content", t."id" AS "traceId", t."text", p."id" AS "problemId", p."statement", p."answer"
     FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" JOIN "Problem" p ON p."id" = t."problemId"
-    WHERE i."id" = ?`).get(interventionId));
+    WHERE i."id" = ?`).get(interventionId),
+  );
   if (!row) return "intervention no longer exists";
   const source = { problem: row.statement, attempt: row.text, location: Number(row.location), content: row.content };
   let prompt: RolloutPrompt;
@@ -45,7 +71,14 @@ export async function target(payload: Record<string, unknown>): Promise<Target |
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  return { prompt, problemId: row.problemId, traceId: row.traceId, interventionId: row.id, gold: row.answer, source: { location: source.location, content: source.content } };
+  return {
+    prompt,
+    problemId: row.problemId,
+    traceId: row.traceId,
+    interventionId: row.id,
+    gold: row.answer,
+    source: { location: source.location, content: source.content },
+  };
 }
 
 const paramsOf = paramsPerJob((raw) => RolloutParams.parse(raw));
@@ -60,21 +93,41 @@ export const rolloutsHandler: JobHandler = {
     const t = await target(payload);
     if (typeof t === "string") return { skipped: t };
     const cfg = await cachedModelConfig();
-    if (!cfg.baseUrl) throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
+    if (!cfg.baseUrl)
+      throw modelError("no model endpoint configured (MODEL_BASE_URL or /settings)", { kind: "not-configured" });
     const condition = String(payload.condition);
     const source = t.interventionId && t.source ? { id: t.interventionId, was: t.source } : null;
     // Edited while its samples ran: they continue the old text, which the edit already marked
     // stale; keeping them would "prove" the new text with the old one's rollouts. Checked (and the
     // keep filter refreshed) in the transaction of the item's last rows.
-    const { finished: end, ...res } = await runSamples({
-      endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
-      model: p.model, sampling: p.sampling, prompt: t.prompt, gold: t.gold, count: p.k, perItem: p.perItem,
-      jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem, p.k),
-      row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
-      meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
-    }, () => (source ? finishInterventionItemSync(source.id, ctx.itemId, source.was, condition === "intervention" ? { minCorrect: p.minCorrect } : null) : null));
+    const { finished: end, ...res } = await runSamples(
+      {
+        endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
+        model: p.model,
+        sampling: p.sampling,
+        prompt: t.prompt,
+        gold: t.gold,
+        count: p.k,
+        perItem: p.perItem,
+        jobItemId: ctx.itemId,
+        signal: ctx.signal,
+        share: shareOf(ctx, p.perItem, p.k),
+        row: { problemId: t.problemId, traceId: t.traceId, interventionId: t.interventionId, condition },
+        meta: { startHash: sha256(t.prompt.start), startChars: t.prompt.start.length, ...t.prompt.extraBody },
+      },
+      () =>
+        source
+          ? finishInterventionItemSync(
+              source.id,
+              ctx.itemId,
+              source.was,
+              condition === "intervention" ? { minCorrect: p.minCorrect } : null,
+            )
+          : null,
+    );
     if (!source) return { condition, ...res };
-    if (end === "edited") return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
+    if (end === "edited")
+      return { skipped: "the intervention was edited while rolling out; samples of the old text were discarded" };
     return { condition, ...res, ...(end ? { verified: end.verified } : {}) };
   },
 };

@@ -52,7 +52,10 @@ export type RolloutInput = Input<RolloutParams>;
 export type SampleInput = Input<SampleParams>;
 
 /** The endpoint's model (unless one is given), and its base URL for the job's record (never the API key). */
-async function endpointModel(given: string | undefined, endpoint: EndpointId = "model"): Promise<{ model: string; baseUrl?: string }> {
+async function endpointModel(
+  given: string | undefined,
+  endpoint: EndpointId = "model",
+): Promise<{ model: string; baseUrl?: string }> {
   const cfg = await resolveModelConfig(undefined, endpoint);
   const model = given || cfg.name;
   if (!model) throw new Error(notConfiguredReason(cfg) ?? "No model name.");
@@ -61,12 +64,23 @@ async function endpointModel(given: string | undefined, endpoint: EndpointId = "
 
 export async function resolveRolloutParams(input: RolloutInput = {}): Promise<RolloutParams> {
   const { model, baseUrl } = await endpointModel(input.model);
-  return RolloutParams.parse({ ...input, sampling: Sampling.parse(input.sampling ?? {}), model, baseUrl: input.baseUrl ?? baseUrl });
+  return RolloutParams.parse({
+    ...input,
+    sampling: Sampling.parse(input.sampling ?? {}),
+    model,
+    baseUrl: input.baseUrl ?? baseUrl,
+  });
 }
 
 /** Sampling names its endpoint ("model" = base, "trained"): the model name comes from that one. */
 export async function resolveSampleParams(input: SampleInput = {}): Promise<SampleParams> {
   const endpoint = EndpointId.parse(input.endpoint ?? "model");
   const { model, baseUrl } = await endpointModel(input.model, endpoint);
-  return SampleParams.parse({ ...input, endpoint, sampling: Sampling.parse(input.sampling ?? {}), model, baseUrl: input.baseUrl ?? baseUrl });
+  return SampleParams.parse({
+    ...input,
+    endpoint,
+    sampling: Sampling.parse(input.sampling ?? {}),
+    model,
+    baseUrl: input.baseUrl ?? baseUrl,
+  });
 }

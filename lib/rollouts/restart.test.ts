@@ -37,10 +37,17 @@ describe("rollouts job restart", () => {
     expect(await prisma.jobItem.count({ where: { jobId: r.jobId, status: "running" } })).toBeGreaterThan(0);
 
     const r2 = new JobRunner(fast).start();
-    await waitFor(async () => (await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).status === "done", 60_000);
+    await waitFor(
+      async () => (await prisma.job.findUniqueOrThrow({ where: { id: r.jobId } })).status === "done",
+      60_000,
+    );
     await r2.stop();
     expect(await prisma.jobItem.count({ where: { jobId: r.jobId, status: "done" } })).toBe(12);
-    const per = await prisma.rollout.groupBy({ by: ["interventionId"], where: { problemId: s.problemId }, _count: { _all: true } });
+    const per = await prisma.rollout.groupBy({
+      by: ["interventionId"],
+      where: { problemId: s.problemId },
+      _count: { _all: true },
+    });
     expect(per).toHaveLength(12);
     expect(per.every((g) => g._count._all === 8)).toBe(true);
     const ivs = await prisma.intervention.findMany({ where: { id: { in: s.interventionIds } } });

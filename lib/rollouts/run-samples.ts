@@ -37,7 +37,10 @@ export type RunSamples = {
 };
 
 export async function runSamples(x: RunSamples): Promise<{ samples: number; correct: number; reused: number }>;
-export async function runSamples<F>(x: RunSamples, finish: () => F): Promise<{ samples: number; correct: number; reused: number; finished: F }>;
+export async function runSamples<F>(
+  x: RunSamples,
+  finish: () => F,
+): Promise<{ samples: number; correct: number; reused: number; finished: F }>;
 /** `finish` (synchronous statements) runs in the transaction of the last rows, once every sample is in. */
 export async function runSamples<F>(x: RunSamples, finish?: () => F) {
   // the SDK adds one abort listener per request in flight on the item's signal
@@ -62,9 +65,17 @@ export async function runSamples<F>(x: RunSamples, finish?: () => F) {
       }
       const extra = x.decorate ? await x.decorate(g, sample) : {};
       out.push({
-        ...x.row, sample, jobItemId: x.jobItemId, model: x.model,
+        ...x.row,
+        sample,
+        jobItemId: x.jobItemId,
+        model: x.model,
         sampling: { ...x.sampling, ...x.meta, ...g.meta },
-        text: g.text, verdict: g.verdict, extracted: g.extracted, method: g.method, correct: g.correct, ...extra,
+        text: g.text,
+        verdict: g.verdict,
+        extracted: g.extracted,
+        method: g.method,
+        correct: g.correct,
+        ...extra,
       });
       pending.push(out[out.length - 1]);
       if (pending.length >= flushEvery && todo.length - out.length > 0) {
@@ -96,5 +107,7 @@ export async function runSamples<F>(x: RunSamples, finish?: () => F) {
  */
 export function shareOf(ctx: ItemContext, perItem: number, count: number): RunSamples["share"] {
   const lanes = Math.max(1, Math.min(perItem, count));
-  return ctx.concurrency && ctx.release ? { slots: callSlots(ctx.jobId, ctx.concurrency * lanes), release: ctx.release } : undefined;
+  return ctx.concurrency && ctx.release
+    ? { slots: callSlots(ctx.jobId, ctx.concurrency * lanes), release: ctx.release }
+    : undefined;
 }

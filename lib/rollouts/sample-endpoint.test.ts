@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  for (const k of ["MODEL_BASE_URL", "MODEL_NAME", "MODEL_API_KEY", "TRAINED_MODEL_BASE_URL", "TRAINED_MODEL_NAME", "TRAINED_MODEL_API_KEY"]) delete process.env[k];
+  for (const k of [
+    "MODEL_BASE_URL",
+    "MODEL_NAME",
+    "MODEL_API_KEY",
+    "TRAINED_MODEL_BASE_URL",
+    "TRAINED_MODEL_NAME",
+    "TRAINED_MODEL_API_KEY",
+  ])
+    delete process.env[k];
 });
 
 import { randomUUID } from "node:crypto";
@@ -39,7 +47,15 @@ function capture(stream: NodeJS.WriteStream) {
 async function dataset(problems: number) {
   const name = `two-ep-${randomUUID()}`;
   const ds = await prisma.dataset.create({ data: { name } });
-  for (let i = 1; i <= problems; i++) await prisma.problem.create({ data: { datasetId: ds.id, statement: `What is 2+3? (${name} #${i})`, answer: "5", contentHash: sha256(`${name}${i}`) } });
+  for (let i = 1; i <= problems; i++)
+    await prisma.problem.create({
+      data: {
+        datasetId: ds.id,
+        statement: `What is 2+3? (${name} #${i})`,
+        answer: "5",
+        contentHash: sha256(`${name}${i}`),
+      },
+    });
   return { id: ds.id, name };
 }
 
@@ -74,7 +90,11 @@ describe("sampling from the trained endpoint", () => {
 
   it("samples from the trained server with its model name; traces sit beside the base model's", async () => {
     await writeModelSettings({ baseUrl: base.url, name: "base-m" });
-    await writeModelSettings({ baseUrl: trained.url, name: "trained-m", apiKey: "sk-trained-secret" }, prisma, "trained");
+    await writeModelSettings(
+      { baseUrl: trained.url, name: "trained-m", apiKey: "sk-trained-secret" },
+      prisma,
+      "trained",
+    );
     const ds = await dataset(2);
     base.setScript({ respond: () => ({ kind: "text", text: WRONG }) });
     let n = 0; // the trained model: right half the time, otherwise wrong with its own text
@@ -86,7 +106,12 @@ describe("sampling from the trained endpoint", () => {
     expect(code).toBe(0);
     expect(out.text()).toContain("trained-m: 8 attempt(s), 4 correct (50.00%); 2 incorrect attempt(s) kept as traces");
     expect(base.count()).toBe(seenBase); // the base server was not called
-    expect(trained.requests().slice(-8).every((q) => q.body.model === "trained-m")).toBe(true);
+    expect(
+      trained
+        .requests()
+        .slice(-8)
+        .every((q) => q.body.model === "trained-m"),
+    ).toBe(true);
 
     const job = await prisma.job.findFirstOrThrow({ where: { datasetId: ds.id, kind: "sample" } });
     const params = JSON.parse(job.params);
@@ -94,7 +119,15 @@ describe("sampling from the trained endpoint", () => {
     expect(job.params).not.toContain("sk-trained-secret");
     const tTraces = await prisma.trace.findMany({ where: { datasetId: ds.id } });
     expect(tTraces).toHaveLength(2);
-    expect(tTraces.every((t) => t.generator === "trained-m" && t.origin === "sampled" && t.correct === false && t.text === `${WRONG} (trained)`)).toBe(true);
+    expect(
+      tTraces.every(
+        (t) =>
+          t.generator === "trained-m" &&
+          t.origin === "sampled" &&
+          t.correct === false &&
+          t.text === `${WRONG} (trained)`,
+      ),
+    ).toBe(true);
     const rolls = await prisma.rollout.findMany({ where: { problem: { datasetId: ds.id } } });
     expect(rolls.every((r) => r.model === "trained-m")).toBe(true);
 
@@ -102,8 +135,16 @@ describe("sampling from the trained endpoint", () => {
     const out2 = capture(process.stdout);
     expect(await runSampleCli(["--dataset", ds.name, "--n", "2"]).finally(out2.restore)).toBe(0);
     expect(out2.text()).toContain("base-m: 4 attempt(s), 0 correct (0%); 2 incorrect attempt(s) kept as traces");
-    const gens = await prisma.trace.groupBy({ by: ["generator"], where: { datasetId: ds.id }, _count: { _all: true }, orderBy: { generator: "asc" } });
-    expect(gens.map((g) => [g.generator, g._count._all])).toEqual([["base-m", 2], ["trained-m", 2]]);
+    const gens = await prisma.trace.groupBy({
+      by: ["generator"],
+      where: { datasetId: ds.id },
+      _count: { _all: true },
+      orderBy: { generator: "asc" },
+    });
+    expect(gens.map((g) => [g.generator, g._count._all])).toEqual([
+      ["base-m", 2],
+      ["trained-m", 2],
+    ]);
     const cmp = await comparePair(ds.id, "base-m", "trained-m");
     expect(cmp.common).toBe(2); // both models have attempts on both problems
     // every attempt counts (the rollouts), not only the wrong ones kept as traces
@@ -115,17 +156,26 @@ describe("sampling from the trained endpoint", () => {
     await writeModelSettings({ baseUrl: base.url, name: "base-m" });
     await writeModelSettings({ baseUrl: trained.url, name: "trained-m" }, prisma, "trained");
     const ds = await dataset(2);
-    const on = (q: { messages: { content: string }[] }, n: number) => q.messages.some((m) => m.content.includes(`#${n})`));
+    const on = (q: { messages: { content: string }[] }, n: number) =>
+      q.messages.some((m) => m.content.includes(`#${n})`));
     // base: right on #2 only; trained: right on #1 only
     base.setScript({ respond: (q) => ({ kind: "text", text: on(q, 2) ? RIGHT : WRONG }) });
     trained.setScript({ respond: (q) => ({ kind: "text", text: on(q, 1) ? RIGHT : `${WRONG} (trained)` }) });
     const quiet = capture(process.stdout);
     expect(await runSampleCli(["--dataset", ds.name, "--n", "3"]).finally(quiet.restore)).toBe(0);
     const quiet2 = capture(process.stdout);
-    expect(await runSampleCli(["--dataset", ds.name, "--endpoint", "trained", "--n", "3"]).finally(quiet2.restore)).toBe(0);
+    expect(
+      await runSampleCli(["--dataset", ds.name, "--endpoint", "trained", "--n", "3"]).finally(quiet2.restore),
+    ).toBe(0);
     // the same wrong text 3 times is one trace per model: 1 + 1 traces, 12 attempts
     expect(await prisma.trace.count({ where: { datasetId: ds.id } })).toBe(2);
-    const [p1, p2] = (await prisma.problem.findMany({ where: { datasetId: ds.id }, orderBy: { statement: "asc" }, select: { id: true } })).map((p) => p.id);
+    const [p1, p2] = (
+      await prisma.problem.findMany({
+        where: { datasetId: ds.id },
+        orderBy: { statement: "asc" },
+        select: { id: true },
+      })
+    ).map((p) => p.id);
     const cmp = await comparePair(ds.id, "base-m", "trained-m");
     expect(cmp.common).toBe(2);
     expect(cmp.a).toMatchObject({ graded: 6, correct: 3, accuracy: 0.5 });

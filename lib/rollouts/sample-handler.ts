@@ -32,11 +32,24 @@ export async function planSamples(p: SampleParams, datasetId: string | null): Pr
 }
 
 /** The trace of an incorrect attempt; the same text sampled twice is one trace. */
-export async function upsertSampledTrace(problem: { id: string; datasetId: string }, generator: string, text: string): Promise<string> {
+export async function upsertSampledTrace(
+  problem: { id: string; datasetId: string },
+  generator: string,
+  text: string,
+): Promise<string> {
   const contentHash = sha256(generator, text);
   const t = await prisma.trace.upsert({
     where: { problemId_contentHash: { problemId: problem.id, contentHash } },
-    create: { datasetId: problem.datasetId, problemId: problem.id, text, generator, origin: "sampled", correct: false, stepCount: countSteps(text), contentHash },
+    create: {
+      datasetId: problem.datasetId,
+      problemId: problem.id,
+      text,
+      generator,
+      origin: "sampled",
+      correct: false,
+      stepCount: countSteps(text),
+      contentHash,
+    },
     update: {},
     select: { id: true },
   });
@@ -50,18 +63,33 @@ export const sampleHandler: JobHandler = {
   },
   async runItem(payload, ctx: ItemContext) {
     const p = SampleParams.parse(ctx.params);
-    const problem = await prisma.problem.findUnique({ where: { id: String(payload.problemId) }, select: { id: true, datasetId: true, statement: true, answer: true } });
+    const problem = await prisma.problem.findUnique({
+      where: { id: String(payload.problemId) },
+      select: { id: true, datasetId: true, statement: true, answer: true },
+    });
     if (!problem) return { skipped: "problem no longer exists" };
     const cfg = await cachedModelConfig(p.endpoint);
     if (!cfg.baseUrl) {
-      const where = p.endpoint === "trained" ? "TRAINED_MODEL_BASE_URL or \"Trained model\" on /settings" : "MODEL_BASE_URL or /settings";
-      throw modelError(`no ${p.endpoint === "trained" ? "trained model" : "model"} endpoint configured (${where})`, { kind: "not-configured" });
+      const where =
+        p.endpoint === "trained"
+          ? 'TRAINED_MODEL_BASE_URL or "Trained model" on /settings'
+          : "MODEL_BASE_URL or /settings";
+      throw modelError(`no ${p.endpoint === "trained" ? "trained model" : "model"} endpoint configured (${where})`, {
+        kind: "not-configured",
+      });
     }
     let traces = 0;
     const res = await runSamples({
       endpoint: { baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs },
-      model: p.model, sampling: p.sampling, prompt: continuationPrompt(problem.statement, ""), gold: problem.answer,
-      count: p.n, perItem: p.perItem, jobItemId: ctx.itemId, signal: ctx.signal, share: shareOf(ctx, p.perItem, p.n),
+      model: p.model,
+      sampling: p.sampling,
+      prompt: continuationPrompt(problem.statement, ""),
+      gold: problem.answer,
+      count: p.n,
+      perItem: p.perItem,
+      jobItemId: ctx.itemId,
+      signal: ctx.signal,
+      share: shareOf(ctx, p.perItem, p.n),
       row: { problemId: problem.id, traceId: null, interventionId: null, condition: ATTEMPT_CONDITION },
       decorate: async (g) => {
         if (g.correct) return {};

@@ -31,19 +31,38 @@ describe("sample attempts", () => {
   it("samples N attempts per problem, keeps the incorrect ones as traces, reports pass@k", async () => {
     const name = `sample-${randomUUID()}`;
     const ds = await prisma.dataset.create({ data: { name } });
-    for (const i of [1, 2]) await prisma.problem.create({ data: { datasetId: ds.id, statement: `What is 2+3? #${i}`, answer: "5", contentHash: sha256(`s${i}`) } });
+    for (const i of [1, 2])
+      await prisma.problem.create({
+        data: { datasetId: ds.id, statement: `What is 2+3? #${i}`, answer: "5", contentHash: sha256(`s${i}`) },
+      });
     let n = 0;
-    stub.setScript({ respond: (q) => ({ kind: "text", text: q.body.add_generation_prompt === true && n++ % 4 === 0 ? RIGHT : WRONG }) });
+    stub.setScript({
+      respond: (q) => ({ kind: "text", text: q.body.add_generation_prompt === true && n++ % 4 === 0 ? RIGHT : WRONG }),
+    });
     const out = capture();
     const code = await runSampleCli(["--dataset", name, "--n", "4"]).finally(out.restore);
     expect(code).toBe(0);
     expect(out.text()).toContain("8 attempt(s), 2 correct (25.00%)");
     expect(out.text()).toMatch(/pass@k: @1 25\.00%/);
     const reqs = stub.requests().slice(-8);
-    expect(reqs.every((q) => q.messages.length === 1 && q.body.add_generation_prompt === true && q.body.continue_final_message === false)).toBe(true);
+    expect(
+      reqs.every(
+        (q) =>
+          q.messages.length === 1 && q.body.add_generation_prompt === true && q.body.continue_final_message === false,
+      ),
+    ).toBe(true);
     const traces = await prisma.trace.findMany({ where: { datasetId: ds.id } });
     expect(traces).toHaveLength(2); // the same wrong text once per problem (unique per problem + text)
-    expect(traces.every((t) => t.origin === "sampled" && t.correct === false && t.generator === "stub-model" && t.text === WRONG && t.stepCount === 2)).toBe(true);
+    expect(
+      traces.every(
+        (t) =>
+          t.origin === "sampled" &&
+          t.correct === false &&
+          t.generator === "stub-model" &&
+          t.text === WRONG &&
+          t.stepCount === 2,
+      ),
+    ).toBe(true);
     const att = await prisma.rollout.findMany({ where: { problem: { datasetId: ds.id } } });
     expect(att).toHaveLength(8);
     expect(att.filter((r) => !r.correct).every((r) => r.traceId && r.condition === "attempt")).toBe(true);
@@ -53,15 +72,30 @@ describe("sample attempts", () => {
 
   it("the rollouts CLI runs a dataset and prints the Table-1 summary", async () => {
     const s = await seedRolloutData(["GOOD: a"]);
-    stub.setScript({ respond: (q) => ({ kind: "text", text: q.body.continue_final_message && q.messages[1].content.includes("GOOD") ? RIGHT : WRONG }) });
+    stub.setScript({
+      respond: (q) => ({
+        kind: "text",
+        text: q.body.continue_final_message && q.messages[1].content.includes("GOOD") ? RIGHT : WRONG,
+      }),
+    });
     const out = capture();
-    const code = await runRolloutsCli(["--dataset", s.datasetName, "--k", "4", "--condition", "intervention,original,problem"]).finally(out.restore);
+    const code = await runRolloutsCli([
+      "--dataset",
+      s.datasetName,
+      "--k",
+      "4",
+      "--condition",
+      "intervention,original,problem",
+    ]).finally(out.restore);
     expect(code).toBe(0);
     const text = out.text();
     expect(text).toMatch(/intervention\s+4\s+100\.00%\s+1\/1\s+@1 100\.00%/);
     expect(text).toMatch(/original\s+4\s+0%\s+0\/1/);
     expect(text).toMatch(/problem\s+4\s+0%\s+0\/1/);
-    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: s.interventionIds[0] } })).toMatchObject({ verified: true, rolloutsCorrect: 4 });
+    expect(await prisma.intervention.findUniqueOrThrow({ where: { id: s.interventionIds[0] } })).toMatchObject({
+      verified: true,
+      rolloutsCorrect: 4,
+    });
     expect(await runRolloutsCli(["--dataset", s.datasetName, "--condition", "bogus"])).toBe(2);
   });
 });

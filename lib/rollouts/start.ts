@@ -7,11 +7,17 @@ type Who = { actor: string; concurrency?: number };
 
 export async function startRolloutsJob(input: RolloutInput & Who & { datasetId?: string | null }): Promise<Started> {
   const { datasetId = null, actor, concurrency, ...rest } = input;
-  return startModelJob("rollouts", { datasetId, actor, concurrency, hasTargets: !!rest.interventionIds?.length, what: "roll out" }, () => resolveRolloutParams(rest));
+  return startModelJob(
+    "rollouts",
+    { datasetId, actor, concurrency, hasTargets: !!rest.interventionIds?.length, what: "roll out" },
+    () => resolveRolloutParams(rest),
+  );
 }
 
 export async function startSampleJob(input: SampleInput & Who & { datasetId: string }): Promise<Started> {
   const { datasetId, actor, concurrency, ...rest } = input;
   const endpoint = rest.endpoint ?? "model";
-  return startModelJob("sample", { datasetId, actor, concurrency, endpoint, hasTargets: false, what: "sample" }, () => resolveSampleParams(rest));
+  return startModelJob("sample", { datasetId, actor, concurrency, endpoint, hasTargets: false, what: "sample" }, () =>
+    resolveSampleParams(rest),
+  );
 }

@@ -11,8 +11,12 @@ type Handler<P> = (req: Request, ctx: Ctx<P>, actor: Actor) => Promise<Response>
 export function authRefusal(e: unknown, req?: Request): Response | null {
   if (!(e instanceof AuthError)) return null;
   // A refused upload's body is never read: close the connection rather than leave the client sending into it.
-  const close: Record<string, string> = req && req.method !== "GET" && req.method !== "HEAD" ? { Connection: "close" } : {};
-  return Response.json({ ok: false, error: e.message }, { status: e.status, headers: { "Cache-Control": "no-store", ...close } });
+  const close: Record<string, string> =
+    req && req.method !== "GET" && req.method !== "HEAD" ? { Connection: "close" } : {};
+  return Response.json(
+    { ok: false, error: e.message },
+    { status: e.status, headers: { "Cache-Control": "no-store", ...close } },
+  );
 }
 
 export function defineRoute<P = Record<string, never>>(opts: { role: Role; name: string }, handler: Handler<P>) {

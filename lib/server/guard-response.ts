@@ -13,7 +13,13 @@ export function refuseForeignRequest(req: Request): Response | null {
   const h = req.headers;
   // No Host header: HTTP/1.0, or a Request built in a test; no browser omits it, so the URL stands in.
   const host = h.get("host") ?? new URL(req.url).host;
-  const d = checkRequest({ method: req.method, host, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site") }, hosts());
+  const d = checkRequest(
+    { method: req.method, host, origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site") },
+    hosts(),
+  );
   if (d.ok) return null;
-  return new Response(`${d.reason}\n`, { status: d.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(`${d.reason}\n`, {
+    status: d.status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -10,5 +10,7 @@ export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
 
 /** NODE_OPTIONS for a child `next start`: the caller's options plus ours. */
 export function serverNodeOptions(current = env().NODE_OPTIONS ?? ""): string {
-  return [current.trim(), ...SERVER_NODE_FLAGS.filter((f) => !current.includes(f.split("=")[0]))].filter(Boolean).join(" ");
+  return [current.trim(), ...SERVER_NODE_FLAGS.filter((f) => !current.includes(f.split("=")[0]))]
+    .filter(Boolean)
+    .join(" ");
 }

@@ -4,7 +4,13 @@ import { allowedHosts, checkRequest, parseHost, type GuardRequest } from "./requ
 import { config as proxyConfig } from "@/proxy";
 
 const loopback = allowedHosts(undefined);
-const req = (over: Partial<GuardRequest>): GuardRequest => ({ method: "GET", host: "127.0.0.1:3000", origin: null, secFetchSite: null, ...over });
+const req = (over: Partial<GuardRequest>): GuardRequest => ({
+  method: "GET",
+  host: "127.0.0.1:3000",
+  origin: null,
+  secFetchSite: null,
+  ...over,
+});
 const verdict = (over: Partial<GuardRequest>, allowed = loopback) => {
   const d = checkRequest(req(over), allowed);
   return d.ok ? "ok" : d.status;
@@ -12,16 +18,34 @@ const verdict = (over: Partial<GuardRequest>, allowed = loopback) => {
 
 describe("checkRequest: the Host header (DNS rebinding)", () => {
   it("answers the loopback names on any port", () => {
-    for (const host of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000", "LOCALHOST:8080", "127.0.0.1"]) expect(verdict({ host }), host).toBe("ok");
+    for (const host of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000", "LOCALHOST:8080", "127.0.0.1"])
+      expect(verdict({ host }), host).toBe("ok");
   });
   it("refuses any other name with 421, even when Origin agrees with it (a rebound page)", () => {
     expect(verdict({ host: "evil.example:3000" })).toBe(421);
-    expect(verdict({ method: "POST", host: "evil.example:3000", origin: "http://evil.example:3000", secFetchSite: "same-origin" })).toBe(421);
+    expect(
+      verdict({
+        method: "POST",
+        host: "evil.example:3000",
+        origin: "http://evil.example:3000",
+        secFetchSite: "same-origin",
+      }),
+    ).toBe(421);
     expect(verdict({ host: "127.0.0.2:3000" })).toBe(421);
     expect(verdict({ host: "0.0.0.0:3000" })).toBe(421);
   });
   it("refuses a missing or malformed Host: no userinfo, path or trailing dot slips a second name in", () => {
-    for (const host of [null, "", "evil.example@127.0.0.1", "127.0.0.1/x", "localhost.", "127.0.0.1:3000:1", "[::1", "a b"]) expect(verdict({ host }), String(host)).toBe(421);
+    for (const host of [
+      null,
+      "",
+      "evil.example@127.0.0.1",
+      "127.0.0.1/x",
+      "localhost.",
+      "127.0.0.1:3000:1",
+      "[::1",
+      "a b",
+    ])
+      expect(verdict({ host }), String(host)).toBe(421);
   });
   it("takes more names from INT_ALLOWED_HOSTS: a bare name on any port, name:port on that port only", () => {
     const allowed = allowedHosts("studio.lab, gpu-box:8443");
@@ -61,7 +85,8 @@ describe("checkRequest: writes from another site", () => {
     expect(post({ host: "localhost:3000", origin: "http://127.0.0.1:3000" })).toBe(403);
   });
   it("refuses every unsafe method, not only POST", () => {
-    for (const method of ["PUT", "PATCH", "DELETE", "post"]) expect(verdict({ method, secFetchSite: "cross-site" }), method).toBe(403);
+    for (const method of ["PUT", "PATCH", "DELETE", "post"])
+      expect(verdict({ method, secFetchSite: "cross-site" }), method).toBe(403);
   });
   it("lets reads through from anywhere (they change nothing), and non-browser clients without either header", () => {
     expect(verdict({ method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBe("ok");
@@ -79,7 +104,18 @@ describe("parseHost", () => {
 describe("proxy.ts matcher", () => {
   const runs = (url: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url });
   it("covers pages, server actions (POSTs to pages) and route handlers", () => {
-    for (const url of ["/", "/datasets/abc", "/settings", "/jobs", "/api/jobs", "/api/interventions/x/decision", "/api/datasets/x/export", "/api/imports", "/api/import/some-import-id"]) expect(runs(url), url).toBe(true);
+    for (const url of [
+      "/",
+      "/datasets/abc",
+      "/settings",
+      "/jobs",
+      "/api/jobs",
+      "/api/interventions/x/decision",
+      "/api/datasets/x/export",
+      "/api/imports",
+      "/api/import/some-import-id",
+    ])
+      expect(runs(url), url).toBe(true);
   });
   it("leaves out static build files and /api/import (which checks itself, to stream uploads)", () => {
     for (const url of ["/_next/static/chunks/a.js", "/api/import", "/api/import/"]) expect(runs(url), url).toBe(false);

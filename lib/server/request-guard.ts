@@ -17,7 +17,8 @@ export type GuardDecision = { ok: true } | { ok: false; status: 403 | 421; reaso
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // A Host header is a name or IPv4 address, or a bracketed IPv6 address, then an optional port.
 // Strict on purpose: no userinfo, path or trailing dot sneaks a second name past the list.
-const HOST_RE = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/;
+const HOST_RE =
+  /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/;
 
 export function parseHost(value: string): AllowedHost | null {
   const m = HOST_RE.exec(value.trim().toLowerCase());
@@ -29,15 +30,20 @@ export function parseHost(value: string): AllowedHost | null {
  * `name:port` that port only). Throws on an entry that is not a host name, naming it.
  */
 export function allowedHosts(setting: string | undefined): AllowedHost[] {
-  const extra = (setting ?? "").split(/[\s,]+/).filter(Boolean).map((entry) => {
-    const h = parseHost(entry);
-    if (!h) throw new Error(`INT_ALLOWED_HOSTS: "${entry}" is not a host name (expected name, name:port or [ipv6]:port)`);
-    return h;
-  });
+  const extra = (setting ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const h = parseHost(entry);
+      if (!h)
+        throw new Error(`INT_ALLOWED_HOSTS: "${entry}" is not a host name (expected name, name:port or [ipv6]:port)`);
+      return h;
+    });
   return [...LOOPBACK_HOSTS.map((name) => ({ name, port: null })), ...extra];
 }
 
-const hostAllowed = (h: AllowedHost, list: readonly AllowedHost[]) => list.some((a) => a.name === h.name && (a.port === null || a.port === h.port));
+const hostAllowed = (h: AllowedHost, list: readonly AllowedHost[]) =>
+  list.some((a) => a.name === h.name && (a.port === null || a.port === h.port));
 
 /** Is this Origin the studio's own, as addressed by the request's Host? */
 function sameOrigin(origin: string, host: AllowedHost): boolean {
@@ -56,16 +62,28 @@ export function checkRequest(req: GuardRequest, allowed: readonly AllowedHost[])
   const host = req.host ? parseHost(req.host) : null;
   if (!host || !hostAllowed(host, allowed)) {
     const shown = JSON.stringify((req.host ?? "").slice(0, 100));
-    return { ok: false, status: 421, reason: `Refused: this studio answers only to its configured host names (INT_ALLOWED_HOSTS), and the request was addressed to ${shown}.` };
+    return {
+      ok: false,
+      status: 421,
+      reason: `Refused: this studio answers only to its configured host names (INT_ALLOWED_HOSTS), and the request was addressed to ${shown}.`,
+    };
   }
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { ok: true };
   // Browsers send Sec-Fetch-Site on every request; "same-site" (another port of 127.0.0.1) is not ours.
   const site = req.secFetchSite?.toLowerCase() ?? null;
   if (site !== null && site !== "same-origin") {
-    return { ok: false, status: 403, reason: `Refused: a write from another site (Sec-Fetch-Site: ${site.slice(0, 40)}); use the studio's own pages.` };
+    return {
+      ok: false,
+      status: 403,
+      reason: `Refused: a write from another site (Sec-Fetch-Site: ${site.slice(0, 40)}); use the studio's own pages.`,
+    };
   }
   if (req.origin !== null && !sameOrigin(req.origin, host)) {
-    return { ok: false, status: 403, reason: `Refused: a write from another origin (${JSON.stringify(req.origin.slice(0, 100))}); use the studio's own pages.` };
+    return {
+      ok: false,
+      status: 403,
+      reason: `Refused: a write from another origin (${JSON.stringify(req.origin.slice(0, 100))}); use the studio's own pages.`,
+    };
   }
   // Neither header: not a browser (curl, scripts), which no other site can drive.
   return { ok: true };

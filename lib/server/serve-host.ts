@@ -3,7 +3,10 @@
 // with no accounts the studio stays in single-user mode, as before sign-in existed.
 
 export function isLoopbackAddress(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1");
   return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
@@ -23,5 +26,8 @@ export function checkServeHost(host: string, activeAdmins: number, allowedHostsS
     };
   }
   if (allowedHostsSetting?.trim()) return { ok: true };
-  return { ok: true, warning: `Serving on HOST=${host} with sign-in on. INT_ALLOWED_HOSTS is empty, so only loopback names are answered; add the names people use.` };
+  return {
+    ok: true,
+    warning: `Serving on HOST=${host} with sign-in on. INT_ALLOWED_HOSTS is empty, so only loopback names are answered; add the names people use.`,
+  };
 }

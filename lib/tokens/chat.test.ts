@@ -15,15 +15,24 @@ const file = (name: string, body: string) => {
 
 describe("chat template from the model's tokenizer_config.json", () => {
   it("renders with the file's chat_template, not a built-in one", () => {
-    process.env.INT_CHAT_TEMPLATE_FILE = file("tokenizer_config.json", JSON.stringify({
-      chat_template: "{% for m in messages %}<<{{ m.role }}>>{{ m.content }}{% endfor %}{% if add_generation_prompt %}<<assistant>>{% endif %}",
-    }));
+    process.env.INT_CHAT_TEMPLATE_FILE = file(
+      "tokenizer_config.json",
+      JSON.stringify({
+        chat_template:
+          "{% for m in messages %}<<{{ m.role }}>>{{ m.content }}{% endfor %}{% if add_generation_prompt %}<<assistant>>{% endif %}",
+      }),
+    );
     expect(renderPrompt("model-file", "", "What is $1+1$?")).toBe("<<user>>What is $1+1$?<<assistant>>");
   });
 
   it("the built-in Instruct-2507 template through a file gives the same prompt as the built-in name", () => {
-    process.env.INT_CHAT_TEMPLATE_FILE = file("same.json", JSON.stringify({ chat_template: QWEN3_INSTRUCT_2507_TEMPLATE }));
-    expect(renderPrompt("model-file", "", "Solve $x^2=4$.")).toBe(renderPrompt("qwen3-instruct-2507", "", "Solve $x^2=4$."));
+    process.env.INT_CHAT_TEMPLATE_FILE = file(
+      "same.json",
+      JSON.stringify({ chat_template: QWEN3_INSTRUCT_2507_TEMPLATE }),
+    );
+    expect(renderPrompt("model-file", "", "Solve $x^2=4$.")).toBe(
+      renderPrompt("qwen3-instruct-2507", "", "Solve $x^2=4$."),
+    );
   });
 
   it("a .jinja file is the template itself", () => {
@@ -34,6 +43,8 @@ describe("chat template from the model's tokenizer_config.json", () => {
     expect(() => modelFileTemplate("")).toThrow(/needs INT_CHAT_TEMPLATE_FILE/);
     expect(() => modelFileTemplate(join(dir, "missing.json"))).toThrow(/missing\.json: ENOENT/);
     expect(() => modelFileTemplate(file("bad.json", "{nope"))).toThrow(/bad\.json: not valid JSON/);
-    expect(() => modelFileTemplate(file("none.json", JSON.stringify({ eos_token: "x" })))).toThrow(/none\.json: field "chat_template" is missing/);
+    expect(() => modelFileTemplate(file("none.json", JSON.stringify({ eos_token: "x" })))).toThrow(
+      /none\.json: field "chat_template" is missing/,
+    );
   });
 });

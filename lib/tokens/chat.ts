@@ -56,7 +56,10 @@ export function checkTemplate(name: ChatTemplateName): string | null {
 let fromFile: { path: string; source: string } | null = null;
 /** INT_CHAT_TEMPLATE_FILE: a tokenizer_config.json (its chat_template) or a Jinja file. */
 export function modelFileTemplate(path = env().INT_CHAT_TEMPLATE_FILE): string {
-  if (!path) throw new Error(`template "model-file" needs INT_CHAT_TEMPLATE_FILE: the path of the model's tokenizer_config.json (or a .jinja file)`);
+  if (!path)
+    throw new Error(
+      `template "model-file" needs INT_CHAT_TEMPLATE_FILE: the path of the model's tokenizer_config.json (or a .jinja file)`,
+    );
   if (fromFile?.path === path) return fromFile.source;
   let text: string;
   try {
@@ -73,14 +76,20 @@ export function modelFileTemplate(path = env().INT_CHAT_TEMPLATE_FILE): string {
       throw new Error(`INT_CHAT_TEMPLATE_FILE ${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
     }
     const t = (cfg as { chat_template?: unknown } | null)?.chat_template;
-    if (typeof t !== "string" || t === "") throw new Error(`INT_CHAT_TEMPLATE_FILE ${path}: field "chat_template" is missing or not a string`);
+    if (typeof t !== "string" || t === "")
+      throw new Error(`INT_CHAT_TEMPLATE_FILE ${path}: field "chat_template" is missing or not a string`);
     source = t;
   }
   fromFile = { path, source };
   return source;
 }
 
-export function renderChat(name: ChatTemplateName, hybridSource: string, messages: ChatMessage[], o: RenderOptions = {}): string {
+export function renderChat(
+  name: ChatTemplateName,
+  hybridSource: string,
+  messages: ChatMessage[],
+  o: RenderOptions = {},
+): string {
   const text = template(templateSource(name, hybridSource)).render({
     messages,
     add_generation_prompt: o.addGenerationPrompt ?? false,
@@ -92,7 +101,8 @@ export function renderChat(name: ChatTemplateName, hybridSource: string, message
   // Like transformers: the rendered text up to the end of the final message's content.
   const last = messages[messages.length - 1]?.content ?? "";
   const at = text.lastIndexOf(last);
-  if (last === "" || at < 0) throw new Error("continue_final_message: the final message's content is not in the rendered text");
+  if (last === "" || at < 0)
+    throw new Error("continue_final_message: the final message's content is not in the rendered text");
   return text.slice(0, at + last.length);
 }
 

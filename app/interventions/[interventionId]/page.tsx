@@ -19,12 +19,20 @@ export default async function InterventionPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <nav className="text-xs text-slate-500">
-        <Link className="hover:underline" href={`/datasets/${iv.trace.datasetId}`}>{iv.trace.dataset.name}</Link>
+        <Link className="hover:underline" href={`/datasets/${iv.trace.datasetId}`}>
+          {iv.trace.dataset.name}
+        </Link>
         {" / "}
-        <Link className="hover:underline" href={`/datasets/${iv.trace.datasetId}/traces/${iv.trace.id}`}>trace</Link>
+        <Link className="hover:underline" href={`/datasets/${iv.trace.datasetId}/traces/${iv.trace.id}`}>
+          trace
+        </Link>
       </nav>
-      <h1 className="text-lg font-semibold">Intervention at step {iv.location} <span className="text-sm font-normal text-slate-500">({iv.status})</span></h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm"><MathMarkdown text={iv.content} /></div>
+      <h1 className="text-lg font-semibold">
+        Intervention at step {iv.location} <span className="text-sm font-normal text-slate-500">({iv.status})</span>
+      </h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <MathMarkdown text={iv.content} />
+      </div>
       <RolloutsPanel interventionId={iv.id} />
       <section className="rounded-lg border border-slate-200 bg-white p-3">
         <h2 className="mb-2 text-sm font-medium text-slate-800">Dataset rollouts (paper Table 1)</h2>

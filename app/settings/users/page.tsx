@@ -12,18 +12,25 @@ export default async function UsersPage() {
     await requireRole("admin");
   } catch (e) {
     if (!(e instanceof AuthError)) throw e;
-    return <p role="alert" className="mx-auto max-w-3xl text-sm text-rose-700">Only admins manage users ({e.message}).</p>;
+    return (
+      <p role="alert" className="mx-auto max-w-3xl text-sm text-rose-700">
+        Only admins manage users ({e.message}).
+      </p>
+    );
   }
   const [users, on] = await Promise.all([listUsers(), signInRequired()]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="users-h">
         <div>
-          <h1 id="users-h" className="text-lg font-semibold">Users</h1>
+          <h1 id="users-h" className="text-lg font-semibold">
+            Users
+          </h1>
           <p className="text-sm text-slate-600">
-            {on ? "Sign-in is on." : "Single-user mode: adding the first account turns sign-in on (make it an admin)."} Roles: viewer reads; annotator labels,
-            writes interventions and comments; curator also imports, runs jobs, accepts, edits, rejects, adjudicates and exports; admin also manages users,
-            model endpoints and settings, and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once.
+            {on ? "Sign-in is on." : "Single-user mode: adding the first account turns sign-in on (make it an admin)."}{" "}
+            Roles: viewer reads; annotator labels, writes interventions and comments; curator also imports, runs jobs,
+            accepts, edits, rejects, adjudicates and exports; admin also manages users, model endpoints and settings,
+            and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once.
           </p>
         </div>
         {users.length === 0 ? (
@@ -31,14 +38,22 @@ export default async function UsersPage() {
         ) : (
           <table className="w-full text-sm">
             <thead className="text-left text-slate-500">
-              <tr><th className="py-1 font-medium">Name</th><th className="font-medium">Role</th><th className="font-medium">State</th><th className="font-medium">Created</th><th /></tr>
+              <tr>
+                <th className="py-1 font-medium">Name</th>
+                <th className="font-medium">Role</th>
+                <th className="font-medium">State</th>
+                <th className="font-medium">Created</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-t border-slate-100" aria-label={`User ${u.name}`}>
                   <td className="py-1.5 font-medium">{u.name}</td>
                   <td>{u.role}</td>
-                  <td className={u.disabled ? "text-rose-700" : "text-emerald-700"}>{u.disabled ? "disabled" : "active"}</td>
+                  <td className={u.disabled ? "text-rose-700" : "text-emerald-700"}>
+                    {u.disabled ? "disabled" : "active"}
+                  </td>
                   <td className="text-slate-500">{u.createdAt.slice(0, 10)}</td>
                   <td className="text-right">{!u.disabled && <UserRowControls name={u.name} role={u.role} />}</td>
                 </tr>
@@ -48,7 +63,9 @@ export default async function UsersPage() {
         )}
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="add-user-h">
-        <h2 id="add-user-h" className="font-semibold">Add a user</h2>
+        <h2 id="add-user-h" className="font-semibold">
+          Add a user
+        </h2>
         <AddUserForm />
       </section>
     </div>

@@ -9,7 +9,8 @@ import { Turn1Mode } from "@/lib/propose/params";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 
-export const summary = "OpenAI Batch JSONL for a GPU cluster: export --stage solve|verify|rollouts|attempts --dataset NAME --out FILE | import FILE";
+export const summary =
+  "OpenAI Batch JSONL for a GPU cluster: export --stage solve|verify|rollouts|attempts --dataset NAME --out FILE | import FILE";
 
 const USAGE = `usage: npm run int -- batch export --stage solve --dataset NAME --out FILE [--k 4] [--limit N] [--model NAME] [--again]
                  [--turn1 shared|independent] [--endpoint base|trained|proposer]
@@ -29,9 +30,19 @@ export async function run(argv: string[]): Promise<number> {
     args: rest,
     allowPositionals: true,
     options: {
-      stage: { type: "string" }, dataset: { type: "string" }, out: { type: "string" }, k: { type: "string" },
-      limit: { type: "string" }, model: { type: "string" }, batch: { type: "string" }, again: { type: "boolean" },
-      n: { type: "string" }, m: { type: "string" }, condition: { type: "string" }, turn1: { type: "string" }, endpoint: { type: "string" },
+      stage: { type: "string" },
+      dataset: { type: "string" },
+      out: { type: "string" },
+      k: { type: "string" },
+      limit: { type: "string" },
+      model: { type: "string" },
+      batch: { type: "string" },
+      again: { type: "boolean" },
+      n: { type: "string" },
+      m: { type: "string" },
+      condition: { type: "string" },
+      turn1: { type: "string" },
+      endpoint: { type: "string" },
     },
   });
   if (sub === "import") {
@@ -39,17 +50,23 @@ export async function run(argv: string[]): Promise<number> {
     if (!file) return usage();
     if (await firstLineIsRollouts(file)) {
       const s = await importRolloutResults(file);
-      process.stdout.write(`${s.lines} result line(s): ${s.stored} rollout(s) graded and stored, ${s.interventions} intervention(s) re-checked by the keep filter, ${s.failed.length} failed\n`);
+      process.stdout.write(
+        `${s.lines} result line(s): ${s.stored} rollout(s) graded and stored, ${s.interventions} intervention(s) re-checked by the keep filter, ${s.failed.length} failed\n`,
+      );
       for (const f of s.failed.slice(0, 20)) process.stdout.write(`  line ${f.line}: ${f.reason}\n`);
       return 0;
     }
     const s = await importResults(file);
-    process.stdout.write(`${s.lines} result line(s): ${s.solve} turn-1 stored, ${s.verify} proposal(s) finished, ${s.unchanged} already imported, ${s.failed.length} failed\n`);
-    for (const f of s.failed.slice(0, 20)) process.stdout.write(`  line ${f.line}${f.customId ? ` (${f.customId})` : ""}: ${f.reason}\n`);
+    process.stdout.write(
+      `${s.lines} result line(s): ${s.solve} turn-1 stored, ${s.verify} proposal(s) finished, ${s.unchanged} already imported, ${s.failed.length} failed\n`,
+    );
+    for (const f of s.failed.slice(0, 20))
+      process.stdout.write(`  line ${f.line}${f.customId ? ` (${f.customId})` : ""}: ${f.reason}\n`);
     if (s.failed.length > 20) process.stdout.write(`  ... ${s.failed.length - 20} more\n`);
     return 0;
   }
-  if (sub !== "export" || !v.dataset || !v.out || !["solve", "verify", "rollouts", "attempts"].includes(v.stage ?? "")) return usage();
+  if (sub !== "export" || !v.dataset || !v.out || !["solve", "verify", "rollouts", "attempts"].includes(v.stage ?? ""))
+    return usage();
   const id = await findDatasetIdByName(v.dataset);
   const ds = id === null ? null : { id };
   if (!ds) {
@@ -61,7 +78,11 @@ export async function run(argv: string[]): Promise<number> {
     const conditions = v.condition?.split(",");
     if (conditions?.some((c) => !isCondition(c))) return usage();
     const r = await exportRolloutBatch(v.stage, ds.id, v.out, {
-      k: num(v.k), n: num(v.n), minCorrect: num(v.m), limit: num(v.limit), model: v.model,
+      k: num(v.k),
+      n: num(v.n),
+      minCorrect: num(v.m),
+      limit: num(v.limit),
+      model: v.model,
       ...(conditions ? { conditions: conditions as ("intervention" | "prefix" | "original" | "problem")[] } : {}),
     });
     process.stdout.write(`batch ${r.batchId}: wrote ${r.lines} ${v.stage} request(s) to ${v.out}\n`);
@@ -70,11 +91,20 @@ export async function run(argv: string[]): Promise<number> {
     const endpoint = ENDPOINT_ALIASES[v.endpoint ?? "base"];
     const turn1 = v.turn1 === undefined ? undefined : Turn1Mode.safeParse(v.turn1);
     if (!endpoint || (turn1 && !turn1.success)) return usage();
-    const r = await exportSolve(ds.id, v.out, { k: num(v.k), limit: num(v.limit), model: v.model, skipDone: !v.again, endpoint, ...(turn1?.success ? { turn1: turn1.data } : {}) });
+    const r = await exportSolve(ds.id, v.out, {
+      k: num(v.k),
+      limit: num(v.limit),
+      model: v.model,
+      skipDone: !v.again,
+      endpoint,
+      ...(turn1?.success ? { turn1: turn1.data } : {}),
+    });
     process.stdout.write(`batch ${r.batchId}: wrote ${r.lines} turn-1 request(s) to ${v.out}\n`);
   } else {
     const r = await exportVerify(ds.id, v.out, { batchId: v.batch });
-    process.stdout.write(`wrote ${r.lines} turn-2 request(s) to ${v.out}${r.batches.length ? ` (batch ${r.batches.join(", ")})` : " (import turn-1 results first)"}\n`);
+    process.stdout.write(
+      `wrote ${r.lines} turn-2 request(s) to ${v.out}${r.batches.length ? ` (batch ${r.batches.join(", ")})` : " (import turn-1 results first)"}\n`,
+    );
   }
   return 0;
 }

@@ -11,12 +11,27 @@ const USAGE = `usage: npm run int -- dataset list
 `;
 
 export function describeFootprint(f: DatasetFootprint): string {
-  const parts = [`${f.problems} problems`, `${f.traces} traces`, `${f.labels} first-error labels`, `${f.interventions} interventions`, `${f.proposals} model proposals`, `${f.rollouts} rollouts`, `${f.jobs} jobs`];
+  const parts = [
+    `${f.problems} problems`,
+    `${f.traces} traces`,
+    `${f.labels} first-error labels`,
+    `${f.interventions} interventions`,
+    `${f.proposals} model proposals`,
+    `${f.rollouts} rollouts`,
+    `${f.jobs} jobs`,
+  ];
   return parts.join(", ") + (f.activeJobs ? ` (${f.activeJobs} still running: cancelled first)` : "");
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values: v, positionals: [cmd, name, newName] } = parseArgs({ args: argv, allowPositionals: true, options: { yes: { type: "boolean" }, help: { type: "boolean" } } });
+  const {
+    values: v,
+    positionals: [cmd, name, newName],
+  } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { yes: { type: "boolean" }, help: { type: "boolean" } },
+  });
   if (v.help || !cmd) {
     (v.help ? process.stdout : process.stderr).write(USAGE);
     return v.help ? 0 : 2;
@@ -46,7 +61,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const footprint = await datasetFootprint(ds.id);
   if (!v.yes) {
-    process.stderr.write(`This deletes ${JSON.stringify(name)}: ${describeFootprint(footprint)}. Run again with --yes.\n`);
+    process.stderr.write(
+      `This deletes ${JSON.stringify(name)}: ${describeFootprint(footprint)}. Run again with --yes.\n`,
+    );
     return 2;
   }
   const r = await deleteDataset(ds.id, name, actor);

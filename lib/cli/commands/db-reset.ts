@@ -2,7 +2,8 @@ import { rmSync } from "node:fs";
 import { env, sqlitePath } from "@/lib/env";
 import { ensureMigrated } from "@/lib/data/migrate";
 
-export const summary = "delete the SQLite database file and apply the migrations again (prisma migrate reset is broken here)";
+export const summary =
+  "delete the SQLite database file and apply the migrations again (prisma migrate reset is broken here)";
 
 export async function run(argv: string[]): Promise<number> {
   if (!argv.includes("--yes")) {

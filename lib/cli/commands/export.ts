@@ -1,11 +1,28 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, exportFormatSpec, filtersInterventions, isExportFormat, isPerProblem,
-  llamaFactoryDatasetInfo, parseStatusFilter,
+  DEFAULT_PER_PROBLEM,
+  EXPORT_FORMATS,
+  PER_PROBLEM_CHOICES,
+  datasetInfoKey,
+  exportFormatSpec,
+  filtersInterventions,
+  isExportFormat,
+  isPerProblem,
+  llamaFactoryDatasetInfo,
+  parseStatusFilter,
 } from "@/lib/core/export";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
 import { exportLines, findDatasetForExport, newCounts, type ExportCounts } from "@/lib/data/export";
@@ -46,8 +63,15 @@ export async function run(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        dataset: { type: "string" }, format: { type: "string" }, out: { type: "string" }, status: { type: "string" }, filter: { type: "string" },
-        template: { type: "string" }, verified: { type: "boolean" }, "per-problem": { type: "string" }, help: { type: "boolean", short: "h" },
+        dataset: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        status: { type: "string" },
+        filter: { type: "string" },
+        template: { type: "string" },
+        verified: { type: "boolean" },
+        "per-problem": { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
       strict: true,
       allowPositionals: false,
@@ -71,8 +95,10 @@ export async function run(argv: string[]): Promise<number> {
   const templateError = checkTemplate(template);
   if (templateError) return fail(templateError);
   const perProblem = (values["per-problem"] as string | undefined) ?? DEFAULT_PER_PROBLEM;
-  if (!isPerProblem(perProblem)) return fail(`unknown --per-problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
-  if (perProblem === "one" && spec.rowUnit === "trace") return fail(`--per-problem one applies to intervention formats; ${format} has one row per trace`);
+  if (!isPerProblem(perProblem))
+    return fail(`unknown --per-problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
+  if (perProblem === "one" && spec.rowUnit === "trace")
+    return fail(`--per-problem one applies to intervention formats; ${format} has one row per trace`);
 
   const dataset = await findDatasetForExport({ name });
   if (!dataset) return fail(`unknown dataset "${name}"`, 1);
@@ -86,15 +112,30 @@ export async function run(argv: string[]): Promise<number> {
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a JSON object");
       info = parsed as Record<string, unknown>;
     } catch (e) {
-      return fail(`${infoPath} exists but is not a JSON object (${e instanceof Error ? e.message : e}); move it away first`, 1);
+      return fail(
+        `${infoPath} exists but is not a JSON object (${e instanceof Error ? e.message : e}); move it away first`,
+        1,
+      );
     }
   }
 
-  const opts = { datasetId: dataset.id, format, statuses: statuses.value, filter, template, verifiedOnly: values.verified === true, perProblem, facts: new ExportFacts(dataset.id) };
+  const opts = {
+    datasetId: dataset.id,
+    format,
+    statuses: statuses.value,
+    filter,
+    template,
+    verifiedOnly: values.verified === true,
+    perProblem,
+    facts: new ExportFacts(dataset.id),
+  };
   if (spec.container === "hf") {
-    if (existsSync(out) && !statSync(out).isDirectory()) return fail(`--out ${out} is a file; --format ${format} writes a folder (README.md, provenance.json, data/)`);
+    if (existsSync(out) && !statSync(out).isDirectory())
+      return fail(`--out ${out} is a file; --format ${format} writes a folder (README.md, provenance.json, data/)`);
     const { counts } = await writeHfFolder(out, opts, dataset);
-    process.stdout.write(summaryLine(dataset.name, out, counts, [join(out, "README.md"), join(out, "provenance.json")]) + "\n");
+    process.stdout.write(
+      summaryLine(dataset.name, out, counts, [join(out, "README.md"), join(out, "provenance.json")]) + "\n",
+    );
     return 0;
   }
   const counts = newCounts(opts);
@@ -111,13 +152,30 @@ export async function run(argv: string[]): Promise<number> {
   // Every format: provenance.json and a README note carrying it (issue 12 §6).
   const notes: string[] = [];
   const provPath = `${stem}.provenance.json`;
-  const provenance = provenanceOf(opts, dataset, counts, opts.facts, [basename(out), basename(`${stem}.README.md`), basename(provPath)]);
+  const provenance = provenanceOf(opts, dataset, counts, opts.facts, [
+    basename(out),
+    basename(`${stem}.README.md`),
+    basename(provPath),
+  ]);
   writeFileSync(provPath, provenanceJson(provenance));
-  writeFileSync(`${stem}.README.md`, exportNote({ format, datasetName: dataset.name, fileName: basename(out), template, provenance, provenanceFile: basename(provPath) }));
+  writeFileSync(
+    `${stem}.README.md`,
+    exportNote({
+      format,
+      datasetName: dataset.name,
+      fileName: basename(out),
+      template,
+      provenance,
+      provenanceFile: basename(provPath),
+    }),
+  );
   notes.push(`${stem}.README.md`, provPath);
   if (spec.datasetInfo) {
     const key = datasetInfoKey(dataset.name);
-    writeFileSync(infoPath, JSON.stringify({ ...info, ...llamaFactoryDatasetInfo(key, basename(out)) }, null, 2) + "\n");
+    writeFileSync(
+      infoPath,
+      JSON.stringify({ ...info, ...llamaFactoryDatasetInfo(key, basename(out)) }, null, 2) + "\n",
+    );
     notes.push(infoPath);
   }
   process.stdout.write(summaryLine(dataset.name, out, counts, notes) + "\n");
@@ -180,6 +238,8 @@ export function rowsPerProblem(c: ExportCounts): string {
   const base = `${n(c.written)} rows for ${n(c.problems)} problems`;
   if (c.perProblem !== "one") return `${base} (every kept intervention, up to ${n(c.maxRowsPerProblem)} per problem)`;
   const d = c.decidedBy;
-  const by = d ? ` (decided by: person ${n(d.person)}, rollouts ${n(d.rollouts)}, first parsed ${n(d.first)}, only one ${n(d.only)})` : "";
+  const by = d
+    ? ` (decided by: person ${n(d.person)}, rollouts ${n(d.rollouts)}, first parsed ${n(d.first)}, only one ${n(d.only)})`
+    : "";
   return `${base} (one per problem; ${n(c.droppedPerProblem ?? 0)} other kept interventions left out${by})`;
 }

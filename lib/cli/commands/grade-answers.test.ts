@@ -19,18 +19,33 @@ describe("grade-answers command", () => {
     ];
     writeFileSync(file, rows.join("\n") + "\n");
     const out: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((s) => { out.push(String(s)); return true; });
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+      out.push(String(s));
+      return true;
+    });
     const said: string[] = [];
-    const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => { said.push(String(s)); return true; });
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+      said.push(String(s));
+      return true;
+    });
     try {
       expect(await run(["--in", file, "--workers", "1", "--pred-mode", "auto"])).toBe(0);
     } finally {
       write.mockRestore();
       err.mockRestore();
     }
-    const lines = out.join("").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = out
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.line, l.verdict])).toEqual([
-      [1, "equal"], [2, "equal"], [3, "error"], [4, "equal"], [5, "not_equal"], [7, "error"],
+      [1, "equal"],
+      [2, "equal"],
+      [3, "error"],
+      [4, "equal"],
+      [5, "not_equal"],
+      [7, "error"],
     ]);
     expect(lines[0]).toMatchObject({ extracted: "0.5", extractMethod: "boxed", method: "exact-rational" });
     // "auto" reads prose as math-verify does (issue 12 §5): the last number when nothing is marked.

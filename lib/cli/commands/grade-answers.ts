@@ -6,7 +6,8 @@ import { z } from "zod";
 import { GradePool, type PoolVerdict } from "@/lib/grade/pool";
 import { verdictCountsText } from "@/lib/core/verdict-words";
 
-export const summary = "grade JSONL {gold, pred} answers (pred may be a whole solution); one JSONL verdict per line to stdout";
+export const summary =
+  "grade JSONL {gold, pred} answers (pred may be a whole solution); one JSONL verdict per line to stdout";
 
 const Text = z.union([z.string(), z.number()]).transform(String);
 const GradeInput = z.object({ gold: Text, pred: Text });
@@ -18,8 +19,15 @@ const USAGE = [
   "  solution: the rollout rule, the last \\boxed{} (else a marked answer); answer: the text is the answer",
 ].join("\n");
 
-function parseArgs(argv: string[]): { ok: true; file: string; mode: z.infer<typeof PredMode>; workers?: number; hard: number } | { ok: false; reason: string } {
-  const get = (name: string) => { const i = argv.indexOf(name); return i === -1 ? undefined : argv[i + 1]; };
+function parseArgs(
+  argv: string[],
+):
+  | { ok: true; file: string; mode: z.infer<typeof PredMode>; workers?: number; hard: number }
+  | { ok: false; reason: string } {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
   const file = get("--in");
   if (!file) return { ok: false, reason: "missing --in FILE" };
   if (!existsSync(file)) return { ok: false, reason: `no such file: ${file}` };
@@ -27,7 +35,8 @@ function parseArgs(argv: string[]): { ok: true; file: string; mode: z.infer<type
   if (!mode.success) return { ok: false, reason: "--pred-mode must be auto, solution or answer" };
   const workers = get("--workers") === undefined ? undefined : Number(get("--workers"));
   const hard = Number(get("--hard-limit-ms") ?? 2000);
-  if ((workers !== undefined && !(Number.isInteger(workers) && workers > 0)) || !(hard > 0)) return { ok: false, reason: "--workers and --hard-limit-ms must be positive numbers" };
+  if ((workers !== undefined && !(Number.isInteger(workers) && workers > 0)) || !(hard > 0))
+    return { ok: false, reason: "--workers and --hard-limit-ms must be positive numbers" };
   return { ok: true, file, mode: mode.data, workers, hard };
 }
 
@@ -58,10 +67,12 @@ export async function run(argv: string[]): Promise<number> {
       lineNo++;
       if (!raw.trim()) continue;
       const line = lineNo;
-      pending.push(gradeLine(pool, raw, line, args.mode).then((v) => {
-        counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
-        return JSON.stringify({ line, ...v });
-      }));
+      pending.push(
+        gradeLine(pool, raw, line, args.mode).then((v) => {
+          counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
+          return JSON.stringify({ line, ...v });
+        }),
+      );
       if (pending.length - written >= WINDOW) await flush(pending.length - WINDOW / 2);
     }
     await flush(pending.length);
@@ -73,7 +84,12 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function gradeLine(pool: GradePool, raw: string, line: number, mode: z.infer<typeof PredMode>): Promise<PoolVerdict> {
+async function gradeLine(
+  pool: GradePool,
+  raw: string,
+  line: number,
+  mode: z.infer<typeof PredMode>,
+): Promise<PoolVerdict> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -83,7 +99,13 @@ async function gradeLine(pool: GradePool, raw: string, line: number, mode: z.inf
   const input = GradeInput.safeParse(json);
   if (!input.success) {
     const issue = input.error.issues[0];
-    return { verdict: "error", method: "input", extracted: null, reason: `line ${line}: ${issue.path.join(".") || "row"}: ${issue.message}`, ms: 0 };
+    return {
+      verdict: "error",
+      method: "input",
+      extracted: null,
+      reason: `line ${line}: ${issue.path.join(".") || "row"}: ${issue.message}`,
+      ms: 0,
+    };
   }
   return pool.grade({ ...input.data, predMode: mode });
 }

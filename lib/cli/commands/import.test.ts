@@ -9,7 +9,10 @@ import { sharedData } from "@/test-support/shared-data";
 const dir = mkdtempSync(join(tmpdir(), "int-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "import", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(dir, "new", "cli.db")}` } });
+  spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "import", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, "new", "cli.db")}` },
+  });
 
 test("imports into a new database file and prints one summary line; twice adds nothing", () => {
   const file = sharedData("processbench", "gsm8k.json");
@@ -22,12 +25,17 @@ test("imports into a new database file and prints one summary line; twice adds n
   expect(again.status).toBe(0);
   expect(again.stdout).toMatch(/0 problems, 0 traces, 0 labels, 0 interventions .*file imported before/);
   // Counted in records (400 in the file), not in the 1,175 rows they hold (375 + 400 + 400).
-  expect(again.stdout).toContain("(400 records read, all of them were already present: nothing new, file imported before)");
+  expect(again.stdout).toContain(
+    "(400 records read, all of them were already present: nothing new, file imported before)",
+  );
 }, 60_000);
 
 test("fails non-zero with the errors listed", () => {
   const bad = join(dir, "bad.jsonl");
-  writeFileSync(bad, '{"problem":"p","answer":"1","incorrect_attempt":"a"}\n{"problem":"q","answer":2,"incorrect_attempt":"a"}\n');
+  writeFileSync(
+    bad,
+    '{"problem":"p","answer":"1","incorrect_attempt":"a"}\n{"problem":"q","answer":2,"incorrect_attempt":"a"}\n',
+  );
   const r = cli(bad, "--dataset", "x");
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("bad.jsonl:2 answer: must be a string, got number");

@@ -8,7 +8,8 @@ import { CHAT_TEMPLATES, isChatTemplateName } from "@/lib/tokens/chat";
 import { OUTLIER_RULE } from "@/lib/core/onpolicy/outliers";
 import { resolveModelConfig } from "@/lib/model/settings";
 
-export const summary = "on-policyness: mean NLL of each intervention under the model (vLLM prompt_logprobs): --dataset NAME [--all]";
+export const summary =
+  "on-policyness: mean NLL of each intervention under the model (vLLM prompt_logprobs): --dataset NAME [--all]";
 
 const USAGE = `usage: npm run int -- onpolicy --dataset NAME [--all] [--limit N] [--concurrency 8] [--template ${CHAT_TEMPLATES.join("|")}]
        npm run int -- onpolicy --dataset NAME --summary
@@ -22,8 +23,13 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      dataset: { type: "string" }, all: { type: "boolean" }, limit: { type: "string" }, concurrency: { type: "string" },
-      template: { type: "string" }, summary: { type: "boolean" }, help: { type: "boolean" },
+      dataset: { type: "string" },
+      all: { type: "boolean" },
+      limit: { type: "string" },
+      concurrency: { type: "string" },
+      template: { type: "string" },
+      summary: { type: "boolean" },
+      help: { type: "boolean" },
     },
   });
   const ds = await datasetArg(v, USAGE);
@@ -35,8 +41,12 @@ export async function run(argv: string[]): Promise<number> {
   if (!v.summary) {
     const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const started = await startOnpolicyJob({
-      datasetId: ds.id, actor: cliActor(), scope: v.all ? "all" : "unscored", limit: num(v.limit),
-      concurrency: num(v.concurrency), ...(v.template && isChatTemplateName(v.template) ? { template: v.template } : {}),
+      datasetId: ds.id,
+      actor: cliActor(),
+      scope: v.all ? "all" : "unscored",
+      limit: num(v.limit),
+      concurrency: num(v.concurrency),
+      ...(v.template && isChatTemplateName(v.template) ? { template: v.template } : {}),
     });
     const code = await runJob(started, "intervention(s) to score");
     if (code !== 0) return code;
@@ -47,8 +57,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const f = (x: number) => x.toFixed(3);
-  process.stdout.write(`model ${s.model}: ${s.scored}/${s.live} scored · median ${f(s.summary.median)} nats/token · IQR ${f(s.summary.q1)}-${f(s.summary.q3)} · fence ${f(s.summary.fence)}\n`);
+  process.stdout.write(
+    `model ${s.model}: ${s.scored}/${s.live} scored · median ${f(s.summary.median)} nats/token · IQR ${f(s.summary.q1)}-${f(s.summary.q3)} · fence ${f(s.summary.fence)}\n`,
+  );
   process.stdout.write(`${s.outliers} outlier(s): ${OUTLIER_RULE}\n`);
-  for (const o of s.top) process.stdout.write(`  ${f(o.nllMean)}  ${o.id}  step ${o.location}  ${JSON.stringify(o.preview.slice(0, 60))}\n`);
+  for (const o of s.top)
+    process.stdout.write(`  ${f(o.nllMean)}  ${o.id}  step ${o.location}  ${JSON.stringify(o.preview.slice(0, 60))}\n`);
   return 0;
 }

@@ -18,12 +18,32 @@ beforeAll(async () => {
   name = `cli-propose-${randomUUID()}`;
   const ds = await prisma.dataset.create({ data: { name } });
   const rows = [
-    { ref: "Add.", correct: true }, { ref: "Add.", correct: false }, { ref: "", correct: false }, { ref: "Add.", correct: null },
+    { ref: "Add.", correct: true },
+    { ref: "Add.", correct: false },
+    { ref: "", correct: false },
+    { ref: "Add.", correct: null },
   ];
   for (const [i, r] of rows.entries()) {
-    const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: `P${i}: 40 + 2`, referenceSolution: r.ref, answer: "42", contentHash: sha256(`${name}${i}`) } });
+    const p = await prisma.problem.create({
+      data: {
+        datasetId: ds.id,
+        statement: `P${i}: 40 + 2`,
+        referenceSolution: r.ref,
+        answer: "42",
+        contentHash: sha256(`${name}${i}`),
+      },
+    });
     const text = `First.\n\nThen 40 + 2 = ${i === 3 ? 42 : 41}.\n\nSo \\boxed{${i === 3 ? 42 : 41}}.`;
-    await prisma.trace.create({ data: { datasetId: ds.id, problemId: p.id, text, stepCount: 3, contentHash: sha256(text + i), correct: r.correct } });
+    await prisma.trace.create({
+      data: {
+        datasetId: ds.id,
+        problemId: p.id,
+        text,
+        stepCount: 3,
+        contentHash: sha256(text + i),
+        correct: r.correct,
+      },
+    });
   }
 });
 afterAll(() => stub.close());
@@ -45,12 +65,16 @@ describe("propose CLI", () => {
   it("refuses when the skips leave nothing, naming the flags", async () => {
     const r = await cli(["--dataset", name, "--filter", "q=P0:"]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe("Nothing to propose: 0 wrong-answer traces (1 correct skipped, 0 without a reference). Use --include-correct to include correct ones.\n");
+    expect(r.err).toBe(
+      "Nothing to propose: 0 wrong-answer traces (1 correct skipped, 0 without a reference). Use --include-correct to include correct ones.\n",
+    );
   });
 
   it("prints what is sent and skipped, then the outcomes with held back apart from parse failures", async () => {
     const t1 = { kind: "text" as const, text: "sol" };
-    stub.setScript({ queue: [t1, { kind: "text", text: CANNED.answerLeak("42") }, t1, { kind: "text", text: CANNED.valid(2) }] });
+    stub.setScript({
+      queue: [t1, { kind: "text", text: CANNED.answerLeak("42") }, t1, { kind: "text", text: CANNED.valid(2) }],
+    });
     const r = await cli(["--dataset", name, "--k", "1", "--concurrency", "1"]);
     expect(r.code).toBe(0);
     // trace 3 has no imported judgement: graded \boxed{42} = 42, so it is correct and skipped too

@@ -11,7 +11,8 @@ import { parseTraceFilter } from "@/lib/core/filters";
 import { ENDPOINT_ALIASES } from "@/lib/model/endpoints";
 import { Turn1Mode } from "@/lib/propose/params";
 
-export const summary = "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--filter Q] [--include-correct] [--include-no-reference] [--endpoint base|trained|proposer] [--turn1 shared|independent] [--again] | --reparse";
+export const summary =
+  "model proposals for a dataset: --dataset NAME [--limit N] [--k 4] [--filter Q] [--include-correct] [--include-no-reference] [--endpoint base|trained|proposer] [--turn1 shared|independent] [--again] | --reparse";
 
 const USAGE = `usage: npm run int -- propose --dataset NAME [--limit N] [--k 4] [--concurrency 8]
                  [--filter "answer=wrong&q=..."] [--include-correct] [--include-no-reference]
@@ -36,18 +37,31 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      dataset: { type: "string" }, limit: { type: "string" }, k: { type: "string" }, concurrency: { type: "string" },
-      temperature: { type: "string" }, "top-p": { type: "string" }, "top-k": { type: "string" }, "max-tokens": { type: "string" },
-      again: { type: "boolean" }, reparse: { type: "boolean" }, help: { type: "boolean" }, filter: { type: "string" },
-      "include-correct": { type: "boolean" }, "include-no-reference": { type: "boolean" },
-      endpoint: { type: "string" }, turn1: { type: "string" },
+      dataset: { type: "string" },
+      limit: { type: "string" },
+      k: { type: "string" },
+      concurrency: { type: "string" },
+      temperature: { type: "string" },
+      "top-p": { type: "string" },
+      "top-k": { type: "string" },
+      "max-tokens": { type: "string" },
+      again: { type: "boolean" },
+      reparse: { type: "boolean" },
+      help: { type: "boolean" },
+      filter: { type: "string" },
+      "include-correct": { type: "boolean" },
+      "include-no-reference": { type: "boolean" },
+      endpoint: { type: "string" },
+      turn1: { type: "string" },
     },
   });
   const ds = await datasetArg(v, USAGE);
   if (typeof ds === "number") return ds;
   if (v.reparse) {
     const s = await reparseProposals({ datasetId: ds.id });
-    process.stdout.write(`re-parsed ${s.total} proposal(s): ${s.changed} changed, ${s.nowOk} now parse, ${s.nowFailed} no longer parse, ${s.interventionsCreated} intervention(s) created\n`);
+    process.stdout.write(
+      `re-parsed ${s.total} proposal(s): ${s.changed} changed, ${s.nowOk} now parse, ${s.nowFailed} no longer parse, ${s.interventionsCreated} intervention(s) created\n`,
+    );
     return 0;
   }
   const endpoint = ENDPOINT_ALIASES[v.endpoint ?? "base"];
@@ -62,14 +76,30 @@ export async function run(argv: string[]): Promise<number> {
   }
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const sampling = Object.fromEntries(
-    Object.entries({ temperature: num(v.temperature), top_p: num(v["top-p"]), top_k: num(v["top-k"]), max_tokens: num(v["max-tokens"]) }).filter(([, x]) => x !== undefined),
+    Object.entries({
+      temperature: num(v.temperature),
+      top_p: num(v["top-p"]),
+      top_k: num(v["top-k"]),
+      max_tokens: num(v["max-tokens"]),
+    }).filter(([, x]) => x !== undefined),
   );
-  const started = await startProposeJob({
-    datasetId: ds.id, actor: cliActor(), k: num(v.k), limit: num(v.limit),
-    concurrency: num(v.concurrency), sampling, skipDone: !v.again, endpoint, ...(turn1.success ? { turn1: turn1.data } : {}),
-    ...(v.filter !== undefined ? { filter: parseTraceFilter(new URLSearchParams(v.filter)) } : {}),
-    includeCorrect: !!v["include-correct"], includeNoReference: !!v["include-no-reference"],
-  }, CLI_FLAGS);
+  const started = await startProposeJob(
+    {
+      datasetId: ds.id,
+      actor: cliActor(),
+      k: num(v.k),
+      limit: num(v.limit),
+      concurrency: num(v.concurrency),
+      sampling,
+      skipDone: !v.again,
+      endpoint,
+      ...(turn1.success ? { turn1: turn1.data } : {}),
+      ...(v.filter !== undefined ? { filter: parseTraceFilter(new URLSearchParams(v.filter)) } : {}),
+      includeCorrect: !!v["include-correct"],
+      includeNoReference: !!v["include-no-reference"],
+    },
+    CLI_FLAGS,
+  );
   if (!started.ok) {
     process.stderr.write(`${started.error}\n`);
     return 1;
@@ -78,10 +108,13 @@ export async function run(argv: string[]): Promise<number> {
   const stored = await jobParamsText(started.jobId);
   if (stored === null) throw new Error(`job ${started.jobId} vanished right after it was created`);
   const jp = JSON.parse(stored) as { k: number; turn1: string; endpoint: string; model: string };
-  const what = jp.turn1 === "shared"
-    ? `${started.total} trace(s) x ${jp.k} proposal(s): one turn 1 and one turn 2 (n=${jp.k}) per trace`
-    : `${started.total} proposal(s) to make, each with its own turn 1`;
-  process.stdout.write(`job ${started.jobId}: ${what}; endpoint ${jp.endpoint === "model" ? "base" : jp.endpoint} (${jp.model})\n`);
+  const what =
+    jp.turn1 === "shared"
+      ? `${started.total} trace(s) x ${jp.k} proposal(s): one turn 1 and one turn 2 (n=${jp.k}) per trace`
+      : `${started.total} proposal(s) to make, each with its own turn 1`;
+  process.stdout.write(
+    `job ${started.jobId}: ${what}; endpoint ${jp.endpoint === "model" ? "base" : jp.endpoint} (${jp.model})\n`,
+  );
   const t0 = Date.now();
   const line = (p: { done: number; failed: number; total: number; status: string }) => {
     const s = ((Date.now() - t0) / 1000).toFixed(0);
@@ -89,7 +122,10 @@ export async function run(argv: string[]): Promise<number> {
     if (process.stdout.isTTY) process.stdout.write(`\r${text}   `);
     else process.stdout.write(`${text}\n`);
   };
-  const final = await runJobToCompletion(started.jobId, { onProgress: line, progressMs: process.stdout.isTTY ? 500 : 5000 });
+  const final = await runJobToCompletion(started.jobId, {
+    onProgress: line,
+    progressMs: process.stdout.isTTY ? 500 : 5000,
+  });
   if (process.stdout.isTTY) {
     line(final);
     process.stdout.write("\n");

@@ -9,7 +9,8 @@ import { runJob, samplingArgs, SAMPLING_OPTIONS } from "@/lib/rollouts/cli-job";
 import { datasetArg } from "@/lib/cli/dataset-arg";
 import { ENDPOINT_IDS, EndpointId } from "@/lib/model/endpoints";
 
-export const summary = "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--endpoint model|trained]";
+export const summary =
+  "sample attempts per problem, keep the incorrect ones as traces: --dataset NAME [--n 4] [--endpoint model|trained]";
 
 const USAGE = `usage: npm run int -- sample --dataset NAME [--endpoint model|trained] [--n 4] [--without-traces] [--limit N]
                  [--concurrency 8] [--temperature 0.7] [--top-p 0.8] [--top-k 20] [--max-tokens 16384]
@@ -25,8 +26,14 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v } = parseArgs({
     args: argv,
     options: {
-      dataset: { type: "string" }, endpoint: { type: "string" }, n: { type: "string" }, limit: { type: "string" }, concurrency: { type: "string" },
-      "without-traces": { type: "boolean" }, help: { type: "boolean" }, ...SAMPLING_OPTIONS,
+      dataset: { type: "string" },
+      endpoint: { type: "string" },
+      n: { type: "string" },
+      limit: { type: "string" },
+      concurrency: { type: "string" },
+      "without-traces": { type: "boolean" },
+      help: { type: "boolean" },
+      ...SAMPLING_OPTIONS,
     },
   });
   const endpoint = EndpointId.safeParse(v.endpoint ?? "model");
@@ -38,8 +45,14 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof ds === "number") return ds;
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const started = await startSampleJob({
-    datasetId: ds.id, endpoint: endpoint.data, actor: cliActor(), n: num(v.n), limit: num(v.limit), concurrency: num(v.concurrency),
-    withoutTraces: v["without-traces"] === true, sampling: samplingArgs(v),
+    datasetId: ds.id,
+    endpoint: endpoint.data,
+    actor: cliActor(),
+    n: num(v.n),
+    limit: num(v.limit),
+    concurrency: num(v.concurrency),
+    withoutTraces: v["without-traces"] === true,
+    sampling: samplingArgs(v),
   });
   const code = await runJob(started, "problem(s) to sample");
   if (code !== 0 || !started.ok) return code;
@@ -48,7 +61,9 @@ export async function run(argv: string[]): Promise<number> {
   const att = (await datasetRolloutSummary(ds.id, { model })).find((r) => r.condition === "attempt");
   const traces = await countSampledTraces(ds.id, model);
   if (att) {
-    process.stdout.write(`${model}: ${att.rollouts} attempt(s), ${att.correct} correct (${formatPercent(att.accuracy)}); ${traces} incorrect attempt(s) kept as traces\n`);
+    process.stdout.write(
+      `${model}: ${att.rollouts} attempt(s), ${att.correct} correct (${formatPercent(att.accuracy)}); ${traces} incorrect attempt(s) kept as traces\n`,
+    );
     process.stdout.write(`pass@k: ${att.passAtK.map((p) => `@${p.k} ${formatPercent(p.value)}`).join("  ")}\n`);
   }
   return 0;

@@ -11,22 +11,35 @@ describe("user command", () => {
     expect(as).toEqual({ ok: true, rest: ["add", "Zed", "--role", "admin"] });
     expect(cliActor()).toBe("lab-admin");
     expect(await run(["add", "Zed", "--role", "admin"])).toBe(0);
-    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(/added Zed \(admin\)\none-time password \(shown once; hand it over privately\): \S{20}\n/);
+    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(
+      /added Zed \(admin\)\none-time password \(shown once; hand it over privately\): \S{20}\n/,
+    );
     expect(await run(["add", "yan", "--role", "viewer"])).toBe(0);
     expect(await run(["role", "yan", "curator"])).toBe(0);
     expect(await run(["disable", "yan"])).toBe(0);
     out.mockClear();
     expect(await run(["list"])).toBe(0);
-    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(/^yan\tcurator\tdisabled\t.*\nZed\tadmin\tactive\t/);
+    expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(
+      /^yan\tcurator\tdisabled\t.*\nZed\tadmin\tactive\t/,
+    );
     out.mockRestore();
-    const audit = await prisma.auditEvent.findMany({ where: { entity: "User" }, orderBy: { createdAt: "asc" }, select: { actor: true, action: true } });
-    expect(audit).toEqual(["user.add", "user.add", "user.role", "user.disable"].map((action) => ({ actor: "lab-admin", action })));
+    const audit = await prisma.auditEvent.findMany({
+      where: { entity: "User" },
+      orderBy: { createdAt: "asc" },
+      select: { actor: true, action: true },
+    });
+    expect(audit).toEqual(
+      ["user.add", "user.add", "user.role", "user.disable"].map((action) => ({ actor: "lab-admin", action })),
+    );
   });
 
   it("refuses an unknown role and a missing --as value with usage", async () => {
     const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     expect(await run(["add", "x1", "--role", "boss"])).toBe(2);
-    expect(takeAsFlag(["list", "--as"])).toMatchObject({ ok: false, error: expect.stringMatching(/--as needs a name/) });
+    expect(takeAsFlag(["list", "--as"])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/--as needs a name/),
+    });
     err.mockRestore();
   });
 });

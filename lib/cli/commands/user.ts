@@ -16,13 +16,24 @@ const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, ""); // `echo pw |` adds one newline
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, ""); // `echo pw |` adds one newline
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values: v, positionals: [cmd, name, roleArg] } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { role: { type: "string" }, email: { type: "string" }, "password-stdin": { type: "boolean" }, help: { type: "boolean" } },
+  const {
+    values: v,
+    positionals: [cmd, name, roleArg],
+  } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: "string" },
+      email: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      help: { type: "boolean" },
+    },
   });
   if (v.help || !cmd) {
     (v.help ? process.stdout : process.stderr).write(USAGE);

@@ -23,7 +23,12 @@ describe("nominalAlpha", () => {
     // units: (1,1) (null,null) (1,null) (2,2). Coincidences: 1-1: 2, null-null: 2, 1-null: 1, null-1: 1, 2-2: 2.
     // n = 8; n_1 = 3, n_null = 3, n_2 = 2. D_o = 2/8; D_e = (64 - 9 - 9 - 4) / (8*7) = 42/56.
     // alpha = 1 - (7 * 2) / 42 = 2/3.
-    const r = nominalAlpha<number | null>([[1, 1], [null, null], [1, null], [2, 2]]);
+    const r = nominalAlpha<number | null>([
+      [1, 1],
+      [null, null],
+      [1, null],
+      [2, 2],
+    ]);
     expect(r.alpha).toBeCloseTo(2 / 3, 12);
   });
 
@@ -32,12 +37,22 @@ describe("nominalAlpha", () => {
   });
 
   it("is undefined without variation or without pairable values", () => {
-    expect(nominalAlpha([[1, 1], [1, 1]]).alpha).toBeNull(); // D_e = 0
+    expect(
+      nominalAlpha([
+        [1, 1],
+        [1, 1],
+      ]).alpha,
+    ).toBeNull(); // D_e = 0
     expect(nominalAlpha([[1], [2]]).alpha).toBeNull();
     expect(nominalAlpha([]).alpha).toBeNull();
   });
 
   it("systematic disagreement is below zero", () => {
-    expect(nominalAlpha([[1, 2], [2, 1]]).alpha!).toBeLessThan(0);
+    expect(
+      nominalAlpha([
+        [1, 2],
+        [2, 1],
+      ]).alpha!,
+    ).toBeLessThan(0);
   });
 });

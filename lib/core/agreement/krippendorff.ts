@@ -22,7 +22,8 @@ export function nominalAlpha<V>(units: readonly (readonly V[])[]): AlphaResult {
   for (const u of units) if (u.length >= 2) for (const v of u) if (!index.has(v)) index.set(v, index.size);
   const k = index.size;
   const o = new Float64Array(k * k);
-  let n = 0, pairable = 0;
+  let n = 0,
+    pairable = 0;
   for (const u of units) {
     const m = u.length;
     if (m < 2) continue;

@@ -25,7 +25,13 @@ export type PairStats = {
 };
 
 export function pairStats(pairs: readonly StepPair[]): PairStats {
-  let n = 0, exact = 0, withinOne = 0, erroneous = 0, erroneousMatched = 0, errorFree = 0, errorFreeMatched = 0;
+  let n = 0,
+    exact = 0,
+    withinOne = 0,
+    erroneous = 0,
+    erroneousMatched = 0,
+    errorFree = 0,
+    errorFreeMatched = 0;
   for (const p of pairs) {
     const k = p.count ?? 1;
     const same = p.rater === p.reference;
@@ -44,8 +50,17 @@ export function pairStats(pairs: readonly StepPair[]): PairStats {
   const accErroneous = rate(erroneousMatched, erroneous);
   const accErrorFree = rate(errorFreeMatched, errorFree);
   return {
-    n, exact, withinOne, exactRate: rate(exact, n), withinOneRate: rate(withinOne, n),
-    erroneous, erroneousMatched, errorFree, errorFreeMatched, accErroneous, accErrorFree,
+    n,
+    exact,
+    withinOne,
+    exactRate: rate(exact, n),
+    withinOneRate: rate(withinOne, n),
+    erroneous,
+    erroneousMatched,
+    errorFree,
+    errorFreeMatched,
+    accErroneous,
+    accErrorFree,
     f1: accErroneous !== null && accErrorFree !== null ? harmonicMean(accErroneous, accErrorFree) : null,
   };
 }

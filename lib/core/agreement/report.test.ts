@@ -2,20 +2,34 @@ import { describe, expect, it } from "vitest";
 import { agreementReport, type LabelRow } from "./report";
 
 const rows: LabelRow[] = [];
-const put = (traceId: string, source: string, annotator: string, step: number | null) => rows.push({ traceId, source, annotator, step });
+const put = (traceId: string, source: string, annotator: string, step: number | null) =>
+  rows.push({ traceId, source, annotator, step });
 // t1: ada 2, bob 2, model 2, final 2   t2: ada 3, bob 4, model null, final 4
 // t3: ada null, bob null              t4: ada 5 (bob missing), model 5
-put("t1", "human", "ada", 2); put("t1", "human", "bob", 2); put("t1", "model", "m", 2); put("t1", "final", "", 2);
-put("t2", "human", "ada", 3); put("t2", "human", "bob", 4); put("t2", "model", "m", null); put("t2", "final", "", 4);
-put("t3", "human", "ada", null); put("t3", "human", "bob", null);
-put("t4", "human", "ada", 5); put("t4", "model", "m", 5);
+put("t1", "human", "ada", 2);
+put("t1", "human", "bob", 2);
+put("t1", "model", "m", 2);
+put("t1", "final", "", 2);
+put("t2", "human", "ada", 3);
+put("t2", "human", "bob", 4);
+put("t2", "model", "m", null);
+put("t2", "final", "", 4);
+put("t3", "human", "ada", null);
+put("t3", "human", "bob", null);
+put("t4", "human", "ada", 5);
+put("t4", "model", "m", 5);
 
 describe("agreementReport", () => {
   const r = agreementReport(rows);
-  const find = (list: typeof r.pairs, rater: string, ref: string) => list.find((p) => p.rater.key === rater && p.reference.key === ref)?.stats;
+  const find = (list: typeof r.pairs, rater: string, ref: string) =>
+    list.find((p) => p.rater.key === rater && p.reference.key === ref)?.stats;
 
   it("lists raters people first, with their label counts", () => {
-    expect(r.raters.map((x) => [x.key, x.labels])).toEqual([["human:ada", 4], ["human:bob", 3], ["model:m", 3]]);
+    expect(r.raters.map((x) => [x.key, x.labels])).toEqual([
+      ["human:ada", 4],
+      ["human:bob", 3],
+      ["model:m", 3],
+    ]);
     expect(r.finals).toBe(2);
   });
   it("two people: both directions, on the traces both labelled", () => {

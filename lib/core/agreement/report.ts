@@ -67,7 +67,8 @@ export function agreementReport(rows: readonly LabelRow[]): AgreementReport {
     const { who, steps } = t;
     for (let i = 0; i < who.length; i++) {
       for (let j = i + 1; j < who.length; j++) {
-        const ta = tier(raters[who[i]].source), tb = tier(raters[who[j]].source);
+        const ta = tier(raters[who[i]].source),
+          tb = tier(raters[who[j]].source);
         if (ta <= tb) add(who[j], who[i], { rater: steps[j], reference: steps[i] });
         if (tb <= ta) add(who[i], who[j], { rater: steps[i], reference: steps[j] });
       }
@@ -80,7 +81,9 @@ export function agreementReport(rows: readonly LabelRow[]): AgreementReport {
     allUnits.push(steps);
   }
 
-  const order = raters.map((_, i) => i).sort((a, b) => ORDER[raters[a].source] - ORDER[raters[b].source] || raters[a].name.localeCompare(raters[b].name));
+  const order = raters
+    .map((_, i) => i)
+    .sort((a, b) => ORDER[raters[a].source] - ORDER[raters[b].source] || raters[a].name.localeCompare(raters[b].name));
   const rank = new Array<number>(R + 1);
   order.forEach((r, pos) => (rank[r] = pos));
   rank[FINAL] = -1;
@@ -89,7 +92,11 @@ export function agreementReport(rows: readonly LabelRow[]): AgreementReport {
       .map(([k, ps]) => ({ a: Math.floor(k / (R + 1)), b: k % (R + 1), ps }))
       .filter(({ b }) => (b === FINAL) === final)
       .sort((x, y) => rank[x.a] - rank[y.a] || rank[x.b] - rank[y.b])
-      .map(({ a, b, ps }) => ({ rater: stripCount(raters[a]), reference: b === FINAL ? FINAL_RATER : stripCount(raters[b]), stats: pairStats(ps) }));
+      .map(({ a, b, ps }) => ({
+        rater: stripCount(raters[a]),
+        reference: b === FINAL ? FINAL_RATER : stripCount(raters[b]),
+        stats: pairStats(ps),
+      }));
   return {
     raters: order.map((i) => raters[i]),
     pairs: rowsOf(false),

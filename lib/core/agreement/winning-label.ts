@@ -20,8 +20,16 @@ export function winningLabel(labels: readonly SourcedLabel[]): Winner {
   const humans = labels.filter((l) => l.source === "human");
   if (humans.length) {
     const steps = [...new Set(humans.map((l) => l.step))];
-    if (steps.length > 1) return { kind: "disagreement", steps: steps.sort((a, b) => (a ?? Infinity) - (b ?? Infinity)) };
-    return { kind: "human", step: steps[0], annotator: humans.map((l) => l.annotator).sort().join(", ") };
+    if (steps.length > 1)
+      return { kind: "disagreement", steps: steps.sort((a, b) => (a ?? Infinity) - (b ?? Infinity)) };
+    return {
+      kind: "human",
+      step: steps[0],
+      annotator: humans
+        .map((l) => l.annotator)
+        .sort()
+        .join(", "),
+    };
   }
   const imported = labels.find((l) => l.source === "imported");
   if (imported) return { kind: "imported", step: imported.step, annotator: imported.annotator };
@@ -35,7 +43,11 @@ export function winningStep(labels: readonly SourcedLabel[]): number | null | un
 }
 
 /** The winner as a plain label (step, annotator, source), or null when the trace has none. */
-export function winnerLabel(labels: readonly SourcedLabel[]): { step: number | null; annotator: string; source: "final" | "human" | "imported" } | null {
+export function winnerLabel(
+  labels: readonly SourcedLabel[],
+): { step: number | null; annotator: string; source: "final" | "human" | "imported" } | null {
   const w = winningLabel(labels);
-  return w.kind === "disagreement" || w.kind === "none" ? null : { step: w.step, annotator: w.annotator, source: w.kind };
+  return w.kind === "disagreement" || w.kind === "none"
+    ? null
+    : { step: w.step, annotator: w.annotator, source: w.kind };
 }

@@ -15,7 +15,9 @@ describe("comment rules", () => {
   it("anchors: a step of the trace or one of its interventions, not both", () => {
     expect(anchorRefusal({ step: null, interventionId: null }, trace)).toBeNull();
     expect(anchorRefusal({ step: 5, interventionId: null }, trace)).toBeNull();
-    expect(anchorRefusal({ step: 6, interventionId: null }, trace)).toMatch(/Step 6 is not a step of this trace \(1\.\.5\)/);
+    expect(anchorRefusal({ step: 6, interventionId: null }, trace)).toMatch(
+      /Step 6 is not a step of this trace \(1\.\.5\)/,
+    );
     expect(anchorRefusal({ step: 0, interventionId: null }, trace)).toMatch(/Step 0/);
     expect(anchorRefusal({ step: null, interventionId: "other" }, trace)).toMatch(/not on this trace/);
     expect(anchorRefusal({ step: 2, interventionId: "iv1" }, trace)).toMatch(/not both/);

@@ -38,17 +38,23 @@ export type CommentAnchor = { step: number | null; interventionId: string | null
  * Why an anchor does not fit the trace, or null. At most one of step / intervention: an
  * intervention already names its step. Steps are 1-based, as the review screen numbers them.
  */
-export function anchorRefusal(anchor: CommentAnchor, trace: { stepCount: number; interventionIds: readonly string[] }): string | null {
-  if (anchor.step !== null && anchor.interventionId !== null) return "Anchor a comment to a step or to an intervention, not both";
+export function anchorRefusal(
+  anchor: CommentAnchor,
+  trace: { stepCount: number; interventionIds: readonly string[] },
+): string | null {
+  if (anchor.step !== null && anchor.interventionId !== null)
+    return "Anchor a comment to a step or to an intervention, not both";
   if (anchor.step !== null && (!Number.isInteger(anchor.step) || anchor.step < 1 || anchor.step > trace.stepCount)) {
     return `Step ${anchor.step} is not a step of this trace (1..${trace.stepCount})`;
   }
-  if (anchor.interventionId !== null && !trace.interventionIds.includes(anchor.interventionId)) return "That intervention is not on this trace";
+  if (anchor.interventionId !== null && !trace.interventionIds.includes(anchor.interventionId))
+    return "That intervention is not on this trace";
   return null;
 }
 
 /** One-line status change refusal (already in that state), or null. */
 export function statusRefusal(current: string, next: CommentStatus): string | null {
-  if (current === next) return next === "resolved" ? "This comment is already resolved" : "This comment is already open";
+  if (current === next)
+    return next === "resolved" ? "This comment is already resolved" : "This comment is already open";
   return null;
 }

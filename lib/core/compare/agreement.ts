@@ -28,7 +28,14 @@ export const harmonicMean = (a: number, b: number) => (a + b === 0 ? 0 : (2 * a 
 
 /** From pairs with counts (what a GROUP BY returns) or single pairs (count 1). */
 export function agreement(pairs: readonly (LabelPair & { count?: number })[]): Agreement {
-  const buckets: Record<OffsetBucket, number> = { earlier: 0, same: 0, later: 0, missed: 0, falseAlarm: 0, bothNone: 0 };
+  const buckets: Record<OffsetBucket, number> = {
+    earlier: 0,
+    same: 0,
+    later: 0,
+    missed: 0,
+    falseAlarm: 0,
+    bothNone: 0,
+  };
   const offsets = new Map<number, number>();
   for (const p of pairs) {
     const k = p.count ?? 1;

@@ -55,7 +55,9 @@ export function alignSteps(a: readonly string[], b: readonly string[]): AlignedP
 }
 
 /** The first aligned row where the traces differ (null when the step lists are the same). */
-export function firstDivergence(pairs: readonly AlignedPair[]): { row: number; a: number | null; b: number | null } | null {
+export function firstDivergence(
+  pairs: readonly AlignedPair[],
+): { row: number; a: number | null; b: number | null } | null {
   const row = pairs.findIndex((p) => p.kind !== "same");
   return row === -1 ? null : { row, a: pairs[row].a, b: pairs[row].b };
 }

@@ -7,7 +7,14 @@ import { detectFlips, flipOf } from "./flips";
 import { extractClaims, findSameMistake } from "./same-mistake";
 import { toCsv } from "./csv";
 
-type Row = { id: string; generator: string; problem: string; steps: string[]; label: number; final_answer_correct: boolean };
+type Row = {
+  id: string;
+  generator: string;
+  problem: string;
+  steps: string[];
+  label: number;
+  final_answer_correct: boolean;
+};
 const rows: Row[] = JSON.parse(readFileSync(sharedData("processbench", "gsm8k.json"), "utf8"));
 const byId = (id: string) => rows.find((r) => r.id === id)!;
 
@@ -57,10 +64,17 @@ describe("findSameMistake", () => {
   });
 
   it("flags the claim when another model repeats it in other words", () => {
-    const other = ["Cougars today: 15 - 3 = 12.", "He killed three times as many wolves, i.e. $3 \\cdot 15=45$ wolves.", "Total 82."];
+    const other = [
+      "Cougars today: 15 - 3 = 12.",
+      "He killed three times as many wolves, i.e. $3 \\cdot 15=45$ wolves.",
+      "Total 82.",
+    ];
     const r = findSameMistake(errorStep, other);
     expect(r).toMatchObject({ found: true, kind: "claim" });
-    expect(r.found && r.matches).toEqual([{ claim: "3*15=45", step: 2 }, { claim: "15-3=12", step: 1 }]);
+    expect(r.found && r.matches).toEqual([
+      { claim: "3*15=45", step: 2 },
+      { claim: "15-3=12", step: 1 },
+    ]);
   });
 
   it("prefers a verbatim reappearance of the step (kind text)", () => {
@@ -92,7 +106,10 @@ describe("flips", () => {
     const b = byId("gsm8k-203");
     expect(a.problem).toBe(b.problem);
     const res = (r: Row) => ({ n: 1, c: r.final_answer_correct ? 1 : 0 });
-    const flips = detectFlips([{ problemId: "p", a: res(a), b: res(b) }, { problemId: "q", a: res(b), b: res(b) }]);
+    const flips = detectFlips([
+      { problemId: "p", a: res(a), b: res(b) },
+      { problemId: "q", a: res(b), b: res(b) },
+    ]);
     expect(flips).toEqual([{ problemId: "p", a: { n: 1, c: 0 }, b: { n: 1, c: 1 }, flip: "fixed" }]);
   });
 });
@@ -100,7 +117,10 @@ describe("flips", () => {
 describe("agreement (ProcessBench metric)", () => {
   it("matches hand-computed values on real ProcessBench labels", () => {
     const human = (id: string) => (byId(id).label === -1 ? null : byId(id).label + 1);
-    const correctIds = rows.filter((r) => r.label === -1).slice(0, 3).map((r) => r.id);
+    const correctIds = rows
+      .filter((r) => r.label === -1)
+      .slice(0, 3)
+      .map((r) => r.id);
     // human (1-based): gsm8k-0 2, -1 2, -2 2, -3 3, -4 3, -9 1; three correct traces (null)
     expect(["gsm8k-0", "gsm8k-1", "gsm8k-2", "gsm8k-3", "gsm8k-4", "gsm8k-9"].map(human)).toEqual([2, 2, 2, 3, 3, 1]);
     const pairs = [
@@ -122,11 +142,18 @@ describe("agreement (ProcessBench metric)", () => {
     expect(a.accCorrect).toBeCloseTo(2 / 3, 12);
     expect(a.f1).toBeCloseTo(4 / 7, 12);
     expect(a.buckets).toEqual({ earlier: 1, same: 3, later: 1, missed: 1, falseAlarm: 1, bothNone: 2 });
-    expect(a.offsets).toEqual([{ offset: -1, count: 1 }, { offset: 0, count: 3 }, { offset: 2, count: 1 }]);
+    expect(a.offsets).toEqual([
+      { offset: -1, count: 1 },
+      { offset: 0, count: 3 },
+      { offset: 2, count: 1 },
+    ]);
   });
 
   it("accepts grouped counts and leaves undefined accuracies null", () => {
-    const a = agreement([{ human: 3, model: 3, count: 5 }, { human: 3, model: 5, count: 5 }]);
+    const a = agreement([
+      { human: 3, model: 3, count: 5 },
+      { human: 3, model: 5, count: 5 },
+    ]);
     expect(a.accErroneous).toBe(0.5);
     expect(a.accCorrect).toBeNull();
     expect(a.f1).toBeNull();
@@ -136,7 +163,12 @@ describe("agreement (ProcessBench metric)", () => {
 
 describe("toCsv", () => {
   it("quotes cells with commas, quotes and newlines", () => {
-    expect(toCsv([{ a: 1, b: 'x,"y"' }, { a: null, b: "l1\nl2" }])).toBe('a,b\n1,"x,""y"""\n,"l1\nl2"\n');
+    expect(
+      toCsv([
+        { a: 1, b: 'x,"y"' },
+        { a: null, b: "l1\nl2" },
+      ]),
+    ).toBe('a,b\n1,"x,""y"""\n,"l1\nl2"\n');
   });
 });
 
@@ -144,7 +176,12 @@ describe("passAtKFromGroups", () => {
   it("equals datasetPassAtK over the expanded problems", async () => {
     const { datasetPassAtK } = await import("@/lib/core/pass-at-k");
     const { passAtKFromGroups } = await import("./pass-at-k-groups");
-    const groups = [{ n: 4, c: 0, problems: 3 }, { n: 4, c: 1, problems: 2 }, { n: 2, c: 2, problems: 1 }, { n: 1, c: 0, problems: 2 }];
+    const groups = [
+      { n: 4, c: 0, problems: 3 },
+      { n: 4, c: 1, problems: 2 },
+      { n: 2, c: 2, problems: 1 },
+      { n: 1, c: 0, problems: 2 },
+    ];
     const flat = groups.flatMap((g) => Array.from({ length: g.problems }, () => ({ n: g.n, c: g.c })));
     const a = passAtKFromGroups(groups);
     const b = datasetPassAtK(flat);
@@ -161,17 +198,29 @@ describe("passAtKFromGroups", () => {
 describe("plottedPassAtK", () => {
   it("stops a curve where too few problems have k attempts (149 at pass@1, 12 at pass@2)", async () => {
     const { passAtKFromGroups, plottedPassAtK } = await import("./pass-at-k-groups");
-    const pts = passAtKFromGroups([{ n: 1, c: 0, problems: 137 }, { n: 2, c: 2, problems: 12 }]);
-    expect(pts.map((p) => [p.k, p.problems])).toEqual([[1, 149], [2, 12]]);
+    const pts = passAtKFromGroups([
+      { n: 1, c: 0, problems: 137 },
+      { n: 2, c: 2, problems: 12 },
+    ]);
+    expect(pts.map((p) => [p.k, p.problems])).toEqual([
+      [1, 149],
+      [2, 12],
+    ]);
     expect(pts[1].value).toBe(1); // the jump the rule exists for
     expect(plottedPassAtK(pts).map((p) => p.k)).toEqual([1]);
   });
   it("keeps every point while half of the pass@1 problems (and at least 5) remain", async () => {
     const { passAtKFromGroups, plottedPassAtK } = await import("./pass-at-k-groups");
-    const pts = passAtKFromGroups([{ n: 8, c: 1, problems: 6 }, { n: 4, c: 1, problems: 4 }]);
+    const pts = passAtKFromGroups([
+      { n: 8, c: 1, problems: 6 },
+      { n: 4, c: 1, problems: 4 },
+    ]);
     // k=1: 10 problems, k=2: 10, k=4: 10, k=8: 6 (>= 5 and >= 50% of 10)
     expect(plottedPassAtK(pts).map((p) => p.k)).toEqual([1, 2, 4, 8]);
-    const small = passAtKFromGroups([{ n: 4, c: 1, problems: 3 }, { n: 1, c: 0, problems: 1 }]);
+    const small = passAtKFromGroups([
+      { n: 4, c: 1, problems: 3 },
+      { n: 1, c: 0, problems: 1 },
+    ]);
     // 4 problems at pass@1: under the floor, so a point needs all 4; pass@2 has 3
     expect(plottedPassAtK(small).map((p) => p.k)).toEqual([1]);
     expect(plottedPassAtK(passAtKFromGroups([{ n: 4, c: 1, problems: 4 }])).map((p) => p.k)).toEqual([1, 2, 4]);

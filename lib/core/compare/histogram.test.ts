@@ -21,6 +21,15 @@ describe("histogram binning", () => {
     expect(lengthBinLabel(10)).toBe("16384+");
   });
   it("dense", () => {
-    expect(dense([{ bin: 1, count: 2 }, { bin: 1, count: 1 }, { bin: 5, count: 9 }], 3)).toEqual([0, 3, 0]);
+    expect(
+      dense(
+        [
+          { bin: 1, count: 2 },
+          { bin: 1, count: 1 },
+          { bin: 5, count: 9 },
+        ],
+        3,
+      ),
+    ).toEqual([0, 3, 0]);
   });
 });

@@ -62,5 +62,12 @@ export function findSameMistake(errorStep: string, other: readonly string[]): Sa
   }
   if (matches.length === 0) return { found: false };
   const first = matches[0];
-  return { found: true, kind: "claim", step: first.step, claim: first.claim, similarity: similarity(errorStep, other[first.step - 1]), matches };
+  return {
+    found: true,
+    kind: "claim",
+    step: first.step,
+    claim: first.claim,
+    similarity: similarity(errorStep, other[first.step - 1]),
+    matches,
+  };
 }

@@ -13,7 +13,12 @@ export function formatNote(format: ExportFormat, o: NoteInput): string {
 }
 
 export function exportNote(o: {
-  format: ExportFormat; datasetName: string; fileName: string; template: string; provenance: Provenance; provenanceFile: string;
+  format: ExportFormat;
+  datasetName: string;
+  fileName: string;
+  template: string;
+  provenance: Provenance;
+  provenanceFile: string;
 }): string {
   return `${formatNote(o.format, o)}\n${provenanceMarkdown(o.provenance, o.provenanceFile)}`;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  EXPORT_FORMATS, buildInterventionRow, buildTraceRow, exportFileName, exportFormatChoices, exportFormatSpec, filtersInterventions,
-  isExportFormat, type InterventionExportInput,
+  EXPORT_FORMATS,
+  buildInterventionRow,
+  buildTraceRow,
+  exportFileName,
+  exportFormatChoices,
+  exportFormatSpec,
+  filtersInterventions,
+  isExportFormat,
+  type InterventionExportInput,
 } from "./index";
 import { formatNote } from "./export-note";
 
@@ -12,22 +19,34 @@ const input: InterventionExportInput = {
   problem: { id: "p1", statement: "Solve $2x=10$.", answer: "5", referenceSolution: "Divide.", externalId: null },
   trace: { id: "t1", text: "Let $x$ be it.\n\nSo $x=6$.", generator: "g", externalId: null, correct: false },
   intervention: {
-    id: "i1", location: 2, content: "Divide both sides by 2 first.", status: "accepted", origin: "human", author: "ada",
-    originalContent: null, provenance: "{}", createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
+    id: "i1",
+    location: 2,
+    content: "Divide both sides by 2 first.",
+    status: "accepted",
+    origin: "human",
+    author: "ada",
+    originalContent: null,
+    provenance: "{}",
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
   },
   humanLabel: { step: 2, annotator: "ada" },
 };
 
 describe("export format registry", () => {
   it("an unknown format is an error, not TRL rows", () => {
-    expect(() => buildInterventionRow("trl-typo" as never, input)).toThrow(/unknown export format "trl-typo" \(use int, llamafactory/);
+    expect(() => buildInterventionRow("trl-typo" as never, input)).toThrow(
+      /unknown export format "trl-typo" \(use int, llamafactory/,
+    );
     expect(() => exportFormatSpec("")).toThrow(/unknown export format ""/);
     expect(isExportFormat("toString")).toBe(false); // not fooled by Object.prototype
   });
 
   it("a trace format is not built from an intervention, nor the reverse", () => {
     expect(() => buildInterventionRow("processbench", input)).toThrow(/one row per trace/);
-    expect(() => buildTraceRow("int", { problem: input.problem, trace: input.trace, labels: [] })).toThrow(/one row per intervention/);
+    expect(() => buildTraceRow("int", { problem: input.problem, trace: input.trace, labels: [] })).toThrow(
+      /one row per intervention/,
+    );
   });
 
   it("each intervention format builds its own row shape", () => {
@@ -58,7 +77,14 @@ describe("export format registry", () => {
     const choices = exportFormatChoices();
     expect(choices.map((c) => c.value)).toEqual(EXPORT_FORMATS);
     expect(JSON.parse(JSON.stringify(choices))).toEqual(choices); // serializable to a client component
-    expect(choices.find((c) => c.value === "trl")).toEqual({ value: "trl", label: "TRL prompt/completion", rowUnit: "intervention", container: "jsonl", noteLabel: "EOS note", datasetInfo: false });
+    expect(choices.find((c) => c.value === "trl")).toEqual({
+      value: "trl",
+      label: "TRL prompt/completion",
+      rowUnit: "intervention",
+      container: "jsonl",
+      noteLabel: "EOS note",
+      datasetInfo: false,
+    });
   });
 
   it("file names follow the container", () => {

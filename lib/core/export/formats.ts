@@ -42,22 +42,37 @@ export type ExportFormatSpec = InterventionFormatSpec | TraceFormatSpec;
 
 const plain = { container: "jsonl", datasetInfo: false, tokenized: false } as const;
 
-
 const SPECS = {
   int: {
-    ...plain, rowUnit: "intervention", label: "InT (JSONL + provenance)", build: buildIntRow,
+    ...plain,
+    rowUnit: "intervention",
+    label: "InT (JSONL + provenance)",
+    build: buildIntRow,
     note: { label: "README note", text: (o) => intNote(o.fileName) },
   },
   llamafactory: {
-    ...plain, rowUnit: "intervention", label: "LLaMA-Factory", build: buildLlamaFactoryRow, datasetInfo: true,
-    note: { label: "template note", text: (o) => llamaFactoryNote({ key: datasetInfoKey(o.datasetName), fileName: o.fileName }) },
+    ...plain,
+    rowUnit: "intervention",
+    label: "LLaMA-Factory",
+    build: buildLlamaFactoryRow,
+    datasetInfo: true,
+    note: {
+      label: "template note",
+      text: (o) => llamaFactoryNote({ key: datasetInfoKey(o.datasetName), fileName: o.fileName }),
+    },
   },
   trl: {
-    ...plain, rowUnit: "intervention", label: "TRL prompt/completion", build: buildTrlRow,
+    ...plain,
+    rowUnit: "intervention",
+    label: "TRL prompt/completion",
+    build: buildTrlRow,
     note: { label: "EOS note", text: (o) => trlNote({ fileName: o.fileName }) },
   },
   "trl-tokenized": {
-    ...plain, rowUnit: "intervention", label: "TRL tokenized (Qwen3, token-exact)", tokenized: true,
+    ...plain,
+    rowUnit: "intervention",
+    label: "TRL tokenized (Qwen3, token-exact)",
+    tokenized: true,
     build: (input, enc) => {
       if (!enc) throw new Error("trl-tokenized needs a tokenizer (SftEncoder)");
       return buildTrlTokenizedRow(input, enc);
@@ -65,12 +80,20 @@ const SPECS = {
     note: { label: "row layout note", text: (o) => trlTokenizedNote({ fileName: o.fileName, template: o.template }) },
   },
   processbench: {
-    ...plain, rowUnit: "trace", label: "ProcessBench labels", build: buildProcessBenchRow,
+    ...plain,
+    rowUnit: "trace",
+    label: "ProcessBench labels",
+    build: buildProcessBenchRow,
     note: { label: "README note", text: (o) => processBenchNote(o.fileName) },
   },
   // the int rows as a Hugging Face dataset folder (Parquet + dataset card + provenance.json)
   hf: {
-    ...plain, container: "hf", rowUnit: "intervention", label: "Hugging Face dataset (Parquet + card, .zip)", build: buildIntRow, note: null,
+    ...plain,
+    container: "hf",
+    rowUnit: "intervention",
+    label: "Hugging Face dataset (Parquet + card, .zip)",
+    build: buildIntRow,
+    note: null,
   },
 } satisfies Record<string, ExportFormatSpec>;
 
@@ -94,14 +117,25 @@ export function filtersInterventions(format: string): boolean {
 
 /** Plain data for the export panel (a client component: no builders or note texts in its bundle). */
 export type ExportFormatChoice = {
-  value: ExportFormat; label: string; rowUnit: ExportFormatSpec["rowUnit"]; container: ExportFormatSpec["container"];
-  noteLabel: string | null; datasetInfo: boolean;
+  value: ExportFormat;
+  label: string;
+  rowUnit: ExportFormatSpec["rowUnit"];
+  container: ExportFormatSpec["container"];
+  noteLabel: string | null;
+  datasetInfo: boolean;
 };
 
 export function exportFormatChoices(): ExportFormatChoice[] {
   return EXPORT_FORMATS.map((value) => {
     const s: ExportFormatSpec = SPECS[value];
-    return { value, label: s.label, rowUnit: s.rowUnit, container: s.container, noteLabel: s.note?.label ?? null, datasetInfo: s.datasetInfo };
+    return {
+      value,
+      label: s.label,
+      rowUnit: s.rowUnit,
+      container: s.container,
+      noteLabel: s.note?.label ?? null,
+      datasetInfo: s.datasetInfo,
+    };
   });
 }
 

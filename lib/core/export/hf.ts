@@ -13,7 +13,8 @@ import { provenanceMarkdown } from "./provenance-md";
 export const HF_PARQUET_PATH = "data/train-00000-of-00001.parquet";
 export const HF_DATA_GLOB = "data/train-*.parquet";
 
-export type HfFeature = { name: string; dtype: "string" | "int64" } | { name: string; struct: { name: string; dtype: "string" | "int64" }[] };
+export type HfFeature =
+  { name: string; dtype: "string" | "int64" } | { name: string; struct: { name: string; dtype: "string" | "int64" }[] };
 
 /** The features, in column order; the Parquet schema (lib/data/export-hf.ts) is derived from this list. */
 export const HF_FEATURES: readonly HfFeature[] = [
@@ -21,16 +22,29 @@ export const HF_FEATURES: readonly HfFeature[] = [
   { name: "answer", dtype: "string" },
   { name: "reference_solution", dtype: "string" },
   { name: "incorrect_attempt", dtype: "string" },
-  { name: "intervention", struct: [{ name: "content", dtype: "string" }, { name: "location", dtype: "int64" }] },
+  {
+    name: "intervention",
+    struct: [
+      { name: "content", dtype: "string" },
+      { name: "location", dtype: "int64" },
+    ],
+  },
   { name: "intervention_guided_attempt", dtype: "string" },
   { name: "provenance", dtype: "string" },
 ];
 
-export type HfRow = Omit<IntRow, "intervention" | "provenance"> & { intervention: { content: string; location: bigint }; provenance: string };
+export type HfRow = Omit<IntRow, "intervention" | "provenance"> & {
+  intervention: { content: string; location: bigint };
+  provenance: string;
+};
 
 /** An int row as a Parquet row: int64 as bigint, provenance as JSON text. */
 export function hfRow(r: IntRow): HfRow {
-  return { ...r, intervention: { content: r.intervention.content, location: BigInt(r.intervention.location) }, provenance: JSON.stringify(r.provenance) };
+  return {
+    ...r,
+    intervention: { content: r.intervention.content, location: BigInt(r.intervention.location) },
+    provenance: JSON.stringify(r.provenance),
+  };
 }
 
 function sizeCategory(n: number): string {
@@ -85,7 +99,10 @@ export function datasetCard(o: { datasetName: string; provenance: Provenance }):
     `    num_examples: ${rows}`,
     "---",
   ].join("\n");
-  const perProblem = p.export.per_problem === "one" ? "one row per problem" : "every kept intervention (a problem can have several rows)";
+  const perProblem =
+    p.export.per_problem === "one"
+      ? "one row per problem"
+      : "every kept intervention (a problem can have several rows)";
   return `${yaml}
 
 # InT SFT set: ${o.datasetName}

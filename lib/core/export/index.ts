@@ -15,7 +15,11 @@ export { exportHref } from "./url";
 export * from "./per-problem";
 
 /** The row of one intervention in `format`; a trace format or an unknown name is an error (no fallback). */
-export function buildInterventionRow(format: ExportFormat, input: InterventionExportInput, enc?: SftEncoder): BuildResult<unknown> {
+export function buildInterventionRow(
+  format: ExportFormat,
+  input: InterventionExportInput,
+  enc?: SftEncoder,
+): BuildResult<unknown> {
   const spec = exportFormatSpec(format);
   if (spec.rowUnit !== "intervention") throw new Error(`${format} has one row per trace, not per intervention`);
   return spec.build(input, enc);

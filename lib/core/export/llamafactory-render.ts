@@ -13,7 +13,10 @@ function fill(slot: string, content: string): string {
 }
 
 export function renderLlamaFactoryParts(row: LlamaFactoryRow): { prompt: string; response: string } {
-  return { prompt: fill(LF_FORMAT_USER, row.problem), response: fill(LF_FORMAT_ASSISTANT, row.intervention_guided_attempt) };
+  return {
+    prompt: fill(LF_FORMAT_USER, row.problem),
+    response: fill(LF_FORMAT_ASSISTANT, row.intervention_guided_attempt),
+  };
 }
 
 export function renderLlamaFactoryText(row: LlamaFactoryRow): string {

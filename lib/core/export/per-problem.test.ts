@@ -4,7 +4,12 @@ import { OnePerProblem, comparePick, isPerProblem, type PickCandidate } from "./
 // One row per problem (issue 12 §4): a constructed case for each step of the rule.
 
 const c = (interventionId: string, over: Partial<PickCandidate> = {}): PickCandidate => ({
-  problemId: "p", interventionId, status: "proposed", rolloutsCorrect: 0, createdAt: "2026-01-01T00:00:00.000Z", ...over,
+  problemId: "p",
+  interventionId,
+  status: "proposed",
+  rolloutsCorrect: 0,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  ...over,
 });
 
 function pick(cands: PickCandidate[]) {
@@ -14,7 +19,9 @@ function pick(cands: PickCandidate[]) {
   for (const x of [...cands].reverse()) backward.offer(x);
   const kept = cands.filter((x) => forward.chosen(x.problemId, x.interventionId)).map((x) => x.interventionId);
   // the rule is a total order: the order rows arrive in never changes the pick
-  expect(cands.filter((x) => backward.chosen(x.problemId, x.interventionId)).map((x) => x.interventionId)).toEqual(kept);
+  expect(cands.filter((x) => backward.chosen(x.problemId, x.interventionId)).map((x) => x.interventionId)).toEqual(
+    kept,
+  );
   return { kept, decidedBy: forward.decidedBy() };
 }
 
@@ -52,7 +59,11 @@ describe("one row per problem", () => {
   });
 
   it("one kept per problem; a lone row is kept and counted as 'only'", () => {
-    const r = pick([c("a", { problemId: "p1" }), c("b", { problemId: "p1", status: "accepted" }), c("z", { problemId: "p2" })]);
+    const r = pick([
+      c("a", { problemId: "p1" }),
+      c("b", { problemId: "p1", status: "accepted" }),
+      c("z", { problemId: "p2" }),
+    ]);
     expect(r.kept).toEqual(["b", "z"]);
     expect(r.decidedBy).toEqual({ only: 1, person: 1, rollouts: 0, first: 0 });
   });

@@ -21,10 +21,19 @@ export const METHOD_CITATION = {
 }`,
 } as const;
 
-export const LEAKAGE_RULE = "an intervention whose content contains the ground-truth answer (plain substring) is excluded";
+export const LEAKAGE_RULE =
+  "an intervention whose content contains the ground-truth answer (plain substring) is excluded";
 
-export type SamplingRecord = Partial<Record<"temperature" | "top_p" | "top_k" | "max_tokens" | "n" | "maxPromptTokens", number>>;
-export type ProvenanceJob = { id: string; kind: string; params: Record<string, unknown>; createdAt: string; createdBy: string };
+export type SamplingRecord = Partial<
+  Record<"temperature" | "top_p" | "top_k" | "max_tokens" | "n" | "maxPromptTokens", number>
+>;
+export type ProvenanceJob = {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  createdAt: string;
+  createdBy: string;
+};
 
 /** What lib/data/export-facts.ts gathers while an export streams. */
 export type ProvenanceFacts = {
@@ -34,11 +43,28 @@ export type ProvenanceFacts = {
   /** attempts by origin: imported | sampled */
   attemptOrigins: Record<string, number>;
   imports: {
-    file_name: string; sha256: string; format: string; imported_at: string; imported_by: string;
+    file_name: string;
+    sha256: string;
+    format: string;
+    imported_at: string;
+    imported_by: string;
     added: { problems: number; traces: number; labels: number; interventions: number };
   }[];
-  templates: { id: string | null; name: string | null; version: number | null; hash: string; current_hash: string | null; rows: number }[];
-  proposers: { model: string; jobId: string | null; via: "job" | "batch" | "unknown"; sampling: SamplingRecord; rows: number }[];
+  templates: {
+    id: string | null;
+    name: string | null;
+    version: number | null;
+    hash: string;
+    current_hash: string | null;
+    rows: number;
+  }[];
+  proposers: {
+    model: string;
+    jobId: string | null;
+    via: "job" | "batch" | "unknown";
+    sampling: SamplingRecord;
+    rows: number;
+  }[];
   rollouts: { model: string; jobId: string | null; sampling: SamplingRecord; rollouts: number; correct: number }[];
   jobs: ProvenanceJob[];
 };
@@ -74,10 +100,14 @@ const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 export function buildProvenance(x: ProvenanceInput) {
   const { counts: c, facts: f } = x;
-  const job = (id: string | null) => (id ? f.jobs.find((j) => j.id === id) ?? null : null);
-  const unverified = c.droppedUnverified ? c.droppedUnverified["not-rolled-out"] + c.droppedUnverified["failed-keep-filter"] : 0;
+  const job = (id: string | null) => (id ? (f.jobs.find((j) => j.id === id) ?? null) : null);
+  const unverified = c.droppedUnverified
+    ? c.droppedUnverified["not-rolled-out"] + c.droppedUnverified["failed-keep-filter"]
+    : 0;
   const skipped = Object.values(c.skipped).reduce<number>((a, b) => a + (b ?? 0), 0);
-  const rolloutJobs = [...new Set(f.rollouts.map((r) => r.jobId))].map(job).filter((j): j is ProvenanceJob => j !== null);
+  const rolloutJobs = [...new Set(f.rollouts.map((r) => r.jobId))]
+    .map(job)
+    .filter((j): j is ProvenanceJob => j !== null);
   const interventionSet = c.perProblem !== null;
   return {
     provenance_version: PROVENANCE_VERSION,
@@ -97,8 +127,13 @@ export function buildProvenance(x: ProvenanceInput) {
       statuses: c.statuses,
       leakage: interventionSet ? LEAKAGE_RULE : null,
       verified_only: x.options.verifiedOnly,
-      rollout_keep: rolloutJobs.map((j) => ({ job_id: j.id, k: num(j.params.k), min_correct: num(j.params.minCorrect) })),
-      per_problem: c.perProblem === "one" ? PER_PROBLEM_RULE : c.perProblem === "all" ? "every kept intervention" : null,
+      rollout_keep: rolloutJobs.map((j) => ({
+        job_id: j.id,
+        k: num(j.params.k),
+        min_correct: num(j.params.minCorrect),
+      })),
+      per_problem:
+        c.perProblem === "one" ? PER_PROBLEM_RULE : c.perProblem === "all" ? "every kept intervention" : null,
     },
     counts: {
       selected: c.selected,
@@ -112,21 +147,29 @@ export function buildProvenance(x: ProvenanceInput) {
       per_problem_decided_by: c.decidedBy ?? null,
     },
     // One entry per filter, in the order they apply: rows in, rows dropped, rows left.
-    filters: interventionSet ? funnel(c.selected ?? 0, [
-      ["verified (keep rule)", unverified],
-      ["leakage (contains the answer)", c.excludedLeakage],
-      ["invalid for the format (location, tokens)", skipped],
-      ["one row per problem", c.droppedPerProblem ?? 0],
-    ]) : [],
+    filters: interventionSet
+      ? funnel(c.selected ?? 0, [
+          ["verified (keep rule)", unverified],
+          ["leakage (contains the answer)", c.excludedLeakage],
+          ["invalid for the format (location, tokens)", skipped],
+          ["one row per problem", c.droppedPerProblem ?? 0],
+        ])
+      : [],
     sources: {
       imports: f.imports,
       generators: f.generators,
       attempt_origins: f.attemptOrigins,
       // where sampled attempts came from (model, endpoint, sampling, n)
-      sampling_jobs: f.jobs.filter((j) => j.kind === "sample").map((j) => ({
-        job_id: j.id, model: str(j.params.model), endpoint: str(j.params.endpoint) ?? "model", base_url: str(j.params.baseUrl), n: num(j.params.n),
-        sampling: j.params.sampling ?? null,
-      })),
+      sampling_jobs: f.jobs
+        .filter((j) => j.kind === "sample")
+        .map((j) => ({
+          job_id: j.id,
+          model: str(j.params.model),
+          endpoint: str(j.params.endpoint) ?? "model",
+          base_url: str(j.params.baseUrl),
+          n: num(j.params.n),
+          sampling: j.params.sampling ?? null,
+        })),
     },
     interventions: interventionSet ? { origins: f.origins, statuses: f.statuses } : null,
     templates: f.templates,
@@ -164,7 +207,13 @@ export function buildProvenance(x: ProvenanceInput) {
       rollout_mode: x.grader.rolloutMode,
       rollout_rule: x.grader.rolloutRule,
     },
-    jobs: f.jobs.map((j) => ({ id: j.id, kind: j.kind, created_at: j.createdAt, created_by: j.createdBy, params: trimParams(j.params) })),
+    jobs: f.jobs.map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      created_at: j.createdAt,
+      created_by: j.createdBy,
+      params: trimParams(j.params),
+    })),
     method: METHOD_CITATION,
   };
 }
@@ -173,8 +222,22 @@ export type Provenance = ReturnType<typeof buildProvenance>;
 
 /** Top-level keys every provenance.json has (tests check them). */
 export const PROVENANCE_KEYS = [
-  "provenance_version", "studio", "exported_at", "dataset", "export", "keep_rule", "counts", "filters", "sources",
-  "interventions", "templates", "proposer", "rollouts", "grader", "jobs", "method",
+  "provenance_version",
+  "studio",
+  "exported_at",
+  "dataset",
+  "export",
+  "keep_rule",
+  "counts",
+  "filters",
+  "sources",
+  "interventions",
+  "templates",
+  "proposer",
+  "rollouts",
+  "grader",
+  "jobs",
+  "method",
 ] as const;
 
 function funnel(selected: number, steps: [string, number][]) {

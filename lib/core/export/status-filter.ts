@@ -19,7 +19,11 @@ export function parseStatusFilter(s: string | undefined | null): Parsed<Interven
     const t = raw.trim();
     if (t === "any") ANY_EXPORT_STATUSES.forEach((x) => out.add(x));
     else if ((INTERVENTION_STATUSES as readonly string[]).includes(t)) out.add(t as InterventionStatus);
-    else return { ok: false, reason: `unknown status "${t}" (use accepted,edited | any | a list of ${INTERVENTION_STATUSES.join(", ")})` };
+    else
+      return {
+        ok: false,
+        reason: `unknown status "${t}" (use accepted,edited | any | a list of ${INTERVENTION_STATUSES.join(", ")})`,
+      };
   }
   return { ok: true, value: INTERVENTION_STATUSES.filter((x) => out.has(x)) };
 }
@@ -30,7 +34,9 @@ export function parseStatusFilter(s: string | undefined | null): Parsed<Interven
  * so every `status` value (repeated or comma-separated) is sorted by word: trace statuses
  * go to the list filter, intervention statuses / `any` to the export.
  */
-export function splitStatusParams(values: readonly string[]): Parsed<{ traceStatus?: TraceStatus; interventionStatuses: InterventionStatus[] }> {
+export function splitStatusParams(
+  values: readonly string[],
+): Parsed<{ traceStatus?: TraceStatus; interventionStatuses: InterventionStatus[] }> {
   let traceStatus: TraceStatus | undefined;
   const iv: string[] = [];
   for (const v of values) {
@@ -38,7 +44,8 @@ export function splitStatusParams(values: readonly string[]): Parsed<{ traceStat
       const t = raw.trim();
       if (t === "") continue;
       if ((TRACE_STATUSES as readonly string[]).includes(t)) {
-        if (traceStatus && traceStatus !== t) return { ok: false, reason: `two trace statuses: ${traceStatus} and ${t}` };
+        if (traceStatus && traceStatus !== t)
+          return { ok: false, reason: `two trace statuses: ${traceStatus} and ${t}` };
         traceStatus = t as TraceStatus;
       } else iv.push(t);
     }

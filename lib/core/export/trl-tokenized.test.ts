@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  IGNORE_INDEX, assertTrlTokenizedRow, buildTrlTokenizedRow, junctionSafe, tokenizeSft,
-  type InterventionExportInput, type SftEncoder, type TokenCodec,
+  IGNORE_INDEX,
+  assertTrlTokenizedRow,
+  buildTrlTokenizedRow,
+  junctionSafe,
+  tokenizeSft,
+  type InterventionExportInput,
+  type SftEncoder,
+  type TokenCodec,
 } from "./index";
 
 // Pure logic with a character-level stand-in tokenizer (one token per UTF-16 unit, the
@@ -9,7 +15,10 @@ import {
 const END = "<|im_end|>";
 const EOT = "<|endoftext|>";
 const codec: TokenCodec = {
-  encode: (text) => text.split(/(<\|im_end\|>|<\|endoftext\|>)/).flatMap((s) => (s === END ? [151645] : s === EOT ? [151643] : [...s].map((c) => c.charCodeAt(0)))),
+  encode: (text) =>
+    text
+      .split(/(<\|im_end\|>|<\|endoftext\|>)/)
+      .flatMap((s) => (s === END ? [151645] : s === EOT ? [151643] : [...s].map((c) => c.charCodeAt(0)))),
   decode: (ids) => ids.map((i) => (i === 151645 ? END : i === 151643 ? EOT : String.fromCharCode(i))).join(""),
   pieces: (ids) => ids.map((i) => codec.decode([i])),
 };
@@ -26,7 +35,18 @@ function input(content: string, location = 2, text = "one\n\ntwo\n\nthree", answ
   return {
     problem: { id: "p", statement: "2+5?", answer, referenceSolution: "", externalId: null },
     trace: { id: "t", text, generator: "g", externalId: null, correct: false },
-    intervention: { id: "i", location, content, status: "accepted", origin: "human", author: "a", originalContent: null, provenance: "{}", createdAt: "2026-01-01", updatedAt: "2026-01-01" },
+    intervention: {
+      id: "i",
+      location,
+      content,
+      status: "accepted",
+      origin: "human",
+      author: "a",
+      originalContent: null,
+      provenance: "{}",
+      createdAt: "2026-01-01",
+      updatedAt: "2026-01-01",
+    },
     humanLabel: null,
   };
 }
@@ -45,8 +65,16 @@ describe("trl-tokenized row (stand-in tokenizer)", () => {
     expect(r.row.completion_mask.indexOf(1)).toBe(prompt.length);
     expect(r.row.input_ids.at(-1)).toBe("t".charCodeAt(0));
     expect(Object.keys(r.row)).toEqual([
-      "input_ids", "labels", "completion_mask", "intervention_id", "trace_id", "problem_id", "template",
-      "num_prompt_tokens", "num_prefix_tokens", "num_intervention_tokens",
+      "input_ids",
+      "labels",
+      "completion_mask",
+      "intervention_id",
+      "trace_id",
+      "problem_id",
+      "template",
+      "num_prompt_tokens",
+      "num_prefix_tokens",
+      "num_intervention_tokens",
     ]);
   });
   it("skips a response holding an end token, an empty response, leakage", () => {
@@ -74,7 +102,9 @@ describe("trl-tokenized row (stand-in tokenizer)", () => {
   it("assertTrlTokenizedRow throws on a trailing end token or a shifted mask", () => {
     const ok = { input_ids: [1, 2, 3], labels: [-100, 2, 3], completion_mask: [0, 1, 1], num_prompt_tokens: 1 };
     expect(() => assertTrlTokenizedRow(ok)).not.toThrow();
-    expect(() => assertTrlTokenizedRow({ ...ok, input_ids: [1, 2, 151645], labels: [-100, 2, 151645] })).toThrow(/end-of-turn/);
+    expect(() => assertTrlTokenizedRow({ ...ok, input_ids: [1, 2, 151645], labels: [-100, 2, 151645] })).toThrow(
+      /end-of-turn/,
+    );
     expect(() => assertTrlTokenizedRow({ ...ok, labels: [-100, -100, 3] })).toThrow(/boundary/);
   });
 });

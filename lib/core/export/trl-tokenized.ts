@@ -49,7 +49,9 @@ export type SftTokens = {
   method: "separate" | "joint";
 };
 
-type TokResult = { ok: true; value: SftTokens } | { ok: false; reason: "empty_response" | "end_token_in_response" | "boundary_straddles_token" };
+type TokResult =
+  | { ok: true; value: SftTokens }
+  | { ok: false; reason: "empty_response" | "end_token_in_response" | "boundary_straddles_token" };
 
 /**
  * Encoding a + b apart equals encoding a + b at once when `a` ends with a newline and `b`
@@ -63,23 +65,36 @@ export function junctionSafe(a: string, b: string): boolean {
 }
 
 /** Tokens of prompt + prefix + intervention with the counts of each part. */
-export function tokenizeSft(prompt: { text: string; ids: number[] }, prefix: string, intervention: string, codec: TokenCodec): TokResult {
+export function tokenizeSft(
+  prompt: { text: string; ids: number[] },
+  prefix: string,
+  intervention: string,
+  codec: TokenCodec,
+): TokResult {
   const response = prefix + intervention;
   if (response === "") return { ok: false, reason: "empty_response" };
   let value: SftTokens;
   if (junctionSafe(prompt.text, response) && junctionSafe(prefix, intervention)) {
     const p = codec.encode(prefix);
     const iv = codec.encode(intervention);
-    value = { ids: [...prompt.ids, ...p, ...iv], promptTokens: prompt.ids.length, prefixTokens: p.length, interventionTokens: iv.length, method: "separate" };
+    value = {
+      ids: [...prompt.ids, ...p, ...iv],
+      promptTokens: prompt.ids.length,
+      prefixTokens: p.length,
+      interventionTokens: iv.length,
+      method: "separate",
+    };
   } else {
     // Tokenize the full text once and find the boundaries by the text each token decodes to.
     const ids = codec.encode(prompt.text + response);
     const n = prompt.ids.length;
-    if (ids.length < n || prompt.ids.some((id, i) => ids[i] !== id)) return { ok: false, reason: "boundary_straddles_token" };
+    if (ids.length < n || prompt.ids.some((id, i) => ids[i] !== id))
+      return { ok: false, reason: "boundary_straddles_token" };
     const pieces = codec.pieces(ids.slice(n));
     let chars = 0;
     let prefixTokens = 0;
-    while (prefixTokens < pieces.length && chars + pieces[prefixTokens].length <= prefix.length) chars += pieces[prefixTokens++].length;
+    while (prefixTokens < pieces.length && chars + pieces[prefixTokens].length <= prefix.length)
+      chars += pieces[prefixTokens++].length;
     value = { ids, promptTokens: n, prefixTokens, interventionTokens: ids.length - n - prefixTokens, method: "joint" };
   }
   for (let i = value.promptTokens; i < value.ids.length; i++) {
@@ -90,10 +105,14 @@ export function tokenizeSft(prompt: { text: string; ids: number[] }, prefix: str
 }
 
 /** Throws when a row breaks the InT form: a bug, never bad input (that is skipped before). */
-export function assertTrlTokenizedRow(r: Pick<TrlTokenizedRow, "input_ids" | "labels" | "completion_mask" | "num_prompt_tokens">): void {
+export function assertTrlTokenizedRow(
+  r: Pick<TrlTokenizedRow, "input_ids" | "labels" | "completion_mask" | "num_prompt_tokens">,
+): void {
   const n = r.input_ids.length;
-  if (r.labels.length !== n || r.completion_mask.length !== n) throw new Error("trl-tokenized: labels/mask length differs from input_ids");
-  if (n === 0 || END_TOKEN_IDS.includes(r.input_ids[n - 1])) throw new Error("trl-tokenized: row ends with an end-of-turn/end-of-text token");
+  if (r.labels.length !== n || r.completion_mask.length !== n)
+    throw new Error("trl-tokenized: labels/mask length differs from input_ids");
+  if (n === 0 || END_TOKEN_IDS.includes(r.input_ids[n - 1]))
+    throw new Error("trl-tokenized: row ends with an end-of-turn/end-of-text token");
   for (let i = 0; i < n; i++) {
     const trained = i >= r.num_prompt_tokens;
     if (r.labels[i] !== (trained ? r.input_ids[i] : IGNORE_INDEX) || r.completion_mask[i] !== (trained ? 1 : 0)) {

@@ -55,11 +55,16 @@ export type TraceExportInput = {
 
 /** Why a selected item produced no row. `leakage` is counted apart (method.md §5). */
 export type SkipReason =
-  | "leakage" | "location_out_of_range" | "no_label" | "label_out_of_range"
+  | "leakage"
+  | "location_out_of_range"
+  | "no_label"
+  | "label_out_of_range"
   // processbench: people's labels disagree and nobody adjudicated the trace yet
   | "labels_disagree"
   // trl-tokenized only: the response would carry <|im_end|>/<|endoftext|>, is empty, or its
   // first token would also hold prompt text (no exact loss-mask boundary).
-  | "end_token_in_response" | "empty_response" | "boundary_straddles_token";
+  | "end_token_in_response"
+  | "empty_response"
+  | "boundary_straddles_token";
 
 export type BuildResult<T> = { ok: true; row: T } | { ok: false; reason: SkipReason };

@@ -20,7 +20,10 @@ export function checkText(value: string, field: string, errors: FieldError[]): b
   if (value.length * 3 > MAX_FIELD_BYTES) {
     const bytes = Buffer.byteLength(value, "utf8");
     if (bytes > MAX_FIELD_BYTES) {
-      errors.push({ field, message: `is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_FIELD_BYTES)} per field` });
+      errors.push({
+        field,
+        message: `is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_FIELD_BYTES)} per field`,
+      });
       return false;
     }
   }
@@ -49,10 +52,16 @@ export function str(obj: Obj, key: string, errors: FieldError[], opts: StrOpts =
 }
 
 /** The first present key among aliases ("reference_solution" or "solution"). */
-export function strAlias(obj: Obj, keys: readonly string[], errors: FieldError[], opts: StrOpts = {}): string | undefined {
+export function strAlias(
+  obj: Obj,
+  keys: readonly string[],
+  errors: FieldError[],
+  opts: StrOpts = {},
+): string | undefined {
   const key = keys.find((k) => obj[k] !== undefined && obj[k] !== null);
   if (key === undefined) {
-    if (opts.required) errors.push({ field: opts.path ?? keys[0], message: `is required (one of: ${keys.join(", ")})` });
+    if (opts.required)
+      errors.push({ field: opts.path ?? keys[0], message: `is required (one of: ${keys.join(", ")})` });
     return undefined;
   }
   return str(obj, key, errors, { path: opts.path ? undefined : key });
@@ -78,7 +87,12 @@ export function bool(obj: Obj, key: string, errors: FieldError[]): boolean | nul
 }
 
 /** An integer field (JSON number or a BigInt from Parquet INT64). */
-export function int(obj: Obj, key: string, errors: FieldError[], opts: { required?: boolean; path?: string } = {}): number | undefined {
+export function int(
+  obj: Obj,
+  key: string,
+  errors: FieldError[],
+  opts: { required?: boolean; path?: string } = {},
+): number | undefined {
   const field = opts.path ?? key;
   let v = obj[key];
   if (v === undefined || v === null) {
@@ -99,7 +113,8 @@ export function scalarMetadata(obj: Obj, skip: readonly string[]): Record<string
   for (const [k, v] of Object.entries(obj)) {
     if (skip.includes(k)) continue;
     if (typeof v === "bigint") out[k] = Number(v);
-    else if (typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && v.length <= 10_000)) out[k] = v;
+    else if (typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && v.length <= 10_000))
+      out[k] = v;
   }
   return out;
 }

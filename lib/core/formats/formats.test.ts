@@ -5,7 +5,11 @@ import { splitSteps } from "@/lib/core/steps";
 import { detectFormat, parseRecord, type ImportItem, type ImportFormat } from "./index";
 
 const json = (p: string) => JSON.parse(readFileSync(sharedData(p), "utf8"));
-const jsonl = (p: string) => readFileSync(sharedData(p), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+const jsonl = (p: string) =>
+  readFileSync(sharedData(p), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 const ctx = { source: "test.jsonl" };
 
 function parseAll(format: ImportFormat, recs: unknown[]): ImportItem[] {
@@ -47,7 +51,11 @@ describe("processbench", () => {
   });
 
   test("a step holding a blank line is refused (the round trip would break)", () => {
-    const r = parseRecord("processbench", { id: "x-1", generator: "g", problem: "p", steps: ["a", "b\n\nc"], label: 1 }, ctx);
+    const r = parseRecord(
+      "processbench",
+      { id: "x-1", generator: "g", problem: "p", steps: ["a", "b\n\nc"], label: 1 },
+      ctx,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ field: "steps[1]", message: expect.stringContaining("blank line") });
   });
@@ -78,7 +86,9 @@ describe("prm800k", () => {
     expect(splitSteps(p2.trace!.text)).toHaveLength(7);
     expect(splitSteps(p2.trace!.text)[6]).toBe(recs[1].label.steps[6].completions[0].text);
     expect(p2.interventions.map((iv) => iv.location)).toEqual([7, 7, 7]);
-    expect(p2.interventions.map((iv) => iv.content)).toEqual(recs[1].label.steps[6].completions.slice(1).map((c: { text: string }) => c.text));
+    expect(p2.interventions.map((iv) => iv.content)).toEqual(
+      recs[1].label.steps[6].completions.slice(1).map((c: { text: string }) => c.text),
+    );
     expect(p2.problem.referenceSolution).toBe(recs[1].question.ground_truth_solution);
     // phase 1 "solution" with no -1 on the path -> "no error"
     expect(items[0].label!.step).toBeNull();
@@ -90,21 +100,42 @@ describe("prm800k", () => {
   });
 
   test("a step holding a blank line shifts later steps: the label points where the error step starts", () => {
-    const r = recs.find((x) => x.label.steps.slice(0, -1).some((s: { completions: { text: string }[]; chosen_completion: number }) => s.completions[s.chosen_completion ?? 0]?.text.includes("\n\n")));
+    const r = recs.find((x) =>
+      x.label.steps
+        .slice(0, -1)
+        .some((s: { completions: { text: string }[]; chosen_completion: number }) =>
+          s.completions[s.chosen_completion ?? 0]?.text.includes("\n\n"),
+        ),
+    );
     expect(r).toBeTruthy();
     const it = parseAll("prm800k", [r])[0];
-    const steps = r.label.steps as { completions: { text: string; rating: number }[]; chosen_completion: number | null }[];
+    const steps = r.label.steps as {
+      completions: { text: string; rating: number }[];
+      chosen_completion: number | null;
+    }[];
     const errIdx = steps.length - 1;
     const before = steps.slice(0, errIdx).map((s) => s.completions[s.chosen_completion!].text);
     const expected = before.reduce((n, t) => n + t.split("\n\n").length, 0) + 1;
     expect(expected).toBeGreaterThan(errIdx + 1);
     expect(it.label!.step).toBe(expected);
-    expect(splitSteps(it.trace!.text)[expected - 1]).toBe(steps[errIdx].completions.find((c) => c.rating === -1)!.text.split("\n\n")[0]);
+    expect(splitSteps(it.trace!.text)[expected - 1]).toBe(
+      steps[errIdx].completions.find((c) => c.rating === -1)!.text.split("\n\n")[0],
+    );
   });
 
   test("a malformed nested record names the nested field", () => {
-    const r = parseRecord("prm800k", { question: { problem: "p" }, label: { steps: [{ completions: [{ text: 3, rating: 1 }], chosen_completion: 0 }] } }, ctx);
-    expect(!r.ok && r.errors[0]).toMatchObject({ field: "label.steps[0].completions[0].text", message: expect.stringContaining("string") });
+    const r = parseRecord(
+      "prm800k",
+      {
+        question: { problem: "p" },
+        label: { steps: [{ completions: [{ text: 3, rating: 1 }], chosen_completion: 0 }] },
+      },
+      ctx,
+    );
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      field: "label.steps[0].completions[0].text",
+      message: expect.stringContaining("string"),
+    });
   });
 });
 
@@ -114,7 +145,12 @@ describe("problems", () => {
     expect(detectFormat(recs[0])).toEqual({ ok: true, value: "problems" });
     const items = parseAll("problems", recs);
     expect(items).toHaveLength(500);
-    expect(items[0].problem).toMatchObject({ statement: recs[0].problem, referenceSolution: recs[0].solution, answer: recs[0].answer, externalId: recs[0].unique_id });
+    expect(items[0].problem).toMatchObject({
+      statement: recs[0].problem,
+      referenceSolution: recs[0].solution,
+      answer: recs[0].answer,
+      externalId: recs[0].unique_id,
+    });
     expect(items[0].problem.metadata).toMatchObject({ subject: recs[0].subject, level: recs[0].level });
     expect(items.every((it) => it.trace === null)).toBe(true);
   });
@@ -123,16 +159,35 @@ describe("problems", () => {
     const recs = jsonl("imo-answerbench/answerbench_v2.jsonl");
     const items = parseAll("problems", recs);
     expect(items).toHaveLength(400);
-    expect(items[1].problem).toMatchObject({ statement: recs[1].Problem, answer: recs[1]["Short Answer"], referenceSolution: "", externalId: recs[1]["Problem ID"], source: recs[1].Source });
-    expect(items[1].problem.metadata).toMatchObject({ "Problem ID": recs[1]["Problem ID"], Category: recs[1].Category, Subcategory: recs[1].Subcategory });
+    expect(items[1].problem).toMatchObject({
+      statement: recs[1].Problem,
+      answer: recs[1]["Short Answer"],
+      referenceSolution: "",
+      externalId: recs[1]["Problem ID"],
+      source: recs[1].Source,
+    });
+    expect(items[1].problem.metadata).toMatchObject({
+      "Problem ID": recs[1]["Problem ID"],
+      Category: recs[1].Category,
+      Subcategory: recs[1].Subcategory,
+    });
   });
 });
 
 describe("int", () => {
-  const base = { problem: "What is $1+1$?", answer: "2", reference_solution: "$1+1=2$.", incorrect_attempt: "Step one.\n\nSo $1+1=3$.\n\n\\boxed{3}" };
+  const base = {
+    problem: "What is $1+1$?",
+    answer: "2",
+    reference_solution: "$1+1=2$.",
+    incorrect_attempt: "Step one.\n\nSo $1+1=3$.\n\n\\boxed{3}",
+  };
 
   test("a row with an intervention at 'Substep 2' is coerced to 2", () => {
-    const r = parseRecord("int", { ...base, intervention: { content: "Add: $1+1=2$.", location: "Substep 2" }, model: "m" }, ctx);
+    const r = parseRecord(
+      "int",
+      { ...base, intervention: { content: "Add: $1+1=2$.", location: "Substep 2" }, model: "m" },
+      ctx,
+    );
     expect(r.ok && r.value.interventions).toEqual([{ location: 2, content: "Add: $1+1=2$.", provenance: {} }]);
     expect(r.ok && r.value.trace).toMatchObject({ text: base.incorrect_attempt, generator: "m" });
     expect(detectFormat(base)).toEqual({ ok: true, value: "int" });
@@ -146,7 +201,9 @@ describe("int", () => {
 
   test("location out of range, missing and wrong-typed fields", () => {
     const out = parseRecord("int", { ...base, intervention: { content: "x", location: 4 } }, ctx);
-    expect(!out.ok && out.errors).toEqual([{ field: "intervention.location", message: "is 4 but the attempt has 3 step(s): it must be within 1..3" }]);
+    expect(!out.ok && out.errors).toEqual([
+      { field: "intervention.location", message: "is 4 but the attempt has 3 step(s): it must be within 1..3" },
+    ]);
     const zero = parseRecord("int", { ...base, intervention: { content: "x", location: "0" } }, ctx);
     expect(!zero.ok && zero.errors[0].field).toBe("intervention.location");
     const missing = parseRecord("int", { ...base, incorrect_attempt: undefined }, ctx);
@@ -157,7 +214,10 @@ describe("int", () => {
 
   test("an oversized field and an unpaired surrogate are refused with the field name", () => {
     const big = parseRecord("int", { ...base, reference_solution: "x".repeat(1024 * 1024 + 1) }, ctx);
-    expect(!big.ok && big.errors[0]).toMatchObject({ field: "reference_solution", message: expect.stringContaining("limit is 1.0 MB") });
+    expect(!big.ok && big.errors[0]).toMatchObject({
+      field: "reference_solution",
+      message: expect.stringContaining("limit is 1.0 MB"),
+    });
     const sur = parseRecord("int", { ...base, problem: "bad \ud800" }, ctx);
     expect(!sur.ok && sur.errors[0].field).toBe("problem");
   });

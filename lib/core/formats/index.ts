@@ -10,6 +10,7 @@ export { detectFormat } from "./detect";
 
 export function parseRecord(format: ImportFormat, rec: unknown, ctx: ParseContext): RecordParseResult {
   const spec = importFormatSpec(format); // an unknown name throws (a caller bug, not a bad record)
-  if (!isObj(rec)) return { ok: false, errors: [{ field: "", message: `a record must be a JSON object, got ${typeName(rec)}` }] };
+  if (!isObj(rec))
+    return { ok: false, errors: [{ field: "", message: `a record must be a JSON object, got ${typeName(rec)}` }] };
   return spec.parse(rec, ctx);
 }

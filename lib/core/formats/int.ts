@@ -18,10 +18,12 @@ export function parseIntRecord(rec: Obj, ctx: ParseContext): RecordParseResult {
   const interventions: ImportedIntervention[] = [];
   const iv = rec.intervention;
   if (iv !== undefined && iv !== null) {
-    if (!isObj(iv)) errors.push({ field: "intervention", message: `must be an object {content, location}, got ${typeName(iv)}` });
+    if (!isObj(iv))
+      errors.push({ field: "intervention", message: `must be an object {content, location}, got ${typeName(iv)}` });
     else {
       const content = str(iv, "content", errors, { required: true, path: "intervention.content" });
-      if (iv.location === undefined || iv.location === null) errors.push({ field: "intervention.location", message: "is required" });
+      if (iv.location === undefined || iv.location === null)
+        errors.push({ field: "intervention.location", message: "is required" });
       else if (attempt !== undefined) {
         const loc = coerceLocation(iv.location, countSteps(attempt));
         if (!loc.ok) errors.push({ field: "intervention.location", message: loc.reason });
@@ -29,7 +31,8 @@ export function parseIntRecord(rec: Obj, ctx: ParseContext): RecordParseResult {
       }
     }
   }
-  if (errors.length > 0 || statement === undefined || answer === undefined || attempt === undefined) return { ok: false, errors };
+  if (errors.length > 0 || statement === undefined || answer === undefined || attempt === undefined)
+    return { ok: false, errors };
   return {
     ok: true,
     value: {

@@ -39,7 +39,10 @@ function walk(steps: unknown[], errors: FieldError[]): { path: PathStep[]; compl
     if (typeof chosen === "number") {
       const c = completions[chosen];
       if (!isObj(c)) {
-        errors.push({ field: `${at}.chosen_completion`, message: `is ${chosen} but there are ${completions.length} completion(s)` });
+        errors.push({
+          field: `${at}.chosen_completion`,
+          message: `is ${chosen} but there are ${completions.length} completion(s)`,
+        });
         break;
       }
       const text = str(c, "text", errors, { required: true, path: `${at}.completions[${chosen}].text` });
@@ -80,7 +83,8 @@ export function parsePrm800kRecord(rec: Obj, _ctx?: ParseContext): RecordParseRe
   const answer = str(q, "ground_truth_answer", errors, { path: "question.ground_truth_answer" }) ?? "";
   const finish = str(l, "finish_reason", errors, { path: "label.finish_reason" }) ?? "";
   const labeler = str(rec, "labeler", errors) ?? "";
-  if (!Array.isArray(l.steps)) errors.push({ field: "label.steps", message: `must be an array, got ${typeName(l.steps)}` });
+  if (!Array.isArray(l.steps))
+    errors.push({ field: "label.steps", message: `must be an array, got ${typeName(l.steps)}` });
   const { path } = Array.isArray(l.steps) ? walk(l.steps, errors) : { path: [] };
   if (Array.isArray(l.steps) && path.length === 0 && errors.length === 0)
     errors.push({ field: "label.steps", message: "has no labelled step: there is no trace to import" });
@@ -107,7 +111,11 @@ export function parsePrm800kRecord(rec: Obj, _ctx?: ParseContext): RecordParseRe
     completions.forEach((c, k) => {
       if (!isObj(c) || c.rating !== 1 || typeof c.text !== "string") return;
       if (!checkText(c.text, `label.steps[${stepIndex}].completions[${k}].text`, errors)) return;
-      interventions.push({ location: starts[errAt], content: c.text, provenance: { source: "prm800k", labeler, step: stepIndex, completion: k, rating: 1 } });
+      interventions.push({
+        location: starts[errAt],
+        content: c.text,
+        provenance: { source: "prm800k", labeler, step: stepIndex, completion: k, rating: 1 },
+      });
     });
     if (errors.length > 0) return { ok: false, errors };
   } else if (finish === "solution") label = { step: null, annotator };

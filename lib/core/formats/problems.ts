@@ -17,11 +17,17 @@ export function parseProblemRecord(rec: Obj, ctx: ParseContext): RecordParseResu
   const answer = strAlias(rec, ANSWER, errors) ?? "";
   const idKey = ID.find((k) => rec[k] !== undefined && rec[k] !== null);
   const externalId = idKey ? idString(rec, idKey, errors) : null;
-  const source = (typeof rec.Source === "string" ? str(rec, "Source", errors) : str(rec, "source", errors)) ?? ctx.source;
+  const source =
+    (typeof rec.Source === "string" ? str(rec, "Source", errors) : str(rec, "source", errors)) ?? ctx.source;
   if (errors.length > 0 || statement === undefined) return { ok: false, errors };
   const metadata = scalarMetadata(rec, [...STATEMENT, ...SOLUTION, ...ANSWER, "source"]);
   return {
     ok: true,
-    value: { problem: { statement, referenceSolution, answer, source, externalId, metadata }, trace: null, label: null, interventions: [] },
+    value: {
+      problem: { statement, referenceSolution, answer, source, externalId, metadata },
+      trace: null,
+      label: null,
+      interventions: [],
+    },
   };
 }

@@ -26,7 +26,11 @@ function readSteps(rec: Obj, errors: FieldError[]): string[] | undefined {
   steps.forEach((s, i) => {
     if (typeof s !== "string") errors.push({ field: `steps[${i}]`, message: `must be a string, got ${typeName(s)}` });
     else if (s.includes(STEP_SEPARATOR))
-      errors.push({ field: `steps[${i}]`, message: 'contains a blank line ("\\n\\n"): joined with "\\n\\n" it would split into more steps and shift the label' });
+      errors.push({
+        field: `steps[${i}]`,
+        message:
+          'contains a blank line ("\\n\\n"): joined with "\\n\\n" it would split into more steps and shift the label',
+      });
   });
   return errors.length === before ? (steps as string[]) : undefined;
 }
@@ -40,20 +44,28 @@ export function parseProcessBenchRecord(rec: Obj, _ctx?: ParseContext): RecordPa
   const steps = readSteps(rec, errors);
   const correct = bool(rec, "final_answer_correct", errors);
   const labelKey = rec.label !== undefined ? "label" : "first_error_index";
-  const label = int(rec, labelKey, errors, { required: true, path: rec.label !== undefined ? "label" : "label (or first_error_index)" });
+  const label = int(rec, labelKey, errors, {
+    required: true,
+    path: rec.label !== undefined ? "label" : "label (or first_error_index)",
+  });
   const referenceSolution = str(rec, "reference_solution", errors) ?? "";
   const answer = str(rec, "ground_truth_answer", errors) ?? "";
   const split = str(rec, "split", errors);
   const refSource = str(rec, "ref_source", errors);
 
   if (steps && label !== undefined && (label < -1 || label >= steps.length))
-    errors.push({ field: labelKey, message: `is ${label} but must be -1 (no error) or a 0-based step index within 0..${steps.length - 1}` });
-  if (errors.length > 0 || statement === undefined || steps === undefined || label === undefined) return { ok: false, errors };
+    errors.push({
+      field: labelKey,
+      message: `is ${label} but must be -1 (no error) or a 0-based step index within 0..${steps.length - 1}`,
+    });
+  if (errors.length > 0 || statement === undefined || steps === undefined || label === undefined)
+    return { ok: false, errors };
 
   const text = joinSteps(steps);
   if (!checkText(text, "steps", errors)) return { ok: false, errors };
   const metadata: Record<string, unknown> = {};
-  const derivedSplit = split ?? (externalId && /^[a-z0-9_]+-\d+$/i.test(externalId) ? externalId.replace(/-\d+$/, "") : undefined);
+  const derivedSplit =
+    split ?? (externalId && /^[a-z0-9_]+-\d+$/i.test(externalId) ? externalId.replace(/-\d+$/, "") : undefined);
   if (derivedSplit) metadata.split = derivedSplit;
   if (refSource) metadata.refSource = refSource;
   return {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DETECTION_ORDER, IMPORT_FORMATS, detectFormat, importFormatChoices, importFormatSpec, parseRecord } from "./index";
+import {
+  DETECTION_ORDER,
+  IMPORT_FORMATS,
+  detectFormat,
+  importFormatChoices,
+  importFormatSpec,
+  parseRecord,
+} from "./index";
 
 // The import format registry: detection, parsing, the CLI, the route and the upload form read it.
 
@@ -9,7 +16,9 @@ describe("import format registry", () => {
   });
 
   it("an unknown format name is a clear error, not a TypeError from a missing parser", () => {
-    expect(() => parseRecord("csv" as never, { problem: "p" }, { source: "f" })).toThrow(/unknown import format "csv" \(use int, processbench, prm800k, problems\)/);
+    expect(() => parseRecord("csv" as never, { problem: "p" }, { source: "f" })).toThrow(
+      /unknown import format "csv" \(use int, processbench, prm800k, problems\)/,
+    );
     expect(() => importFormatSpec("constructor")).toThrow(/unknown import format/);
   });
 

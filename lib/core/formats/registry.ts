@@ -21,20 +21,28 @@ export type ImportFormatSpec = {
 
 const SPECS = {
   int: {
-    label: "InT rows (problem, answer, incorrect_attempt)", signature: "int (incorrect_attempt)",
-    detect: (_r, has) => has("incorrect_attempt"), parse: parseIntRecord,
+    label: "InT rows (problem, answer, incorrect_attempt)",
+    signature: "int (incorrect_attempt)",
+    detect: (_r, has) => has("incorrect_attempt"),
+    parse: parseIntRecord,
   },
   processbench: {
-    label: "ProcessBench (steps + label)", signature: "processbench (steps + label)",
-    detect: (_r, has) => has("steps") && (has("label") || has("first_error_index")), parse: parseProcessBenchRecord,
+    label: "ProcessBench (steps + label)",
+    signature: "processbench (steps + label)",
+    detect: (_r, has) => has("steps") && (has("label") || has("first_error_index")),
+    parse: parseProcessBenchRecord,
   },
   prm800k: {
-    label: "PRM800K (question + label)", signature: "prm800k (question + label)",
-    detect: (r) => isObj(r.question) && isObj(r.label), parse: parsePrm800kRecord,
+    label: "PRM800K (question + label)",
+    signature: "prm800k (question + label)",
+    detect: (r) => isObj(r.question) && isObj(r.label),
+    parse: parsePrm800kRecord,
   },
   problems: {
-    label: "Problems without traces", signature: "problems (problem/Problem)",
-    detect: (_r, has) => ["problem", "Problem", "question", "statement"].some(has), parse: parseProblemRecord,
+    label: "Problems without traces",
+    signature: "problems (problem/Problem)",
+    detect: (_r, has) => ["problem", "Problem", "question", "statement"].some(has),
+    parse: parseProblemRecord,
   },
 } satisfies Record<string, ImportFormatSpec>;
 

@@ -8,10 +8,20 @@ const eq = (g: string, p: string) => cmp(g, p).verdict;
 
 describe("normalisation", () => {
   it.each([
-    ["\\dfrac{1}{2}", "\\frac{1}{2}"], ["\\left(1, 2\\right]", "(1, 2]"], ["45^{\\circ}", "45"], ["10\\%", "10"],
-    ["\\$1,000", "1000"], ["1{,}000{,}000", "1000000"], ["3,\\!110,\\!400", "3110400"], ["5\\mbox{ cm}^2", "5"],
-    ["20 \\text{ meters}", "20"], ["x \\in [0,1)", "[0,1)"], ["$\\frac{1}{2}$", "\\frac{1}{2}"], ["\\text{Monday}", "Monday"],
-    ["180 - 90 = \\boxed{90}", "180 - 90 = 90"], ["1 \\text{ or } 2", "1 , 2"],
+    ["\\dfrac{1}{2}", "\\frac{1}{2}"],
+    ["\\left(1, 2\\right]", "(1, 2]"],
+    ["45^{\\circ}", "45"],
+    ["10\\%", "10"],
+    ["\\$1,000", "1000"],
+    ["1{,}000{,}000", "1000000"],
+    ["3,\\!110,\\!400", "3110400"],
+    ["5\\mbox{ cm}^2", "5"],
+    ["20 \\text{ meters}", "20"],
+    ["x \\in [0,1)", "[0,1)"],
+    ["$\\frac{1}{2}$", "\\frac{1}{2}"],
+    ["\\text{Monday}", "Monday"],
+    ["180 - 90 = \\boxed{90}", "180 - 90 = 90"],
+    ["1 \\text{ or } 2", "1 , 2"],
   ])("%s -> %s", (input, out) => {
     expect(normaliseAnswer(input).text).toBe(out);
   });
@@ -54,7 +64,12 @@ describe("comparison by shape", () => {
     expect(eq("\\pm 2", "2, -2")).toBe("equal");
   });
   it("matrices cell by cell", () => {
-    expect(cmp("\\begin{pmatrix} \\frac12 & 0 \\\\ 0 & 1 \\end{pmatrix}", "\\begin{bmatrix} 0.5 & 0 \\\\ 0 & 1 \\end{bmatrix}")).toMatchObject({ verdict: "equal", method: "matrix" });
+    expect(
+      cmp(
+        "\\begin{pmatrix} \\frac12 & 0 \\\\ 0 & 1 \\end{pmatrix}",
+        "\\begin{bmatrix} 0.5 & 0 \\\\ 0 & 1 \\end{bmatrix}",
+      ),
+    ).toMatchObject({ verdict: "equal", method: "matrix" });
     expect(eq("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "\\begin{pmatrix} 1 & 2 \\end{pmatrix}")).toBe("not_equal");
   });
   it("equations: assignments, sides, rearrangements", () => {
@@ -82,7 +97,10 @@ describe("verdicts other than equal / not_equal", () => {
     expect(cmp("", "1")).toMatchObject({ verdict: "unparseable", side: "gold" });
   });
   it("gives no_answer when the solution marks none", () => {
-    expect(gradeAnswer("35", "So there are 35 students who like games.", { predMode: "solution" })).toMatchObject({ verdict: "no_answer", extracted: null });
+    expect(gradeAnswer("35", "So there are 35 students who like games.", { predMode: "solution" })).toMatchObject({
+      verdict: "no_answer",
+      extracted: null,
+    });
   });
   it("returns timeout when the engine's time limit fires", () => {
     const v = compareAnswers("500000000500000000", "\\sum_{n=1}^{10^9} n", { softLimitMs: 200 });
@@ -90,7 +108,11 @@ describe("verdicts other than equal / not_equal", () => {
   });
   it("carries the extraction and the normalised strings", () => {
     expect(gradeAnswer("\\frac{1}{2}", "so the answer is $\\boxed{\\dfrac{1}{2}}$")).toMatchObject({
-      verdict: "equal", extracted: "\\dfrac{1}{2}", extractMethod: "boxed", goldNormalised: "\\frac{1}{2}", predNormalised: "\\frac{1}{2}",
+      verdict: "equal",
+      extracted: "\\dfrac{1}{2}",
+      extractMethod: "boxed",
+      goldNormalised: "\\frac{1}{2}",
+      predNormalised: "\\frac{1}{2}",
     });
   });
 });

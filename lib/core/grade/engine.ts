@@ -22,7 +22,8 @@ function limited<T>(ms: number, fn: () => T): T {
     return ce.withTimeLimit(ms, fn as never) as T;
   } catch (err) {
     const e = err as { name?: string; cause?: unknown };
-    if (e?.name === "CancellationError" || Date.now() - t0 >= ms) throw new EngineTimeout(String(e?.cause ?? "timeout"));
+    if (e?.name === "CancellationError" || Date.now() - t0 >= ms)
+      throw new EngineTimeout(String(e?.cause ?? "timeout"));
     throw err;
   }
 }
@@ -71,14 +72,27 @@ export function engineEqual(a: Boxed, b: Boxed, ms: number): boolean | undefined
  */
 export function warmEngine(): void {
   const ce = getEngine();
-  for (const s of ["1+x", "\\sqrt[3]{2}", "|x|", "a_{n}+1", "\\log_2 8", "f(x)", "\\sin^2 x", "\\frac{1}{2}", "1200_7", "x'"]) {
+  for (const s of [
+    "1+x",
+    "\\sqrt[3]{2}",
+    "|x|",
+    "a_{n}+1",
+    "\\log_2 8",
+    "f(x)",
+    "\\sin^2 x",
+    "\\frac{1}{2}",
+    "1200_7",
+    "x'",
+  ]) {
     const e = ce.parse(s)!;
     e.N();
     e.isEqual(ce.parse("1")!);
   }
   try {
     ce.withTimeLimit(200, () => ce.parse("\\sqrt[4]{7}")!.N());
-  } catch { /* only the deadline machinery is being warmed */ }
+  } catch {
+    /* only the deadline machinery is being warmed */
+  }
 }
 
 /** The cells of a matrix expression the engine can compute ("A + B", "A B"), as LaTeX numbers; else null. */
@@ -87,7 +101,8 @@ export function evaluateMatrix(latex: string, ms: number): string[][] | null {
   const list = (x: Json): x is Json[] => Array.isArray(x) && x[0] === "List";
   const rows = j && list(j) ? j.slice(1) : null;
   if (!rows || rows.length === 0 || !rows.every(list)) return null;
-  const num = (c: Json) => (typeof c === "number" ? String(c) : c && typeof c === "object" && "num" in c ? c.num : null);
+  const num = (c: Json) =>
+    typeof c === "number" ? String(c) : c && typeof c === "object" && "num" in c ? c.num : null;
   const cells = (rows as Json[][]).map((r) => r.slice(1).map(num));
   return cells.every((r) => r.every((c) => c !== null)) ? (cells as string[][]) : null;
 }

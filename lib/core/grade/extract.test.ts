@@ -8,8 +8,14 @@ const ans = (text: string, mode?: "auto" | "solution" | "answer") => {
 
 describe("boxed answers", () => {
   it("takes the last box, with nested braces", () => {
-    expect(ans("First \\boxed{1}. So the answer is \\boxed{\\frac{\\sqrt{2}}{2}}.")).toEqual(["\\frac{\\sqrt{2}}{2}", "boxed"]);
-    expect(ans("\\[ \\boxed{\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}} \\]")).toEqual(["\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}", "boxed"]);
+    expect(ans("First \\boxed{1}. So the answer is \\boxed{\\frac{\\sqrt{2}}{2}}.")).toEqual([
+      "\\frac{\\sqrt{2}}{2}",
+      "boxed",
+    ]);
+    expect(ans("\\[ \\boxed{\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}} \\]")).toEqual([
+      "\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}",
+      "boxed",
+    ]);
     expect(ans("so \\fbox{42} is it")).toEqual(["42", "boxed"]);
     expect(ans("so $\\boxed 5$.")).toEqual(["5", "boxed"]);
     expect(ans("the set \\boxed{\\{1, 2\\}}")).toEqual(["\\{1, 2\\}", "boxed"]);

@@ -4,14 +4,21 @@
 // marks no answer gets no answer.
 import type { Extraction, PredMode } from "./types";
 
-interface Box { start: number; end: number; content: string }
+interface Box {
+  start: number;
+  end: number;
+  content: string;
+}
 
 /** Index just past the brace group opening at `open` (text[open] === "{"), or -1 if unbalanced. */
 export function matchBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
-    if (c === "\\") { i++; continue; }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
     if (c === "{") depth++;
     else if (c === "}" && --depth === 0) return i + 1;
   }
@@ -75,7 +82,8 @@ function sentenceFrom(text: string, from: number): string {
   return s;
 }
 
-const MARKER = /\b(final\s+answer|answer)s?\s*(?:is|are|would\s+be|will\s+be)?\s*:|\b(final\s+answer|answer)s?\s*(?:is|are|=)/gi;
+const MARKER =
+  /\b(final\s+answer|answer)s?\s*(?:is|are|would\s+be|will\s+be)?\s*:|\b(final\s+answer|answer)s?\s*(?:is|are|=)/gi;
 
 function afterMarker(text: string): Extraction | null {
   let last: RegExpExecArray | null = null;
@@ -143,5 +151,5 @@ export function extractAnswer(text: string, mode: PredMode = "solution"): Extrac
   const bold = lastBold(text);
   if (bold) return bold;
   if (mode === "auto" && looksLikeBareAnswer(text)) return { ok: true, answer: text.trim(), method: "bare" };
-  return marked ?? { ok: false, reason: "no \\boxed{}, no \"answer is\", no bold answer" };
+  return marked ?? { ok: false, reason: 'no \\boxed{}, no "answer is", no bold answer' };
 }

@@ -10,7 +10,11 @@ import { fastParse } from "./fast-parse";
 import { normaliseAnswer } from "./normalise";
 import { parseShape, type Shape } from "./shape";
 
-const jsonl = (...p: string[]) => readFileSync(sharedData(...p), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+const jsonl = (...p: string[]) =>
+  readFileSync(sharedData(...p), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 
 function leaves(s: Shape | null, out: string[]): string[] {
   if (!s) return out;
@@ -48,13 +52,16 @@ function valuesAt(j: Json, vars: string[]): C[] | null {
   }
 }
 
-const close = (a: C, b: C) => (Number.isNaN(a[0]) && Number.isNaN(b[0])) || (a[0] === b[0] && a[1] === b[1]) ||
+const close = (a: C, b: C) =>
+  (Number.isNaN(a[0]) && Number.isNaN(b[0])) ||
+  (a[0] === b[0] && a[1] === b[1]) ||
   Math.hypot(a[0] - b[0], a[1] - b[1]) <= 1e-9 * Math.max(1, Math.hypot(...a), Math.hypot(...b));
 
 describe("fast reader vs compute engine on real answers", () => {
   it("agrees wherever it reads an expression", () => {
     const all = corpus();
-    let accepted = 0, compared = 0;
+    let accepted = 0,
+      compared = 0;
     const mismatches: string[] = [];
     for (const s of all) {
       const fast = fastParse(s);
@@ -62,20 +69,34 @@ describe("fast reader vs compute engine on real answers", () => {
       accepted++;
       const slow = toJson(parseLatex(s, 5000));
       const vars = [...new Set([...freeVars(fast), ...freeVars(slow)])].sort();
-      const a = valuesAt(fast, vars), b = valuesAt(slow, vars);
+      const a = valuesAt(fast, vars),
+        b = valuesAt(slow, vars);
       // Overflowing values (3^{2023}) say nothing about the reading; exact rationals cover them.
       if (!a || !b || [...a, ...b].some((c) => !Number.isFinite(c[0]) || !Number.isFinite(c[1]))) continue;
       compared++;
-      if (!a.every((x, i) => close(x, b[i]))) mismatches.push(`${s}: fast ${JSON.stringify(fast)} engine ${JSON.stringify(slow)}`);
+      if (!a.every((x, i) => close(x, b[i])))
+        mismatches.push(`${s}: fast ${JSON.stringify(fast)} engine ${JSON.stringify(slow)}`);
     }
-    console.info(`fast reader: ${accepted} of ${all.length} distinct answer expressions read, ${compared} compared with the engine`);
+    console.info(
+      `fast reader: ${accepted} of ${all.length} distinct answer expressions read, ${compared} compared with the engine`,
+    );
     expect(mismatches).toEqual([]);
     expect(accepted).toBeGreaterThan(all.length / 2);
     expect(compared).toBeGreaterThan(accepted * 0.8);
   });
 
   it("refuses what it does not know", () => {
-    for (const s of ["\\sqrt[3]{2}", "|x|", "a_{n}", "\\frac{1}{2", "1+", "x^23", "\\sum_{n=1}^{10} n", "f'(x)", "-3\\frac{1}{2}"]) {
+    for (const s of [
+      "\\sqrt[3]{2}",
+      "|x|",
+      "a_{n}",
+      "\\frac{1}{2",
+      "1+",
+      "x^23",
+      "\\sum_{n=1}^{10} n",
+      "f'(x)",
+      "-3\\frac{1}{2}",
+    ]) {
       expect(fastParse(s), s).toBeNull();
     }
   });

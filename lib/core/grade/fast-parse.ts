@@ -21,8 +21,21 @@ function tokenize(s: string): Tok[] | null {
 }
 
 const FUNCS: Record<string, string> = {
-  sin: "Sin", cos: "Cos", tan: "Tan", sec: "Sec", csc: "Csc", cot: "Cot", arcsin: "Arcsin", arccos: "Arccos",
-  arctan: "Arctan", sinh: "Sinh", cosh: "Cosh", tanh: "Tanh", ln: "Ln", log: "Log", exp: "Exp",
+  sin: "Sin",
+  cos: "Cos",
+  tan: "Tan",
+  sec: "Sec",
+  csc: "Csc",
+  cot: "Cot",
+  arcsin: "Arcsin",
+  arccos: "Arccos",
+  arctan: "Arctan",
+  sinh: "Sinh",
+  cosh: "Cosh",
+  tanh: "Tanh",
+  ln: "Ln",
+  log: "Log",
+  exp: "Exp",
 };
 
 class Fail extends Error {}
@@ -30,8 +43,13 @@ class Fail extends Error {}
 class Reader {
   i = 0;
   constructor(private toks: Tok[]) {}
-  peek(): Tok | undefined { return this.toks[this.i]; }
-  is(v: string) { const t = this.peek(); return !!t && t.t !== "num" && t.v === v; }
+  peek(): Tok | undefined {
+    return this.toks[this.i];
+  }
+  is(v: string) {
+    const t = this.peek();
+    return !!t && t.t !== "num" && t.v === v;
+  }
   take(v?: string): Tok {
     const t = this.toks[this.i];
     if (!t || (v !== undefined && (t.t === "num" || t.v !== v))) throw new Fail();
@@ -52,15 +70,26 @@ class Reader {
   term(): Json {
     let left = this.unary();
     for (;;) {
-      if (this.is("cdot") || this.is("times") || this.is("*")) { this.take(); left = ["Multiply", left, this.unary()]; continue; }
-      if (this.is("/") || this.is("div")) { this.take(); left = ["Divide", left, this.unary()]; continue; }
+      if (this.is("cdot") || this.is("times") || this.is("*")) {
+        this.take();
+        left = ["Multiply", left, this.unary()];
+        continue;
+      }
+      if (this.is("/") || this.is("div")) {
+        this.take();
+        left = ["Divide", left, this.unary()];
+        continue;
+      }
       const t = this.peek();
       if (!t || !this.startsPrimary(t)) return left;
       // Mixed number: 3\frac{1}{2} is 3 + 1/2, as the engine reads it.
       if (typeof left === "number" && t.t === "cmd" && t.v === "frac") {
         if (left < 0 || !Number.isInteger(left)) throw new Fail(); // -3\frac12: ambiguous, the engine decides
         const f = this.power();
-        if (Array.isArray(f) && f[0] === "Divide" && typeof f[1] === "number" && typeof f[2] === "number") { left = ["Add", left, f]; continue; }
+        if (Array.isArray(f) && f[0] === "Divide" && typeof f[1] === "number" && typeof f[2] === "number") {
+          left = ["Add", left, f];
+          continue;
+        }
         left = ["Multiply", left, f];
         continue;
       }
@@ -76,8 +105,15 @@ class Reader {
   }
 
   unary(): Json {
-    if (this.is("-")) { this.take(); const u = this.unary(); return typeof u === "number" ? -u : ["Negate", u]; }
-    if (this.is("+")) { this.take(); return this.unary(); }
+    if (this.is("-")) {
+      this.take();
+      const u = this.unary();
+      return typeof u === "number" ? -u : ["Negate", u];
+    }
+    if (this.is("+")) {
+      this.take();
+      return this.unary();
+    }
     return this.power();
   }
 
@@ -92,7 +128,10 @@ class Reader {
 
   postfix(): Json {
     let p = this.primary();
-    while (this.is("!")) { this.take(); p = ["Factorial", p]; }
+    while (this.is("!")) {
+      this.take();
+      p = ["Factorial", p];
+    }
     return p;
   }
 
@@ -100,9 +139,17 @@ class Reader {
   arg(): Json {
     const t = this.peek();
     if (!t) throw new Fail();
-    if (t.t === "ch" && t.v === "{") { this.take(); const e = this.expr(); this.take("}"); return e; }
+    if (t.t === "ch" && t.v === "{") {
+      this.take();
+      const e = this.expr();
+      this.take("}");
+      return e;
+    }
     if (t.t === "num") {
-      if (t.v.length > 1) { this.toks[this.i] = { t: "num", v: t.v.slice(1) }; return Number(t.v[0]); }
+      if (t.v.length > 1) {
+        this.toks[this.i] = { t: "num", v: t.v.slice(1) };
+        return Number(t.v[0]);
+      }
       this.take();
       return Number(t.v);
     }
@@ -115,20 +162,45 @@ class Reader {
     const t = this.take();
     if (t.t === "num") return /^\d{1,15}$/.test(t.v) ? Number(t.v) : { num: t.v };
     if (t.t === "ch") {
-      if (t.v === "(") { const e = this.expr(); this.take(")"); return e; }
-      if (t.v === "{") { const e = this.expr(); this.take("}"); return e; }
+      if (t.v === "(") {
+        const e = this.expr();
+        this.take(")");
+        return e;
+      }
+      if (t.v === "{") {
+        const e = this.expr();
+        this.take("}");
+        return e;
+      }
       if (/^[A-Za-z]$/.test(t.v)) {
-        if (this.is("_")) { this.take(); const sub = this.peek(); if (!sub || this.is("{")) throw new Fail(); this.take(); if (!/^[A-Za-z0-9]$/.test(sub.v)) throw new Fail(); return `${t.v}_${sub.v}`; }
+        if (this.is("_")) {
+          this.take();
+          const sub = this.peek();
+          if (!sub || this.is("{")) throw new Fail();
+          this.take();
+          if (!/^[A-Za-z0-9]$/.test(sub.v)) throw new Fail();
+          return `${t.v}_${sub.v}`;
+        }
         if (this.is("'")) throw new Fail();
         return t.v === "e" ? "ExponentialE" : t.v === "i" ? "ImaginaryUnit" : t.v;
       }
       throw new Fail();
     }
     switch (t.v) {
-      case "pi": return "Pi";
-      case "infty": return "PositiveInfinity";
-      case "frac": { const a = this.arg(); const b = this.arg(); return ["Divide", a, b]; }
-      case "binom": { const a = this.arg(); const b = this.arg(); return ["Binomial", a, b]; }
+      case "pi":
+        return "Pi";
+      case "infty":
+        return "PositiveInfinity";
+      case "frac": {
+        const a = this.arg();
+        const b = this.arg();
+        return ["Divide", a, b];
+      }
+      case "binom": {
+        const a = this.arg();
+        const b = this.arg();
+        return ["Binomial", a, b];
+      }
       case "sqrt": {
         if (this.is("[")) throw new Fail();
         return ["Sqrt", this.arg()];
@@ -137,9 +209,16 @@ class Reader {
     const f = FUNCS[t.v];
     if (!f) throw new Fail();
     let base: Json | null = null;
-    if (f === "Log" && this.is("_")) { this.take(); base = this.arg(); }
+    if (f === "Log" && this.is("_")) {
+      this.take();
+      base = this.arg();
+    }
     let pow: Json | null = null;
-    if (this.is("^")) { this.take(); pow = this.arg(); if (pow === -1 || (Array.isArray(pow) && pow[0] === "Negate")) throw new Fail(); }
+    if (this.is("^")) {
+      this.take();
+      pow = this.arg();
+      if (pow === -1 || (Array.isArray(pow) && pow[0] === "Negate")) throw new Fail();
+    }
     const x = this.is("(") ? this.primary() : this.tightArgument();
     const call: Json = base !== null ? ["Log", x, base] : [f, x];
     return pow !== null ? ["Power", call, pow] : call;
@@ -148,7 +227,11 @@ class Reader {
   /** "\sin 2x \cos x": the argument runs over implicit products up to the next function or operator. */
   tightArgument(): Json {
     let a = this.power();
-    for (let t = this.peek(); t && t.t !== "num" && this.startsPrimary(t) && !(t.t === "cmd" && t.v in FUNCS); t = this.peek()) {
+    for (
+      let t = this.peek();
+      t && t.t !== "num" && this.startsPrimary(t) && !(t.t === "cmd" && t.v in FUNCS);
+      t = this.peek()
+    ) {
       a = ["Multiply", a, this.power()];
     }
     return a;

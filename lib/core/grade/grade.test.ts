@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { gradeAnswer, readGold } from "./grade";
 import { extractLenient } from "./lenient";
 
-const verdict = (gold: string, pred: string, predMode: "auto" | "solution" | "answer" = "auto") => gradeAnswer(gold, pred, { predMode }).verdict;
+const verdict = (gold: string, pred: string, predMode: "auto" | "solution" | "answer" = "auto") =>
+  gradeAnswer(gold, pred, { predMode }).verdict;
 
 describe("false equals found by probes", () => {
   it("a decimal comma is not a thousands separator: 0,111 is 0.111, not 111", () => {
@@ -77,7 +78,10 @@ describe("the two modes", () => {
   });
   it("auto (imported data) follows math-verify's priorities: the box before a later bare span", () => {
     expect(extractLenient(text)).toMatchObject({ ok: true, answer: "2", method: "boxed" });
-    expect(extractLenient("Final Answer: The final answer is $28 \\%$. I hope it is correct.")).toMatchObject({ answer: "28 \\%", method: "final-answer" });
+    expect(extractLenient("Final Answer: The final answer is $28 \\%$. I hope it is correct.")).toMatchObject({
+      answer: "28 \\%",
+      method: "final-answer",
+    });
     expect(extractLenient("So there are 35 students.")).toMatchObject({ answer: "35", method: "last-math" });
     // Nothing math-verify finds: the studio's marked-answer reading still applies.
     expect(gradeAnswer("\\text{(B)}", "The answer is (B).")).toMatchObject({ verdict: "equal", extracted: "(B)" });

@@ -9,7 +9,6 @@ import { extractAnswer, mathSpans } from "./extract";
 import { boxGroup, extractLenient } from "./lenient";
 import type { Extraction, GradeOptions, Verdict } from "./types";
 
-
 /**
  * The gold answer: every box of its last box group (`\boxed{1}\boxed{2}` is the list 1, 2, not 2);
  * else a text of math only, or with an "answer" marker, read as a prediction is; else as written.

@@ -14,7 +14,11 @@ import { findBoxes, looksLikeBareAnswer } from "./extract";
 import type { Extraction, ExtractMethod } from "./types";
 
 export type Target = "latex" | "expr";
-interface Atom { start: number; end: number; answer: string }
+interface Atom {
+  start: number;
+  end: number;
+  answer: string;
+}
 
 // One math span; percent written right after it belongs to it ("$28$ %").
 const SPAN = String.raw`(?<!\\)\$\$([^]+?)(?<!\\)\$\$|(?<!\\)\\\[([^]+?)(?<!\\)\\\]|(?<![\\\d])\$((?:\\\$|[^\n$])+?)(?<!\\)\$|(?<!\\)\\\(((?:[^\\\n]|\\(?!\)))+?)(?<!\\)\\\)|\s\[([^\n\][]+?)\]\s|(-?\\frac\{-?\d+(?:[.,]\d+)?\}\{-?\d+(?:[.,]\d+)?\})`;
@@ -39,7 +43,8 @@ function latexAtoms(text: string): Atom[] {
     while (i + 1 < spans.length && n < 6 && JOIN.test(text.slice(g.end, spans[i + 1].start))) {
       g.answer += `, ${spans[i + 1].answer}`;
       g.end = spans[i + 1].end;
-      i++; n++;
+      i++;
+      n++;
     }
     groups.push(g);
   }
@@ -81,7 +86,10 @@ function exprAtoms(text: string): Atom[] {
 }
 
 const rightmost = (xs: Atom[]) =>
-  xs.reduce<Atom | null>((best, a) => (!best || a.end > best.end || (a.end === best.end && a.start < best.start) ? a : best), null);
+  xs.reduce<Atom | null>(
+    (best, a) => (!best || a.end > best.end || (a.end === best.end && a.start < best.start) ? a : best),
+    null,
+  );
 
 /** The box group at the end (math-verify's "last" rule): boxes close together or joined by a separator. */
 export function boxGroup(text: string): Atom | null {
@@ -103,14 +111,24 @@ export function boxGroup(text: string): Atom | null {
 
 /** Candidates sorted by start (longest first at one start), for lookups by position. */
 class Atoms {
-  constructor(readonly list: Atom[]) { list.sort((a, b) => a.start - b.start || b.end - a.end); }
+  constructor(readonly list: Atom[]) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
   /** The first candidate starting at or after `from`. */
   firstFrom(from: number): Atom | undefined {
-    let lo = 0, hi = this.list.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.list[mid].start < from) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
     return this.list[lo];
   }
-  at(pos: number): Atom | undefined { const a = this.firstFrom(pos); return a && a.start === pos ? a : undefined; }
+  at(pos: number): Atom | undefined {
+    const a = this.firstFrom(pos);
+    return a && a.start === pos ? a : undefined;
+  }
 }
 
 /** The first candidate starting within `window` characters after each marker; the rightmost of those. */
@@ -133,7 +151,10 @@ function finalAnswerIs(text: string, atoms: Atoms): Atom | null {
       if (is.index! > 100) break;
       const from = after + is.index! + is[0].length;
       const a = atoms.at(from);
-      if (a) { found.push(a); break; }
+      if (a) {
+        found.push(a);
+        break;
+      }
     }
   }
   return rightmost(found);
@@ -151,7 +172,8 @@ export function extractLenient(text: string, targets: Target[] = ["latex", "expr
     ...(targets.includes("latex") ? latexAtoms(text) : []),
     ...(targets.includes("expr") ? exprAtoms(text) : []),
   ]);
-  const pick = (a: Atom | null, method: ExtractMethod): Extraction | null => (a ? { ok: true, answer: a.answer, method } : null);
+  const pick = (a: Atom | null, method: ExtractMethod): Extraction | null =>
+    a ? { ok: true, answer: a.answer, method } : null;
   // Priority 0: the box group and "final answer is X. I hope", whichever ends last.
   const box = targets.includes("latex") ? boxGroup(text) : null;
   const hope = [...text.matchAll(/final answer is:?\s*/gi)].flatMap((m) => {

@@ -11,15 +11,27 @@ import { describe, expect, it } from "vitest";
 import { gradeAnswer } from "./grade";
 
 interface Case {
-  source: string; gold: string; pred: string; expected: boolean; kind: string; disputed?: string;
+  source: string;
+  gold: string;
+  pred: string;
+  expected: boolean;
+  kind: string;
+  disputed?: string;
   options?: { precision?: number; match?: string[] };
 }
-const file = JSON.parse(readFileSync(join(__dirname, "fixtures", "math-verify-cases.json"), "utf8")) as { cases: Case[] };
+const file = JSON.parse(readFileSync(join(__dirname, "fixtures", "math-verify-cases.json"), "utf8")) as {
+  cases: Case[];
+};
 const counted = file.cases.filter((c) => !c.disputed);
 
 function judge(c: Case): boolean {
-  const v = gradeAnswer(c.gold, c.pred, { predMode: "auto", goldMode: "auto", floatRounding: c.options?.precision,
-    targets: c.options?.match as ("latex" | "expr")[] | undefined, softLimitMs: 5000 });
+  const v = gradeAnswer(c.gold, c.pred, {
+    predMode: "auto",
+    goldMode: "auto",
+    floatRounding: c.options?.precision,
+    targets: c.options?.match as ("latex" | "expr")[] | undefined,
+    softLimitMs: 5000,
+  });
   return v.verdict === "equal";
 }
 
@@ -33,17 +45,24 @@ describe("math-verify's published test expectations", () => {
   });
   const agreeAll = results.filter((r) => r.got === r.c.expected).length;
   // The table is the measurement the notes quote; print it so a run shows it.
-  console.log([...table.map((t) => `${t.kind.padEnd(18)} ${t.agree}/${t.cases}`), `overall ${agreeAll}/${results.length}`].join("\n"));
+  console.log(
+    [...table.map((t) => `${t.kind.padEnd(18)} ${t.agree}/${t.cases}`), `overall ${agreeAll}/${results.length}`].join(
+      "\n",
+    ),
+  );
 
   it("has every transcribed case", () => {
     expect(file.cases.length).toBe(270);
   });
   it("never says equal where math-verify says different", () => {
-    const falseEqual = results.filter((r) => r.got && !r.c.expected).map((r) => `${r.c.source}: ${r.c.gold.slice(0, 60)} | ${r.c.pred.slice(0, 60)}`);
+    const falseEqual = results
+      .filter((r) => r.got && !r.c.expected)
+      .map((r) => `${r.c.source}: ${r.c.gold.slice(0, 60)} | ${r.c.pred.slice(0, 60)}`);
     expect(falseEqual).toEqual([]);
   });
   it.each(table.map((t) => [t.kind, t] as const))("agrees on >= 95%% of kind %s", (_k, t) => {
-    const misses = results.filter((r) => r.c.kind === t.kind && r.got !== r.c.expected)
+    const misses = results
+      .filter((r) => r.c.kind === t.kind && r.got !== r.c.expected)
       .map((r) => `${r.c.expected ? "missed" : "false equal"}: ${r.c.gold.slice(0, 70)} | ${r.c.pred.slice(-90)}`);
     expect(t.rate, misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });

@@ -14,8 +14,16 @@ export interface Normalised {
 
 const TEXT_CMD = String.raw`\\(?:text|textnormal|textbf|textit|textrm|textsf|texttt|mathrm|mathbf|mathit|mathsf|mbox|operatorname\*?)`;
 const UNICODE: [RegExp, string][] = [
-  [/π/g, "\\pi "], [/√/g, "\\sqrt"], [/[−–]/g, "-"], [/×/g, "\\times "], [/·/g, "\\cdot "],
-  [/∞/g, "\\infty "], [/≤/g, "\\le "], [/≥/g, "\\ge "], [/≠/g, "\\ne "], [/\u00a0/g, " "],
+  [/π/g, "\\pi "],
+  [/√/g, "\\sqrt"],
+  [/[−–]/g, "-"],
+  [/×/g, "\\times "],
+  [/·/g, "\\cdot "],
+  [/∞/g, "\\infty "],
+  [/≤/g, "\\le "],
+  [/≥/g, "\\ge "],
+  [/≠/g, "\\ne "],
+  [/\u00a0/g, " "],
 ];
 
 // Units after a number: "5\text{ cm}", "5\mbox{ cm}^2", "20\ \mathrm{m/s}".
@@ -59,11 +67,20 @@ export function normaliseAnswer(answer: string): Normalised {
   s = s.replace(/\\\\|\\(?=\d)/g, (m) => (m === "\\\\" ? m : "")); // a stray backslash: \boxed{\15}
   s = s.replace(/_\{(\w)\}/g, "_$1");
   s = s.replace(/\\\\|\\[!,;:> ]|~|\\q?quad/g, (m) => (m === "\\\\" ? m : " "));
-  s = s.replace(/\\lt(?![A-Za-z])/g, "<").replace(/\\gt(?![A-Za-z])/g, ">")
-    .replace(/\\leqslant(?![A-Za-z])/g, "\\le").replace(/\\geqslant(?![A-Za-z])/g, "\\ge");
+  s = s
+    .replace(/\\lt(?![A-Za-z])/g, "<")
+    .replace(/\\gt(?![A-Za-z])/g, ">")
+    .replace(/\\leqslant(?![A-Za-z])/g, "\\le")
+    .replace(/\\geqslant(?![A-Za-z])/g, "\\ge");
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, "\\frac").replace(/\\[dt]binom(?![A-Za-z])/g, "\\binom");
-  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree(?![A-Za-z])|\\text\{\s*degrees?\s*\}/g, () => { degrees = true; return " "; });
-  s = s.replace(/\\?%|\\text\{\s*(?:percent(?:age)?|pct)\s*\}|\s*\b(?:percentage|percent|pct)\b/g, () => { percent = true; return " "; });
+  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree(?![A-Za-z])|\\text\{\s*degrees?\s*\}/g, () => {
+    degrees = true;
+    return " ";
+  });
+  s = s.replace(/\\?%|\\text\{\s*(?:percent(?:age)?|pct)\s*\}|\s*\b(?:percentage|percent|pct)\b/g, () => {
+    percent = true;
+    return " ";
+  });
   s = s.replace(TEXT_SEPARATOR, ",");
   const whole = WHOLE_TEXT.exec(s);
   const wasText = whole !== null && /[A-Za-z]{2,}/.test(whole[1]) && !/\d/.test(whole[1]);
@@ -75,7 +92,11 @@ export function normaliseAnswer(answer: string): Normalised {
   s = s.replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/^\s*[A-Za-z]\s*\\in\s*/, ""); // x \in [0,1)
   s = s.replace(/\s*\{\s*,\s*\}\s*/g, ","); // 14{,}916, 14 {, }916
-  s = s.replace(/\s+/g, " ").trim().replace(/[.,;]+$/, "").trim();
+  s = s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.,;]+$/, "")
+    .trim();
   s = numberSeparators(s);
   return { text: s, percent, degrees, wasText };
 }

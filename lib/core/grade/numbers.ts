@@ -9,7 +9,9 @@ export interface PlainNumber {
 }
 
 const INT = String.raw`\{?\s*([+-]?\s*\d+)\s*\}?`;
-const FRAC = new RegExp(String.raw`^([+-]?)\s*\\frac\s*(?:\{\s*([+-]?\s*\d+)\s*\}|(\d))\s*(?:\{\s*([+-]?\s*\d+)\s*\}|(\d))$`);
+const FRAC = new RegExp(
+  String.raw`^([+-]?)\s*\\frac\s*(?:\{\s*([+-]?\s*\d+)\s*\}|(\d))\s*(?:\{\s*([+-]?\s*\d+)\s*\}|(\d))$`,
+);
 const SLASH = new RegExp(`^${INT}\\s*/\\s*${INT}$`);
 const MIXED = /^([+-]?)\s*(\d+)\s*\\frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}$/;
 
@@ -33,7 +35,8 @@ export function plainNumber(s: string): PlainNumber | null {
   }
   let m = FRAC.exec(t);
   if (m) {
-    const n = int(m[2] ?? m[3]), d = int(m[4] ?? m[5]);
+    const n = int(m[2] ?? m[3]),
+      d = int(m[4] ?? m[5]);
     if (d === 0n) return null;
     const v = R.rat(n, d);
     return { value: m[1] === "-" ? R.neg(v) : v, decimals: null };

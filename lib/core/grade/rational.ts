@@ -1,18 +1,25 @@
 // Exact rationals on BigInt, for comparing numbers without rounding (0.1 + 0.2 is 3/10 here).
 
-export interface Rat { n: bigint; d: bigint }
+export interface Rat {
+  n: bigint;
+  d: bigint;
+}
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
 
 function gcd(a: bigint, b: bigint): bigint {
-  a = abs(a); b = abs(b);
+  a = abs(a);
+  b = abs(b);
   while (b) [a, b] = [b, a % b];
   return a;
 }
 
 export function rat(n: bigint, d: bigint = 1n): Rat {
   if (d === 0n) throw new RangeError("zero denominator");
-  if (d < 0n) { n = -n; d = -d; }
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
   const g = gcd(n, d) || 1n;
   return { n: n / g, d: d / g };
 }
@@ -47,7 +54,8 @@ export function sqrtExact(a: Rat): Rat | null {
     while ((y + 1n) * (y + 1n) <= x) y++;
     return y * y === x ? y : null;
   };
-  const n = r(a.n), d = r(a.d);
+  const n = r(a.n),
+    d = r(a.d);
   return n !== null && d !== null ? rat(n, d) : null;
 }
 
@@ -65,7 +73,8 @@ export function parseDecimal(s: string): Rat | null {
 }
 
 export function toNumber(a: Rat): number {
-  const n = Number(a.n), d = Number(a.d);
+  const n = Number(a.n),
+    d = Number(a.d);
   if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
   // Very large terms: scale down both before dividing.
   const shift = BigInt(Math.max(a.n.toString().length, a.d.toString().length) - 300);

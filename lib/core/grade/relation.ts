@@ -10,8 +10,19 @@ export type RelShape =
 
 const OP = /\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|\\neq?(?![A-Za-z])|\\approx(?![A-Za-z])|<=|>=|!=|=|<|>/y;
 const NAME: Record<string, string> = {
-  "\\le": "<=", "\\leq": "<=", "<=": "<=", "\\ge": ">=", "\\geq": ">=", ">=": ">=",
-  "\\ne": "!=", "\\neq": "!=", "!=": "!=", "=": "=", "\\approx": "~", "<": "<", ">": ">",
+  "\\le": "<=",
+  "\\leq": "<=",
+  "<=": "<=",
+  "\\ge": ">=",
+  "\\geq": ">=",
+  ">=": ">=",
+  "\\ne": "!=",
+  "\\neq": "!=",
+  "!=": "!=",
+  "=": "=",
+  "\\approx": "~",
+  "<": "<",
+  ">": ">",
 };
 
 /** Split at relation operators outside brackets. */
@@ -34,9 +45,14 @@ export function splitRelation(s: string): { parts: string[]; ops: string[] } {
       }
     }
     if (c === "\\") {
-      if (s[i + 1] === "{" || s[i + 1] === "}") { depth += s[i + 1] === "{" ? 1 : -1; i++; continue; }
+      if (s[i + 1] === "{" || s[i + 1] === "}") {
+        depth += s[i + 1] === "{" ? 1 : -1;
+        i++;
+        continue;
+      }
       const cmd = /^\\[A-Za-z]+/.exec(s.slice(i));
-      if (cmd) i += cmd[0].length - 1; else i++;
+      if (cmd) i += cmd[0].length - 1;
+      else i++;
       continue;
     }
     if (c === "(" || c === "[" || c === "{") depth++;
@@ -51,7 +67,9 @@ export function splitRelation(s: string): { parts: string[]; ops: string[] } {
  * v: `x = 3`, `(p,q) = (3,2)`, `AB = 4`, `\frac{NO}{BO} = ...`, `S_{MBCN}:S = 7:32`, `|AB| = 1`.
  */
 export function symbolsOnly(lhs: string): boolean {
-  const t = lhs.replace(/_\{[^{}]*\}|_[A-Za-z0-9]/g, "").replace(/\\(?:frac|cdot|times|overline|angle|vec|hat|bar)(?![A-Za-z])/g, " ");
+  const t = lhs
+    .replace(/_\{[^{}]*\}|_[A-Za-z0-9]/g, "")
+    .replace(/\\(?:frac|cdot|times|overline|angle|vec|hat|bar)(?![A-Za-z])/g, " ");
   // A function of symbols (\cos \angle RPS) names a value too; an integral, sum or limit is a computation.
   return /[A-Za-z]/.test(t) && !/\d/.test(t) && !/\\(?:int|sum|prod|lim)(?![A-Za-z])/.test(t);
 }
@@ -61,17 +79,39 @@ export function parseRelation<T>(s: string, read: (s: string) => T | null): RelS
   let { parts, ops } = splitRelation(s);
   if (ops.length === 0) return null;
   const approx = ops.indexOf("~");
-  if (approx > 0 && ops.slice(0, approx).includes("=")) { parts = parts.slice(0, approx + 1); ops = ops.slice(0, approx); }
+  if (approx > 0 && ops.slice(0, approx).includes("=")) {
+    parts = parts.slice(0, approx + 1);
+    ops = ops.slice(0, approx);
+  }
   ops = ops.map((o) => (o === "~" ? "=" : o));
   if (parts.some((p) => !p)) return null;
   if (ops.length === 1) return { kind: "rel", op: ops[0], lhs: parts[0], rhs: parts[1] };
   if (ops.every((o) => o === "=")) {
-    return symbolsOnly(parts[0]) ? { kind: "rel", op: "=", lhs: parts[0], rhs: parts[parts.length - 1] } : read(parts[parts.length - 1]);
+    return symbolsOnly(parts[0])
+      ? { kind: "rel", op: "=", lhs: parts[0], rhs: parts[parts.length - 1] }
+      : read(parts[parts.length - 1]);
   }
   if (ops.length === 2) {
-    const up = ops.every((o) => o === "<" || o === "<="), down = ops.every((o) => o === ">" || o === ">=");
-    if (up) return { kind: "range", mid: parts[1], lo: parts[0], hi: parts[2], loOpen: ops[0] === "<", hiOpen: ops[1] === "<" };
-    if (down) return { kind: "range", mid: parts[1], lo: parts[2], hi: parts[0], loOpen: ops[1] === ">", hiOpen: ops[0] === ">" };
+    const up = ops.every((o) => o === "<" || o === "<="),
+      down = ops.every((o) => o === ">" || o === ">=");
+    if (up)
+      return {
+        kind: "range",
+        mid: parts[1],
+        lo: parts[0],
+        hi: parts[2],
+        loOpen: ops[0] === "<",
+        hiOpen: ops[1] === "<",
+      };
+    if (down)
+      return {
+        kind: "range",
+        mid: parts[1],
+        lo: parts[2],
+        hi: parts[0],
+        loOpen: ops[1] === ">",
+        hiOpen: ops[0] === ">",
+      };
   }
   return { kind: "rel", op: ops[0], lhs: parts[0], rhs: parts.slice(1).join(" = ") };
 }

@@ -13,12 +13,18 @@ export interface Ctx {
 }
 
 export class Unparseable extends Error {
-  constructor(public side: "gold" | "pred", public latex: string) {
+  constructor(
+    public side: "gold" | "pred",
+    public latex: string,
+  ) {
     super(`cannot read ${side} "${latex}"`);
   }
 }
 
-export interface Decision { equal: boolean; method: string }
+export interface Decision {
+  equal: boolean;
+  method: string;
+}
 
 export const remaining = (ctx: Ctx) => Math.max(1, ctx.deadline - Date.now());
 
@@ -72,13 +78,16 @@ export function sampleBoth(g: Json, p: Json, count = 8): [C, C][] | null {
 
 export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
   if (gold.replace(/\s+/g, "") === pred.replace(/\s+/g, "")) return { equal: true, method: "string" };
-  const gn = plainNumber(gold), pn = plainNumber(pred);
+  const gn = plainNumber(gold),
+    pn = plainNumber(pred);
   if (gn && pn) {
     if (R.eq(gn.value, pn.value)) return { equal: true, method: "exact-rational" };
     return decimalRule(gn, pn, ctx) ?? { equal: false, method: "exact-rational" };
   }
-  const gj = read(gold, "gold", ctx), pj = read(pred, "pred", ctx);
-  const gx = exact(gj), px = exact(pj);
+  const gj = read(gold, "gold", ctx),
+    pj = read(pred, "pred", ctx);
+  const gx = exact(gj),
+    px = exact(pj);
   if (gx && px) {
     if (R.eq(gx, px)) return { equal: true, method: "exact-rational" };
     const rule = decimalRule(gn ?? { value: gx, decimals: null }, pn ?? { value: px, decimals: null }, ctx);
@@ -90,11 +99,16 @@ export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
     const [g0, p0] = pts[0];
     if (!vars) {
       // One side a plain decimal, the other exact: judge the decimal at its own precision.
-      const dec = gn?.decimals != null && !hasDecimal(pred) ? { d: gn.decimals, exact: p0 } :
-        pn?.decimals != null && !hasDecimal(gold) ? { d: pn.decimals, exact: g0 } : null;
+      const dec =
+        gn?.decimals != null && !hasDecimal(pred)
+          ? { d: gn.decimals, exact: p0 }
+          : pn?.decimals != null && !hasDecimal(gold)
+            ? { d: pn.decimals, exact: g0 }
+            : null;
       if (dec && dec.exact[1] === 0 && Number.isFinite(dec.exact[0])) {
         const decimal = dec.exact === p0 ? g0[0] : p0[0];
-        if (ctx.floatRounding !== undefined) return { equal: roundedEqual(dec.exact[0], decimal, ctx.floatRounding), method: "float-rounding" };
+        if (ctx.floatRounding !== undefined)
+          return { equal: roundedEqual(dec.exact[0], decimal, ctx.floatRounding), method: "float-rounding" };
         return { equal: decimalMatches(dec.exact[0], decimal, dec.d), method: "decimal-precision" };
       }
     }
@@ -108,18 +122,29 @@ export function compareScalar(gold: string, pred: string, ctx: Ctx): Decision {
 
 const roundedEqual = (a: number, b: number, k: number) => Math.round(a * 10 ** k) === Math.round(b * 10 ** k);
 
-function decimalRule(g: { value: R.Rat; decimals: number | null }, p: { value: R.Rat; decimals: number | null }, ctx: Ctx): Decision | null {
+function decimalRule(
+  g: { value: R.Rat; decimals: number | null },
+  p: { value: R.Rat; decimals: number | null },
+  ctx: Ctx,
+): Decision | null {
   if (ctx.floatRounding !== undefined && (g.decimals !== null || p.decimals !== null)) {
-    return { equal: roundedEqual(R.toNumber(g.value), R.toNumber(p.value), ctx.floatRounding), method: "float-rounding" };
+    return {
+      equal: roundedEqual(R.toNumber(g.value), R.toNumber(p.value), ctx.floatRounding),
+      method: "float-rounding",
+    };
   }
   if ((g.decimals === null) === (p.decimals === null)) return null;
   const [ex, dec] = g.decimals === null ? [g, p] : [p, g];
-  return { equal: decimalMatches(R.toNumber(ex.value), R.toNumber(dec.value), dec.decimals!), method: "decimal-precision" };
+  return {
+    equal: decimalMatches(R.toNumber(ex.value), R.toNumber(dec.value), dec.decimals!),
+    method: "decimal-precision",
+  };
 }
 
 /** Are two equations the same up to rearrangement: (l1 - r1) = c (l2 - r2) for a constant c != 0? */
 export function proportional(a: string, b: string, ctx: Ctx): boolean | null {
-  const aj = read(a, "gold", ctx), bj = read(b, "pred", ctx);
+  const aj = read(a, "gold", ctx),
+    bj = read(b, "pred", ctx);
   const pts = sampleBoth(aj, bj);
   if (!pts || pts.length < 3) return null;
   const ratios: C[] = [];
@@ -128,7 +153,10 @@ export function proportional(a: string, b: string, ctx: Ctx): boolean | null {
       if (Math.hypot(x[0], x[1]) > 1e-9) return false;
       continue;
     }
-    ratios.push([(x[0] * y[0] + x[1] * y[1]) / (y[0] ** 2 + y[1] ** 2), (x[1] * y[0] - x[0] * y[1]) / (y[0] ** 2 + y[1] ** 2)]);
+    ratios.push([
+      (x[0] * y[0] + x[1] * y[1]) / (y[0] ** 2 + y[1] ** 2),
+      (x[1] * y[0] - x[0] * y[1]) / (y[0] ** 2 + y[1] ** 2),
+    ]);
   }
   if (ratios.length < 2 || Math.hypot(...ratios[0]) < 1e-12) return false;
   return ratios.every((r) => close(r, ratios[0], 1e-8));

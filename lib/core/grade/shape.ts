@@ -21,18 +21,33 @@ export function splitTop(s: string, seps: string[]): string[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === "\\") {
-      if (s[i + 1] === "{" || s[i + 1] === "}") { depth += s[i + 1] === "{" ? 1 : -1; i++; continue; }
+      if (s[i + 1] === "{" || s[i + 1] === "}") {
+        depth += s[i + 1] === "{" ? 1 : -1;
+        i++;
+        continue;
+      }
       if (depth === 0) {
-        const sep = seps.find((x) => x.startsWith("\\") && s.startsWith(x, i) && !/[A-Za-z]/.test(s[i + x.length] ?? ""));
-        if (sep) { out.push(s.slice(last, i)); i += sep.length - 1; last = i + 1; continue; }
+        const sep = seps.find(
+          (x) => x.startsWith("\\") && s.startsWith(x, i) && !/[A-Za-z]/.test(s[i + x.length] ?? ""),
+        );
+        if (sep) {
+          out.push(s.slice(last, i));
+          i += sep.length - 1;
+          last = i + 1;
+          continue;
+        }
       }
       const m = /^\\[A-Za-z]+/.exec(s.slice(i));
-      if (m) i += m[0].length - 1; else i++;
+      if (m) i += m[0].length - 1;
+      else i++;
       continue;
     }
     if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && seps.includes(c)) { out.push(s.slice(last, i)); last = i + 1; }
+    else if (depth === 0 && seps.includes(c)) {
+      out.push(s.slice(last, i));
+      last = i + 1;
+    }
   }
   out.push(s.slice(last));
   return out.map((x) => x.trim());
@@ -44,9 +59,15 @@ function closingIndex(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === "\\") {
-      if (s[i + 1] === "{" || s[i + 1] === "}") { depth += s[i + 1] === "{" ? 1 : -1; i++; if (depth === 0) return i; continue; }
+      if (s[i + 1] === "{" || s[i + 1] === "}") {
+        depth += s[i + 1] === "{" ? 1 : -1;
+        i++;
+        if (depth === 0) return i;
+        continue;
+      }
       const m = /^\\[A-Za-z]+/.exec(s.slice(i));
-      if (m) i += m[0].length - 1; else i++;
+      if (m) i += m[0].length - 1;
+      else i++;
       continue;
     }
     if (c === "(" || c === "[" || c === "{") depth++;
@@ -61,7 +82,11 @@ export function parseShape(s: string, wasText = false): Shape | null {
   if (wasText) return { kind: "text", text: s };
   const mat = /^\\begin\{([pbvBV]?matrix|array)\}(?:\{[^}]*\})?((?:(?!\\(?:begin|end)\{)[\s\S])*)\\end\{\1\}$/.exec(s);
   if (mat) {
-    const rows = splitTop(mat[2], []).join("").split(/\\\\/).map((r) => r.trim()).filter(Boolean);
+    const rows = splitTop(mat[2], [])
+      .join("")
+      .split(/\\\\/)
+      .map((r) => r.trim())
+      .filter(Boolean);
     const cells = rows.map((r) => r.split("&").map((c) => parseShape(c)));
     if (cells.some((r) => r.some((c) => c === null))) return null;
     return { kind: "matrix", rows: cells as Shape[][] };
@@ -80,7 +105,8 @@ export function parseShape(s: string, wasText = false): Shape | null {
   // a \pm b is the two answers a + b and a - b.
   const pm = /\\(pm|mp)(?![A-Za-z])/.exec(s);
   if (pm) {
-    const a = s.slice(0, pm.index), b = s.slice(pm.index + pm[0].length);
+    const a = s.slice(0, pm.index),
+      b = s.slice(pm.index + pm[0].length);
     const [first, second] = pm[1] === "pm" ? ["+", "-"] : ["-", "+"];
     const items = [parseShape(`${a}${first}${b}`), parseShape(`${a}${second}${b}`)];
     return items.every(Boolean) ? { kind: "list", items: items as Shape[] } : null;
@@ -106,7 +132,9 @@ export function parseShape(s: string, wasText = false): Shape | null {
   // A ratio a:b is the fraction a/b (7:32 = 14:64); with a zero part (a time, 12:00) it is text.
   const ratio = splitTop(s, [":"]);
   if (ratio.length === 2 && ratio.every((r) => r.trim())) {
-    return /^0+$/.test(ratio[1].trim()) ? { kind: "text", text: s } : { kind: "expr", latex: `\\frac{${ratio[0]}}{${ratio[1]}}` };
+    return /^0+$/.test(ratio[1].trim())
+      ? { kind: "text", text: s }
+      : { kind: "expr", latex: `\\frac{${ratio[0]}}{${ratio[1]}}` };
   }
   if (/^[A-Za-z]{3,}(?:[ '-][A-Za-z]+)*$/.test(s)) return { kind: "text", text: s };
   return { kind: "expr", latex: s };
@@ -123,15 +151,25 @@ function seqOf(kind: "list" | "set" | "union" | "seq", parts: string[], open = "
 
 export function shapeToString(s: Shape): string {
   switch (s.kind) {
-    case "list": return s.items.map(shapeToString).join(", ");
-    case "set": return `\\{${s.items.map(shapeToString).join(", ")}\\}`;
-    case "seq": return `${s.open}${s.items.map(shapeToString).join(", ")}${s.close}`;
-    case "union": return s.items.map(shapeToString).join(" \\cup ");
-    case "matrix": return `[${s.rows.map((r) => r.map(shapeToString).join(" & ")).join(" \\\\ ")}]`;
-    case "rel": return `${s.lhs} ${s.op} ${s.rhs}`;
-    case "range": return `${s.lo} ${s.loOpen ? "<" : "<="} ${s.mid} ${s.hiOpen ? "<" : "<="} ${s.hi}`;
-    case "text": return `\\text{${s.text}}`;
-    case "choice": return `(${s.letter})`;
-    case "expr": return s.latex;
+    case "list":
+      return s.items.map(shapeToString).join(", ");
+    case "set":
+      return `\\{${s.items.map(shapeToString).join(", ")}\\}`;
+    case "seq":
+      return `${s.open}${s.items.map(shapeToString).join(", ")}${s.close}`;
+    case "union":
+      return s.items.map(shapeToString).join(" \\cup ");
+    case "matrix":
+      return `[${s.rows.map((r) => r.map(shapeToString).join(" & ")).join(" \\\\ ")}]`;
+    case "rel":
+      return `${s.lhs} ${s.op} ${s.rhs}`;
+    case "range":
+      return `${s.lo} ${s.loOpen ? "<" : "<="} ${s.mid} ${s.hiOpen ? "<" : "<="} ${s.hi}`;
+    case "text":
+      return `\\text{${s.text}}`;
+    case "choice":
+      return `(${s.letter})`;
+    case "expr":
+      return s.latex;
   }
 }

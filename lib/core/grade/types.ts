@@ -6,9 +6,7 @@ export type VerdictKind = "equal" | "not_equal" | "no_answer" | "unparseable" | 
 /** How the final answer was found in the prediction. */
 export type ExtractMethod = "boxed" | "boxed-list" | "answer-is" | "final-answer" | "bold" | "bare" | "last-math";
 
-export type Extraction =
-  | { ok: true; answer: string; method: ExtractMethod }
-  | { ok: false; reason: string };
+export type Extraction = { ok: true; answer: string; method: ExtractMethod } | { ok: false; reason: string };
 
 export interface Verdict {
   verdict: VerdictKind;

@@ -10,7 +10,11 @@ import { interventionSpan, isUnsupportedRefusal, meanNll, spanLogprobs } from ".
 
 type Ref = { id: string; problem: string; steps: string[]; first_error_index: number; reference_solution: string };
 const refs: Ref[] = readFileSync(sharedData("processbench", "with-references.gsm8k-math.jsonl"), "utf8")
-  .split("\n").filter(Boolean).map((l) => JSON.parse(l)).filter((r: Ref) => r.first_error_index >= 0).slice(0, 40);
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
+  .filter((r: Ref) => r.first_error_index >= 0)
+  .slice(0, 40);
 
 const chars: TokenCodec = {
   encode: (s) => [...s].map((c) => c.charCodeAt(0)),
@@ -25,11 +29,25 @@ const promptOf = (problem: string) => {
 /** What vLLM returns for prompt_logprobs: 1: null first, then {id: {logprob, rank, decoded_token}} (+ the top-1 token). */
 function vllmBody(ids: number[], lp: (id: number, i: number) => number) {
   return {
-    id: "cmpl-1", object: "text_completion", model: "m",
-    choices: [{
-      index: 0, text: "x", logprobs: null, finish_reason: "length",
-      prompt_logprobs: ids.map((id, i) => (i === 0 ? null : { [String(id)]: { logprob: lp(id, i), rank: 3, decoded_token: "t" }, "99999": { logprob: -0.01, rank: 1, decoded_token: "u" } })),
-    }],
+    id: "cmpl-1",
+    object: "text_completion",
+    model: "m",
+    choices: [
+      {
+        index: 0,
+        text: "x",
+        logprobs: null,
+        finish_reason: "length",
+        prompt_logprobs: ids.map((id, i) =>
+          i === 0
+            ? null
+            : {
+                [String(id)]: { logprob: lp(id, i), rank: 3, decoded_token: "t" },
+                "99999": { logprob: -0.01, rank: 1, decoded_token: "u" },
+              },
+        ),
+      },
+    ],
   };
 }
 
@@ -48,7 +66,9 @@ describe("intervention span", () => {
   });
 
   it("refuses counts that do not end at the last token", () => {
-    expect(() => interventionSpan({ ids: [1, 2, 3, 4], promptTokens: 1, prefixTokens: 1, interventionTokens: 1 })).toThrow(/does not end/);
+    expect(() =>
+      interventionSpan({ ids: [1, 2, 3, 4], promptTokens: 1, prefixTokens: 1, interventionTokens: 1 }),
+    ).toThrow(/does not end/);
   });
 });
 
@@ -57,7 +77,11 @@ describe("NLL from a vLLM-shaped response", () => {
   const span = { start: 3, end: 6 };
 
   it("averages -logprob over the span only, picking the prompt token's entry (not the top-1)", () => {
-    const r = spanLogprobs(vllmBody(ids, (id) => -(id - 10) / 2), ids, span);
+    const r = spanLogprobs(
+      vllmBody(ids, (id) => -(id - 10) / 2),
+      ids,
+      span,
+    );
     expect(r).toEqual({ ok: true, logprobs: [-1.5, -2, -2.5] });
     if (r.ok) expect(meanNll(r.logprobs)).toBeCloseTo(2, 12);
   });
@@ -71,14 +95,22 @@ describe("NLL from a vLLM-shaped response", () => {
     const body = vllmBody(ids, () => -1);
     const without = { ...body, choices: [{ ...body.choices[0], prompt_logprobs: undefined }] };
     expect(spanLogprobs(without, ids, span)).toMatchObject({ ok: false, kind: "unsupported" });
-    expect(spanLogprobs({ ...body, choices: [{ ...body.choices[0], prompt_logprobs: null }] }, ids, span)).toMatchObject({ kind: "unsupported" });
+    expect(
+      spanLogprobs({ ...body, choices: [{ ...body.choices[0], prompt_logprobs: null }] }, ids, span),
+    ).toMatchObject({ kind: "unsupported" });
     const cases: [unknown, RegExp][] = [
       ["not json", /not a JSON object/],
       [{ choices: [] }, /no choices\[0\]/],
       [{ choices: [{ prompt_logprobs: "x" }] }, /not an array/],
-      [{ choices: [{ prompt_logprobs: body.choices[0].prompt_logprobs.slice(1) }] }, /5 entries for a prompt of 6 tokens/],
+      [
+        { choices: [{ prompt_logprobs: body.choices[0].prompt_logprobs.slice(1) }] },
+        /5 entries for a prompt of 6 tokens/,
+      ],
       [{ choices: [{ prompt_logprobs: [null, {}, {}, null, {}, {}] }] }, /prompt_logprobs\[3\] is null/],
-      [{ choices: [{ prompt_logprobs: [null, {}, {}, { "7": { logprob: -1 } }, {}, {}] }] }, /no entry for the prompt's token id 13/],
+      [
+        { choices: [{ prompt_logprobs: [null, {}, {}, { "7": { logprob: -1 } }, {}, {}] }] },
+        /no entry for the prompt's token id 13/,
+      ],
       [vllmBody(ids, (_, i) => (i === 4 ? Number.NaN : -1)), /prompt_logprobs\[4\]\[14\]\.logprob is null/],
       [vllmBody(ids, (_, i) => (i === 5 ? 0.5 : -1)), /logprob is 0.5/],
     ];
@@ -94,7 +126,12 @@ describe("NLL from a vLLM-shaped response", () => {
   });
 
   it("tells a refused field from a refused prompt", () => {
-    expect(isUnsupportedRefusal(400, "model server answered HTTP 400: Unrecognized request argument supplied: prompt_logprobs")).toBe(true);
+    expect(
+      isUnsupportedRefusal(
+        400,
+        "model server answered HTTP 400: Unrecognized request argument supplied: prompt_logprobs",
+      ),
+    ).toBe(true);
     expect(isUnsupportedRefusal(400, "Extra inputs are not permitted")).toBe(true);
     expect(isUnsupportedRefusal(404, '{"detail":"Not Found"}')).toBe(true);
     expect(isUnsupportedRefusal(404, "The model `x` does not exist.")).toBe(false);

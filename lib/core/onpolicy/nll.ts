@@ -10,10 +10,13 @@ import type { SftTokens } from "@/lib/core/export/trl-tokenized";
 export type Span = { start: number; end: number };
 
 /** Token positions [start, end) of the intervention inside prompt + prefix + intervention. */
-export function interventionSpan(t: Pick<SftTokens, "ids" | "promptTokens" | "prefixTokens" | "interventionTokens">): Span {
+export function interventionSpan(
+  t: Pick<SftTokens, "ids" | "promptTokens" | "prefixTokens" | "interventionTokens">,
+): Span {
   const start = t.promptTokens + t.prefixTokens;
   const end = start + t.interventionTokens;
-  if (end !== t.ids.length) throw new RangeError(`intervention span ${start}..${end} does not end at the last token (${t.ids.length})`);
+  if (end !== t.ids.length)
+    throw new RangeError(`intervention span ${start}..${end} does not end at the last token (${t.ids.length})`);
   return { start, end };
 }
 
@@ -31,21 +34,30 @@ export function spanLogprobs(body: unknown, ids: readonly number[], span: Span):
   const bad = (reason: string): LogprobFailure => ({ ok: false, kind: "malformed", reason });
   if (!isObject(body)) return bad("the response is not a JSON object");
   const choices = body.choices;
-  if (!Array.isArray(choices) || choices.length === 0 || !isObject(choices[0])) return bad("the response has no choices[0]");
+  if (!Array.isArray(choices) || choices.length === 0 || !isObject(choices[0]))
+    return bad("the response has no choices[0]");
   const pl = choices[0].prompt_logprobs;
-  if (pl === undefined || pl === null) return { ok: false, kind: "unsupported", reason: "the response has no choices[0].prompt_logprobs" };
+  if (pl === undefined || pl === null)
+    return { ok: false, kind: "unsupported", reason: "the response has no choices[0].prompt_logprobs" };
   if (!Array.isArray(pl)) return bad("choices[0].prompt_logprobs is not an array");
-  if (pl.length !== ids.length) return bad(`prompt_logprobs has ${pl.length} entries for a prompt of ${ids.length} tokens`);
-  if (span.start < 1 || span.end > ids.length || span.start >= span.end) return bad(`no log-probability for token span ${span.start}..${span.end}`);
+  if (pl.length !== ids.length)
+    return bad(`prompt_logprobs has ${pl.length} entries for a prompt of ${ids.length} tokens`);
+  if (span.start < 1 || span.end > ids.length || span.start >= span.end)
+    return bad(`no log-probability for token span ${span.start}..${span.end}`);
   const out: number[] = [];
   for (let i = span.start; i < span.end; i++) {
     const at = pl[i];
-    if (!isObject(at)) return bad(`prompt_logprobs[${i}] is ${at === null ? "null" : typeof at}, not an object keyed by token id`);
+    if (!isObject(at))
+      return bad(`prompt_logprobs[${i}] is ${at === null ? "null" : typeof at}, not an object keyed by token id`);
     const entry = at[String(ids[i])];
-    if (!isObject(entry)) return bad(`prompt_logprobs[${i}] has no entry for the prompt's token id ${ids[i]} (was the prompt tokenized differently?)`);
+    if (!isObject(entry))
+      return bad(
+        `prompt_logprobs[${i}] has no entry for the prompt's token id ${ids[i]} (was the prompt tokenized differently?)`,
+      );
     const lp = entry.logprob;
     // log-probabilities are <= 0; allow float noise just above
-    if (typeof lp !== "number" || !Number.isFinite(lp) || lp > 1e-6) return bad(`prompt_logprobs[${i}][${ids[i]}].logprob is ${JSON.stringify(lp)}, not a finite log-probability`);
+    if (typeof lp !== "number" || !Number.isFinite(lp) || lp > 1e-6)
+      return bad(`prompt_logprobs[${i}][${ids[i]}].logprob is ${JSON.stringify(lp)}, not a finite log-probability`);
     out.push(lp);
   }
   return { ok: true, logprobs: out };
@@ -71,5 +83,7 @@ export function isUnsupportedRefusal(status: number, message: string): boolean {
   // no /v1/completions route (a 404 about the model name is a configuration error, not this)
   if (status === 405 || status === 501 || (status === 404 && !/model/i.test(message))) return true;
   if (status !== 400 && status !== 422) return false;
-  return /prompt[_ ]logprobs|unrecognized request argument|extra (inputs|fields)|not permitted|unknown (field|parameter)/i.test(message);
+  return /prompt[_ ]logprobs|unrecognized request argument|extra (inputs|fields)|not permitted|unknown (field|parameter)/i.test(
+    message,
+  );
 }

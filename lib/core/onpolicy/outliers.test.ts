@@ -14,7 +14,14 @@ describe("quartiles from two order statistics", () => {
 
   it("Tukey's upper fence flags only values above Q3 + 1.5 IQR", () => {
     const xs = [0.3, 0.32, 0.35, 0.36, 0.4, 0.41, 0.45, 3.2].sort((a, b) => a - b);
-    const s = summarize({ n: xs.length, q1: quantile(xs, 0.25), median: quantile(xs, 0.5), q3: quantile(xs, 0.75), min: xs[0], max: xs[xs.length - 1] });
+    const s = summarize({
+      n: xs.length,
+      q1: quantile(xs, 0.25),
+      median: quantile(xs, 0.5),
+      q3: quantile(xs, 0.75),
+      min: xs[0],
+      max: xs[xs.length - 1],
+    });
     expect(s.iqr).toBeCloseTo(s.q3 - s.q1, 12);
     expect(s.fence).toBeCloseTo(s.q3 + 1.5 * s.iqr, 12);
     expect(xs.filter((x) => isOutlier(x, s.fence))).toEqual([3.2]);

@@ -5,7 +5,8 @@
 // (ORDER BY nllMean LIMIT 2 OFFSET lo) instead of sending every value to JavaScript.
 
 export const TUKEY_K = 1.5;
-export const OUTLIER_RULE = "mean NLL above Q3 + 1.5 × IQR of this dataset's scored interventions (Tukey's upper fence)";
+export const OUTLIER_RULE =
+  "mean NLL above Q3 + 1.5 × IQR of this dataset's scored interventions (Tukey's upper fence)";
 
 /** Which order statistics (0-based) quantile q of n sorted values needs, and the weight of the upper one. */
 export function quantilePosition(n: number, q: number): { lo: number; frac: number } {
@@ -27,7 +28,16 @@ export function quantile(sorted: readonly number[], q: number): number {
   return interpolate(sorted[lo], sorted[lo + 1], frac);
 }
 
-export type Summary = { n: number; q1: number; median: number; q3: number; iqr: number; fence: number; min: number; max: number };
+export type Summary = {
+  n: number;
+  q1: number;
+  median: number;
+  q3: number;
+  iqr: number;
+  fence: number;
+  min: number;
+  max: number;
+};
 
 export function summarize(q: { n: number; q1: number; median: number; q3: number; min: number; max: number }): Summary {
   const iqr = q.q3 - q.q1;

@@ -19,7 +19,9 @@ export const PLACEHOLDER_HELP: Record<(typeof TEMPLATE_PLACEHOLDERS)[number], st
 };
 
 export function renderTemplate(text: string, vars: Partial<Record<string, string>>): string {
-  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, key: string) => (vars[key] !== undefined ? (vars[key] as string) : m));
+  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (m, key: string) =>
+    vars[key] !== undefined ? (vars[key] as string) : m,
+  );
 }
 
 export function templateHash(t: TemplateText): string {

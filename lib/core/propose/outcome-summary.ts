@@ -46,8 +46,12 @@ export function summarizeOutcomes(ps: readonly OutcomeInput[]): OutcomeSummary {
   const parts: string[] = [];
   if (counts.parsed) parts.push(`${counts.parsed} parsed`);
   if (counts.no_error) parts.push(`${counts.no_error} no error found`);
-  if (counts.parse_failed) parts.push(`${plural(counts.parse_failed, "parse failure", "parse failures")}${codes.size ? ` (${[...codes].sort().join(", ")})` : ""}`);
-  if (counts.held_back) parts.push(`${counts.held_back} held back: ${counts.held_back === 1 ? "contains" : "contain"} the answer`);
+  if (counts.parse_failed)
+    parts.push(
+      `${plural(counts.parse_failed, "parse failure", "parse failures")}${codes.size ? ` (${[...codes].sort().join(", ")})` : ""}`,
+    );
+  if (counts.held_back)
+    parts.push(`${counts.held_back} held back: ${counts.held_back === 1 ? "contains" : "contain"} the answer`);
   const total = ps.length;
   return { total, counts, line: `${plural(total, "proposal", "proposals")}: ${parts.join(", ") || "none"}` };
 }

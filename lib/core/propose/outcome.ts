@@ -10,7 +10,11 @@ export const HELD_BACK_CODE = "answer_leak";
 /** The parse reason of a half-made proposal: its turn-1 reply is stored, turn 2 has not run yet. */
 export const PENDING_REASON = "pending: turn 2 not run yet";
 
-export function proposalOutcome(p: { parseOk: boolean; parseReason: string | null; location?: number | null }): ProposalOutcome {
+export function proposalOutcome(p: {
+  parseOk: boolean;
+  parseReason: string | null;
+  location?: number | null;
+}): ProposalOutcome {
   if (p.parseOk) return p.location === null ? "no_error" : "parsed";
   return p.parseReason?.startsWith(HELD_BACK_CODE) ? "held_back" : "parse_failed";
 }

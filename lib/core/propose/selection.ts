@@ -29,15 +29,36 @@ export type Selection = { send: string[]; counts: SelectionCounts };
  */
 export function decideSelection(traces: SelectionTrace[], o: SelectionOptions, limit?: number): Selection {
   const c: SelectionCounts = {
-    selected: traces.length, wrong: 0, unknown: 0, correctSent: 0, noReferenceSent: 0, correctSkipped: 0,
-    noReferenceSkipped: 0, alreadyDone: 0, overLimit: 0, includeCorrect: o.includeCorrect, includeNoReference: o.includeNoReference,
+    selected: traces.length,
+    wrong: 0,
+    unknown: 0,
+    correctSent: 0,
+    noReferenceSent: 0,
+    correctSkipped: 0,
+    noReferenceSkipped: 0,
+    alreadyDone: 0,
+    overLimit: 0,
+    includeCorrect: o.includeCorrect,
+    includeNoReference: o.includeNoReference,
   };
   const send: string[] = [];
   for (const t of traces) {
-    if (t.done) { c.alreadyDone++; continue; }
-    if (t.answer === "correct" && !o.includeCorrect) { c.correctSkipped++; continue; }
-    if (!t.hasReference && !o.includeNoReference) { c.noReferenceSkipped++; continue; }
-    if (limit !== undefined && send.length >= limit) { c.overLimit++; continue; }
+    if (t.done) {
+      c.alreadyDone++;
+      continue;
+    }
+    if (t.answer === "correct" && !o.includeCorrect) {
+      c.correctSkipped++;
+      continue;
+    }
+    if (!t.hasReference && !o.includeNoReference) {
+      c.noReferenceSkipped++;
+      continue;
+    }
+    if (limit !== undefined && send.length >= limit) {
+      c.overLimit++;
+      continue;
+    }
     send.push(t.id);
     if (t.answer === "correct") c.correctSent++;
     else if (t.answer === "wrong") c.wrong++;
@@ -56,7 +77,11 @@ export function describeSelection(c: SelectionCounts): string {
   if (c.unknown > 0) sent.push(`${n(c.unknown)} that cannot be graded`);
   if (c.correctSent > 0) sent.push(`${n(c.correctSent)} correct (included)`);
   const notes = [c.includeCorrect ? `correct included` : `${n(c.correctSkipped)} correct skipped`];
-  notes.push(c.includeNoReference ? `${n(c.noReferenceSent)} sent without a reference` : `${n(c.noReferenceSkipped)} without a reference`);
+  notes.push(
+    c.includeNoReference
+      ? `${n(c.noReferenceSent)} sent without a reference`
+      : `${n(c.noReferenceSkipped)} without a reference`,
+  );
   if (c.alreadyDone > 0) notes.push(`${n(c.alreadyDone)} already proposed`);
   if (c.overLimit > 0) notes.push(`${n(c.overLimit)} over the limit`);
   return `Propose for ${sent.join(" + ")} (${notes.join(", ")})`;
@@ -69,7 +94,10 @@ export const sentCount = (c: SelectionCounts) => c.wrong + c.unknown + c.correct
  * when something is sent, or when nothing is skipped for those reasons (an empty run stays an
  * empty job, e.g. a resumed run whose traces are all proposed already).
  */
-export function nothingToSend(c: SelectionCounts, flags: { includeCorrect: string; includeNoReference: string }): string | null {
+export function nothingToSend(
+  c: SelectionCounts,
+  flags: { includeCorrect: string; includeNoReference: string },
+): string | null {
   if (sentCount(c) > 0 || c.correctSkipped + c.noReferenceSkipped === 0) return null;
   if (c.selected === 1 && c.noReferenceSkipped === 1) {
     return `This problem has no reference solution: the method checks the attempt against it, so nothing was sent (${flags.includeNoReference} to send it anyway).`;

@@ -4,7 +4,10 @@ import { roleAtLeast, type Role } from "@/lib/core/roles";
 // an assigned queue is invisible to everyone else below curator. Curators and admins see every
 // queue (they create and watch them) and may work them too. Viewers work none. Adjudicating sets
 // the final label, which is the curator's role (issue 13 §1).
-export function mayWork(q: { assignees: readonly string[]; task?: string }, who: { name: string; role: Role }): boolean {
+export function mayWork(
+  q: { assignees: readonly string[]; task?: string },
+  who: { name: string; role: Role },
+): boolean {
   if (!roleAtLeast(who.role, q.task === "adjudicate" ? "curator" : "annotator")) return false;
   if (roleAtLeast(who.role, "curator")) return true;
   return q.assignees.length === 0 || q.assignees.includes(who.name);

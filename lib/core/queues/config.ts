@@ -11,14 +11,32 @@ export const MAX_OVERLAP = 20;
 export const MAX_RESERVE_MINUTES = 24 * 60;
 
 // A person's name as the header / sign-in writes it: no commas (the assignee list is comma-separated in the CLI).
-const Name = z.string().trim().min(1, "a name is empty").max(100, "a name is longer than 100 characters").refine((s) => !s.includes(","), "a name contains a comma");
+const Name = z
+  .string()
+  .trim()
+  .min(1, "a name is empty")
+  .max(100, "a name is longer than 100 characters")
+  .refine((s) => !s.includes(","), "a name contains a comma");
 
 export const QueueConfig = z.object({
   name: z.string().trim().min(1, "Give the queue a name").max(120, "At most 120 characters"),
   task: z.enum(QUEUE_TASKS),
-  overlap: z.coerce.number().int("Overlap is a whole number").min(1, "Overlap is at least 1").max(MAX_OVERLAP, `Overlap is at most ${MAX_OVERLAP}`),
-  assignees: z.array(Name).max(200).default([]).transform((a) => [...new Set(a)].sort()),
-  reserveMinutes: z.coerce.number().int("Minutes are a whole number").min(1, "At least 1 minute").max(MAX_RESERVE_MINUTES, `At most ${MAX_RESERVE_MINUTES} minutes`).default(30),
+  overlap: z.coerce
+    .number()
+    .int("Overlap is a whole number")
+    .min(1, "Overlap is at least 1")
+    .max(MAX_OVERLAP, `Overlap is at most ${MAX_OVERLAP}`),
+  assignees: z
+    .array(Name)
+    .max(200)
+    .default([])
+    .transform((a) => [...new Set(a)].sort()),
+  reserveMinutes: z.coerce
+    .number()
+    .int("Minutes are a whole number")
+    .min(1, "At least 1 minute")
+    .max(MAX_RESERVE_MINUTES, `At most ${MAX_RESERVE_MINUTES} minutes`)
+    .default(30),
   blind: z.boolean().default(true),
   order: z.enum(QUEUE_ORDERS).default("filter"),
   vsModel: z.boolean().default(false),
@@ -39,7 +57,10 @@ export function canonicalFilter(f: TraceFilter): string {
 /** A stored filter back; a row written by hand that no longer parses is refused by name, not widened to "everything". */
 export function readFilter(text: string): TraceFilter {
   const r = TraceFilter.strict().safeParse(JSON.parse(text));
-  if (!r.success) throw new Error(`Stored queue filter is invalid: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!r.success)
+    throw new Error(
+      `Stored queue filter is invalid: ${r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return r.data;
 }
 
@@ -65,4 +86,8 @@ export function parseFilterText(text: string): { ok: true; filter: TraceFilter }
 }
 
 /** The assigned list from text ("a, b"): empty means anyone. */
-export const splitNames = (s: string): string[] => s.split(",").map((x) => x.trim()).filter(Boolean);
+export const splitNames = (s: string): string[] =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);

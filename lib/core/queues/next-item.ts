@@ -9,8 +9,19 @@
 // A reservation ends when its holder completes or skips the item, or when it expires.
 
 export type RuleItem = { traceId: string; position: number; doneCount: number };
-export type RuleReservation = { traceId: string; annotator: string; expiresAt: number; endedAt: number | null; endReason: string | null };
-export type RuleState = { overlap: number; items: RuleItem[]; reservations: RuleReservation[]; completions: { traceId: string; annotator: string }[] };
+export type RuleReservation = {
+  traceId: string;
+  annotator: string;
+  expiresAt: number;
+  endedAt: number | null;
+  endReason: string | null;
+};
+export type RuleState = {
+  overlap: number;
+  items: RuleItem[];
+  reservations: RuleReservation[];
+  completions: { traceId: string; annotator: string }[];
+};
 
 export const isActive = (r: RuleReservation, now: number) => r.endedAt === null && r.expiresAt > now;
 
@@ -18,10 +29,14 @@ export function nextItemFor(s: RuleState, me: string, now: number): { traceId: s
   const mine = s.reservations.find((r) => r.annotator === me && isActive(r, now));
   if (mine) return { traceId: mine.traceId, resumed: true };
   const held = new Set(s.reservations.filter((r) => isActive(r, now)).map((r) => r.traceId));
-  const skipped = new Set(s.reservations.filter((r) => r.annotator === me && r.endReason === "skipped").map((r) => r.traceId));
+  const skipped = new Set(
+    s.reservations.filter((r) => r.annotator === me && r.endReason === "skipped").map((r) => r.traceId),
+  );
   const completed = new Set(s.completions.filter((c) => c.annotator === me).map((c) => c.traceId));
   const next = [...s.items]
     .sort((a, b) => a.position - b.position)
-    .find((i) => i.doneCount < s.overlap && !completed.has(i.traceId) && !skipped.has(i.traceId) && !held.has(i.traceId));
+    .find(
+      (i) => i.doneCount < s.overlap && !completed.has(i.traceId) && !skipped.has(i.traceId) && !held.has(i.traceId),
+    );
   return next ? { traceId: next.traceId, resumed: false } : null;
 }

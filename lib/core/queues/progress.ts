@@ -12,7 +12,11 @@ export function median(xs: readonly number[]): number | null {
  * Remaining work of a queue in completions: each item needs `overlap` of them. An item done by
  * more people than the overlap (a late submit after a reservation expired) does not count twice.
  */
-export function remainingCompletions(items: number, overlap: number, doneCounts: { doneCount: number; n: number }[]): number {
+export function remainingCompletions(
+  items: number,
+  overlap: number,
+  doneCounts: { doneCount: number; n: number }[],
+): number {
   let done = 0;
   for (const d of doneCounts) done += Math.min(d.doneCount, overlap) * d.n;
   return Math.max(0, items * overlap - done);

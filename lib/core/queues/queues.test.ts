@@ -14,8 +14,14 @@ describe("queue config", () => {
     expect(() => readFilter('{"stauts":"todo"}')).toThrow(/stauts|Unrecognized/);
   });
   it("refuses a CLI filter with an unknown key or a bad value instead of queueing everything", () => {
-    expect(parseFilterText("?status=todo&generator=g")).toEqual({ ok: true, filter: { status: "todo", generator: "g" } });
-    expect(parseFilterText("stauts=todo")).toEqual({ ok: false, error: expect.stringContaining('unknown key "stauts"') });
+    expect(parseFilterText("?status=todo&generator=g")).toEqual({
+      ok: true,
+      filter: { status: "todo", generator: "g" },
+    });
+    expect(parseFilterText("stauts=todo")).toEqual({
+      ok: false,
+      error: expect.stringContaining('unknown key "stauts"'),
+    });
     expect(parseFilterText("status=done")).toEqual({ ok: false, error: expect.stringContaining("status") });
   });
   it("validates overlap, minutes and names", () => {
@@ -23,7 +29,14 @@ describe("queue config", () => {
     expect(QueueConfig.safeParse({ name: "q", task: "label", overlap: 2, reserveMinutes: 0 }).success).toBe(false);
     expect(QueueConfig.safeParse({ name: "q", task: "label", overlap: 1, assignees: ["a,b"] }).success).toBe(false);
     const ok = QueueConfig.parse({ name: " q ", task: "adjudicate", overlap: "2", assignees: ["b", "a", "b"] });
-    expect(ok).toMatchObject({ name: "q", overlap: 2, assignees: ["a", "b"], blind: true, order: "filter", reserveMinutes: 30 });
+    expect(ok).toMatchObject({
+      name: "q",
+      overlap: 2,
+      assignees: ["a", "b"],
+      blind: true,
+      order: "filter",
+      reserveMinutes: 30,
+    });
   });
 });
 
@@ -64,14 +77,25 @@ describe("progress", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     // 3 items, overlap 2: one done twice, one once, one over-done (3 people) counts 2
-    expect(remainingCompletions(4, 2, [{ doneCount: 2, n: 1 }, { doneCount: 1, n: 1 }, { doneCount: 3, n: 1 }, { doneCount: 0, n: 1 }])).toBe(3);
+    expect(
+      remainingCompletions(4, 2, [
+        { doneCount: 2, n: 1 },
+        { doneCount: 1, n: 1 },
+        { doneCount: 3, n: 1 },
+        { doneCount: 0, n: 1 },
+      ]),
+    ).toBe(3);
   });
 });
 
 describe("next-item rule", () => {
   const base = (): RuleState => ({
     overlap: 2,
-    items: [{ traceId: "a", position: 0, doneCount: 0 }, { traceId: "b", position: 1, doneCount: 0 }, { traceId: "c", position: 2, doneCount: 2 }],
+    items: [
+      { traceId: "a", position: 0, doneCount: 0 },
+      { traceId: "b", position: 1, doneCount: 0 },
+      { traceId: "c", position: 2, doneCount: 2 },
+    ],
     reservations: [],
     completions: [],
   });

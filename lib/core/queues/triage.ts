@@ -13,7 +13,8 @@ export type TriageSignal = (typeof TRIAGE_SIGNALS)[number]["key"];
 export type TriageFacts = Partial<Record<TriageSignal, boolean>>;
 
 export const TRIAGE_RULE =
-  "Most valuable first: " + TRIAGE_SIGNALS.map((s, i) => `${i + 1}. ${s.words}`).join("; ") +
+  "Most valuable first: " +
+  TRIAGE_SIGNALS.map((s, i) => `${i + 1}. ${s.words}`).join("; ") +
   ". Items are ranked by their highest signal, then by how many signals they have, then in the list's order; items with none come last.";
 
 /** Sort key: lower comes first. */
@@ -27,10 +28,15 @@ export function triageRank(f: TriageFacts): number {
 
 /** Short reason shown beside the item ("model split, rollouts all failed"). */
 export function triageReason(f: TriageFacts): string {
-  return TRIAGE_SIGNALS.filter((s) => f[s.key]).map((s) => s.words).join("; ");
+  return TRIAGE_SIGNALS.filter((s) => f[s.key])
+    .map((s) => s.words)
+    .join("; ");
 }
 
 /** Positions for traces (already in filter order) by triage rank; stable, so ties keep the filter order. */
 export function triageOrder<T extends { facts: TriageFacts }>(items: readonly T[]): T[] {
-  return items.map((it, i) => ({ it, i, r: triageRank(it.facts) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.it);
+  return items
+    .map((it, i) => ({ it, i, r: triageRank(it.facts) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.it);
 }

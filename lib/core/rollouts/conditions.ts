@@ -54,7 +54,10 @@ export function rolloutPrompt(condition: Condition, s: RolloutSource): RolloutPr
 export function continuationPrompt(problem: string, start: string): RolloutPrompt {
   if (start === "") return { messages: [{ role: "user", content: problem }], start, extraBody: FRESH };
   return {
-    messages: [{ role: "user", content: problem }, { role: "assistant", content: start }],
+    messages: [
+      { role: "user", content: problem },
+      { role: "assistant", content: start },
+    ],
     start,
     extraBody: CONTINUE,
   };

@@ -8,7 +8,8 @@ export type KeepState = { verified: boolean | null; rolloutsCorrect: number; rol
 
 /** null = not rolled out yet (no rollouts), else correct >= M. */
 export function keepState(correct: number, total: number, minCorrect = DEFAULT_MIN_CORRECT): KeepState {
-  if (!Number.isInteger(minCorrect) || minCorrect < 1) throw new RangeError(`M must be an integer >= 1, got ${minCorrect}`);
+  if (!Number.isInteger(minCorrect) || minCorrect < 1)
+    throw new RangeError(`M must be an integer >= 1, got ${minCorrect}`);
   return { verified: total === 0 ? null : correct >= minCorrect, rolloutsCorrect: correct, rolloutsTotal: total };
 }
 

@@ -4,7 +4,12 @@ import { keepState, unverifiedReason } from "./keep";
 import { summariseRollouts, formatPercent } from "./summary";
 import { buildGuidedAttempt } from "@/lib/core/guided";
 
-const src = { problem: "What is 2+3?", attempt: "Step A\n\nStep B: 2+3=6\n\nSo \\boxed{6}", location: 2, content: "Wait, 2+3\nis 5." };
+const src = {
+  problem: "What is 2+3?",
+  attempt: "Step A\n\nStep B: 2+3=6\n\nSo \\boxed{6}",
+  location: 2,
+  content: "Wait, 2+3\nis 5.",
+};
 
 describe("rollout conditions", () => {
   it("builds each condition's start byte-exactly", () => {
@@ -16,7 +21,10 @@ describe("rollout conditions", () => {
   });
   it("continues the assistant turn except for the problem alone", () => {
     const p = rolloutPrompt("intervention", src);
-    expect(p.messages).toEqual([{ role: "user", content: src.problem }, { role: "assistant", content: p.start }]);
+    expect(p.messages).toEqual([
+      { role: "user", content: src.problem },
+      { role: "assistant", content: p.start },
+    ]);
     expect(p.extraBody).toEqual({ continue_final_message: true, add_generation_prompt: false });
     const q = rolloutPrompt("problem", src);
     expect(q.messages).toEqual([{ role: "user", content: src.problem }]);
@@ -35,8 +43,18 @@ describe("rollout conditions", () => {
   it("one order of conditions: Table 1's (problem, prefix, original, intervention), sampled attempts last", () => {
     expect(CONDITIONS).toEqual(["problem", "prefix", "original", "intervention"]);
     expect(ROLLOUT_ROW_CONDITIONS).toEqual([...CONDITIONS, "attempt"]);
-    const rows = ["attempt", "intervention", "problem", "original", "prefix"].map((condition) => ({ problemId: "p", condition, correct: true }));
-    expect(summariseRollouts(rows, ROLLOUT_ROW_CONDITIONS).map((r) => r.condition)).toEqual(["problem", "prefix", "original", "intervention", "attempt"]);
+    const rows = ["attempt", "intervention", "problem", "original", "prefix"].map((condition) => ({
+      problemId: "p",
+      condition,
+      correct: true,
+    }));
+    expect(summariseRollouts(rows, ROLLOUT_ROW_CONDITIONS).map((r) => r.condition)).toEqual([
+      "problem",
+      "prefix",
+      "original",
+      "intervention",
+      "attempt",
+    ]);
   });
 });
 
@@ -62,8 +80,20 @@ describe("Table-1 summary", () => {
       ...Array.from({ length: 4 }, () => ({ problemId: "a", condition: "problem", correct: false })),
     ];
     const [iv, pr] = summariseRollouts(rows, ["intervention", "prefix", "original", "problem"]);
-    expect(iv).toMatchObject({ condition: "intervention", rollouts: 8, correct: 1, accuracy: 0.125, problems: 2, covered: 1, coverage: 0.5 });
-    expect(iv.perProblem[0].passAtK).toEqual([{ k: 1, value: 0.25 }, { k: 2, value: 0.5 }, { k: 4, value: 1 }]);
+    expect(iv).toMatchObject({
+      condition: "intervention",
+      rollouts: 8,
+      correct: 1,
+      accuracy: 0.125,
+      problems: 2,
+      covered: 1,
+      coverage: 0.5,
+    });
+    expect(iv.perProblem[0].passAtK).toEqual([
+      { k: 1, value: 0.25 },
+      { k: 2, value: 0.5 },
+      { k: 4, value: 1 },
+    ]);
     expect(iv.passAtK.map((r) => r.value)).toEqual([0.125, 0.25, 0.5]);
     expect(pr).toMatchObject({ condition: "problem", accuracy: 0, coverage: 0 });
     expect(formatPercent(0.000713)).toBe("0.0713%");

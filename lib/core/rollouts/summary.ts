@@ -52,9 +52,12 @@ function summariseCondition(condition: string, m: Map<string, { n: number; c: nu
   const correct = perProblem.reduce((s, p) => s + p.c, 0);
   const covered = perProblem.filter((p) => p.c > 0).length;
   return {
-    condition, rollouts, correct,
+    condition,
+    rollouts,
+    correct,
     accuracy: rollouts ? correct / rollouts : 0,
-    problems: perProblem.length, covered,
+    problems: perProblem.length,
+    covered,
     coverage: perProblem.length ? covered / perProblem.length : 0,
     passAtK: datasetPassAtK(perProblem),
     perProblem,

@@ -8,7 +8,13 @@ export function toggleId(selected: readonly string[], id: string, on = !selected
 }
 
 /** Sets every id of `page` between `anchor` and `id` (inclusive, either order) to `on`. */
-export function selectRange(selected: readonly string[], page: readonly string[], anchor: string | null, id: string, on: boolean): string[] {
+export function selectRange(
+  selected: readonly string[],
+  page: readonly string[],
+  anchor: string | null,
+  id: string,
+  on: boolean,
+): string[] {
   const a = anchor === null ? -1 : page.indexOf(anchor);
   const b = page.indexOf(id);
   if (b < 0) return [...selected];
@@ -35,7 +41,12 @@ export function parseSelection(raw: string | null, max = 100_000): string[] {
   if (!raw) return [];
   try {
     const v: unknown = JSON.parse(raw);
-    return Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === "string" && x.length > 0 && x.length <= 64))].slice(0, max) : [];
+    return Array.isArray(v)
+      ? [...new Set(v.filter((x): x is string => typeof x === "string" && x.length > 0 && x.length <= 64))].slice(
+          0,
+          max,
+        )
+      : [];
   } catch {
     return [];
   }

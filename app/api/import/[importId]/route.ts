@@ -7,9 +7,18 @@ import { defineRoute } from "@/lib/server/define-route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute<{ importId: string }>({ role: "viewer", name: "GET /api/import/[importId]" }, async (_req, ctx): Promise<Response> => {
-  const { importId } = await ctx.params;
-  const run = getWebImport(importId);
-  if (!run) return Response.json({ ok: false, error: "no such import (imports are kept for an hour after they end)" }, { status: 404 });
-  return Response.json({ ok: true, import: run } satisfies ImportProgressResponse, { headers: { "cache-control": "no-store" } });
-});
+export const GET = defineRoute<{ importId: string }>(
+  { role: "viewer", name: "GET /api/import/[importId]" },
+  async (_req, ctx): Promise<Response> => {
+    const { importId } = await ctx.params;
+    const run = getWebImport(importId);
+    if (!run)
+      return Response.json(
+        { ok: false, error: "no such import (imports are kept for an hour after they end)" },
+        { status: 404 },
+      );
+    return Response.json({ ok: true, import: run } satisfies ImportProgressResponse, {
+      headers: { "cache-control": "no-store" },
+    });
+  },
+);

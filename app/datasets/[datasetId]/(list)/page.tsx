@@ -20,7 +20,10 @@ import { DatasetToolbar } from "@/components/datasets/dataset-toolbar";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function DatasetPage({ params, searchParams }: Props) {
   const { datasetId } = await params;
@@ -50,32 +53,102 @@ export default async function DatasetPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-7xl space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <div className="flex items-center gap-2"><h1 className="text-lg font-semibold">{dataset.name}</h1><DatasetMenu datasetId={datasetId} name={dataset.name} /></div>
-          <nav className="flex gap-3 text-xs"><Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>Compare</Link><Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis</Link><Link className="text-indigo-700 hover:underline" href={`${base}/queues${search}`}>Queues</Link></nav>
-          <p className="text-xs text-slate-500">{total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}</p>
+          <div className="flex items-center gap-2">
+            <h1 className="text-lg font-semibold">{dataset.name}</h1>
+            <DatasetMenu datasetId={datasetId} name={dataset.name} />
+          </div>
+          <nav className="flex gap-3 text-xs">
+            <Link className="text-indigo-700 hover:underline" href={`${base}/compare`}>
+              Compare
+            </Link>
+            <Link className="text-indigo-700 hover:underline" href={`${base}/analysis`}>
+              Analysis
+            </Link>
+            <Link className="text-indigo-700 hover:underline" href={`${base}/queues${search}`}>
+              Queues
+            </Link>
+          </nav>
+          <p className="text-xs text-slate-500">
+            {total.toLocaleString("en")} traces{dataset.description ? ` · ${dataset.description}` : ""}
+          </p>
         </div>
         <CurationBar counts={overall} total={total} className="w-80" />
       </div>
-      <DatasetToolbar scope={`Export and Propose act on the ${list.total.toLocaleString("en")} ${list.total === 1 ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`} panels={[
-        { id: "export", label: "Export", node: <ExportPanel datasetId={datasetId} filterSearch={search} matching={list.total} formats={exportFormatChoices()} /> },
-        { id: "propose", label: "Propose", node: <ProposeDatasetBar datasetId={datasetId} filter={filter} matching={list.total} model={model} agreement={agreement} /> },
-        { id: "jobs", label: "Rollouts & sampling", node: <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} /> },
-      ]} />
+      <DatasetToolbar
+        scope={`Export and Propose act on the ${list.total.toLocaleString("en")} ${list.total === 1 ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`}
+        panels={[
+          {
+            id: "export",
+            label: "Export",
+            node: (
+              <ExportPanel
+                datasetId={datasetId}
+                filterSearch={search}
+                matching={list.total}
+                formats={exportFormatChoices()}
+              />
+            ),
+          },
+          {
+            id: "propose",
+            label: "Propose",
+            node: (
+              <ProposeDatasetBar
+                datasetId={datasetId}
+                filter={filter}
+                matching={list.total}
+                model={model}
+                agreement={agreement}
+              />
+            ),
+          },
+          {
+            id: "jobs",
+            label: "Rollouts & sampling",
+            node: <DatasetJobsBar datasetId={datasetId} model={model} trained={trained} />,
+          },
+        ]}
+      />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} />
-          <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
+          <Pager
+            base={base}
+            search={search}
+            prevCursor={list.prevCursor}
+            nextCursor={list.nextCursor}
+            from={from}
+            to={from + list.rows.length - 1}
+            total={list.total}
+          />
         </div>
         <TraceFilterBar key={search} filter={filter} generators={generators} />
         {list.rows.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-500">
-            {total === 0 ? "No traces in this dataset yet: import a JSONL file with attempts." : "No traces match these filters."}
+            {total === 0
+              ? "No traces in this dataset yet: import a JSONL file with attempts."
+              : "No traces match these filters."}
           </p>
         ) : (
-          <SelectableTraceList datasetId={datasetId} rows={list.rows} base={base} search={search} model={model}
-            prevHref={pageHref(base, search, list.prevCursor, true)} nextHref={pageHref(base, search, list.nextCursor, false)} />
+          <SelectableTraceList
+            datasetId={datasetId}
+            rows={list.rows}
+            base={base}
+            search={search}
+            model={model}
+            prevHref={pageHref(base, search, list.prevCursor, true)}
+            nextHref={pageHref(base, search, list.nextCursor, false)}
+          />
         )}
-        <Pager base={base} search={search} prevCursor={list.prevCursor} nextCursor={list.nextCursor} from={from} to={from + list.rows.length - 1} total={list.total} />
+        <Pager
+          base={base}
+          search={search}
+          prevCursor={list.prevCursor}
+          nextCursor={list.nextCursor}
+          from={from}
+          to={from + list.rows.length - 1}
+          total={list.total}
+        />
       </div>
     </div>
   );

@@ -26,14 +26,26 @@ export default async function AnalysisPage({ params }: Props) {
     <div className="mx-auto max-w-7xl space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <p className="text-xs text-slate-500"><Link className="hover:underline" href={`/datasets/${datasetId}`}>{dataset.name}</Link> / analysis</p>
+          <p className="text-xs text-slate-500">
+            <Link className="hover:underline" href={`/datasets/${datasetId}`}>
+              {dataset.name}
+            </Link>{" "}
+            / analysis
+          </p>
           <h1 className="text-lg font-semibold">Analysis</h1>
-          <p className="text-xs text-slate-500">{a.traces.toLocaleString("en")} traces · computed in the database at {a.computedAt.slice(11, 19)} UTC (recomputed when the data changes)</p>
+          <p className="text-xs text-slate-500">
+            {a.traces.toLocaleString("en")} traces · computed in the database at {a.computedAt.slice(11, 19)} UTC
+            (recomputed when the data changes)
+          </p>
         </div>
-        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${datasetId}/compare`}>Compare models →</Link>
+        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${datasetId}/compare`}>
+          Compare models →
+        </Link>
       </div>
       {a.traces === 0 && a.models.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">No traces in this dataset yet: import a JSONL file with attempts.</p>
+        <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">
+          No traces in this dataset yet: import a JSONL file with attempts.
+        </p>
       ) : (
         <>
           <ModelTable models={a.models} />
@@ -47,7 +59,9 @@ export default async function AnalysisPage({ params }: Props) {
           <Suspense fallback={<Skeleton className="h-40 w-full" />}>
             <TeamAgreementSection datasetId={datasetId} name={dataset.name.replace(/[^A-Za-z0-9._-]+/g, "_")} />
           </Suspense>
-          <Suspense fallback={<Skeleton className="h-40 w-full" />}><OnpolicyPanel datasetId={datasetId} /></Suspense>
+          <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+            <OnpolicyPanel datasetId={datasetId} />
+          </Suspense>
         </>
       )}
     </div>

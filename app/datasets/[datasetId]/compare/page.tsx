@@ -13,7 +13,10 @@ import { PairStats } from "@/components/compare/pair-stats";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ComparePage({ params, searchParams }: Props) {
@@ -30,24 +33,38 @@ export default async function ComparePage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-7xl space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <p className="text-xs text-slate-500"><Link className="hover:underline" href={base}>{dataset.name}</Link> / compare</p>
+          <p className="text-xs text-slate-500">
+            <Link className="hover:underline" href={base}>
+              {dataset.name}
+            </Link>{" "}
+            / compare
+          </p>
           <h1 className="text-lg font-semibold">Compare models</h1>
         </div>
-        <Link className="text-sm text-indigo-700 hover:underline" href={`${base}/analysis`}>Analysis →</Link>
+        <Link className="text-sm text-indigo-700 hover:underline" href={`${base}/analysis`}>
+          Analysis →
+        </Link>
       </div>
       <ModelTable models={analysis.models} />
       <AttemptModels models={attempts} />
       {!pair || !cmp ? (
         <p className="rounded-lg border border-slate-200 bg-white py-10 text-center text-sm text-slate-500">
-          Only {models.length === 1 ? "one model" : "no model"} in this dataset: import attempts of a second model on the same problems (a <code>generator</code> per row), or sample them, to compare.
+          Only {models.length === 1 ? "one model" : "no model"} in this dataset: import attempts of a second model on
+          the same problems (a <code>generator</code> per row), or sample them, to compare.
         </p>
       ) : (
         <>
           <PairPicker models={models.map((m) => m.generator)} a={pair.a} b={pair.b} />
           <div className="grid gap-3 xl:grid-cols-2">
             <PairStats a={pair.a} b={pair.b} cmp={cmp} />
-            <PassAtKPanel title="pass@k on the same problems" curves={[{ generator: pair.a, passAtK: cmp.a.passAtK }, { generator: pair.b, passAtK: cmp.b.passAtK }]}
-              note={`${cmp.common.toLocaleString("en")} problems graded for both models`} />
+            <PassAtKPanel
+              title="pass@k on the same problems"
+              curves={[
+                { generator: pair.a, passAtK: cmp.a.passAtK },
+                { generator: pair.b, passAtK: cmp.b.passAtK },
+              ]}
+              note={`${cmp.common.toLocaleString("en")} problems graded for both models`}
+            />
           </div>
           <FlipList base={base} a={pair.a} b={pair.b} flips={cmp.flips} counts={cmp.flipCounts} limit={FLIP_LIMIT} />
         </>

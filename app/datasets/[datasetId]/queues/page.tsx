@@ -13,7 +13,10 @@ import { StartButton } from "@/components/queues/start-button";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const TASK_WORDS = { label: "label first errors", review: "review interventions", adjudicate: "adjudicate" } as const;
 
@@ -32,29 +35,43 @@ export default async function QueuesPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <div>
-        <Link href={`/datasets/${datasetId}${search}`} className="text-xs text-indigo-700 hover:underline">← {dataset.name}</Link>
+        <Link href={`/datasets/${datasetId}${search}`} className="text-xs text-indigo-700 hover:underline">
+          ← {dataset.name}
+        </Link>
         <h1 className="text-lg font-semibold">Work queues</h1>
       </div>
       {queues.length === 0 ? (
-        <p className="text-sm text-slate-600">No queues {curator ? "yet: create one below from the list's filters." : "for you on this dataset."}</p>
+        <p className="text-sm text-slate-600">
+          No queues {curator ? "yet: create one below from the list's filters." : "for you on this dataset."}
+        </p>
       ) : (
         <ul aria-label="Queues" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {queues.map((q, i) => (
             <li key={q.id} className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm">
               <div>
-                <Link href={`/queues/${q.id}`} className="font-medium text-indigo-700 hover:underline">{q.name}</Link>
+                <Link href={`/queues/${q.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {q.name}
+                </Link>
                 <p className="text-xs text-slate-600">
-                  {TASK_WORDS[q.task]} · overlap {q.overlap} · {q.assignees.length ? `assigned to ${q.assignees.join(", ")}` : "anyone"} · {q.reserveMinutes} min reservations
-                  {q.task === "label" && (q.blind ? " · blind" : " · not blind")}{q.order === "triage" && " · triage order"}
+                  {TASK_WORDS[q.task]} · overlap {q.overlap} ·{" "}
+                  {q.assignees.length ? `assigned to ${q.assignees.join(", ")}` : "anyone"} · {q.reserveMinutes} min
+                  reservations
+                  {q.task === "label" && (q.blind ? " · blind" : " · not blind")}
+                  {q.order === "triage" && " · triage order"}
                 </p>
-                <p className="text-xs text-slate-600">{progress[i].itemsDone} of {progress[i].items} items done · {progress[i].inProgress} in progress · {progress[i].remaining} completions remaining</p>
+                <p className="text-xs text-slate-600">
+                  {progress[i].itemsDone} of {progress[i].items} items done · {progress[i].inProgress} in progress ·{" "}
+                  {progress[i].remaining} completions remaining
+                </p>
               </div>
               <StartButton queueId={q.id} />
             </li>
           ))}
         </ul>
       )}
-      {curator && <CreateQueueForm datasetId={datasetId} filter={filter} filterWords={filterWords} matching={matching} />}
+      {curator && (
+        <CreateQueueForm datasetId={datasetId} filter={filter} filterWords={filterWords} matching={matching} />
+      )}
     </div>
   );
 }

@@ -1,7 +1,15 @@
 import { parseTraceFilter } from "@/lib/core/filters";
 import {
-  DEFAULT_PER_PROBLEM, EXPORT_FORMATS, PER_PROBLEM_CHOICES, datasetInfoKey, exportFileName, exportFormatSpec, isExportFormat, isPerProblem,
-  llamaFactoryDatasetInfo, splitStatusParams,
+  DEFAULT_PER_PROBLEM,
+  EXPORT_FORMATS,
+  PER_PROBLEM_CHOICES,
+  datasetInfoKey,
+  exportFileName,
+  exportFormatSpec,
+  isExportFormat,
+  isPerProblem,
+  llamaFactoryDatasetInfo,
+  splitStatusParams,
 } from "@/lib/core/export";
 import { exportNote } from "@/lib/core/export/export-note";
 import { CHAT_TEMPLATES, DEFAULT_CHAT_TEMPLATE, checkTemplate, isChatTemplateName } from "@/lib/tokens/chat";
@@ -31,7 +39,8 @@ export const runtime = "nodejs";
 
 const CHUNK = 64 * 1024;
 
-const bad = (error: string, status = 400) => Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+const bad = (error: string, status = 400) =>
+  Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 
 function attachment(name: string, type: string): Record<string, string> {
   return {
@@ -42,54 +51,74 @@ function attachment(name: string, type: string): Record<string, string> {
   };
 }
 
-export const GET = defineRoute<{ datasetId: string }>({ role: "curator", name: "GET /api/datasets/[datasetId]/export" }, async (req, ctx): Promise<Response> => {
-  const { datasetId } = await ctx.params;
-  const sp = new URL(req.url).searchParams;
-  const format = sp.get("format") ?? "int";
-  if (!isExportFormat(format)) return bad(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
-  const spec = exportFormatSpec(format);
-  const split = splitStatusParams(sp.getAll("status"));
-  if (!split.ok) return bad(split.reason);
-  const listParams = new URLSearchParams(sp);
-  listParams.delete("status");
-  if (split.value.traceStatus) listParams.set("status", split.value.traceStatus);
-  listParams.delete("template");
-  listParams.delete("verified");
-  listParams.delete("per_problem");
-  const filter = parseTraceFilter(listParams);
-  const template = sp.get("template") ?? DEFAULT_CHAT_TEMPLATE;
-  if (!isChatTemplateName(template)) return bad(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
-  const templateError = checkTemplate(template);
-  if (templateError) return bad(templateError);
-  const perProblem = sp.get("per_problem") ?? DEFAULT_PER_PROBLEM;
-  if (!isPerProblem(perProblem)) return bad(`unknown per_problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
+export const GET = defineRoute<{ datasetId: string }>(
+  { role: "curator", name: "GET /api/datasets/[datasetId]/export" },
+  async (req, ctx): Promise<Response> => {
+    const { datasetId } = await ctx.params;
+    const sp = new URL(req.url).searchParams;
+    const format = sp.get("format") ?? "int";
+    if (!isExportFormat(format)) return bad(`unknown format "${format}" (use ${EXPORT_FORMATS.join(", ")})`);
+    const spec = exportFormatSpec(format);
+    const split = splitStatusParams(sp.getAll("status"));
+    if (!split.ok) return bad(split.reason);
+    const listParams = new URLSearchParams(sp);
+    listParams.delete("status");
+    if (split.value.traceStatus) listParams.set("status", split.value.traceStatus);
+    listParams.delete("template");
+    listParams.delete("verified");
+    listParams.delete("per_problem");
+    const filter = parseTraceFilter(listParams);
+    const template = sp.get("template") ?? DEFAULT_CHAT_TEMPLATE;
+    if (!isChatTemplateName(template)) return bad(`unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})`);
+    const templateError = checkTemplate(template);
+    if (templateError) return bad(templateError);
+    const perProblem = sp.get("per_problem") ?? DEFAULT_PER_PROBLEM;
+    if (!isPerProblem(perProblem))
+      return bad(`unknown per_problem "${perProblem}" (use ${PER_PROBLEM_CHOICES.join(", ")})`);
 
-  const dataset = await findDatasetForExport({ id: datasetId });
-  if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
-  const fileName = exportFileName(dataset.name, format);
-  const verifiedOnly = sp.get("verified") === "1";
-  const opts: ExportOptions = {
-    datasetId: dataset.id, format, statuses: split.value.interventionStatuses, filter, template, verifiedOnly,
-    perProblem: spec.rowUnit === "trace" ? undefined : perProblem,
-  };
+    const dataset = await findDatasetForExport({ id: datasetId });
+    if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
+    const fileName = exportFileName(dataset.name, format);
+    const verifiedOnly = sp.get("verified") === "1";
+    const opts: ExportOptions = {
+      datasetId: dataset.id,
+      format,
+      statuses: split.value.interventionStatuses,
+      filter,
+      template,
+      verifiedOnly,
+      perProblem: spec.rowUnit === "trace" ? undefined : perProblem,
+    };
 
-  const part = sp.get("part");
-  if (part !== null) return partResponse(part, opts, dataset, fileName);
-  if (sp.get("summary") === "1") {
-    return Response.json({ dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) }, { headers: { "Cache-Control": "no-store" } });
-  }
-  if (spec.container === "hf") {
-    const root = fileName.replace(/\.zip$/, "");
-    return new Response(await hfZipStream(opts, dataset, root), { headers: attachment(fileName, "application/zip") });
-  }
+    const part = sp.get("part");
+    if (part !== null) return partResponse(part, opts, dataset, fileName);
+    if (sp.get("summary") === "1") {
+      return Response.json(
+        { dataset: dataset.name, fileName, filter, ...(await exportSummary(opts)) },
+        { headers: { "Cache-Control": "no-store" } },
+      );
+    }
+    if (spec.container === "hf") {
+      const root = fileName.replace(/\.zip$/, "");
+      return new Response(await hfZipStream(opts, dataset, root), { headers: attachment(fileName, "application/zip") });
+    }
 
-  const summaryUrl = new URL(req.url);
-  summaryUrl.searchParams.set("summary", "1");
-  const headers = { ...attachment(fileName, "application/jsonl; charset=utf-8"), "X-Export-Summary": summaryUrl.pathname + summaryUrl.search };
-  return new Response(toStream(exportLines(opts)), { headers });
-});
+    const summaryUrl = new URL(req.url);
+    summaryUrl.searchParams.set("summary", "1");
+    const headers = {
+      ...attachment(fileName, "application/jsonl; charset=utf-8"),
+      "X-Export-Summary": summaryUrl.pathname + summaryUrl.search,
+    };
+    return new Response(toStream(exportLines(opts)), { headers });
+  },
+);
 
-async function partResponse(part: string, opts: ExportOptions, dataset: { id: string; name: string }, fileName: string): Promise<Response> {
+async function partResponse(
+  part: string,
+  opts: ExportOptions,
+  dataset: { id: string; name: string },
+  fileName: string,
+): Promise<Response> {
   const { format } = opts;
   const spec = exportFormatSpec(format);
   const stem = fileName.replace(/\.(jsonl|zip)$/, "");
@@ -103,8 +132,19 @@ async function partResponse(part: string, opts: ExportOptions, dataset: { id: st
     return new Response(body, { headers: attachment(`${stem}.provenance.json`, "application/json; charset=utf-8") });
   }
   if (part === "note" && spec.note) {
-    const provenance = await exportProvenance(opts, dataset, [fileName, `${stem}.README.md`, `${stem}.provenance.json`]);
-    const body = exportNote({ format, datasetName: dataset.name, fileName, template: opts.template ?? DEFAULT_CHAT_TEMPLATE, provenance, provenanceFile: `${stem}.provenance.json` });
+    const provenance = await exportProvenance(opts, dataset, [
+      fileName,
+      `${stem}.README.md`,
+      `${stem}.provenance.json`,
+    ]);
+    const body = exportNote({
+      format,
+      datasetName: dataset.name,
+      fileName,
+      template: opts.template ?? DEFAULT_CHAT_TEMPLATE,
+      provenance,
+      provenanceFile: `${stem}.provenance.json`,
+    });
     return new Response(body, { headers: attachment(`${stem}.README.md`, "text/markdown; charset=utf-8") });
   }
   const parts = ["provenance", spec.note && "note", spec.datasetInfo && "dataset_info"].filter(Boolean).join(", ");

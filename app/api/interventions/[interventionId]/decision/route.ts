@@ -14,14 +14,18 @@ export const runtime = "nodejs";
 const Body = z.object({ decision: z.enum(["accept", "reject"]), expectedVersion: z.number().int().min(0) });
 const headers = { "Cache-Control": "no-store" };
 
-export const POST = defineRoute<{ interventionId: string }>({ role: "curator", name: "POST /api/interventions/[interventionId]/decision" }, async (req, ctx, actor): Promise<Response> => {
-  if (!req.headers.get("content-type")?.startsWith("application/json")) {
-    return Response.json({ ok: false, error: "expected a JSON body" }, { status: 415, headers });
-  }
-  const { interventionId } = await ctx.params;
-  const body = Body.safeParse(await req.json().catch(() => null));
-  if (!body.success) return Response.json({ ok: false, error: "Invalid input: decision, expectedVersion" }, { status: 400, headers });
-  const r = await decideIntervention({ id: interventionId, ...body.data, actor: actor.name });
-  if (!r.ok) return Response.json({ ok: false, error: r.reason }, { status: 409, headers });
-  return Response.json({ ok: true }, { headers });
-});
+export const POST = defineRoute<{ interventionId: string }>(
+  { role: "curator", name: "POST /api/interventions/[interventionId]/decision" },
+  async (req, ctx, actor): Promise<Response> => {
+    if (!req.headers.get("content-type")?.startsWith("application/json")) {
+      return Response.json({ ok: false, error: "expected a JSON body" }, { status: 415, headers });
+    }
+    const { interventionId } = await ctx.params;
+    const body = Body.safeParse(await req.json().catch(() => null));
+    if (!body.success)
+      return Response.json({ ok: false, error: "Invalid input: decision, expectedVersion" }, { status: 400, headers });
+    const r = await decideIntervention({ id: interventionId, ...body.data, actor: actor.name });
+    if (!r.ok) return Response.json({ ok: false, error: r.reason }, { status: 409, headers });
+    return Response.json({ ok: true }, { headers });
+  },
+);

@@ -9,9 +9,12 @@ export const runtime = "nodejs";
 
 const headers = { "Cache-Control": "no-store" };
 
-export const GET = defineRoute<{ interventionId: string }>({ role: "viewer", name: "GET /api/interventions/[interventionId]/rollouts" }, async (_req, ctx): Promise<Response> => {
-  const { interventionId } = await ctx.params;
-  const data = await interventionRollouts(interventionId);
-  if (!data) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
-  return Response.json(data, { headers });
-});
+export const GET = defineRoute<{ interventionId: string }>(
+  { role: "viewer", name: "GET /api/interventions/[interventionId]/rollouts" },
+  async (_req, ctx): Promise<Response> => {
+    const { interventionId } = await ctx.params;
+    const data = await interventionRollouts(interventionId);
+    if (!data) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
+    return Response.json(data, { headers });
+  },
+);

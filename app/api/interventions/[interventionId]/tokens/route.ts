@@ -11,16 +11,22 @@ export const runtime = "nodejs";
 
 const headers = { "Cache-Control": "no-store" };
 
-export const GET = defineRoute<{ interventionId: string }>({ role: "viewer", name: "GET /api/interventions/[interventionId]/tokens" }, async (req, ctx): Promise<Response> => {
-  const { interventionId } = await ctx.params;
-  const template = new URL(req.url).searchParams.get("template") ?? DEFAULT_CHAT_TEMPLATE;
-  if (!isChatTemplateName(template)) {
-    return Response.json({ error: `unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})` }, { status: 400, headers });
-  }
-  const templateError = checkTemplate(template);
-  if (templateError) return Response.json({ error: templateError }, { status: 400, headers });
-  const preview = await tokenPreview(interventionId, template);
-  if (!preview) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
-  if (!preview.ok) return Response.json({ error: preview.reason }, { status: 422, headers });
-  return Response.json(preview, { headers });
-});
+export const GET = defineRoute<{ interventionId: string }>(
+  { role: "viewer", name: "GET /api/interventions/[interventionId]/tokens" },
+  async (req, ctx): Promise<Response> => {
+    const { interventionId } = await ctx.params;
+    const template = new URL(req.url).searchParams.get("template") ?? DEFAULT_CHAT_TEMPLATE;
+    if (!isChatTemplateName(template)) {
+      return Response.json(
+        { error: `unknown template "${template}" (use ${CHAT_TEMPLATES.join(", ")})` },
+        { status: 400, headers },
+      );
+    }
+    const templateError = checkTemplate(template);
+    if (templateError) return Response.json({ error: templateError }, { status: 400, headers });
+    const preview = await tokenPreview(interventionId, template);
+    if (!preview) return Response.json({ error: `intervention ${interventionId} not found` }, { status: 404, headers });
+    if (!preview.ok) return Response.json({ error: preview.reason }, { status: 422, headers });
+    return Response.json(preview, { headers });
+  },
+);

@@ -6,9 +6,12 @@ import { defineRoute } from "@/lib/server/define-route";
 export const dynamic = "force-dynamic";
 
 /** One page of a job's item outcomes (cursor `after`, `filter`): an indexed range read, cheap to poll. */
-export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]/outcomes" }, async (req, ctx) => {
-  const { jobId } = await ctx.params;
-  const page = await listOutcomes(jobId, outcomeQuery(new URL(req.url).searchParams));
-  if (!page) return NextResponse.json({ error: "job not found" }, { status: 404 });
-  return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
-});
+export const GET = defineRoute<{ jobId: string }>(
+  { role: "viewer", name: "GET /api/jobs/[jobId]/outcomes" },
+  async (req, ctx) => {
+    const { jobId } = await ctx.params;
+    const page = await listOutcomes(jobId, outcomeQuery(new URL(req.url).searchParams));
+    if (!page) return NextResponse.json({ error: "job not found" }, { status: 404 });
+    return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
+  },
+);

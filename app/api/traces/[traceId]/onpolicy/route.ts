@@ -10,9 +10,12 @@ export const runtime = "nodejs";
 
 const headers = { "Cache-Control": "no-store" };
 
-export const GET = defineRoute<{ traceId: string }>({ role: "viewer", name: "GET /api/traces/[traceId]/onpolicy" }, async (_req, ctx): Promise<Response> => {
-  const { traceId } = await ctx.params;
-  const scores = await traceScores(traceId);
-  if (!scores) return Response.json({ error: `trace ${traceId} not found` }, { status: 404, headers });
-  return Response.json({ scores }, { headers });
-});
+export const GET = defineRoute<{ traceId: string }>(
+  { role: "viewer", name: "GET /api/traces/[traceId]/onpolicy" },
+  async (_req, ctx): Promise<Response> => {
+    const { traceId } = await ctx.params;
+    const scores = await traceScores(traceId);
+    if (!scores) return Response.json({ error: `trace ${traceId} not found` }, { status: 404, headers });
+    return Response.json({ scores }, { headers });
+  },
+);

@@ -5,8 +5,11 @@ import { defineRoute } from "@/lib/server/define-route";
 export const dynamic = "force-dynamic";
 
 /** The trace's model proposals and model first-error labels (polled by the review screen). */
-export const GET = defineRoute<{ traceId: string }>({ role: "viewer", name: "GET /api/traces/[traceId]/proposals" }, async (_req, ctx) => {
-  const { traceId } = await ctx.params;
-  const state = await traceProposalState(traceId);
-  return NextResponse.json(state, { headers: { "cache-control": "no-store" } });
-});
+export const GET = defineRoute<{ traceId: string }>(
+  { role: "viewer", name: "GET /api/traces/[traceId]/proposals" },
+  async (_req, ctx) => {
+    const { traceId } = await ctx.params;
+    const state = await traceProposalState(traceId);
+    return NextResponse.json(state, { headers: { "cache-control": "no-store" } });
+  },
+);

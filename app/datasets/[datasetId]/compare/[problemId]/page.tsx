@@ -15,7 +15,10 @@ import { TraceDiff } from "@/components/compare/trace-diff";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string; problemId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string; problemId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ProblemComparePage({ params, searchParams }: Props) {
@@ -30,7 +33,8 @@ export default async function ProblemComparePage({ params, searchParams }: Props
   const ta = sides.a.find((t) => t.id === one(sp.ta)) ?? sides.a.find((t) => t.correct === false) ?? sides.a[0];
   const tb = sides.b.find((t) => t.id === one(sp.tb)) ?? sides.b.find((t) => t.correct === true) ?? sides.b[0];
   // a correct sampled attempt (kind "attempt") has no trace: its text comes from the Rollout row
-  const load = (t: SideTrace | undefined) => (!t ? null : t.kind === "attempt" ? getAttemptWithText(t.id, problemId) : getTraceWithError(t.id));
+  const load = (t: SideTrace | undefined) =>
+    !t ? null : t.kind === "attempt" ? getAttemptWithText(t.id, problemId) : getTraceWithError(t.id);
   const [ra, rb] = await Promise.all([load(ta), load(tb)]);
   const bothTraces = ta?.kind === "trace" && tb?.kind === "trace";
   const back = `/datasets/${datasetId}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
@@ -45,27 +49,86 @@ export default async function ProblemComparePage({ params, searchParams }: Props
   return (
     <div className="mx-auto max-w-7xl space-y-3">
       <div>
-        <p className="text-xs text-slate-500"><Link className="hover:underline" href={`/datasets/${datasetId}`}>{dataset.name}</Link> / <Link className="hover:underline" href={back}>compare</Link> / problem</p>
-        <h1 className="text-lg font-semibold">Side by side: <span className="font-mono text-base">{a}</span> vs <span className="font-mono text-base">{b}</span></h1>
+        <p className="text-xs text-slate-500">
+          <Link className="hover:underline" href={`/datasets/${datasetId}`}>
+            {dataset.name}
+          </Link>{" "}
+          /{" "}
+          <Link className="hover:underline" href={back}>
+            compare
+          </Link>{" "}
+          / problem
+        </p>
+        <h1 className="text-lg font-semibold">
+          Side by side: <span className="font-mono text-base">{a}</span> vs{" "}
+          <span className="font-mono text-base">{b}</span>
+        </h1>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="problem">
         <MathMarkdown text={sides.problem.statement} />
-        {sides.problem.answer && <div className="mt-1 flex items-baseline gap-1 text-xs text-slate-500">Answer: <MathMarkdown text={answerMarkdown(sides.problem.answer)} /></div>}
+        {sides.problem.answer && (
+          <div className="mt-1 flex items-baseline gap-1 text-xs text-slate-500">
+            Answer: <MathMarkdown text={answerMarkdown(sides.problem.answer)} />
+          </div>
+        )}
       </section>
       <AttemptPicker a={sides.a} b={sides.b} ta={ta?.id} tb={tb?.id} search={{ a, b }} sampled={sides.sampled} />
       {!ra || !rb ? (
-        <p className="rounded-lg border border-slate-200 bg-white py-8 text-center text-sm text-slate-500">One of the two models has no attempt on this problem.</p>
+        <p className="rounded-lg border border-slate-200 bg-white py-8 text-center text-sm text-slate-500">
+          One of the two models has no attempt on this problem.
+        </p>
       ) : (
         <>
-          <section className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm md:grid-cols-3" aria-label="summary">
-            <div><span className="text-slate-500">A:</span> {verdict(ra.correct)}{ta?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsA.length} steps · <span className="text-slate-500">B:</span> {verdict(rb.correct)}{tb?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsB.length} steps</div>
-            <div data-testid="first-divergence">{div ? <>First divergence: A step {div.a ?? "–"} / B step {div.b ?? "–"}</> : "The two traces have the same steps"}</div>
-            <div>{errStep ? <>Base first error: <strong className="text-rose-700">step {errStep}</strong> <span className="text-xs text-slate-500">({ra.errorSource})</span></> : ra.errorSource ? "Base: labelled no error" : "Base trace not labelled yet"}</div>
+          <section
+            className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm md:grid-cols-3"
+            aria-label="summary"
+          >
+            <div>
+              <span className="text-slate-500">A:</span> {verdict(ra.correct)}
+              {ta?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsA.length} steps ·{" "}
+              <span className="text-slate-500">B:</span> {verdict(rb.correct)}
+              {tb?.kind === "attempt" ? " (sampled attempt)" : ""}, {stepsB.length} steps
+            </div>
+            <div data-testid="first-divergence">
+              {div ? (
+                <>
+                  First divergence: A step {div.a ?? "–"} / B step {div.b ?? "–"}
+                </>
+              ) : (
+                "The two traces have the same steps"
+              )}
+            </div>
+            <div>
+              {errStep ? (
+                <>
+                  Base first error: <strong className="text-rose-700">step {errStep}</strong>{" "}
+                  <span className="text-xs text-slate-500">({ra.errorSource})</span>
+                </>
+              ) : ra.errorSource ? (
+                "Base: labelled no error"
+              ) : (
+                "Base trace not labelled yet"
+              )}
+            </div>
           </section>
           {errStep !== null && bothTraces && (
-            <SameMistakeFlag datasetId={datasetId} problemId={problemId} baseTraceId={ra.id} otherTraceId={rb.id} detected={same} decision={decision} />
+            <SameMistakeFlag
+              datasetId={datasetId}
+              problemId={problemId}
+              baseTraceId={ra.id}
+              otherTraceId={rb.id}
+              detected={same}
+              decision={decision}
+            />
           )}
-          <AlignedSteps a={stepsA} b={stepsB} pairs={pairs} errStep={errStep} sameStep={same?.found ? same.step : null} divergenceRow={div?.row ?? null} />
+          <AlignedSteps
+            a={stepsA}
+            b={stepsB}
+            pairs={pairs}
+            errStep={errStep}
+            sameStep={same?.found ? same.step : null}
+            divergenceRow={div?.row ?? null}
+          />
           <TraceDiff a={ra.text} b={rb.text} titleA={`A: ${a}`} titleB={`B: ${b}`} />
         </>
       )}

@@ -15,13 +15,20 @@ import type { ReviewData } from "@/components/review/types";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string; traceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
   const [trace, nb, who, model, thread] = await Promise.all([
-    getTraceForReview(traceId), getNeighbourIds(datasetId, traceId, filter), currentActor(), modelStatus(), getCommentThread(traceId),
+    getTraceForReview(traceId),
+    getNeighbourIds(datasetId, traceId, filter),
+    currentActor(),
+    modelStatus(),
+    getCommentThread(traceId),
   ]);
   const actor = who?.name ?? "";
   if (!trace || trace.datasetId !== datasetId) notFound();
@@ -33,18 +40,40 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const mine = trace.labels.find((l) => l.source === "human" && l.annotator === actor) ?? null;
 
   const data: ReviewData = {
-    datasetId, traceId, text: trace.text, stepCount: steps.length, actor,
+    datasetId,
+    traceId,
+    text: trace.text,
+    stepCount: steps.length,
+    actor,
     myLabel: mine && {
-      step: mine.step, checkFactual: mine.checkFactual, checkNotRecovered: mine.checkNotRecovered, note: mine.note,
-      badProblem: mine.badProblem, badReference: mine.badReference, unsure: mine.unsure, version: mine.version,
+      step: mine.step,
+      checkFactual: mine.checkFactual,
+      checkNotRecovered: mine.checkNotRecovered,
+      note: mine.note,
+      badProblem: mine.badProblem,
+      badReference: mine.badReference,
+      unsure: mine.unsure,
+      version: mine.version,
     },
     humanStep: trace.humanStep,
-    otherLabels: trace.labels.filter((l) => l !== mine).map((l) => ({ source: l.source, annotator: l.annotator, step: l.step })),
+    otherLabels: trace.labels
+      .filter((l) => l !== mine)
+      .map((l) => ({ source: l.source, annotator: l.annotator, step: l.step })),
     interventions: trace.interventions.map((i) => ({
-      id: i.id, location: i.location, content: i.content, status: i.status, origin: i.origin, author: i.author,
-      originalContent: i.originalContent, version: i.version, updatedAt: i.updatedAt.toISOString(),
+      id: i.id,
+      location: i.location,
+      content: i.content,
+      status: i.status,
+      origin: i.origin,
+      author: i.author,
+      originalContent: i.originalContent,
+      version: i.version,
+      updatedAt: i.updatedAt.toISOString(),
     })),
-    prevHref: href(nb.prevId), nextHref: href(nb.nextId), listHref: `${base}${search}`, model,
+    prevHref: href(nb.prevId),
+    nextHref: href(nb.nextId),
+    listHref: `${base}${search}`,
+    model,
     // the thread as this reader sees it; null when nobody is signed in (the route answers 401 then)
     comments: thread && who ? threadFor(thread, who) : null,
   };
@@ -55,17 +84,38 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       data={data}
       renderId={randomUUID()}
       header={
-        <ReviewHeader traceId={trace.id} datasetName={trace.dataset.name} listHref={data.listHref} externalId={trace.externalId} generator={trace.generator}
-          correct={trace.correct} status={trace.status} stepCount={steps.length} prevHref={data.prevHref} nextHref={data.nextHref}
-          adjudicateHref={who && roleAtLeast(who.role, "curator") ? `${base}/traces/${trace.id}/adjudicate${search}` : null} />
+        <ReviewHeader
+          traceId={trace.id}
+          datasetName={trace.dataset.name}
+          listHref={data.listHref}
+          externalId={trace.externalId}
+          generator={trace.generator}
+          correct={trace.correct}
+          status={trace.status}
+          stepCount={steps.length}
+          prevHref={data.prevHref}
+          nextHref={data.nextHref}
+          adjudicateHref={
+            who && roleAtLeast(who.role, "curator") ? `${base}/traces/${trace.id}/adjudicate${search}` : null
+          }
+        />
       }
       problem={
-        <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed">
+        <section
+          aria-label="Problem"
+          className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed"
+        >
           <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Problem</h2>
           <DualText text={trace.problem.statement} />
         </section>
       }
-      reference={<ReferencePanel solution={trace.problem.referenceSolution} answer={trace.problem.answer} source={trace.problem.source} />}
+      reference={
+        <ReferencePanel
+          solution={trace.problem.referenceSolution}
+          answer={trace.problem.answer}
+          source={trace.problem.source}
+        />
+      }
       ivBodies={Object.fromEntries(trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
     />
   );

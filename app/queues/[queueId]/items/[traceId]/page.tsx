@@ -46,12 +46,27 @@ export default async function QueueItemPage({ params }: Props) {
     <div className="mx-auto max-w-[100rem] space-y-3">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
-          <Link href={`/queues/${q.id}`} className="text-xs text-indigo-700 hover:underline">← {q.name}</Link>
-          <h1 className="text-base font-semibold">{q.task === "label" ? "Mark the first critical error" : q.task === "review" ? "Review the interventions" : "Adjudicate"} · {splitSteps(trace.text).length} steps</h1>
+          <Link href={`/queues/${q.id}`} className="text-xs text-indigo-700 hover:underline">
+            ← {q.name}
+          </Link>
+          <h1 className="text-base font-semibold">
+            {q.task === "label"
+              ? "Mark the first critical error"
+              : q.task === "review"
+                ? "Review the interventions"
+                : "Adjudicate"}{" "}
+            · {splitSteps(trace.text).length} steps
+          </h1>
         </div>
-        <p className="text-xs text-slate-600" data-testid="reservation">Reserved for you until {expires.toISOString().slice(11, 16)} UTC{q.task === "label" && q.blind ? " · blind: other labels are hidden until you submit" : ""}</p>
+        <p className="text-xs text-slate-600" data-testid="reservation">
+          Reserved for you until {expires.toISOString().slice(11, 16)} UTC
+          {q.task === "label" && q.blind ? " · blind: other labels are hidden until you submit" : ""}
+        </p>
       </header>
-      <section aria-label="Problem" className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed">
+      <section
+        aria-label="Problem"
+        className="rounded-lg border border-slate-200 bg-white p-3 text-[15px] leading-relaxed"
+      >
         <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Problem</h2>
         <DualText text={trace.problem.statement} />
       </section>
@@ -59,26 +74,68 @@ export default async function QueueItemPage({ params }: Props) {
         <div className="min-w-0">
           {q.task === "label" && (
             <LabelItem
-              queueId={q.id} traceId={trace.id} text={trace.text} stepCount={trace.stepCount} renderId={randomUUID()}
-              mine={mine && { step: mine.step, checkFactual: mine.checkFactual, checkNotRecovered: mine.checkNotRecovered, note: mine.note, unsure: mine.unsure }}
-              others={others.length > 0 && (
-                <div aria-label="Other labels" className="border-t border-slate-100 pt-2 text-xs text-slate-600">
-                  Other labels: {others.map((l) => `${l.source === "human" ? l.annotator : l.source}: ${stepWord(l.step)}`).join(" · ")}
-                </div>
-              )}
+              queueId={q.id}
+              traceId={trace.id}
+              text={trace.text}
+              stepCount={trace.stepCount}
+              renderId={randomUUID()}
+              mine={
+                mine && {
+                  step: mine.step,
+                  checkFactual: mine.checkFactual,
+                  checkNotRecovered: mine.checkNotRecovered,
+                  note: mine.note,
+                  unsure: mine.unsure,
+                }
+              }
+              others={
+                others.length > 0 && (
+                  <div aria-label="Other labels" className="border-t border-slate-100 pt-2 text-xs text-slate-600">
+                    Other labels:{" "}
+                    {others
+                      .map((l) => `${l.source === "human" ? l.annotator : l.source}: ${stepWord(l.step)}`)
+                      .join(" · ")}
+                  </div>
+                )
+              }
             />
           )}
           {q.task === "review" && (
-            <ReviewItem queueId={q.id} datasetId={q.datasetId} traceId={trace.id}
-              interventions={trace.interventions.map((i) => ({ id: i.id, location: i.location, status: i.status, origin: i.origin, author: i.author, content: i.content, version: i.version }))}
-              bodies={Object.fromEntries(trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))} />
+            <ReviewItem
+              queueId={q.id}
+              datasetId={q.datasetId}
+              traceId={trace.id}
+              interventions={trace.interventions.map((i) => ({
+                id: i.id,
+                location: i.location,
+                status: i.status,
+                origin: i.origin,
+                author: i.author,
+                content: i.content,
+                version: i.version,
+              }))}
+              bodies={Object.fromEntries(
+                trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]),
+              )}
+            />
           )}
           {q.task === "adjudicate" && <AdjudicateItem queueId={q.id} traceId={trace.id} />}
           {/* Comments can name other people's labels, so a blind label queue leaves them out (issue 13 §3). */}
-          {!(q.task === "label" && q.blind) && <div className="mt-3"><TraceComments traceId={trace.id} /></div>}
+          {!(q.task === "label" && q.blind) && (
+            <div className="mt-3">
+              <TraceComments traceId={trace.id} />
+            </div>
+          )}
         </div>
-        <aside aria-label="Reference" className="max-h-[80vh] overflow-auto rounded-lg border border-slate-200 bg-white">
-          <ReferencePanel solution={trace.problem.referenceSolution} answer={trace.problem.answer} source={trace.problem.source} />
+        <aside
+          aria-label="Reference"
+          className="max-h-[80vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        >
+          <ReferencePanel
+            solution={trace.problem.referenceSolution}
+            answer={trace.problem.answer}
+            source={trace.problem.source}
+          />
         </aside>
       </div>
     </div>

@@ -7,17 +7,20 @@ import { defineRoute } from "@/lib/server/define-route";
 export const dynamic = "force-dynamic";
 
 /** The job's item outcomes as CSV (all items under the filter, streamed). */
-export const GET = defineRoute<{ jobId: string }>({ role: "viewer", name: "GET /api/jobs/[jobId]/outcomes/csv" }, async (req, ctx) => {
-  const { jobId } = await ctx.params;
-  const { filter } = outcomeQuery(new URL(req.url).searchParams);
-  const kind = await jobKind(jobId);
-  if (!kind) return NextResponse.json({ error: "job not found" }, { status: 404 });
-  const name = `${kind}-${jobId}-${filter === "all" ? "outcomes" : filter}.csv`;
-  return new Response(outcomesCsvStream(jobId, filter), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    },
-  });
-});
+export const GET = defineRoute<{ jobId: string }>(
+  { role: "viewer", name: "GET /api/jobs/[jobId]/outcomes/csv" },
+  async (req, ctx) => {
+    const { jobId } = await ctx.params;
+    const { filter } = outcomeQuery(new URL(req.url).searchParams);
+    const kind = await jobKind(jobId);
+    if (!kind) return NextResponse.json({ error: "job not found" }, { status: 404 });
+    const name = `${kind}-${jobId}-${filter === "all" ? "outcomes" : filter}.csv`;
+    return new Response(outcomesCsvStream(jobId, filter), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

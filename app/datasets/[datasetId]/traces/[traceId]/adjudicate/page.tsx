@@ -8,7 +8,10 @@ import { AdjudicateRoute } from "@/components/adjudicate/adjudicate-route";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ datasetId: string; traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ datasetId: string; traceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** Every label of one trace side by side; a curator sets the final label (issue 13 §3). */
 export default async function AdjudicatePage({ params, searchParams }: Props) {
@@ -20,14 +23,23 @@ export default async function AdjudicatePage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-5xl space-y-3">
       <div>
         <p className="text-xs text-slate-500">
-          <Link className="hover:underline" href={`/datasets/${datasetId}`}>{trace.dataset.name}</Link> / <Link className="hover:underline" href={back}>trace {trace.externalId ?? traceId.slice(-8)}</Link> / adjudicate
+          <Link className="hover:underline" href={`/datasets/${datasetId}`}>
+            {trace.dataset.name}
+          </Link>{" "}
+          /{" "}
+          <Link className="hover:underline" href={back}>
+            trace {trace.externalId ?? traceId.slice(-8)}
+          </Link>{" "}
+          / adjudicate
         </p>
         <h1 className="text-lg font-semibold">Adjudicate the first error</h1>
       </div>
       {who && roleAtLeast(who.role, "curator") ? (
         <AdjudicateRoute traceId={traceId} backHref={back} />
       ) : (
-        <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">Adjudication needs the curator role{who ? `; you are ${who.role}` : ""}.</p>
+        <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">
+          Adjudication needs the curator role{who ? `; you are ${who.role}` : ""}.
+        </p>
       )}
     </div>
   );
