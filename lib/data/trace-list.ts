@@ -129,8 +129,10 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
   } else statusCounts = await countByStatus(datasetId, f, db);
   const total = f.status ? statusCounts[f.status] : STATUSES.reduce((n, s) => n + statusCounts[s], 0);
 
-  if (matches && !matches.capped) {
-    const p = pageOf(matches.ids.filter((m) => !f.status || m.status === f.status).map((m) => m.id), { ...page, dir });
+  const mine = matches?.ids.filter((m) => !f.status || m.status === f.status).map((m) => m.id);
+  // complete, or a first page with more than a page of matches read already: no second LIKE pass
+  if (mine && (!matches!.capped || (!page.cursor && mine.length > PAGE_SIZE))) {
+    const p = pageOf(mine, { ...page, dir });
     idList = p.ids;
     before = p.before;
     hasNext = p.more;
