@@ -1,4 +1,5 @@
 "use client";
+import { countText } from "@/lib/core/count-text";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ExportFormatChoice } from "@/lib/core/export/formats";
@@ -15,13 +16,19 @@ const STATUSES = [
 const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
 const LINK = "text-xs text-indigo-700 hover:underline";
 
-type Props = { datasetId: string; filterSearch: string; matching: number; formats: ExportFormatChoice[] };
+type Props = {
+  datasetId: string;
+  filterSearch: string;
+  matching: number;
+  matchingAtLeast?: boolean;
+  formats: ExportFormatChoice[];
+};
 
 /**
  * "Export what I see": the download carries the list's current filters. `filterSearch` is "" or "?a=b".
  * `formats` = exportFormatChoices() (the format registry), passed from the server page as plain data.
  */
-export function ExportPanel({ datasetId, filterSearch, matching, formats }: Props) {
+export function ExportPanel({ datasetId, filterSearch, matching, matchingAtLeast = false, formats }: Props) {
   const [format, setFormat] = useState<string>(formats[0].value);
   const [status, setStatus] = useState<string>("accepted,edited");
   const [counting, setCounting] = useState(false);
@@ -121,7 +128,9 @@ export function ExportPanel({ datasetId, filterSearch, matching, formats }: Prop
       <a href={`${href}&part=provenance`} download className={LINK}>
         provenance.json
       </a>
-      <span className="text-xs text-slate-500">from the {matching.toLocaleString("en")} traces the filters show</span>
+      <span className="text-xs text-slate-500">
+        from the {countText(matching, matchingAtLeast)} traces the filters show
+      </span>
       <span className="ml-auto text-xs text-slate-600" aria-live="polite">
         {!counting && (
           <Button size="xs" variant="ghost" onClick={() => setCounting(true)}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { countText } from "@/lib/core/count-text";
 
 /** The list page before or after a cursor, with the same filters (`search`: "" or "?a=b"). */
 export function pageHref(base: string, search: string, cursor: string | null, prev: boolean): string | null {
@@ -21,6 +22,7 @@ export function Pager({
   from,
   to,
   total,
+  totalAtLeast = false,
 }: {
   base: string;
   search: string;
@@ -29,13 +31,15 @@ export function Pager({
   from: number;
   to: number;
   total: number;
+  totalAtLeast?: boolean;
 }) {
   const href = (cursor: string, prev: boolean) => pageHref(base, search, cursor, prev)!;
   const off = buttonClass("secondary", "xs", "pointer-events-none opacity-40");
   return (
     <div className="flex items-center justify-end gap-2 text-xs text-slate-600">
       <span className="tabular-nums">
-        {total === 0 ? "0" : `${from.toLocaleString("en")}–${to.toLocaleString("en")}`} of {total.toLocaleString("en")}
+        {total === 0 ? "0" : `${from.toLocaleString("en")}–${to.toLocaleString("en")}`} of{" "}
+        {countText(total, totalAtLeast)}
       </span>
       {prevCursor ? (
         <Link href={href(prevCursor, true)} rel="prev" className={buttonClass("secondary", "xs")}>

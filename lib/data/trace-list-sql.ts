@@ -39,7 +39,7 @@ function indexedCondition(key: IndexedKey, value: string, driver: IndexedKey | u
 }
 
 /** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
-export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean; textRowids?: string } = {}): Sql {
+export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
   const parts: string[] = [`t."datasetId" = ?`];
   const params: unknown[] = [datasetId];
   const add = (c: Sql) => { parts.push(c.sql); params.push(...c.params); };
@@ -64,7 +64,7 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
     // the Comment index once for every trace in the dataset).
     add({ sql: `t."id" IN (SELECT c."traceId" FROM "Comment" c WHERE c."datasetId" = ? AND c."status" = 'open')`, params: [datasetId] });
   }
-  if (f.q) add(textSearchSql(datasetId, f.q, opts.textRowids));
+  if (f.q) add(textSearchSql(datasetId, f.q));
   return { sql: parts.join(" AND "), params };
 }
 
@@ -80,10 +80,10 @@ export function pageIdsSql(where: Sql, cursor: string | undefined, dir: "next" |
 /**
  * Counts per status under a filter (its own status ignored): one index-only count per status,
  * or, for a text search under 3 characters (LIKE reads every row anyway), one grouped scan.
- * A longer search is a set of rowids (text-search-sql.ts) that each count probes.
+ * (The list counts a longer search itself, capped: lib/data/trace-list.ts.)
  */
-export function statusCountsSql(datasetId: string, f: TraceFilter, textRowids?: string): Sql {
-  const base = traceWhereSql(datasetId, f, { ignoreStatus: true, textRowids });
+export function statusCountsSql(datasetId: string, f: TraceFilter): Sql {
+  const base = traceWhereSql(datasetId, f, { ignoreStatus: true });
   if (f.q && !usesTrigramIndex(f.q)) {
     return {
       sql: `SELECT COALESCE(SUM(t."status" = 'todo'), 0) AS "todo", COALESCE(SUM(t."status" = 'labelled'), 0) AS "labelled", COALESCE(SUM(t."status" = 'curated'), 0) AS "curated" FROM "Trace" t WHERE ${base.sql}`,

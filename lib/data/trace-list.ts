@@ -4,7 +4,7 @@ import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 import { pageIdsSql, statusCountsSql, traceWhereSql, type Sql } from "@/lib/data/trace-list-sql";
 import { ensureAnswerChecks } from "@/lib/data/answer-check";
-import { textMatchRowidsSql, usesTrigramIndex } from "@/lib/data/text-search-sql";
+import { usesTrigramIndex } from "@/lib/data/text-search-sql";
 
 // The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
 // status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
@@ -34,8 +34,10 @@ export type TraceRow = {
 
 export type TraceListResult = {
   rows: TraceRow[];
-  total: number; // traces matching the filter
-  statusCounts: Record<TraceStatus, number>; // matching the filter except its status
+  total: number; // traces matching the filter (at least, when countsCapped)
+  statusCounts: Record<TraceStatus, number>; // matching the filter except its status (each at most COUNT_CAP)
+  /** A text search's counts stop at COUNT_CAP per status: a capped count reads "1,000+". */
+  countsCapped: Record<TraceStatus, boolean>;
   prevCursor: string | null; // pass as ?cursor=..&dir=prev
   nextCursor: string | null; // pass as ?cursor=..
 };
@@ -68,39 +70,89 @@ export async function neighbourIds(datasetId: string, traceId: string, f: TraceF
 /** One-line snippet of a Markdown/LaTeX statement for a table cell (never cut inside a formula). */
 export const snippet = (text: string, max = SNIPPET): string => mathSnippet(text, max);
 
-/** The text filter's matching rowids as JSON, read once for several statements (text-search-sql.ts). */
-async function textRowids(datasetId: string, f: TraceFilter, db: Tx): Promise<string | undefined> {
-  if (!f.q || !usesTrigramIndex(f.q)) return undefined;
-  const s = textMatchRowidsSql(datasetId, f.q);
-  return JSON.stringify((await db.$queryRawUnsafe<{ r: bigint | number }[]>(s.sql, ...s.params)).map((x) => Number(x.r)));
-}
+/**
+ * A text search (3+ characters) reads at most this many matches (id order) to count them. Why:
+ * common words match ~every trace, and an exact count LIKE-checks all of them (~0.5-2 s at
+ * 100,000 traces); past the cap the list shows "1,000+" and its page query stops at 50 matches.
+ */
+export const COUNT_CAP = 1000;
 
-export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma, rowids?: string): Promise<Record<TraceStatus, number>> {
-  const q = statusCountsSql(datasetId, f, rowids ?? (await textRowids(datasetId, f, db)));
+export async function countByStatus(datasetId: string, f: TraceFilter, db: Tx = prisma): Promise<Record<TraceStatus, number>> {
+  const q = statusCountsSql(datasetId, f);
   const [row] = await db.$queryRawUnsafe<Record<TraceStatus, bigint | number>[]>(q.sql, ...q.params);
   return { todo: Number(row.todo), labelled: Number(row.labelled), curated: Number(row.curated) };
+}
+
+type Matches = { ids: { id: string; status: string }[]; capped: boolean };
+
+/**
+ * A text search's matches (any status), id order, up to COUNT_CAP + 1: ONE LIKE pass over the
+ * candidates per render. Not capped = the whole set, from which the page, its neighbours,
+ * positions and counts are taken without another pass (a rare phrase of common words LIKE-checks
+ * every candidate once, not four times).
+ */
+async function textMatches(datasetId: string, f: TraceFilter, db: Tx): Promise<Matches | undefined> {
+  if (!f.q || !usesTrigramIndex(f.q)) return undefined;
+  const w = traceWhereSql(datasetId, f, { ignoreStatus: true });
+  const ids = await db.$queryRawUnsafe<{ id: string; status: string }[]>(
+    `SELECT t."id" AS id, t."status" AS status FROM "Trace" t WHERE ${w.sql} ORDER BY t."id" LIMIT ${COUNT_CAP + 1}`, ...w.params);
+  return ids.length > COUNT_CAP ? { ids: ids.slice(0, COUNT_CAP), capped: true } : { ids, capped: false };
+}
+
+/** Page, neighbours and position from a complete, id-ordered match list (no SQL). */
+function pageOf(all: string[], page: TracePage): { ids: string[]; before: number; more: boolean } {
+  if (!page.cursor) return { ids: all.slice(0, PAGE_SIZE), before: 0, more: all.length > PAGE_SIZE };
+  const c = page.cursor;
+  if (page.dir === "prev") {
+    const end = all.filter((id) => id < c).length;
+    const start = Math.max(0, end - PAGE_SIZE);
+    return { ids: all.slice(start, end), before: start, more: end < all.length };
+  }
+  const start = all.filter((id) => id <= c).length;
+  return { ids: all.slice(start, start + PAGE_SIZE), before: start, more: all.length > start + PAGE_SIZE };
 }
 
 const count = async (db: Tx, q: Sql) => Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(q.sql, ...q.params))[0].n);
 
 export async function listTraces(datasetId: string, f: TraceFilter, page: TracePage = {}, db: Tx = prisma): Promise<TraceListResult> {
   await prepareFilter(datasetId, f, db);
-  const rowids = await textRowids(datasetId, f, db);
-  const where = traceWhereSql(datasetId, f, { textRowids: rowids });
+  const where = traceWhereSql(datasetId, f);
   const dir = page.dir === "prev" && page.cursor ? "prev" : "next";
-  const ids = await db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, page.cursor, dir, PAGE_SIZE)));
-  if (dir === "prev") ids.reverse();
-
-  const statusCounts = await countByStatus(datasetId, f, db, rowids);
+  const matches = await textMatches(datasetId, f, db);
+  const none = { todo: false, labelled: false, curated: false };
+  let idList: string[], statusCounts: Record<TraceStatus, number>, before: number, hasNext: boolean;
+  let countsCapped: Record<TraceStatus, boolean> = none;
+  if (matches) {
+    statusCounts = { todo: 0, labelled: 0, curated: 0 };
+    for (const m of matches.ids) if (m.status in statusCounts) statusCounts[m.status as TraceStatus]++;
+    if (matches.capped) countsCapped = { todo: true, labelled: true, curated: true };
+  } else statusCounts = await countByStatus(datasetId, f, db);
   const total = f.status ? statusCounts[f.status] : STATUSES.reduce((n, s) => n + statusCounts[s], 0);
-  if (ids.length === 0) return { rows: [], total, statusCounts, prevCursor: null, nextCursor: null };
 
-  const first = ids[0].id;
-  const last = ids[ids.length - 1].id;
-  const idList = ids.map((r) => r.id);
-  const [before, after, found, labels, ivGroups] = await Promise.all([
-    count(db, { sql: `SELECT COUNT(*) AS n FROM "Trace" t WHERE ${where.sql} AND t."id" < ?`, params: [...where.params, first] }),
-    db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, last, "next", 1))),
+  const mine = matches?.ids.filter((m) => !f.status || m.status === f.status).map((m) => m.id);
+  // complete, or a first page with more than a page of matches read already: no second LIKE pass
+  if (mine && (!matches!.capped || (!page.cursor && mine.length > PAGE_SIZE))) {
+    const p = pageOf(mine, { ...page, dir });
+    idList = p.ids;
+    before = p.before;
+    hasNext = p.more;
+  } else {
+    const ids = await db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, page.cursor, dir, PAGE_SIZE)));
+    if (dir === "prev") ids.reverse();
+    idList = ids.map((r) => r.id);
+    if (idList.length === 0) return { rows: [], total, statusCounts, countsCapped, prevCursor: null, nextCursor: null };
+    const [b, after] = await Promise.all([
+      // the first page has nothing before it; otherwise one index-ordered count (a capped search: LIKE up to this page)
+      page.cursor ? count(db, { sql: `SELECT COUNT(*) AS n FROM "Trace" t WHERE t."id" < ? AND ${where.sql}`, params: [idList[0], ...where.params] }) : 0,
+      db.$queryRawUnsafe<{ id: string }[]>(...spread(pageIdsSql(where, idList[idList.length - 1], "next", 1))),
+    ]);
+    before = b;
+    hasNext = after.length > 0;
+  }
+  if (idList.length === 0) return { rows: [], total, statusCounts, countsCapped, prevCursor: null, nextCursor: null };
+  const first = idList[0];
+  const last = idList[idList.length - 1];
+  const [found, labels, ivGroups] = await Promise.all([
     db.trace.findMany({
       where: { id: { in: idList } },
       select: { id: true, externalId: true, generator: true, stepCount: true, humanStep: true, status: true, problem: { select: { statement: true } } },
@@ -129,7 +181,7 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
       status: t.status, interventions: ivs.get(id) ?? {},
     }];
   });
-  return { rows, total, statusCounts, prevCursor: before > 0 ? first : null, nextCursor: after.length > 0 ? last : null };
+  return { rows, total, statusCounts, countsCapped, prevCursor: before > 0 ? first : null, nextCursor: hasNext ? last : null };
 }
 
 const spread = (q: Sql): [string, ...unknown[]] => [q.sql, ...q.params];

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { countText } from "@/lib/core/count-text";
 import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { getDataset } from "@/lib/data/datasets";
@@ -48,6 +49,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const base = `/datasets/${datasetId}`;
   const search = traceFilterToSearch(filter);
   const from = list.rows[0]?.position ?? 0;
+  // a text search counts up to a cap: the total is then "at least"
+  const atLeast = filter.status ? list.countsCapped[filter.status] : Object.values(list.countsCapped).some(Boolean);
 
   return (
     <div className="mx-auto max-w-7xl space-y-3">
@@ -75,7 +78,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <CurationBar counts={overall} total={total} className="w-80" />
       </div>
       <DatasetToolbar
-        scope={`Export and Propose act on the ${list.total.toLocaleString("en")} ${list.total === 1 ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`}
+        scope={`Export and Propose act on the ${countText(list.total, atLeast)} ${list.total === 1 && !atLeast ? "trace" : "traces"} the filters show; rollouts and sampling on the whole dataset`}
         panels={[
           {
             id: "export",
@@ -85,6 +88,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
                 datasetId={datasetId}
                 filterSearch={search}
                 matching={list.total}
+                matchingAtLeast={atLeast}
                 formats={exportFormatChoices()}
               />
             ),
@@ -111,7 +115,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       />
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <StatusTabs base={base} filter={filter} counts={list.statusCounts} />
+          <StatusTabs base={base} filter={filter} counts={list.statusCounts} capped={list.countsCapped} />
           <Pager
             base={base}
             search={search}
@@ -120,6 +124,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             from={from}
             to={from + list.rows.length - 1}
             total={list.total}
+            totalAtLeast={atLeast}
           />
         </div>
         <TraceFilterBar key={search} filter={filter} generators={generators} />
@@ -148,6 +153,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           from={from}
           to={from + list.rows.length - 1}
           total={list.total}
+          totalAtLeast={atLeast}
         />
       </div>
     </div>
