@@ -53,7 +53,7 @@ describe("adjudication read", () => {
     me = { name: "ann", role: "annotator", userId: null };
     const refused = await call(t.id);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: "This needs the curator role; you are annotator" });
+    expect(await refused.json()).toEqual({ ok: false, error: "This needs the curator role; you are annotator" });
     me = { name: "cara", role: "curator", userId: null };
     expect((await call("missing")).status).toBe(404);
   });

@@ -1,9 +1,8 @@
 import { prisma, type Tx } from "@/lib/db";
-import { agreement, type Agreement } from "@/lib/core/compare/agreement";
+import type { Agreement } from "@/lib/core/compare/agreement";
 import { LENGTH_EDGES, REL_BINS, estimateTokens, relBin, stepBin } from "@/lib/core/compare/histogram";
 import type { NcGroup } from "@/lib/core/compare/pass-at-k-groups";
-import { groupLabels } from "@/lib/core/agreement/label-groups";
-import { winningStep } from "@/lib/core/agreement/winning-label";
+import { modelVsWinner } from "./model-vs-label";
 import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 import { ROLLOUT_ROW_CONDITIONS } from "@/lib/core/rollouts/conditions";
@@ -123,15 +122,4 @@ export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promi
     }).sort((a, b) => ROLLOUT_ROW_CONDITIONS.indexOf(a.condition) - ROLLOUT_ROW_CONDITIONS.indexOf(b.condition)),
     verified: { verified: num(ver?.verified), rolledOut: num(ver?.rolledOut), total: num(ver?.total) },
   };
-}
-
-/** The model-vs-label panel: each group's winning label (final, agreeing people, imported) vs the model's. */
-function modelVsWinner(rows: Record<string, unknown>[]): Agreement {
-  const opt = (v: unknown) => (v === null || v === undefined ? null : num(v));
-  const pairs = [];
-  for (const r of rows) {
-    const human = winningStep(groupLabels({ final: opt(r.final), humans: r.humans === null ? null : String(r.humans), imported: opt(r.imported) }));
-    if (human !== undefined) pairs.push({ human, model: opt(r.model), count: num(r.count) });
-  }
-  return agreement(pairs);
 }

@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { PENDING_REASON } from "@/lib/propose/run-proposal";
 import { AGREEMENT_GROUPS } from "./analysis-sql";
-import { agreement } from "@/lib/core/compare/agreement";
+import { modelVsWinner } from "./model-vs-label";
 import { heldBackReason, proposalOutcome, type ProposalOutcome } from "@/lib/core/propose/outcome";
 
 // Reads for the review screen and the dataset view (server-only).
@@ -62,9 +62,8 @@ export type Agreement = { compared: number; agree: number; rate: number | null }
  * traces where both name the same step or both say no error.
  */
 export async function firstErrorAgreement(where: { datasetId: string }, db: Tx = prisma): Promise<Agreement> {
-  const rows = await db.$queryRawUnsafe<{ human: unknown; model: unknown; count: unknown }[]>(AGREEMENT_GROUPS, where.datasetId);
-  const step = (v: unknown) => (v === null ? null : Number(v));
-  const a = agreement(rows.map((r) => ({ human: step(r.human), model: step(r.model), count: Number(r.count) })));
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(AGREEMENT_GROUPS, where.datasetId);
+  const a = modelVsWinner(rows);
   const compared = a.erroneous + a.correct;
   const agree = a.erroneousCorrect + a.correctCorrect;
   return { compared, agree, rate: compared ? agree / compared : null };

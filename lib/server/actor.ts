@@ -6,6 +6,14 @@ import { env } from "@/lib/env";
 export const ACTOR_COOKIE = "int-user";
 
 export async function getActor(): Promise<string> {
-  const c = (await cookies()).get(ACTOR_COOKIE)?.value?.trim();
-  return c && c.length <= 64 ? c : env().INT_USER || "researcher";
+  const fallback = env().INT_USER || "researcher";
+  let jar;
+  try {
+    jar = await cookies();
+  } catch {
+    // A route handler called outside a request (a script, a test): no header name, so the default one.
+    return fallback;
+  }
+  const c = jar.get(ACTOR_COOKIE)?.value?.trim();
+  return c && c.length <= 64 ? c : fallback;
 }
