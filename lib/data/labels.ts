@@ -32,51 +32,97 @@ export function labelSnapshot(l: FirstErrorLabel) {
   };
 }
 
-export async function setHumanLabel(input: LabelInput): Promise<WriteResult<FirstErrorLabel>> {
+/** The fields a label write sets; the rest of the row is its key and version. */
+type LabelData = Pick<FirstErrorLabel, "step" | "checkFactual" | "checkNotRecovered" | "note"> &
+  Partial<Pick<FirstErrorLabel, "badProblem" | "badReference" | "unsure">>;
+
+/**
+ * One label row (trace, source, annotator) written the one way every label is: the write lock first, the step checked
+ * against the trace, the version the writer read compared (a stale write is refused, naming who changed it), an
+ * audit event, the trace's state recomputed. A person's label (setHumanLabel) and the final label
+ * (lib/data/final-label.ts) are both written here.
+ */
+export async function writeLabelRow(o: {
+  traceId: string;
+  source: string;
+  annotator: string;
+  actor: string;
+  action: string; // the audit action: label.set, label.final
+  who: string; // how a refusal names the row: "Your label", "The final label"
+  step: number | null;
+  expectedVersion: number | null;
+  data: (current: FirstErrorLabel | null) => LabelData;
+  auditExtra?: Record<string, unknown>;
+}): Promise<WriteResult<FirstErrorLabel>> {
   try {
     return await prisma.$transaction(async (tx) => {
       // Take the write lock first (a no-op write): Prisma opens the transaction with a deferred
       // BEGIN, and a transaction that reads before it writes is refused at its first write
       // (SQLITE_BUSY_SNAPSHOT, no waiting) whenever another process committed in between: two
       // servers, or the server and the CLI, labelling at once (lib/data/queue-race.test.ts).
-      await tx.$executeRaw`UPDATE "Trace" SET "version" = "version" WHERE "id" = ${input.traceId}`;
-      const trace = await tx.trace.findUnique({ where: { id: input.traceId }, select: { stepCount: true } });
+      await tx.$executeRaw`UPDATE "Trace" SET "version" = "version" WHERE "id" = ${o.traceId}`;
+      const trace = await tx.trace.findUnique({ where: { id: o.traceId }, select: { stepCount: true } });
       if (!trace) throw new Refused("Trace not found; it may have been deleted");
-      if (input.step !== null && (!Number.isInteger(input.step) || input.step < 1 || input.step > trace.stepCount)) {
-        throw new Refused(`Step ${input.step} is outside 1..${trace.stepCount}`);
+      if (o.step !== null && (!Number.isInteger(o.step) || o.step < 1 || o.step > trace.stepCount)) {
+        throw new Refused(`Step ${o.step} is outside 1..${trace.stepCount}`);
       }
-      const key = { traceId_source_annotator: { traceId: input.traceId, source: "human", annotator: input.actor } };
+      const key = { traceId_source_annotator: { traceId: o.traceId, source: o.source, annotator: o.annotator } };
       const current = await tx.firstErrorLabel.findUnique({ where: key });
-      const data = {
-        step: input.step,
-        checkFactual: input.step === null ? null : (input.checkFactual ?? null),
-        checkNotRecovered: input.step === null ? null : (input.checkNotRecovered ?? null),
-        note: input.note ?? current?.note ?? "",
-        badProblem: input.badProblem ?? current?.badProblem ?? false,
-        badReference: input.badReference ?? current?.badReference ?? false,
-        unsure: input.unsure ?? current?.unsure ?? false,
-      };
+      const data = o.data(current);
       let row: FirstErrorLabel;
       if (!current) {
-        if (input.expectedVersion !== null) throw new Refused("Your label was removed since you loaded it (undone); reload to see it");
-        row = await tx.firstErrorLabel.create({ data: { ...data, traceId: input.traceId, source: "human", annotator: input.actor } });
-      } else {
-        if (input.expectedVersion !== current.version) {
-          throw new Refused(await staleMessage("FirstErrorLabel", current.id, "Your label", LABEL_FIELDS, tx));
+        if (o.expectedVersion !== null) {
+          throw new Refused(`${o.who} was removed since you loaded it (undone); reload to see it`);
         }
-        const n = await tx.firstErrorLabel.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
-        if (n.count !== 1) throw new Refused(await staleMessage("FirstErrorLabel", current.id, "Your label", LABEL_FIELDS, tx));
+        row = await tx.firstErrorLabel.create({
+          data: { ...data, traceId: o.traceId, source: o.source, annotator: o.annotator },
+        });
+      } else {
+        const stale = async () => new Refused(await staleMessage("FirstErrorLabel", current.id, o.who, LABEL_FIELDS, tx));
+        if (o.expectedVersion !== current.version) throw await stale();
+        const n = await tx.firstErrorLabel.updateMany({
+          where: { id: current.id, version: current.version },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (n.count !== 1) throw await stale();
         row = await tx.firstErrorLabel.findUniqueOrThrow({ where: { id: current.id } });
       }
       await writeAudit(tx, {
-        actor: input.actor, action: "label.set", entity: "FirstErrorLabel", entityId: row.id, traceId: input.traceId,
-        before: current ? labelSnapshot(current) : null, after: labelSnapshot(row),
+        actor: o.actor,
+        action: o.action,
+        entity: "FirstErrorLabel",
+        entityId: row.id,
+        traceId: o.traceId,
+        before: current ? labelSnapshot(current) : null,
+        after: { ...labelSnapshot(row), ...o.auditExtra },
       });
-      const t = await recomputeTrace(tx, input.traceId);
+      const t = await recomputeTrace(tx, o.traceId);
       return { ok: true as const, value: row, trace: t };
     });
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };
     throw e;
   }
+}
+
+export async function setHumanLabel(input: LabelInput): Promise<WriteResult<FirstErrorLabel>> {
+  return writeLabelRow({
+    traceId: input.traceId,
+    source: "human",
+    annotator: input.actor,
+    actor: input.actor,
+    action: "label.set",
+    who: "Your label",
+    step: input.step,
+    expectedVersion: input.expectedVersion,
+    data: (current) => ({
+      step: input.step,
+      checkFactual: input.step === null ? null : (input.checkFactual ?? null),
+      checkNotRecovered: input.step === null ? null : (input.checkNotRecovered ?? null),
+      note: input.note ?? current?.note ?? "",
+      badProblem: input.badProblem ?? current?.badProblem ?? false,
+      badReference: input.badReference ?? current?.badReference ?? false,
+      unsure: input.unsure ?? current?.unsure ?? false,
+    }),
+  });
 }
