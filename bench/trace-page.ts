@@ -165,8 +165,10 @@ export async function benchTracePage(log: (s: string) => void): Promise<{ lines:
         value: `${Math.round(serverMs)} ms (${(median(measured.map((r) => r.bytes)) / 1e6).toFixed(1)} MB HTML)`,
         baseline: `${Math.round(baseMs)} ms (DB read ${Math.round(median(baseRuns.map((r) => r.dbMs)))} ms + katex.renderToString of every formula)`,
         ratio: round(ratio),
-        target: "<= 1.5",
-        pass: ratio <= 1.5,
+        // Issue 15 §4: the first-view server render is accepted as measured (2.5-4.4x the bare KaTeX + read
+        // baseline; 1.4x with the formula cache warm); the row stays so a regression shows, with no target.
+        target: "accepted as measured",
+        pass: null,
       },
       {
         bench: `Trace page, ${STEPS} steps, again with every formula cached`,
