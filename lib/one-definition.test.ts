@@ -46,7 +46,7 @@ function* sources(dir: string): Generator<string> {
  * specifier on its own line (`  type X,` in a multi-line import) is followed by a comma or a brace.
  */
 const DECL =
-  /^\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:type|interface|const|let|function|class|enum)\s+([A-Za-z_$][\w$]*)(?!\s*[,}])/gm;
+  /^\s*(?:export\s+)?(?:declare\s+)?(?:async\s+)?(?:type|interface|const|let|function|class|enum)\s+([A-Za-z_$][\w$]*)\b(?!\s*[,}])/gm;
 
 describe("one definition per concept", () => {
   it("each unified name is declared in exactly one file", () => {

@@ -35,12 +35,7 @@ export async function setFinalLabel(input: FinalLabelInput): Promise<WriteResult
     who: "The final label",
     step: input.step,
     expectedVersion: input.expectedVersion,
-    data: (current) => ({
-      step: input.step,
-      checkFactual: input.step === null ? null : (input.checkFactual ?? null),
-      checkNotRecovered: input.step === null ? null : (input.checkNotRecovered ?? null),
-      note: input.note ?? current?.note ?? "",
-    }),
+    fields: input,
     auditExtra: { from: input.from ?? null },
   });
 }

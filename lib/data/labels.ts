@@ -32,9 +32,10 @@ export function labelSnapshot(l: FirstErrorLabel) {
   };
 }
 
-/** The fields a label write sets; the rest of the row is its key and version. */
-type LabelData = Pick<FirstErrorLabel, "step" | "checkFactual" | "checkNotRecovered" | "note"> &
-  Partial<Pick<FirstErrorLabel, "badProblem" | "badReference" | "unsure">>;
+/** What every label write sets (the checks are cleared for "no error"; an omitted note keeps the current one). */
+type LabelFields = { checkFactual?: boolean | null; checkNotRecovered?: boolean | null; note?: string };
+/** Fields only some labels have (a person's flags), from the row being replaced. */
+type ExtraFields = Partial<Pick<FirstErrorLabel, "badProblem" | "badReference" | "unsure">>;
 
 /**
  * One label row (trace, source, annotator) written the one way every label is: the write lock first, the step checked
@@ -51,7 +52,8 @@ export async function writeLabelRow(o: {
   who: string; // how a refusal names the row: "Your label", "The final label"
   step: number | null;
   expectedVersion: number | null;
-  data: (current: FirstErrorLabel | null) => LabelData;
+  fields: LabelFields;
+  extra?: (current: FirstErrorLabel | null) => ExtraFields;
   auditExtra?: Record<string, unknown>;
 }): Promise<WriteResult<FirstErrorLabel>> {
   try {
@@ -68,7 +70,13 @@ export async function writeLabelRow(o: {
       }
       const key = { traceId_source_annotator: { traceId: o.traceId, source: o.source, annotator: o.annotator } };
       const current = await tx.firstErrorLabel.findUnique({ where: key });
-      const data = o.data(current);
+      const data = {
+        step: o.step,
+        checkFactual: o.step === null ? null : (o.fields.checkFactual ?? null),
+        checkNotRecovered: o.step === null ? null : (o.fields.checkNotRecovered ?? null),
+        note: o.fields.note ?? current?.note ?? "",
+        ...o.extra?.(current),
+      };
       let row: FirstErrorLabel;
       if (!current) {
         if (o.expectedVersion !== null) {
@@ -115,11 +123,8 @@ export async function setHumanLabel(input: LabelInput): Promise<WriteResult<Firs
     who: "Your label",
     step: input.step,
     expectedVersion: input.expectedVersion,
-    data: (current) => ({
-      step: input.step,
-      checkFactual: input.step === null ? null : (input.checkFactual ?? null),
-      checkNotRecovered: input.step === null ? null : (input.checkNotRecovered ?? null),
-      note: input.note ?? current?.note ?? "",
+    fields: input,
+    extra: (current) => ({
       badProblem: input.badProblem ?? current?.badProblem ?? false,
       badReference: input.badReference ?? current?.badReference ?? false,
       unsure: input.unsure ?? current?.unsure ?? false,
