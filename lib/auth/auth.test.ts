@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auth, SIGN_IN_LIMIT } from "@/lib/auth/auth";
-import { addUser, disableUser, listUsers, setUserRole } from "@/lib/data/users";
+import { prisma } from "@/lib/db";
+import { addUser, disableUser, enableUser, listUsers, resetUserPassword, setUserRole } from "@/lib/data/users";
 
 // Sign-in against the library's real handler on this file's throwaway database.
 const BASE = "http://127.0.0.1:3000";
@@ -73,5 +74,54 @@ describe("local accounts", () => {
       error: expect.stringMatching(/last admin/),
     });
     expect(await disableUser({ name: "root", actor: "test" })).toMatchObject({ ok: false });
+  });
+
+  it("lets a re-enabled account sign in again, audited", async () => {
+    ip++;
+    const r = await addUser({ name: "erin", role: "annotator", actor: "test" });
+    if (!r.ok) throw new Error(r.error);
+    await disableUser({ name: "erin", actor: "test" });
+    const refused = await signIn("erin", r.value.password);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ message: expect.stringMatching(/disabled: ask an admin/) });
+    expect(await enableUser({ name: "erin", actor: "root" })).toMatchObject({ ok: true, value: { disabled: false } });
+    const res = await signIn("erin", r.value.password);
+    expect(res.status).toBe(200);
+    expect((await sessionOf(cookieOf(res)))?.user.name).toBe("erin");
+    const rows = await prisma.auditEvent.findMany({
+      where: { entityId: r.value.user.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(rows.map((a) => `${a.actor}|${a.action}`)).toEqual([
+      "test|user.add",
+      "test|user.disable",
+      "root|user.enable",
+    ]);
+  });
+
+  it("an admin's password reset refuses the old password and ends every session of the account", async () => {
+    ip++;
+    const r = await addUser({ name: "fay", role: "curator", actor: "test" });
+    if (!r.ok) throw new Error(r.error);
+    const cookies = [cookieOf(await signIn("fay", r.value.password)), cookieOf(await signIn("fay", r.value.password))];
+    for (const c of cookies) expect(await sessionOf(c)).not.toBeNull();
+    const reset = await resetUserPassword({ name: "Fay", actor: "root" });
+    if (!reset.ok) throw new Error(reset.error);
+    expect(reset.value.password).toMatch(/^\S{20}$/);
+    expect(reset.value.password).not.toBe(r.value.password);
+    for (const c of cookies) expect(await sessionOf(c)).toBeNull();
+    expect((await signIn("fay", r.value.password)).status).toBe(401);
+    expect((await signIn("fay", reset.value.password)).status).toBe(200);
+    const row = await prisma.auditEvent.findFirst({ where: { entityId: r.value.user.id, action: "user.password" } });
+    expect(row?.actor).toBe("root");
+    expect(row?.after).not.toContain(reset.value.password);
+    expect(await resetUserPassword({ name: "fay", password: "short", actor: "root" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at least 8/),
+    });
+    expect(await resetUserPassword({ name: "nobody", actor: "root" })).toMatchObject({
+      ok: false,
+      error: "No user named nobody",
+    });
   });
 });

@@ -120,7 +120,9 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
           before: async (session) => {
             const u = db.prepare(`SELECT disabled FROM auth_user WHERE id = ?`).get(session.userId) as
               { disabled: number } | undefined;
-            return u && !u.disabled ? { data: session } : false;
+            if (u && !u.disabled) return { data: session };
+            // Said after the password was checked (this hook runs then), so it tells nothing to a guesser.
+            throw new APIError("FORBIDDEN", { message: "This account is disabled: ask an admin to enable it." });
           },
         },
       },

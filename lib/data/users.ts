@@ -45,8 +45,8 @@ export async function addUser(input: { name: string; role: Role; password?: stri
   if (!USERNAME_RE.test(name)) return { ok: false, error: `"${name}" is not a user name: 2-64 letters, digits, ".", "_" or "-"` };
   if (await findUser(name)) return { ok: false, error: `A user named ${name} already exists` };
   const password = input.password ?? newPassword();
-  if (password.length < 8) return { ok: false, error: "The password needs at least 8 characters" };
-  if (password.length > 128) return { ok: false, error: "The password may have at most 128 characters" };
+  const bad = passwordProblem(password);
+  if (bad) return { ok: false, error: bad };
   const c = await ctx();
   const hash = await c.password.hash(password);
   // A real email only matters for single sign-on: the SSO account is linked to the user with the same email.
@@ -79,6 +79,49 @@ export async function disableUser(input: { name: string; actor: string }): Promi
   await c.internalAdapter.deleteUserSessions(u.id);
   if (!u.disabled) await audit(input.actor, "user.disable", u, { disabled: false }, { disabled: true });
   return { ok: true, value: { ...u, disabled: true } };
+}
+
+/** Re-enables a disabled account: it can sign in again (with its old password; reset it if that was the reason). */
+export async function enableUser(input: { name: string; actor: string }): Promise<UserResult<UserRow>> {
+  const u = await findUser(input.name);
+  if (!u) return { ok: false, error: `No user named ${input.name}` };
+  if (!u.disabled) return { ok: true, value: u };
+  await (await ctx()).internalAdapter.updateUser(u.id, { disabled: false });
+  await audit(input.actor, "user.enable", u, { disabled: true }, { disabled: false });
+  return { ok: true, value: { ...u, disabled: false } };
+}
+
+/**
+ * An admin sets a new password for someone (forgotten, or handed to the wrong person): without `password` a
+ * one-time one is generated and returned (shown once, as `user add` does). The old password stops working and every
+ * session of the account ends now, so whoever held it is out. The audit row never holds the password.
+ */
+export async function resetUserPassword(input: { name: string; password?: string; actor: string }): Promise<UserResult<{ user: UserRow; password: string }>> {
+  const u = await findUser(input.name);
+  if (!u) return { ok: false, error: `No user named ${input.name}` };
+  const password = input.password ?? newPassword();
+  const bad = passwordProblem(password);
+  if (bad) return { ok: false, error: bad };
+  const c = await ctx();
+  const hash = await c.password.hash(password);
+  // An account made by single sign-on has no credential row yet: the reset gives it one (it can then use both).
+  if (await c.internalAdapter.findCredentialAccount(u.id)) await c.internalAdapter.updatePassword(u.id, hash);
+  else await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
+  await c.internalAdapter.deleteUserSessions(u.id);
+  await audit(input.actor, "user.password", u, undefined, { reset: true, sessionsEnded: true });
+  return { ok: true, value: { user: u, password } };
+}
+
+/** A signed-in person changed their own password (better-auth did it; this is the audit row). */
+export async function auditOwnPasswordChange(user: { id: string; name: string }): Promise<void> {
+  await audit(user.name, "user.password", user, undefined, { own: true, otherSessionsEnded: true });
+}
+
+/** Why a password is refused, or null: the same rule for new accounts, resets and the library (minPasswordLength). */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return "The password needs at least 8 characters";
+  if (password.length > 128) return "The password may have at most 128 characters";
+  return null;
 }
 
 /** Active admins: `npm start` on a network address needs at least one. */

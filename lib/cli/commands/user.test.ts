@@ -2,6 +2,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { cliActor, takeAsFlag } from "@/lib/cli/cli-actor";
+import { Readable } from "node:stream";
+import { auth } from "@/lib/auth/auth";
+import { findUser } from "@/lib/data/users";
 import { run } from "./user";
 
 describe("user command", () => {
@@ -30,6 +33,40 @@ describe("user command", () => {
     });
     expect(audit).toEqual(
       ["user.add", "user.add", "user.role", "user.disable"].map((action) => ({ actor: "lab-admin", action })),
+    );
+  });
+
+  it("enables a disabled account and sets a new password (printed once, or read from stdin), audited", async () => {
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    takeAsFlag(["--as", "lab-admin"]);
+    expect(await run(["add", "wes", "--role", "annotator"])).toBe(0);
+    expect(await run(["disable", "wes"])).toBe(0);
+    expect(await run(["enable", "wes"])).toBe(0);
+    expect((await findUser("wes"))?.disabled).toBe(false);
+    out.mockClear();
+    expect(await run(["password", "wes"])).toBe(0);
+    const printed = out.mock.calls.map((c) => String(c[0])).join("");
+    expect(printed).toMatch(/^new password set for wes; their sessions have ended\none-time password .*: (\S{20})\n$/);
+    const generated = /: (\S{20})\n$/.exec(printed)![1];
+    const stdin = vi
+      .spyOn(process, "stdin", "get")
+      .mockReturnValue(Readable.from([Buffer.from("chosen-by-admin\n")]) as never);
+    out.mockClear();
+    expect(await run(["password", "wes", "--password-stdin"])).toBe(0);
+    expect(out.mock.calls.map((c) => String(c[0])).join("")).not.toContain("one-time");
+    stdin.mockRestore();
+    out.mockRestore();
+    const ctx = await auth().$context;
+    const hash = (await ctx.internalAdapter.findCredentialAccount((await findUser("wes"))!.id))!.password!;
+    expect(await ctx.password.verify({ hash, password: "chosen-by-admin" })).toBe(true);
+    expect(await ctx.password.verify({ hash, password: generated })).toBe(false);
+    const audit = await prisma.auditEvent.findMany({
+      where: { entity: "User", action: { in: ["user.enable", "user.password"] } },
+      orderBy: { createdAt: "asc" },
+      select: { actor: true, action: true },
+    });
+    expect(audit).toEqual(
+      ["user.enable", "user.password", "user.password"].map((action) => ({ actor: "lab-admin", action })),
     );
   });
 

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { isRole, ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, listUsers, setUserRole } from "@/lib/data/users";
+import { addUser, disableUser, enableUser, listUsers, resetUserPassword, setUserRole } from "@/lib/data/users";
 import { cliActor } from "@/lib/cli/cli-actor";
 
-export const summary = "accounts: add NAME --role ROLE [--password-stdin] | list | role NAME ROLE | disable NAME";
+export const summary =
+  "accounts: add NAME --role ROLE [--password-stdin] | list | role NAME ROLE | disable NAME | enable NAME | password NAME";
 
 const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--password-stdin] [--email ADDRESS]
          prints a one-time password (or reads the password from stdin); the first account turns sign-in on;
@@ -11,6 +12,10 @@ const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--
        npm run int -- user list
        npm run int -- user role NAME ROLE
        npm run int -- user disable NAME       the account cannot sign in again; its sessions end now
+       npm run int -- user enable NAME        a disabled account can sign in again (with its old password)
+       npm run int -- user password NAME [--password-stdin]
+         sets a new password: prints a one-time one (or reads it from stdin); the old one stops working and
+         every session of the account ends now
 `;
 
 async function readStdin(): Promise<string> {
@@ -69,6 +74,20 @@ export async function run(argv: string[]): Promise<number> {
     const r = await disableUser({ name, actor });
     if (!r.ok) return err(r.error);
     out(`${r.value.name} is disabled; their sessions have ended`);
+    return 0;
+  }
+  if (cmd === "enable") {
+    const r = await enableUser({ name, actor });
+    if (!r.ok) return err(r.error);
+    out(`${r.value.name} is enabled; they can sign in again`);
+    return 0;
+  }
+  if (cmd === "password") {
+    const password = v["password-stdin"] ? await readStdin() : undefined;
+    const r = await resetUserPassword({ name, password, actor });
+    if (!r.ok) return err(r.error);
+    out(`new password set for ${r.value.user.name}; their sessions have ended`);
+    if (!password) out(`one-time password (shown once; hand it over privately): ${r.value.password}`);
     return 0;
   }
   process.stderr.write(USAGE);
