@@ -24,7 +24,7 @@ export function SignInForm({ next, sso }: { next: string; sso: { github: boolean
         tooMany
           ? "Too many attempts: wait a minute, then try again."
           : r.error.status === 401
-            ? "Wrong user name or password (or the account is disabled)."
+            ? "Wrong user name or password."
             : (r.error.message ?? "Could not sign in."),
       );
     }

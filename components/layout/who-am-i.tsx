@@ -28,6 +28,9 @@ export function WhoAmI({ actor }: { actor: Actor | null }) {
           {actor.role}
         </span>
       </span>
+      <Link className="rounded-md px-2 py-1 hover:bg-slate-100 hover:text-slate-900" href="/account">
+        Account
+      </Link>
       <SignOutButton />
     </div>
   );

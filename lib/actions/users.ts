@@ -4,10 +4,11 @@ import { z } from "zod";
 import { fail, ok } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import { ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, setUserRole } from "@/lib/data/users";
+import { addUser, disableUser, enableUser, resetUserPassword, setUserRole } from "@/lib/data/users";
 
-// /settings/users: admins add accounts (the one-time password is returned once, to be handed over), change roles
-// and disable accounts (their sessions end at once). Every change is audited under the admin's name.
+// /settings/users: admins add accounts (the one-time password is returned once, to be handed over), change roles,
+// disable accounts (their sessions end at once), enable them again and set a new one-time password (the old one stops
+// working, the sessions end). Every change is audited under the admin's name. A person's own password: account.ts.
 
 const Name = z.string().trim().min(1, "Enter a user name").max(64);
 const Role = z.enum(ROLES);
@@ -43,5 +44,29 @@ export const disableUserAction = defineAction(
     if (!r.ok) return fail(r.error);
     revalidatePath("/settings/users");
     return ok({ name: r.value.name });
+  },
+);
+
+export const enableUserAction = defineAction(
+  z.object({ name: Name }),
+  { role: "admin", name: "enableUser" },
+  async (data, actor) => {
+    const r = await enableUser({ ...data, actor: actor.name });
+    if (!r.ok) return fail(r.error);
+    revalidatePath("/settings/users");
+    return ok({ name: r.value.name });
+  },
+);
+
+export const resetUserPasswordAction = defineAction(
+  z.object({ name: Name }),
+  { role: "admin", name: "resetUserPassword" },
+  async (data, actor) => {
+    // Resetting your own would sign you out with a password on screen: the account page asks for the current one.
+    if (data.name.toLowerCase() === actor.name.toLowerCase())
+      return fail("Change your own password on your account page (it asks for the current one).");
+    const r = await resetUserPassword({ ...data, actor: actor.name });
+    if (!r.ok) return fail(r.error);
+    return ok({ name: r.value.user.name, password: r.value.password });
   },
 );

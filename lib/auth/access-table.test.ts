@@ -71,6 +71,9 @@ const ACTIONS: Record<string, Role> = {
   "users.addUserAction": "admin",
   "users.setUserRoleAction": "admin",
   "users.disableUserAction": "admin",
+  "users.enableUserAction": "admin",
+  "users.resetUserPasswordAction": "admin",
+  "account.changeOwnPasswordAction": "viewer",
 };
 
 // "public": reachable signed out on purpose (the sign-in endpoints themselves).

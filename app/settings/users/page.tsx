@@ -30,7 +30,9 @@ export default async function UsersPage() {
             {on ? "Sign-in is on." : "Single-user mode: adding the first account turns sign-in on (make it an admin)."}{" "}
             Roles: viewer reads; annotator labels, writes interventions and comments; curator also imports, runs jobs,
             accepts, edits, rejects, adjudicates and exports; admin also manages users, model endpoints and settings,
-            and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once.
+            and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once; "Enable"
+            lets it back in. "Reset password" shows a new one-time password once: the old one stops working and the
+            account is signed out everywhere. People change their own password on their account page.
           </p>
         </div>
         {users.length === 0 ? (
@@ -55,7 +57,9 @@ export default async function UsersPage() {
                     {u.disabled ? "disabled" : "active"}
                   </td>
                   <td className="text-slate-500">{u.createdAt.slice(0, 10)}</td>
-                  <td className="text-right">{!u.disabled && <UserRowControls name={u.name} role={u.role} />}</td>
+                  <td className="text-right">
+                    <UserRowControls name={u.name} role={u.role} disabled={u.disabled} />
+                  </td>
                 </tr>
               ))}
             </tbody>
