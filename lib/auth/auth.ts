@@ -38,17 +38,24 @@ function openAuthDb(dbFile: string): Sqlite {
   return openSqlite(`file:${dbFile}`);
 }
 
-/** Optional single sign-on, only when its environment variables are all set (README "Sign-in"). */
+/**
+ * Optional single sign-on, only when its environment variables are all set (README "Sign-in"). The rule for who
+ * gets in (lib/auth/oidc.test.ts signs in through a stub provider): the provider must vouch for the email
+ * (email_verified), and that email must be one an admin gave an account (`user add NAME --email ADDRESS`): that
+ * account signs in, with its role. Anyone else is refused, unless INT_SSO_SIGNUP=1: then a first sign-in creates a
+ * viewer named after the email (ssoUserDefaults). `disableSignUp` (not only "implicit"): a client could otherwise ask
+ * for sign-up itself (`requestSignUp`).
+ */
 function ssoOptions() {
   const e = env();
-  const signUp = e.INT_SSO_SIGNUP === "1"; // else only users an admin created (matched by email) can sign in
+  const signUp = e.INT_SSO_SIGNUP === "1";
   const socialProviders =
     e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET
       ? {
           github: {
             clientId: e.GITHUB_CLIENT_ID,
             clientSecret: e.GITHUB_CLIENT_SECRET,
-            disableImplicitSignUp: !signUp,
+            disableSignUp: !signUp,
           },
         }
       : undefined;
@@ -63,7 +70,7 @@ function ssoOptions() {
                 clientId: e.OIDC_CLIENT_ID,
                 clientSecret: e.OIDC_CLIENT_SECRET,
                 scopes: ["openid", "profile", "email"],
-                disableImplicitSignUp: !signUp,
+                disableSignUp: !signUp,
               },
             ],
           }),
@@ -99,8 +106,12 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
     verification: { modelName: "auth_verification" },
     // Accounts are made by an admin (CLI or /settings/users), never by a public sign-up form.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
-    // SSO signs in the account an admin made with the same email (`user add NAME --email ...`).
-    account: { modelName: "auth_account", accountLinking: { enabled: true, trustedProviders: ["github", "oidc"] } },
+    // SSO signs in the account an admin made with the same email (`user add NAME --email ...`, marked verified), and
+    // only when the provider says it verified that email: no provider is "trusted" to assert an email it did not
+    // check, and the synthetic local emails are never verified, so no SSO identity can take over a local account.
+    account: { modelName: "auth_account", accountLinking: { enabled: true, trustedProviders: [] } },
+    // Where a refused single sign-on lands (?error=CODE): the sign-in page says what happened.
+    onAPIError: { errorURL: "/sign-in" },
     socialProviders,
     rateLimit: { enabled: true, storage: "memory", customRules: { "/sign-in/*": SIGN_IN_ADDRESS_LIMIT } },
     hooks: {
@@ -114,6 +125,7 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
       }),
     },
     databaseHooks: {
+      user: { create: { before: async (user) => ({ data: ssoUserDefaults(db, user) }) } },
       session: {
         create: {
           // A disabled account gets no new session, whichever way it signs in.
@@ -122,7 +134,10 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
               { disabled: number } | undefined;
             if (u && !u.disabled) return { data: session };
             // Said after the password was checked (this hook runs then), so it tells nothing to a guesser.
-            throw new APIError("FORBIDDEN", { message: "This account is disabled: ask an admin to enable it." });
+            throw new APIError("FORBIDDEN", {
+              code: "account_disabled", // a refused single sign-on lands on /sign-in?error=account_disabled
+              message: "This account is disabled: ask an admin to enable it.",
+            });
           },
         },
       },
@@ -133,6 +148,26 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
       nextCookies(), // must stay last: lets server actions set the session cookie
     ],
   });
+}
+
+/**
+ * A user created by a first SSO sign-in (INT_SSO_SIGNUP=1) has no user name: it gets one from its email's local part
+ * (lower case, made valid, "-2", "-3"... when taken), so labels, the audit trail and `user role NAME` name it like any account;
+ * its role is viewer whatever the provider's profile says. Accounts an admin makes come with a user name: unchanged.
+ */
+function ssoUserDefaults(db: Sqlite, user: Record<string, unknown>): Record<string, unknown> {
+  if (typeof user.username === "string" && user.username) return user;
+  const local = String(user.email ?? "").split("@")[0];
+  const base = (
+    local
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]/g, "-")
+      .slice(0, 60) || "sso-user"
+  ).padEnd(2, "-");
+  const taken = (n: string) => !!db.prepare(`SELECT 1 FROM auth_user WHERE username = ?`).get(n);
+  let name = base;
+  for (let i = 2; taken(name); i++) name = `${base}-${i}`;
+  return { ...user, name, username: name, displayUsername: name, role: "viewer", disabled: false };
 }
 
 type Auth = ReturnType<typeof createAuth>;

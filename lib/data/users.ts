@@ -51,8 +51,10 @@ export async function addUser(input: { name: string; role: Role; password?: stri
   const hash = await c.password.hash(password);
   // A real email only matters for single sign-on: the SSO account is linked to the user with the same email.
   const email = input.email?.trim().toLowerCase() || localEmail(name);
+  // The admin vouches for a real address (SSO links only to a verified local email); the synthetic one never is.
+  const emailVerified = !!input.email?.trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, error: `"${input.email}" is not an email address` };
-  const u = await c.internalAdapter.createUser({ name, email, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
+  const u = await c.internalAdapter.createUser({ name, email, emailVerified, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
   await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
   const user = (await findUser(name))!;
   await audit(actor, "user.add", user, undefined, { role });
