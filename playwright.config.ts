@@ -8,6 +8,9 @@ const DB = `file:./data/e2e-${PORT}.db`;
 // A second server on its own DB for the team journeys (sign-in, roles, queues): the first stays in single-user mode,
 // as the README's two commands serve it. e2e/team-fixtures.ts has its port and DB file.
 const TEAM_PORT = PORT + 100;
+// The team server signs in through a stub OpenID Connect provider too (test-support/oidc-stub.ts; a test tool only).
+const OIDC_PORT = PORT + 400;
+const OIDC = { id: "int-studio-e2e", secret: "e2e-only-oidc-client-secret" };
 
 export default defineConfig({
   testDir: "./e2e",
@@ -49,10 +52,19 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
+      command: `npx tsx test-support/oidc-stub-server.ts --port ${OIDC_PORT} --client-id ${OIDC.id} --secret ${OIDC.secret}`,
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: `rm -f ./data/e2e-team-${PORT}.db* && npx next start -H 127.0.0.1 -p ${TEAM_PORT}`,
       url: `http://127.0.0.1:${TEAM_PORT}`,
       env: {
         DATABASE_URL: `file:./data/e2e-team-${PORT}.db`,
+        OIDC_DISCOVERY_URL: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+        OIDC_CLIENT_ID: OIDC.id,
+        OIDC_CLIENT_SECRET: OIDC.secret,
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-e2e",
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_OPTIONS: serverNodeOptions(),

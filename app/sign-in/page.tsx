@@ -8,8 +8,22 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in · InT Studio" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+// Why a single sign-on came back refused (better-auth redirects here with ?error=CODE; lib/auth/auth.ts#ssoOptions).
+const SSO_ERRORS: Record<string, string> = {
+  signup_disabled: "No account of this studio has that email. Ask an admin to add you (with your email).",
+  account_not_linked:
+    "Single sign-on was refused: the provider has not verified your email, or no account here was given that email.",
+  account_disabled: "This account is disabled: ask an admin to enable it.",
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;
+}) {
   const sp = await searchParams;
+  const ssoError =
+    typeof sp.error === "string" ? (SSO_ERRORS[sp.error] ?? `Single sign-on failed (${sp.error.slice(0, 80)}).`) : null;
   const next = safeNext(typeof sp.next === "string" ? sp.next : null);
   const e = env();
   if (!(await signInRequired())) {
@@ -37,6 +51,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Link className="text-indigo-700 underline" href={next}>
             Go on
           </Link>
+        </p>
+      )}
+      {ssoError && (
+        <p role="alert" className="text-sm text-rose-700">
+          {ssoError}
         </p>
       )}
       <SignInForm

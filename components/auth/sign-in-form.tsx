@@ -78,14 +78,8 @@ export function SignInForm({ next, sso }: { next: string; sso: { github: boolean
             <Button
               size="md"
               className="w-full"
-              onClick={() =>
-                authClient
-                  .$fetch("/sign-in/oauth2", { method: "POST", body: { providerId: "oidc", callbackURL: next } })
-                  .then((r) => {
-                    const url = (r.data as { url?: string } | null)?.url;
-                    if (url) window.location.assign(url);
-                  })
-              }
+              // better-auth 1.7 serves generic OIDC providers as social ones (/sign-in/social, /callback/oidc).
+              onClick={() => authClient.signIn.social({ provider: "oidc", callbackURL: next })}
             >
               Sign in with single sign-on
             </Button>
