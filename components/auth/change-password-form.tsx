@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition, type FormEvent } from "react";
-import { changeOwnPasswordAction } from "@/lib/actions/account";
+import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 
 const FIELD = "mt-1 block h-8 w-full rounded-md border border-slate-300 px-2";
@@ -15,9 +15,18 @@ export function ChangePasswordForm() {
     const f = new FormData(form);
     const [currentPassword, newPassword, again] = ["current", "new", "again"].map((k) => String(f.get(k) ?? ""));
     if (newPassword !== again) return setResult({ ok: false, text: "The two new passwords differ." });
+    if (newPassword === currentPassword) return setResult({ ok: false, text: "The new password is the current one." });
+    // Straight to better-auth's endpoint (not a server action): its response carries this browser's new session
+    // cookie, and the page re-renders with it. The audit row is written by the server (lib/auth/auth.ts hooks).
     start(async () => {
-      const r = await changeOwnPasswordAction({ currentPassword, newPassword });
-      if (!r.ok) return setResult({ ok: false, text: r.error });
+      const r = await authClient.changePassword({ currentPassword, newPassword, revokeOtherSessions: true });
+      if (r.error) {
+        const wrong = r.error.code === "INVALID_PASSWORD";
+        return setResult({
+          ok: false,
+          text: wrong ? "The current password is wrong." : (r.error.message ?? "Not changed."),
+        });
+      }
       form.reset();
       setResult({ ok: true, text: "Password changed. Your other sessions have ended; this browser stays signed in." });
     });

@@ -73,7 +73,6 @@ const ACTIONS: Record<string, Role> = {
   "users.disableUserAction": "admin",
   "users.enableUserAction": "admin",
   "users.resetUserPasswordAction": "admin",
-  "account.changeOwnPasswordAction": "viewer",
 };
 
 // "public": reachable signed out on purpose (the sign-in endpoints themselves).

@@ -123,6 +123,15 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
             message: "Too many sign-in attempts for this user name: wait a minute.",
           });
       }),
+      // A person changed their own password (/account posts to this handler: better-auth checks the current one,
+      // ends every other session and sets this browser's new cookie): the audit row is written here, on the server.
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/change-password") return;
+        const done = ctx.context.returned as { user?: { id?: unknown; name?: unknown } } | undefined;
+        if (done instanceof APIError || typeof done?.user?.id !== "string") return;
+        const { auditOwnPasswordChange } = await import("@/lib/data/users"); // users.ts imports this module
+        await auditOwnPasswordChange({ id: done.user.id, name: String(done.user.name) });
+      }),
     },
     databaseHooks: {
       user: { create: { before: async (user) => ({ data: ssoUserDefaults(db, user) }) } },

@@ -120,7 +120,7 @@ export async function auditOwnPasswordChange(user: { id: string; name: string })
 }
 
 /** Why a password is refused, or null: the same rule for new accounts, resets and the library (minPasswordLength). */
-export function passwordProblem(password: string): string | null {
+function passwordProblem(password: string): string | null {
   if (password.length < 8) return "The password needs at least 8 characters";
   if (password.length > 128) return "The password may have at most 128 characters";
   return null;
