@@ -30,8 +30,8 @@ export default async function UsersPage() {
             {on ? "Sign-in is on." : "Single-user mode: adding the first account turns sign-in on (make it an admin)."}{" "}
             Roles: viewer reads; annotator labels, writes interventions and comments; curator also imports, runs jobs,
             accepts, edits, rejects, adjudicates and exports; admin also manages users, model endpoints and settings,
-            and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once; "Enable"
-            lets it back in. "Reset password" shows a new one-time password once: the old one stops working and the
+            and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once; “Enable”
+            lets it back in. “Reset password” shows a new one-time password once: the old one stops working and the
             account is signed out everywhere. People change their own password on their account page.
           </p>
         </div>
