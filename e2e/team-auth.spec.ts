@@ -24,12 +24,12 @@ test("anonymous: pages go to sign-in (and come back after), APIs answer 401", as
   const password = ensureTeamUser(name, "viewer");
   await page.getByLabel("User name").fill(name);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
     /Wrong user name or password/,
   );
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${TEAM_URL}/jobs`);
   await expect(page.getByTestId("current-user")).toHaveText(name);
   await expect(page.getByTestId("current-role")).toHaveText("viewer");
@@ -116,7 +116,7 @@ test("an admin adds a user (one-time password), the user signs in, the admin cha
   await up.goto("/");
   await up.getByLabel("User name").fill(name);
   await up.getByLabel("Password").fill(password);
-  await up.getByRole("button", { name: "Sign in" }).click();
+  await up.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(up.getByTestId("current-role")).toHaveText("annotator");
   await up.screenshot({ path: test.info().outputPath("signed-in-header.png") });
 
