@@ -18,6 +18,8 @@ import { allowedHosts } from "@/lib/server/request-guard";
 
 const LOCAL_EMAIL_DOMAIN = "users.int-studio.invalid";
 export const localEmail = (name: string) => `${name.toLowerCase()}@${LOCAL_EMAIL_DOMAIN}`;
+/** A synthetic local address: never verified, so single sign-on never reaches the account behind it. */
+export const isLocalEmail = (email: string) => email.toLowerCase().endsWith(`@${LOCAL_EMAIL_DOMAIN}`);
 // Names as the CLI and the admin page accept them: written into labels and the audit trail.
 export const USERNAME_RE = /^[a-zA-Z0-9_.-]{2,64}$/;
 // Sign-in attempts per user name and minute before 429 (lib/auth/name-limit.ts says why per name), and per client

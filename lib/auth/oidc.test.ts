@@ -17,7 +17,7 @@ process.env.OIDC_CLIENT_SECRET = stub.clientSecret;
 delete process.env.INT_SSO_SIGNUP;
 
 const { auth } = await import("@/lib/auth/auth");
-const { addUser, disableUser, findUser } = await import("@/lib/data/users");
+const { addUser, disableUser, findUser, setUserEmail } = await import("@/lib/data/users");
 
 const BASE = "http://127.0.0.1:3000";
 const handler = (r: Request) => auth().handler(r);
@@ -76,6 +76,28 @@ describe("single sign-on through an OIDC provider (stub)", () => {
     });
     expect(errorOf(spoof.location)).toBe("account_not_linked");
     expect(await sessionOf(spoof.cookie)).toBeNull();
+  });
+
+  it("an email given later (`user email`) opens single sign-on for that account; reserved or taken ones are refused", async () => {
+    const made = await addUser({ name: "lou", role: "annotator", actor: "root" });
+    if (!made.ok) throw new Error(made.error);
+    const who = { email: "lou@lab.example", name: "Lou", emailVerified: true };
+    expect(errorOf((await ssoSignIn(handler, BASE, who)).location)).toBe("signup_disabled");
+    expect(await setUserEmail({ name: "lou", email: "Lou@Lab.example", actor: "root" })).toMatchObject({ ok: true });
+    const r = await ssoSignIn(handler, BASE, who);
+    expect((await sessionOf(r.cookie))?.user).toMatchObject({ id: made.value.user.id, name: "lou", role: "annotator" });
+    expect(await setUserEmail({ name: "hana", email: "lou@lab.example", actor: "root" })).toEqual({
+      ok: false,
+      error: "The email lou@lab.example already belongs to lou",
+    });
+    expect(await addUser({ name: "lou2", role: "viewer", email: "LOU@lab.example", actor: "root" })).toMatchObject({
+      ok: false,
+      error: "The email lou@lab.example already belongs to lou",
+    });
+    expect(await setUserEmail({ name: "lou", email: "root@users.int-studio.invalid", actor: "root" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/reserved local address/),
+    });
   });
 
   it("refuses a disabled account", async () => {

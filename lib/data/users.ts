@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { isRole, type Role } from "@/lib/core/roles";
-import { auth, localEmail, USERNAME_RE } from "@/lib/auth/auth";
+import { auth, isLocalEmail, localEmail, USERNAME_RE } from "@/lib/auth/auth";
 
 // Accounts, as the CLI (`npm run int -- user ...`) and /settings/users manage them. The library stores and
 // hashes (salted scrypt); these functions add the studio's rules: user names, roles, disabling, and an audit row
@@ -50,10 +50,11 @@ export async function addUser(input: { name: string; role: Role; password?: stri
   const c = await ctx();
   const hash = await c.password.hash(password);
   // A real email only matters for single sign-on: the SSO account is linked to the user with the same email.
-  const email = input.email?.trim().toLowerCase() || localEmail(name);
+  const given = input.email?.trim() ? await ssoEmail(input.email) : null;
+  if (given && !given.ok) return given;
+  const email = given?.value ?? localEmail(name);
   // The admin vouches for a real address (SSO links only to a verified local email); the synthetic one never is.
-  const emailVerified = !!input.email?.trim();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, error: `"${input.email}" is not an email address` };
+  const emailVerified = !!given;
   const u = await c.internalAdapter.createUser({ name, email, emailVerified, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
   await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
   const user = (await findUser(name))!;
@@ -124,6 +125,38 @@ function passwordProblem(password: string): string | null {
   if (password.length < 8) return "The password needs at least 8 characters";
   if (password.length > 128) return "The password may have at most 128 characters";
   return null;
+}
+
+/**
+ * The email single sign-on signs this account in with (`user email NAME ADDRESS`): an admin vouches for it, so it is
+ * stored as verified (better-auth links an SSO identity only to a verified local email, and only when the provider
+ * verified it too). Without an address the account goes back to its synthetic one: no SSO.
+ */
+export async function setUserEmail(input: { name: string; email: string | null; actor: string }): Promise<UserResult<UserRow & { email: string }>> {
+  const u = await findUser(input.name);
+  if (!u) return { ok: false, error: `No user named ${input.name}` };
+  const given = input.email?.trim() ? await ssoEmail(input.email, u.id) : null;
+  if (given && !given.ok) return given;
+  const email = given?.value ?? localEmail(u.name);
+  const c = await ctx();
+  const before = (await c.internalAdapter.findUserById(u.id))?.email;
+  if (before === email) return { ok: true, value: { ...u, email } };
+  await c.internalAdapter.updateUser(u.id, { email, emailVerified: !!given });
+  await audit(input.actor, "user.email", u, { email: before }, { email });
+  return { ok: true, value: { ...u, email } };
+}
+
+/** An address an admin may give an account for single sign-on, lower-cased; refused with why. */
+async function ssoEmail(raw: string, forUserId?: string): Promise<UserResult<string>> {
+  const email = raw.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { ok: false, error: `"${raw}" is not an email address` };
+  if (isLocalEmail(email)) return { ok: false, error: `"${raw}" is a reserved local address, not one a provider can vouch for` };
+  const other = await (await ctx()).internalAdapter.findUserByEmail(email);
+  if (other && other.user.id !== forUserId) {
+    const owner = (other.user as { username?: string }).username ?? other.user.name;
+    return { ok: false, error: `The email ${email} already belongs to ${owner}` };
+  }
+  return { ok: true, value: email };
 }
 
 /** Active admins: `npm start` on a network address needs at least one. */

@@ -60,13 +60,18 @@ describe("user command", () => {
     const hash = (await ctx.internalAdapter.findCredentialAccount((await findUser("wes"))!.id))!.password!;
     expect(await ctx.password.verify({ hash, password: "chosen-by-admin" })).toBe(true);
     expect(await ctx.password.verify({ hash, password: generated })).toBe(false);
+    expect(await run(["email", "wes", "wes@lab.example"])).toBe(0);
+    expect(await run(["email", "wes"])).toBe(0); // back to no single sign-on
     const audit = await prisma.auditEvent.findMany({
-      where: { entity: "User", action: { in: ["user.enable", "user.password"] } },
+      where: { entity: "User", action: { in: ["user.enable", "user.password", "user.email"] } },
       orderBy: { createdAt: "asc" },
       select: { actor: true, action: true },
     });
     expect(audit).toEqual(
-      ["user.enable", "user.password", "user.password"].map((action) => ({ actor: "lab-admin", action })),
+      ["user.enable", "user.password", "user.password", "user.email", "user.email"].map((action) => ({
+        actor: "lab-admin",
+        action,
+      })),
     );
   });
 

@@ -1,10 +1,18 @@
 import { parseArgs } from "node:util";
 import { isRole, ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, enableUser, listUsers, resetUserPassword, setUserRole } from "@/lib/data/users";
+import {
+  addUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetUserPassword,
+  setUserEmail,
+  setUserRole,
+} from "@/lib/data/users";
 import { cliActor } from "@/lib/cli/cli-actor";
 
 export const summary =
-  "accounts: add NAME --role ROLE [--password-stdin] | list | role NAME ROLE | disable NAME | enable NAME | password NAME";
+  "accounts: add NAME --role ROLE | list | role NAME ROLE | disable | enable | password | email NAME [ADDRESS]";
 
 const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--password-stdin] [--email ADDRESS]
          prints a one-time password (or reads the password from stdin); the first account turns sign-in on;
@@ -16,6 +24,8 @@ const USAGE = `usage: npm run int -- user add NAME --role ${ROLES.join("|")} [--
        npm run int -- user password NAME [--password-stdin]
          sets a new password: prints a one-time one (or reads it from stdin); the old one stops working and
          every session of the account ends now
+       npm run int -- user email NAME [ADDRESS]
+         the email single sign-on (GitHub/OIDC) signs this account in with; without ADDRESS: no single sign-on
 `;
 
 async function readStdin(): Promise<string> {
@@ -88,6 +98,16 @@ export async function run(argv: string[]): Promise<number> {
     if (!r.ok) return err(r.error);
     out(`new password set for ${r.value.user.name}; their sessions have ended`);
     if (!password) out(`one-time password (shown once; hand it over privately): ${r.value.password}`);
+    return 0;
+  }
+  if (cmd === "email") {
+    const r = await setUserEmail({ name, email: roleArg ?? null, actor });
+    if (!r.ok) return err(r.error);
+    out(
+      roleArg
+        ? `${r.value.name} signs in with single sign-on as ${r.value.email}`
+        : `${r.value.name}: no single sign-on`,
+    );
     return 0;
   }
   process.stderr.write(USAGE);
