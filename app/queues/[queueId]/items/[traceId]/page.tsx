@@ -117,6 +117,8 @@ export default async function QueueItemPage({ params }: Props) {
               bodies={Object.fromEntries(
                 trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]),
               )}
+              text={trace.text}
+              renderId={randomUUID()}
             />
           )}
           {q.task === "adjudicate" && <AdjudicateItem queueId={q.id} traceId={trace.id} />}
