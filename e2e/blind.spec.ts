@@ -75,10 +75,11 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   const ann = await annCtx.newPage();
   await ann.goto(tracePath);
   const panel = ann.getByRole("region", { name: "First error label" });
+  await expect(ann.getByRole("button", { name: "Mark step 2 as first error" })).toBeVisible();
+  await expect(panel).not.toContainText(other);
   await expect(ann.getByTestId("blind-notice")).toContainText(
     `Other labels are hidden until you submit this trace in blind queue "${queueName}"`,
   );
-  await expect(panel).not.toContainText(other);
   await expect(ann.getByLabel("imported first-error label")).toHaveCount(0);
   await expect(ann.getByLabel("model first-error label")).toHaveCount(0);
   await expect(ann.getByLabel("human first error")).toHaveCount(0);

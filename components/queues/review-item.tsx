@@ -95,13 +95,18 @@ export function ReviewItem({
       const k = keys.current;
       const iv = k.interventions[k.focus];
       const n = k.interventions.length;
-      if (e.key === "A" && e.shiftKey) !k.pending && k.done();
-      else if (e.key === "s") !k.pending && k.skip();
-      else if (e.key === "]" && n) setFocus((k.focus + 1) % n);
+      const idle = !k.pending && !k.busy;
+      if (e.key === "A" && e.shiftKey) {
+        if (idle) k.done();
+      } else if (e.key === "s") {
+        if (idle) k.skip();
+      } else if (e.key === "]" && n) setFocus((k.focus + 1) % n);
       else if (e.key === "[" && n) setFocus((k.focus - 1 + n) % n);
-      else if (e.key === "a" && iv) !k.busy && k.accept(iv);
-      else if (e.key === "r" && iv) !k.busy && k.reject(iv);
-      else if (e.key === "c" && iv) k.edit(iv);
+      else if (e.key === "a" && iv) {
+        if (idle) k.accept(iv);
+      } else if (e.key === "r" && iv) {
+        if (idle) k.reject(iv);
+      } else if (e.key === "c" && iv) k.edit(iv);
       else return;
       e.preventDefault();
     };
