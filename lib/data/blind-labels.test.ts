@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createQueue } from "./queues";
 import { completeItem, skipItem, takeNext } from "./queue-work";
-import { withheldForTrace, withheldLabels } from "./blind-labels";
+import { blindOutcomes, blindRows, withheldForTrace, withheldLabels } from "./blind-labels";
+import type { TraceRow } from "./trace-list";
+import type { OutcomeRow } from "./job-outcomes";
 import { queueDataset } from "@/test-support/queue-fixture";
 
 const ann = { name: "ann", role: "annotator" as const };
@@ -47,5 +49,37 @@ describe("blind labels read from the queue rows", () => {
     const other = await queueDataset(1);
     await queue(other.datasetId, { blind: false });
     expect(await withheldForTrace(ann, other.traceIds[0])).toEqual([]);
+  });
+});
+
+describe("the list and the job outcomes follow the rule", () => {
+  it("a withheld list row keeps its place without its labels; under a label filter it is left out", async () => {
+    const { datasetId, traceIds } = await queueDataset(2);
+    await queue(datasetId);
+    const other = await queueDataset(1); // no queue: nothing withheld
+    const row = (id: string): TraceRow =>
+      ({ id, humanStep: 3, labelled: true, otherLabel: { source: "imported", step: 1 } }) as TraceRow;
+    const rows = [row(traceIds[0]), row(other.traceIds[0])];
+    const w = await withheldLabels(ann, datasetId, rows.map((r) => r.id));
+    const shown = blindRows(rows, w, false);
+    expect(shown.leftOut).toBe(0);
+    expect(shown.rows[0]).toMatchObject({ humanStep: null, labelled: false, otherLabel: null });
+    expect(shown.rows[0].hidden).toContain('blind queue "blind-q"');
+    expect(shown.rows[1]).toEqual(rows[1]);
+    expect(blindRows(rows, w, true)).toEqual({ rows: [rows[1]], leftOut: 1 });
+    // the curator watching the queue gets the rows as they are
+    expect(blindRows(rows, await withheldLabels(cur, datasetId, traceIds), false).rows).toEqual(rows);
+  });
+
+  it("a propose outcome's parsed step (the model's label) is left out on a withheld trace", async () => {
+    const { datasetId, traceIds } = await queueDataset(2);
+    await queue(datasetId, { assignees: ["ann"] });
+    const out = (traceId: string): OutcomeRow =>
+      ({ id: traceId, traceId, traceDatasetId: datasetId, location: 2, outcome: "parsed" }) as OutcomeRow;
+    const page = { rows: [out(traceIds[0]), out(traceIds[1])], next: null };
+    const mine = await blindOutcomes(ann, page);
+    expect(mine.rows.map((r) => r.location)).toEqual([null, null]);
+    expect(mine.rows[0].outcome).toBe("parsed");
+    expect(await blindOutcomes(bob, page)).toEqual(page); // not assigned: not a labeller of that queue
   });
 });

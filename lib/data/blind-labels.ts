@@ -1,6 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { blindNotice, withheldBy, type BlindFact, type BlindQueue, type Viewer } from "@/lib/core/queues/blind";
 import type { TraceRow } from "./trace-list";
+import type { OutcomeRow } from "./job-outcomes";
 
 // The facts lib/core/queues/blind.ts decides on, read for a viewer and some traces of one dataset. Every reader of
 // labels (review page, trace list, compare, JSON routes) asks here; the rule itself is the pure `withheldBy`.
@@ -87,4 +88,21 @@ export function blindRows(
     else if (!byLabelFilter) out.push({ ...r, humanStep: null, labelled: false, otherLabel: null, hidden: blindNotice(w) });
   }
   return { rows: out, leftOut: rows.length - out.length };
+}
+
+/**
+ * A page of job outcomes for this reader: a propose item's parsed step is the model's first-error label, so it is
+ * left out (null) on the traces a blind queue withholds from the reader; everything else stays.
+ */
+export async function blindOutcomes<P extends { rows: OutcomeRow[] }>(viewer: Viewer | null, page: P): Promise<P> {
+  const byDataset = new Map<string, string[]>();
+  for (const r of page.rows)
+    if (r.location !== null && r.traceId && r.traceDatasetId)
+      byDataset.set(r.traceDatasetId, [...(byDataset.get(r.traceDatasetId) ?? []), r.traceId]);
+  if (!viewer || byDataset.size === 0) return page;
+  const hidden = new Set<string>();
+  for (const [datasetId, ids] of byDataset)
+    for (const id of (await withheldLabels(viewer, datasetId, ids)).keys()) hidden.add(id);
+  if (hidden.size === 0) return page;
+  return { ...page, rows: page.rows.map((r) => (r.traceId && hidden.has(r.traceId) ? { ...r, location: null } : r)) };
 }
