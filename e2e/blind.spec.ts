@@ -11,7 +11,7 @@ import { importTeamDataset, signedIn, TEAM_DB_FILE, uniqueName } from "./team-fi
 const ITEM = /\/queues\/[^/]+\/items\/([^/?#]+)$/;
 
 /** Another person's label, the imported and the model's label, and a comment naming a step, written straight in the DB. */
-function seedLabels(traceId: string, datasetId: string, other: string, model: string, comment: string) {
+function seedLabels(traceId: string, datasetId: string, other: string, model: string, comment: string, iv: string) {
   const db = new Database(TEAM_DB_FILE);
   const now = new Date().toISOString();
   const label = db.prepare(
@@ -24,6 +24,10 @@ function seedLabels(traceId: string, datasetId: string, other: string, model: st
   db.prepare(
     `INSERT INTO "Comment" ("id", "traceId", "datasetId", "step", "author", "body", "updatedAt") VALUES (?, ?, ?, 3, ?, ?, ?)`,
   ).run(randomUUID(), traceId, datasetId, other, comment, now);
+  // the model's intervention at its step: where it starts is the model's label
+  db.prepare(
+    `INSERT INTO "Intervention" ("id", "traceId", "location", "content", "origin", "author", "contentHash", "updatedAt") VALUES (?, ?, 4, ?, 'model', ?, ?, ?)`,
+  ).run(iv, traceId, `Check the product. ${iv}`, model, randomUUID(), now);
   db.close();
 }
 
@@ -52,7 +56,8 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   const ds = importTeamDataset("blind", 2);
   const trace = ds.traces[0].id;
   const [other, model, comment] = [uniqueName("oth"), uniqueName("model"), `COMMENT-${randomUUID()}`];
-  seedLabels(trace, ds.datasetId, other, model, comment);
+  const iv = randomUUID();
+  seedLabels(trace, ds.datasetId, other, model, comment, iv);
   const tracePath = `/datasets/${ds.datasetId}/traces/${trace}`;
 
   const curator = await signedIn(browser, uniqueName("cur"), "curator");
@@ -88,13 +93,18 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   // not in what the server sent either: the page (HTML + RSC payload) and the JSON routes
   const page = await sent(annCtx, tracePath);
   expect(page.status).toBe(200);
-  for (const secret of [other, model, comment]) expect(page.body).not.toContain(secret);
+  for (const secret of [other, model, comment, iv]) expect(page.body).not.toContain(secret);
   const proposals = await sent(annCtx, `/api/traces/${trace}/proposals`);
   expect(proposals.status).toBe(403);
   expect(proposals.body).not.toContain(model);
   const comments = await sent(annCtx, `/api/traces/${trace}/comments`);
   expect(comments.status).toBe(403);
   expect(comments.body).not.toContain(comment);
+  for (const path of [`/api/interventions/${iv}/rollouts`, `/api/interventions/${iv}/tokens`])
+    expect((await sent(annCtx, path)).status).toBe(403);
+  const ivPage = await sent(annCtx, `/interventions/${iv}`);
+  expect(ivPage.body).toContain("hidden until you submit");
+  expect(ivPage.body).not.toContain("Check the product");
   // the trace list keeps the row but not its label
   await ann.goto(`/datasets/${ds.datasetId}`);
   await expect(ann.getByTestId("blind-label").first()).toBeVisible();
@@ -115,6 +125,8 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   await expect(panel).toContainText("imported");
   await expect(ann.getByLabel("imported first-error label")).toHaveCount(1);
   await expect(ann.getByText(comment)).toBeVisible();
+  await expect(ann.getByText(`Check the product. ${iv}`)).toBeVisible();
+  expect((await sent(annCtx, `/api/interventions/${iv}/rollouts`)).status).toBe(200);
   const after = await sent(annCtx, `/api/traces/${trace}/proposals`);
   expect(after.status).toBe(200);
   expect(after.body).toContain(model);
