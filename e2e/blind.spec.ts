@@ -125,7 +125,7 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   await expect(panel).toContainText("imported");
   await expect(ann.getByLabel("imported first-error label")).toHaveCount(1);
   await expect(ann.getByText(comment)).toBeVisible();
-  await expect(ann.getByText(`Check the product. ${iv}`)).toBeVisible();
+  await expect(ann.getByText(`Check the product. ${iv}`).first()).toBeVisible();
   expect((await sent(annCtx, `/api/interventions/${iv}/rollouts`)).status).toBe(200);
   const after = await sent(annCtx, `/api/traces/${trace}/proposals`);
   expect(after.status).toBe(200);
