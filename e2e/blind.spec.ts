@@ -131,4 +131,18 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   expect(after.status).toBe(200);
   expect(after.body).toContain(model);
   await ann.screenshot({ path: "test-results/blind-trace-page-after.png", fullPage: true });
+
+  // the curator who made the queue starts labelling in it: now blind like anyone, on the page and for the export
+  await cp.goto(queuePath);
+  await cp.getByRole("button", { name: "Start" }).click();
+  await cp.waitForURL(ITEM);
+  await cp.goto(tracePath);
+  await expect(cp.getByTestId("blind-notice")).toContainText(`blind queue "${queueName}"`);
+  await expect(cp.getByRole("region", { name: "First error label" })).not.toContainText(other);
+  const exported = await sent(curator, `/api/datasets/${ds.datasetId}/export?format=int`);
+  expect(exported.status).toBe(403);
+  expect((JSON.parse(exported.body) as { error: string }).error).toContain(
+    `Export refused while you label in blind queue "${queueName}"`,
+  );
+  expect(exported.body).not.toContain(other);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createQueue } from "./queues";
 import { completeItem, skipItem, takeNext } from "./queue-work";
-import { blindOutcomes, blindRows, withheldForTrace, withheldLabels } from "./blind-labels";
+import { blindAnywhere, blindOutcomes, blindRows, withheldForTrace, withheldLabels } from "./blind-labels";
 import type { TraceRow } from "./trace-list";
 import type { OutcomeRow } from "./job-outcomes";
 import { queueDataset } from "@/test-support/queue-fixture";
@@ -81,5 +81,37 @@ describe("the list and the job outcomes follow the rule", () => {
     expect(mine.rows.map((r) => r.location)).toEqual([null, null]);
     expect(mine.rows[0].outcome).toBe("parsed");
     expect(await blindOutcomes(bob, page)).toEqual(page); // not assigned: not a labeller of that queue
+  });
+});
+
+describe("bulk reads (the export) of a dataset where I still label blind", () => {
+  it("names the queue while I have an open item left in it; nothing once I have done mine or for a watcher", async () => {
+    const { datasetId, traceIds } = await queueDataset(2);
+    const qid = await queue(datasetId, { overlap: 1 });
+    expect(await blindAnywhere(cur, datasetId)).toEqual([]); // made it, labels in it nothing
+    expect(await blindAnywhere(ann, datasetId)).toEqual([{ id: qid, name: "blind-q" }]);
+    const t0 = Date.now();
+    const c = await takeNext(qid, "cur", 10, t0);
+    expect(await blindAnywhere(cur, datasetId)).toEqual([{ id: qid, name: "blind-q" }]);
+    await completeItem(qid, c!.traceId, "cur", t0 + 10);
+    const a = await takeNext(qid, "ann", 10, t0 + 20);
+    expect(a?.traceId).not.toBe(c!.traceId);
+    await completeItem(qid, a!.traceId, "ann", t0 + 30);
+    // overlap 1: both items are closed now, so nobody has anything left to label blind
+    expect(traceIds).toContain(a!.traceId);
+    expect(await blindAnywhere(cur, datasetId)).toEqual([]);
+    expect(await blindAnywhere(ann, datasetId)).toEqual([]);
+  });
+
+  it("overlap 2: my items done but still open for others: nothing left for me, still something for bob", async () => {
+    const { datasetId } = await queueDataset(2);
+    const qid = await queue(datasetId);
+    const t0 = Date.now();
+    for (let i = 0; i < 2; i++) {
+      const a = await takeNext(qid, "ann", 10, t0 + i * 100);
+      await completeItem(qid, a!.traceId, "ann", t0 + i * 100 + 50);
+    }
+    expect(await blindAnywhere(ann, datasetId)).toEqual([]);
+    expect(await blindAnywhere(bob, datasetId)).toEqual([{ id: qid, name: "blind-q" }]);
   });
 });

@@ -106,3 +106,32 @@ export async function blindOutcomes<P extends { rows: OutcomeRow[] }>(viewer: Vi
   if (hidden.size === 0) return page;
   return { ...page, rows: page.rows.map((r) => (r.traceId && hidden.has(r.traceId) ? { ...r, location: null } : r)) };
 }
+
+/**
+ * The blind queues of a dataset in which this viewer still has something to label (an open item they have not
+ * completed): while there is one, a bulk read of the dataset's labels (the export) would show them what the queue
+ * hides. Empty when none.
+ */
+export async function blindAnywhere(viewer: Viewer | null, datasetId: string, db: Tx = prisma): Promise<BlindQueue[]> {
+  if (!viewer) return [];
+  const queues = await db.queue.findMany({
+    where: { datasetId, task: "label", blind: true },
+    select: { id: true, name: true, assignees: true },
+  });
+  const out: BlindQueue[] = [];
+  for (const q of queues) {
+    const taken = await db.queueReservation.findFirst({
+      where: { queueId: q.id, annotator: viewer.name },
+      select: { id: true },
+    });
+    const queue = { ...q, assignees: JSON.parse(q.assignees) as string[] };
+    // the same rule as for one trace: is the viewer a labeller of this queue (an open item they have not done)?
+    const fact = { queue, itemOpen: true, completedByViewer: false, viewerHasTaken: taken !== null };
+    if (withheldBy(viewer, [fact]).length === 0) continue;
+    const left = await db.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM "QueueItem" qi
+      WHERE qi."queueId" = ${q.id} AND qi."open" = 1 AND NOT EXISTS (SELECT 1 FROM "QueueCompletion" c
+        WHERE c."queueId" = qi."queueId" AND c."traceId" = qi."traceId" AND c."annotator" = ${viewer.name}) LIMIT 1`;
+    if (left.length > 0) out.push({ id: q.id, name: q.name });
+  }
+  return out;
+}
