@@ -10,10 +10,11 @@ export type { ThreadComment, ThreadData } from "@/lib/data/comment-thread";
 
 export const commentsKey = (traceId: string) => ["comments", traceId] as const;
 
-export function useTraceComments(traceId: string, initialData?: ThreadData) {
+export function useTraceComments(traceId: string, initialData?: ThreadData, enabled = true) {
   return useQuery({
     queryKey: commentsKey(traceId),
     initialData,
+    enabled,
     staleTime: 5_000,
     queryFn: async (): Promise<ThreadData> => {
       const res = await fetch(`/api/traces/${encodeURIComponent(traceId)}/comments`, { cache: "no-store" });

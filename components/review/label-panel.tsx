@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { useReview, type LabelForm } from "./review-context";
@@ -35,6 +36,16 @@ export function LabelPanel({ actions }: { actions: ReviewActions }) {
           {mine ? `You: ${stepText(mine.step)}` : "not labelled by you"}
         </span>
       </div>
+      {data.blind && (
+        <p role="note" data-testid="blind-notice" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          {data.blind.notice}.
+          {data.blind.queues.map((q) => (
+            <Link key={q.id} href={`/queues/${q.id}`} className="ml-2 text-indigo-700 hover:underline">
+              Open {q.name}
+            </Link>
+          ))}
+        </p>
+      )}
       {data.otherLabels.length > 0 && (
         <ul className="space-y-0.5 text-xs text-slate-600">
           {data.otherLabels.map((l) => (

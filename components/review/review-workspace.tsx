@@ -82,7 +82,8 @@ export function ReviewWorkspace({
   // Stable while the marks are the same (a new `data` object with equal marks must not re-render
   // the steps: a step chunk still hydrating would be thrown away and rendered again, see step-list.tsx)
   // the server's thread first (so the first render's marks match the server HTML), then react-query's
-  const thread = useTraceComments(data.traceId, data.comments ?? undefined).data;
+  // blind: the server withholds the thread (a comment can name a label), so it is not asked for
+  const thread = useTraceComments(data.traceId, data.comments ?? undefined, !data.blind).data;
   const cMarks = useMemo(() => commentMarks(thread?.comments ?? []), [thread]);
   const marksKey = JSON.stringify(stepMarks(data, cMarks));
   const marks = useMemo(() => JSON.parse(marksKey) as StepMarks, [marksKey]);
@@ -262,7 +263,7 @@ export function ReviewWorkspace({
               className="space-y-3 xl:sticky xl:top-14 xl:h-[calc(100vh-4.5rem)] xl:overflow-y-auto"
             >
               <LabelPanel actions={act} />
-              <ModelPanel />
+              {!data.blind && <ModelPanel />}
               <InterventionList
                 actions={act}
                 bodies={ivBodies}
@@ -270,14 +271,14 @@ export function ReviewWorkspace({
                 onNew={() => openNew(data.humanStep ?? selected)}
                 comments={cMarks.interventions}
               />
-              <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />
+              {!data.blind && <TraceComments traceId={data.traceId} initialData={data.comments ?? undefined} />}
             </aside>
           </>,
         )}
       </div>
       {provide(
         <>
-          <ProposalSection actions={act} onEdit={openEdit} />
+          {!data.blind && <ProposalSection actions={act} onEdit={openEdit} />}
           {composer && <InterventionComposer actions={act} />}
           <Cheatsheet />
         </>,

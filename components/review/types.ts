@@ -35,6 +35,9 @@ export type ReviewData = {
   myLabel: MyLabel | null;
   humanStep: number | null; // the trace's current human first error (any annotator)
   otherLabels: { source: string; annotator: string; step: number | null }[]; // imported, model, other people
+  // set when a blind label queue withholds the other labels from this reader (lib/core/queues/blind.ts): then
+  // otherLabels is empty, humanStep is the reader's own, and proposals and comments are not shown
+  blind: { notice: string; queues: { id: string; name: string }[] } | null;
   interventions: ReviewIntervention[];
   prevHref: string | null;
   nextHref: string | null;

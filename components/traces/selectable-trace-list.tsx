@@ -1,5 +1,5 @@
 "use client";
-import type { TraceRow } from "@/lib/data/trace-list";
+import type { ListRow } from "@/lib/data/blind-labels";
 import type { ModelStatus } from "@/lib/model/settings";
 import { KeyHelpDialog } from "@/components/ui/key-help";
 import { SelectionBar } from "./selection-bar";
@@ -18,7 +18,7 @@ export function SelectableTraceList({
   nextHref,
 }: {
   datasetId: string;
-  rows: TraceRow[];
+  rows: ListRow[];
   base: string;
   search: string;
   model: ModelStatus;

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { TraceRow } from "@/lib/data/trace-list";
+import type { ListRow } from "@/lib/data/blind-labels";
 import { pageState } from "@/lib/core/selection/selection";
 import { InterventionStatusBadge, TraceStatusBadge } from "./status-badge";
 import { cn } from "@/components/ui/cn";
@@ -34,7 +35,7 @@ export function TraceTable({
   focusedId,
   onRowFocus,
 }: {
-  rows: TraceRow[];
+  rows: ListRow[];
   base: string;
   search: string;
   selection?: TraceSelection;
@@ -139,7 +140,11 @@ export function TraceTable({
               </td>
               <td className="py-1 pr-3 text-right tabular-nums">{r.stepCount}</td>
               <td className="py-1 pr-3 text-right tabular-nums">
-                {r.humanStep !== null ? (
+                {r.hidden ? (
+                  <span className="text-amber-700" data-testid="blind-label" title={r.hidden}>
+                    hidden (blind)
+                  </span>
+                ) : r.humanStep !== null ? (
                   `step ${r.humanStep}`
                 ) : r.labelled ? (
                   <span className="text-emerald-700">no error</span>

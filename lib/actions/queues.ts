@@ -5,10 +5,12 @@ import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import type { Actor } from "@/lib/auth/actor";
 import { QueueConfig } from "@/lib/core/queues/config";
-import { mayWork } from "@/lib/core/queues/access";
+import { mayWork, workRole } from "@/lib/core/queues/access";
+import { roleAtLeast } from "@/lib/core/roles";
 import { createQueue, getQueue, refreshQueue, type QueueView } from "@/lib/data/queues";
 import { completeItem, skipItem, takeNext } from "@/lib/data/queue-work";
 import { submitQueueLabel } from "@/lib/data/queue-submit";
+import { countProposed } from "@/lib/data/interventions";
 
 // Work queue writes (issue 13 §2). Curators create and refresh queues; annotators (named in an
 // assigned queue) take, label, skip and complete items. Each returns where to go next.
@@ -19,8 +21,12 @@ export type Next = { next: string }; // the URL of the next item, or of the "don
 async function workable(queueId: string, a: Actor): Promise<QueueView | string> {
   const q = await getQueue(queueId);
   if (!q) return "Queue not found; it may have been deleted";
-  if (!mayWork(q, a))
-    return q.task === "adjudicate" ? "Adjudicating needs the curator role" : "This queue is assigned to other people";
+  if (!mayWork(q, a)) {
+    const work =
+      q.task === "adjudicate" ? "Adjudicating" : q.task === "review" ? "Reviewing interventions" : "Labelling";
+    if (!roleAtLeast(a.role, workRole(q.task))) return `${work} needs the ${workRole(q.task)} role`;
+    return "This queue is assigned to other people";
+  }
   return q;
 }
 
@@ -113,6 +119,14 @@ export const completeQueueItem = defineAction(
     const q = await workable(p.queueId, a);
     if (typeof q === "string") return fail(q);
     if (q.task === "label") return fail("A label queue item is completed by submitting a label");
+    if (q.task === "review") {
+      // a review is done when every intervention is decided; "skip" leaves one for someone else
+      const open = await countProposed(p.traceId);
+      if (open > 0)
+        return fail(
+          `Decide every intervention first: ${open} still proposed (a accept, c edit, r reject), or skip the item`,
+        );
+    }
     await completeItem(q.id, p.traceId, a.name);
     return ok({ next: await nextUrl(q, a.name) });
   },

@@ -18,7 +18,11 @@ const Id = z.string().min(1).max(64);
 const Version = z.number().int().min(0);
 const Base = z.object({ datasetId: Id, traceId: Id, stay: z.boolean().default(true) });
 
-export type ReviewResult = ActionResult<{ trace: TraceState; message: string }>;
+// The trace's humanStep is not sent back: it can be another person's (or the final) label, which a blind queue
+// withholds (lib/core/queues/blind.ts); the page re-renders with what this reader may see.
+type SentState = Omit<TraceState, "humanStep">;
+export type ReviewResult = ActionResult<{ trace: SentState; message: string }>;
+const sent = ({ humanStep: _, ...t }: TraceState): SentState => t;
 
 function refresh(input: { datasetId: string; traceId: string; stay: boolean }) {
   if (input.stay) revalidatePath(`/datasets/${input.datasetId}/traces/${input.traceId}`);
@@ -44,7 +48,7 @@ export const saveLabel = defineAction(
     if (!r.ok) return fail(r.reason);
     refresh(data);
     return ok({
-      trace: r.trace,
+      trace: sent(r.trace),
       message: input.step === null ? "Marked: no error" : `Marked step ${input.step} as first error`,
     });
   },
@@ -64,7 +68,7 @@ export const writeIntervention = defineAction(
     });
     if (!r.ok) return fail(r.reason);
     refresh(data);
-    return ok({ trace: r.trace, message: `Intervention at step ${data.location} saved (proposed)` });
+    return ok({ trace: sent(r.trace), message: `Intervention at step ${data.location} saved (proposed)` });
   },
 );
 
@@ -80,7 +84,7 @@ async function decide(
   refresh(data);
   // say what the accept did to the first-error label, e.g. "Accepted; recorded your first-error label: step 3"
   return ok({
-    trace: r.trace,
+    trace: sent(r.trace),
     message:
       decision === "accept"
         ? `Accepted${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}`
@@ -111,7 +115,7 @@ export const updateIntervention = defineAction(
     if (!r.ok) return fail(r.reason);
     refresh(data);
     return ok({
-      trace: r.trace,
+      trace: sent(r.trace),
       message: `Saved your edit${r.label ? `; ${describeImpliedLabel(r.label, actor)}` : ""}`,
     });
   },
@@ -133,7 +137,7 @@ export const undoLastDecision = defineAction(
     if (!r.ok) return fail(r.reason);
     refresh(data);
     const also = r.alsoUndone ? " and the first-error label it recorded" : "";
-    return ok({ trace: r.trace, message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
+    return ok({ trace: sent(r.trace), message: `Undid your ${LABELS[r.undone.action] ?? r.undone.action}${also}` });
   },
 );
 
@@ -154,7 +158,7 @@ export const acceptHeldBack = defineAction(
     refresh(data);
     const label = describeImpliedLabel(r.value.label, actor);
     return ok({
-      trace: r.trace,
+      trace: sent(r.trace),
       message: r.value.stillLeaks
         ? `Accepted (edited), but it still contains the answer: the export will leave it out; ${label}`
         : `Held-back proposal edited and accepted; ${label}`,

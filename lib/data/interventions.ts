@@ -122,3 +122,8 @@ export async function getInterventionPlace(id: string, db: Tx = prisma) {
     select: { id: true, location: true, content: true, status: true, trace: { select: { id: true, datasetId: true, dataset: { select: { name: true } } } } },
   });
 }
+
+/** How many of a trace's interventions still wait for a decision (a review queue item is done at 0). */
+export async function countProposed(traceId: string, db: Tx = prisma): Promise<number> {
+  return db.intervention.count({ where: { traceId, status: "proposed" } });
+}

@@ -1,6 +1,8 @@
 import { csvCell } from "@/lib/core/csv";
 import { verdictCountsText } from "@/lib/core/verdict-words";
 import { listOutcomes, type OutcomeFilter, type OutcomeRow } from "@/lib/data/job-outcomes";
+import { blindOutcomes } from "@/lib/data/blind-labels";
+import type { Viewer } from "@/lib/core/queues/blind";
 
 // The outcomes CSV of one job: every item (under the page's filter), in key order, written
 // page by page so a 100,000-item job streams instead of sitting in memory. Cells go through the
@@ -46,7 +48,12 @@ function line(r: OutcomeRow): string {
   return OUTCOME_COLUMNS.map((c) => csvCell(v[c])).join(",");
 }
 
-export function outcomesCsvStream(jobId: string, filter: OutcomeFilter): ReadableStream<Uint8Array> {
+/** `viewer`: a propose item's parsed step is left out on traces a blind queue withholds from them (blind-labels.ts). */
+export function outcomesCsvStream(
+  jobId: string,
+  filter: OutcomeFilter,
+  viewer: Viewer | null,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let after: string | null = null;
   let started = false;
@@ -56,8 +63,9 @@ export function outcomesCsvStream(jobId: string, filter: OutcomeFilter): Readabl
         started = true;
         ctl.enqueue(enc.encode(OUTCOME_COLUMNS.join(",") + "\n"));
       }
-      const page = await listOutcomes(jobId, { filter, after, take: 1000 });
-      if (!page) return ctl.close();
+      const read = await listOutcomes(jobId, { filter, after, take: 1000 });
+      if (!read) return ctl.close();
+      const page = await blindOutcomes(viewer, read);
       if (page.rows.length) ctl.enqueue(enc.encode(page.rows.map(line).join("\n") + "\n"));
       after = page.next;
       if (!after) ctl.close();

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getInterventionPlace } from "@/lib/data/interventions";
+import { withheldForTrace } from "@/lib/data/blind-labels";
+import { blindNotice } from "@/lib/core/queues/blind";
+import { currentActor } from "@/lib/auth/actor";
 import { datasetRolloutSummary } from "@/lib/data/rollouts";
 import { MathMarkdown } from "@/components/math/math-markdown";
 import { RolloutsPanel } from "@/components/rollouts/rollouts-panel";
@@ -15,6 +18,17 @@ export default async function InterventionPage({ params }: Props) {
   const { interventionId } = await params;
   const iv = await getInterventionPlace(interventionId);
   if (!iv) notFound();
+  // its step is a first-error label: withheld while a blind label queue still needs this reader's label on the trace
+  const withheld = await withheldForTrace(await currentActor(), iv.trace.id);
+  if (withheld.length > 0)
+    return (
+      <p
+        role="note"
+        className="mx-auto max-w-4xl rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+      >
+        {blindNotice(withheld)}.
+      </p>
+    );
   const summary = await datasetRolloutSummary(iv.trace.datasetId);
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -5,6 +5,8 @@ import { jobOutcomeTotals, listOutcomes } from "@/lib/data/job-outcomes";
 import { outcomeQuery } from "@/lib/jobs/outcome-query";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { JobOutcomes } from "@/components/jobs/job-outcomes";
+import { blindOutcomes } from "@/lib/data/blind-labels";
+import { currentActor } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,14 @@ export default async function JobPage({
 }) {
   const { jobId } = await params;
   const q = outcomeQuery(await searchParams);
-  const [job, page, totals] = await Promise.all([getJobDetail(jobId), listOutcomes(jobId, q), jobOutcomeTotals(jobId)]);
+  const [job, read, totals, who] = await Promise.all([
+    getJobDetail(jobId),
+    listOutcomes(jobId, q),
+    jobOutcomeTotals(jobId),
+    currentActor(),
+  ]);
+  // the parsed step of a trace a blind queue withholds from this reader is not sent (lib/core/queues/blind.ts)
+  const page = read && (await blindOutcomes(who, read));
   if (!job || !page || !totals) notFound();
   return (
     <div className="mx-auto max-w-5xl space-y-4">

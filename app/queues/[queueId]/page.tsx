@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { traceFilterToSearch } from "@/lib/core/filters";
-import { maySee, mayWork } from "@/lib/core/queues/access";
+import { maySee, mayWork, workRole } from "@/lib/core/queues/access";
 import { TRIAGE_RULE } from "@/lib/core/queues/triage";
 import { currentActor } from "@/lib/auth/actor";
 import { getQueue } from "@/lib/data/queues";
@@ -50,7 +50,11 @@ export default async function QueuePage({ params }: { params: Promise<{ queueId:
         </p>
       </div>
       <div className="flex items-center gap-3">
-        {mayWork(q, actor) && <StartButton queueId={q.id} />}
+        {mayWork(q, actor) ? (
+          <StartButton queueId={q.id} />
+        ) : (
+          <p className="text-xs text-slate-600">Working this queue needs the {workRole(q.task)} role.</p>
+        )}
         {roleAtLeast(actor.role, "curator") && <RefreshButton queueId={q.id} />}
       </div>
       <ProgressTable p={p} overlap={q.overlap} />

@@ -52,6 +52,10 @@ describe("who may work a queue", () => {
     expect(mayWork(open, { name: "v", role: "viewer" })).toBe(false);
     expect(mayWork({ assignees: [], task: "adjudicate" }, { name: "ann", role: "annotator" })).toBe(false);
     expect(mayWork({ assignees: [], task: "adjudicate" }, { name: "cu", role: "curator" })).toBe(true);
+    // reviewing accepts / edits / rejects interventions: the curator's role, as on the review screen
+    expect(mayWork({ assignees: [], task: "review" }, { name: "ann", role: "annotator" })).toBe(false);
+    expect(mayWork({ assignees: ["ann"], task: "review" }, { name: "ann", role: "annotator" })).toBe(false);
+    expect(mayWork({ assignees: [], task: "review" }, { name: "cu", role: "curator" })).toBe(true);
   });
 });
 

@@ -18,6 +18,8 @@ import { SelectableTraceList } from "@/components/traces/selectable-trace-list";
 import { DatasetJobsBar } from "@/components/rollouts/dataset-jobs-bar";
 import { DatasetMenu } from "@/components/datasets/dataset-menu";
 import { DatasetToolbar } from "@/components/datasets/dataset-toolbar";
+import { currentActor } from "@/lib/auth/actor";
+import { blindRows, withheldLabels } from "@/lib/data/blind-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -37,14 +39,24 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
   const dir = one(sp.dir) === "prev" ? "prev" : "next";
-  const [list, overall, generators, model, agreement, trained] = await Promise.all([
-    listTraces(datasetId, filter, { cursor, dir }),
+  const listP = listTraces(datasetId, filter, { cursor, dir });
+  const [list, overall, generators, model, agreement, trained, withheld] = await Promise.all([
+    listP,
     countByStatus(datasetId, {}),
     listGenerators(datasetId),
     modelStatus(),
     firstErrorAgreement({ datasetId }),
     modelStatus(undefined, "trained"),
+    // blind label queues: which of this page's rows keep their labels from this reader (lib/core/queues/blind.ts)
+    Promise.all([listP, currentActor()]).then(([l, who]) =>
+      withheldLabels(
+        who,
+        datasetId,
+        l.rows.map((r) => r.id),
+      ),
+    ),
   ]);
+  const shown = blindRows(list.rows, withheld, filter.imported !== undefined);
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;
   const search = traceFilterToSearch(filter);
@@ -128,7 +140,13 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           />
         </div>
         <TraceFilterBar key={search} filter={filter} generators={generators} />
-        {list.rows.length === 0 ? (
+        {shown.leftOut > 0 && (
+          <p role="note" className="text-xs text-amber-800">
+            {shown.leftOut} {shown.leftOut === 1 ? "trace" : "traces"} on this page left out: a blind queue hides their
+            labels from you until you submit them, and this filter is on a label.
+          </p>
+        )}
+        {shown.rows.length === 0 && shown.leftOut === 0 ? (
           <p className="py-8 text-center text-sm text-slate-500">
             {total === 0
               ? "No traces in this dataset yet: import a JSONL file with attempts."
@@ -137,7 +155,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         ) : (
           <SelectableTraceList
             datasetId={datasetId}
-            rows={list.rows}
+            rows={shown.rows}
             base={base}
             search={search}
             model={model}

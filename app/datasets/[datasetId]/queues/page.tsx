@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
-import { maySee } from "@/lib/core/queues/access";
+import { maySee, mayWork, workRole } from "@/lib/core/queues/access";
 import { roleAtLeast } from "@/lib/core/roles";
 import { currentActor } from "@/lib/auth/actor";
 import { getDataset } from "@/lib/data/datasets";
@@ -64,7 +64,11 @@ export default async function QueuesPage({ params, searchParams }: Props) {
                   {progress[i].remaining} completions remaining
                 </p>
               </div>
-              <StartButton queueId={q.id} />
+              {mayWork(q, actor) ? (
+                <StartButton queueId={q.id} />
+              ) : (
+                <span className="text-xs text-slate-500">needs the {workRole(q.task)} role</span>
+              )}
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { exportLines, exportSummary, findDatasetForExport, type ExportOptions } 
 import { hfZipStream } from "@/lib/data/export-hf";
 import { exportProvenance, provenanceJson } from "@/lib/data/export-provenance";
 import { defineRoute } from "@/lib/server/define-route";
+import { blindAnywhere } from "@/lib/data/blind-labels";
 
 // GET /api/datasets/:datasetId/export?format=<lib/core/export/formats.ts>&status=..&<list filters>
 //   streams <dataset>-<format>.jsonl as a download (read in batches: memory stays flat);
@@ -53,7 +54,7 @@ function attachment(name: string, type: string): Record<string, string> {
 
 export const GET = defineRoute<{ datasetId: string }>(
   { role: "curator", name: "GET /api/datasets/[datasetId]/export" },
-  async (req, ctx): Promise<Response> => {
+  async (req, ctx, actor): Promise<Response> => {
     const { datasetId } = await ctx.params;
     const sp = new URL(req.url).searchParams;
     const format = sp.get("format") ?? "int";
@@ -78,6 +79,14 @@ export const GET = defineRoute<{ datasetId: string }>(
 
     const dataset = await findDatasetForExport({ id: datasetId });
     if (!dataset) return bad(`unknown dataset ${datasetId}`, 404);
+    // the export carries every label: refused to a curator who still labels in a blind queue of this dataset
+    const blind = await blindAnywhere(actor, datasetId);
+    if (blind.length > 0)
+      return bad(
+        `Export refused while you label in blind queue ${blind.map((q) => `"${q.name}"`).join(", ")}: it would show ` +
+          "the labels the queue hides from you until you submit your items",
+        403,
+      );
     const fileName = exportFileName(dataset.name, format);
     const verifiedOnly = sp.get("verified") === "1";
     const opts: ExportOptions = {

@@ -12,6 +12,9 @@ import { AlignedSteps } from "@/components/compare/aligned-steps";
 import { AttemptPicker } from "@/components/compare/attempt-picker";
 import { SameMistakeFlag } from "@/components/compare/same-mistake-flag";
 import { TraceDiff } from "@/components/compare/trace-diff";
+import { currentActor } from "@/lib/auth/actor";
+import { withheldLabels } from "@/lib/data/blind-labels";
+import { blindNotice } from "@/lib/core/queues/blind";
 
 export const dynamic = "force-dynamic";
 
@@ -35,14 +38,21 @@ export default async function ProblemComparePage({ params, searchParams }: Props
   // a correct sampled attempt (kind "attempt") has no trace: its text comes from the Rollout row
   const load = (t: SideTrace | undefined) =>
     !t ? null : t.kind === "attempt" ? getAttemptWithText(t.id, problemId) : getTraceWithError(t.id);
-  const [ra, rb] = await Promise.all([load(ta), load(tb)]);
+  const who = await currentActor();
+  const [ra, rb, withheld] = await Promise.all([
+    load(ta),
+    load(tb),
+    // blind label queues: the base trace's first error is someone's label (lib/core/queues/blind.ts)
+    withheldLabels(who, datasetId, ta?.kind === "trace" ? [ta.id] : []),
+  ]);
+  const hidden = ta ? withheld.get(ta.id) : undefined;
   const bothTraces = ta?.kind === "trace" && tb?.kind === "trace";
   const back = `/datasets/${datasetId}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
   const stepsA = ra ? splitSteps(ra.text) : [];
   const stepsB = rb ? splitSteps(rb.text) : [];
   const pairs = alignSteps(stepsA, stepsB);
   const div = firstDivergence(pairs);
-  const errStep = ra?.errorStep ?? null;
+  const errStep = hidden ? null : (ra?.errorStep ?? null);
   const same = errStep !== null && errStep <= stepsA.length ? findSameMistake(stepsA[errStep - 1], stepsB) : null;
   const decision = ra && rb && bothTraces ? readDecision(sides.problem.metadata, ra.id, rb.id) : null;
   const verdict = (c: boolean | null | undefined) => (c === true ? "correct" : c === false ? "wrong" : "ungraded");
@@ -99,7 +109,11 @@ export default async function ProblemComparePage({ params, searchParams }: Props
               )}
             </div>
             <div>
-              {errStep ? (
+              {hidden ? (
+                <span className="text-amber-800" data-testid="blind-label">
+                  Base first error: {blindNotice(hidden)}
+                </span>
+              ) : errStep ? (
                 <>
                   Base first error: <strong className="text-rose-700">step {errStep}</strong>{" "}
                   <span className="text-xs text-slate-500">({ra.errorSource})</span>

@@ -7,6 +7,8 @@ import { currentActor } from "@/lib/auth/actor";
 import { getCommentThread, threadFor } from "@/lib/data/comment-thread";
 import { roleAtLeast } from "@/lib/core/roles";
 import { modelStatus } from "@/lib/model/settings";
+import { withheldLabels } from "@/lib/data/blind-labels";
+import { blindNotice } from "@/lib/core/queues/blind";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ReferencePanel } from "@/components/review/reference-panel";
 import { ReviewHeader } from "@/components/review/review-header";
@@ -23,12 +25,14 @@ type Props = {
 export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
-  const [trace, nb, who, model, thread] = await Promise.all([
+  const whoP = currentActor();
+  const [trace, nb, who, model, thread, withheld] = await Promise.all([
     getTraceForReview(traceId),
     getNeighbourIds(datasetId, traceId, filter),
-    currentActor(),
+    whoP,
     modelStatus(),
     getCommentThread(traceId),
+    whoP.then((w) => withheldLabels(w, datasetId, [traceId])),
   ]);
   const actor = who?.name ?? "";
   if (!trace || trace.datasetId !== datasetId) notFound();
@@ -38,6 +42,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const href = (id: string | null) => (id ? `${base}/traces/${id}${search}` : null);
   const steps = splitSteps(trace.text);
   const mine = trace.labels.find((l) => l.source === "human" && l.annotator === actor) ?? null;
+  // Blind (lib/core/queues/blind.ts): while a blind label queue still needs this reader's label, nothing that is or
+  // gives away someone else's label is sent: other labels, the trace's human step, other people's and the model's
+  // interventions, proposals (the model panel) and comments. The browser gets only a notice.
+  const blindQueues = withheld.get(traceId) ?? [];
+  const blind = blindQueues.length > 0;
+  const interventions = blind
+    ? trace.interventions.filter((i) => i.origin === "human" && i.author === actor)
+    : trace.interventions;
 
   const data: ReviewData = {
     datasetId,
@@ -55,11 +67,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       unsure: mine.unsure,
       version: mine.version,
     },
-    humanStep: trace.humanStep,
-    otherLabels: trace.labels
-      .filter((l) => l !== mine)
-      .map((l) => ({ source: l.source, annotator: l.annotator, step: l.step })),
-    interventions: trace.interventions.map((i) => ({
+    humanStep: blind ? (mine?.step ?? null) : trace.humanStep,
+    otherLabels: blind
+      ? []
+      : trace.labels.filter((l) => l !== mine).map((l) => ({ source: l.source, annotator: l.annotator, step: l.step })),
+    blind: blind ? { notice: blindNotice(blindQueues), queues: blindQueues } : null,
+    interventions: interventions.map((i) => ({
       id: i.id,
       location: i.location,
       content: i.content,
@@ -75,7 +88,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     listHref: `${base}${search}`,
     model,
     // the thread as this reader sees it; null when nobody is signed in (the route answers 401 then)
-    comments: thread && who ? threadFor(thread, who) : null,
+    comments: thread && who && !blind ? threadFor(thread, who) : null,
   };
 
   return (
@@ -96,7 +109,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           prevHref={data.prevHref}
           nextHref={data.nextHref}
           adjudicateHref={
-            who && roleAtLeast(who.role, "curator") ? `${base}/traces/${trace.id}/adjudicate${search}` : null
+            who && roleAtLeast(who.role, "curator") && !blind ? `${base}/traces/${trace.id}/adjudicate${search}` : null
           }
         />
       }
@@ -116,7 +129,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           source={trace.problem.source}
         />
       }
-      ivBodies={Object.fromEntries(trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
+      ivBodies={Object.fromEntries(interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
     />
   );
 }

@@ -7,6 +7,8 @@ import { currentActor } from "@/lib/auth/actor";
 import { getQueue } from "@/lib/data/queues";
 import { heldBy } from "@/lib/data/queue-work";
 import { getTraceForReview } from "@/lib/data/traces";
+import { withheldLabels } from "@/lib/data/blind-labels";
+import { blindNotice } from "@/lib/core/queues/blind";
 import { DualText } from "@/components/review/dual-text";
 import { ReferencePanel } from "@/components/review/reference-panel";
 import { LabelItem } from "@/components/queues/label-item";
@@ -38,8 +40,18 @@ export default async function QueueItemPage({ params }: Props) {
   const trace = await getTraceForReview(traceId);
   if (!trace || trace.datasetId !== q.datasetId) notFound();
   const mine = trace.labels.find((l) => l.source === "human" && l.annotator === actor.name) ?? null;
-  // Blind: other people's, the model's and the imported labels never leave the server.
-  const others = q.task === "label" && !q.blind ? trace.labels.filter((l) => l !== mine && l.source !== "final") : [];
+  // Blind: other people's, the model's and the imported labels never leave the server, in this queue when it is
+  // blind, and in any queue while another blind label queue still needs my label here (lib/core/queues/blind.ts).
+  const withheld = (await withheldLabels(actor, q.datasetId, [traceId])).get(traceId) ?? [];
+  const others =
+    q.task === "label" && !q.blind && withheld.length === 0
+      ? trace.labels.filter((l) => l !== mine && l.source !== "final")
+      : [];
+  // a review item shows only my own interventions then (their step is a label); "s" leaves the item to others
+  const interventions =
+    withheld.length > 0
+      ? trace.interventions.filter((i) => i.origin === "human" && i.author === actor.name)
+      : trace.interventions;
   const expires = new Date(held.expiresAt);
 
   return (
@@ -105,23 +117,31 @@ export default async function QueueItemPage({ params }: Props) {
               queueId={q.id}
               datasetId={q.datasetId}
               traceId={trace.id}
-              interventions={trace.interventions.map((i) => ({
-                id: i.id,
-                location: i.location,
-                status: i.status,
-                origin: i.origin,
-                author: i.author,
-                content: i.content,
-                version: i.version,
-              }))}
-              bodies={Object.fromEntries(
-                trace.interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]),
-              )}
+              // in step order: the reviewer reads the trace top down
+              interventions={[...interventions]
+                .sort((a, b) => a.location - b.location)
+                .map((i) => ({
+                  id: i.id,
+                  location: i.location,
+                  status: i.status,
+                  origin: i.origin,
+                  author: i.author,
+                  content: i.content,
+                  version: i.version,
+                }))}
+              bodies={Object.fromEntries(interventions.map((i) => [i.id, <DualText key={i.id} text={i.content} />]))}
+              text={trace.text}
+              renderId={randomUUID()}
             />
           )}
           {q.task === "adjudicate" && <AdjudicateItem queueId={q.id} traceId={trace.id} />}
           {/* Comments can name other people's labels, so a blind label queue leaves them out (issue 13 §3). */}
-          {!(q.task === "label" && q.blind) && (
+          {withheld.length > 0 && q.task !== "label" && (
+            <p role="note" className="mt-3 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+              {blindNotice(withheld)}.
+            </p>
+          )}
+          {!(q.task === "label" && q.blind) && withheld.length === 0 && (
             <div className="mt-3">
               <TraceComments traceId={trace.id} />
             </div>
