@@ -6,24 +6,14 @@ import { parquetReadObjects } from "hyparquet";
 import { parse as parseYaml } from "yaml";
 import { openPanel } from "./propose-fixtures";
 import { unique, uploadRows } from "./upload-fixtures";
+import { demoRows } from "../test-support/demo-rows";
 
 // Journey (issue 12 §4, §6): upload a small int file where one problem has two attempts with an
 // intervention each, pick "Hugging Face dataset" and "one per problem" in the export panel,
 // count the rows (rows for problems, what was left out), download the .zip and read it back:
 // the Parquet rows, the dataset card's YAML and provenance.json with the uploaded file's hash.
 
-type Row = {
-  problem: string;
-  answer: string;
-  reference_solution: string;
-  incorrect_attempt: string;
-  generator: string;
-  intervention?: { content: string; location: number };
-};
-const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l));
+const DEMO = demoRows();
 
 test("export the set as a Hugging Face dataset, one row per problem, from the web panel", async ({ page }) => {
   const name = unique("e2e-hf");

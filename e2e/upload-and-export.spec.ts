@@ -2,32 +2,22 @@ import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { buildGuidedAttempt } from "../lib/core/guided";
 import { openPanel } from "./propose-fixtures";
+import { unique } from "./upload-fixtures";
+import { demoRows, type DemoRow } from "../test-support/demo-rows";
 
 // Journey: upload a JSONL file in the browser (real upload progress) -> summary -> open the
 // dataset -> filters in the URL change the list -> open a trace -> download the export
 // ("export what I see") and check its rows. And: a malformed file names file/line/field and
 // writes nothing.
 
-type Row = {
-  problem: string;
-  answer: string;
-  reference_solution: string;
-  incorrect_attempt: string;
-  generator: string;
-  intervention?: { content: string; location: number };
-};
-const DEMO: Row[] = readFileSync("prisma/demo/demo.jsonl", "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l));
+const DEMO = demoRows();
 const VARIANTS = 90; // 90 x 8 rows (~1.3 MB): big enough for progress events under throttling, several pages
 
-function variantRows(): Row[] {
-  const out: Row[] = [];
+function variantRows(): DemoRow[] {
+  const out: DemoRow[] = [];
   for (let v = 0; v < VARIANTS; v++) for (const r of DEMO) out.push({ ...r, problem: `${r.problem} (variant ${v})` });
   return out;
 }
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 async function throttleUpload(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);

@@ -1,13 +1,12 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { prisma } from "@/lib/db";
 import { resolveProposeParams, type ProposeInput } from "@/lib/propose/params";
 import { selectTraces } from "@/lib/data/propose-select";
 import { solveMessages, verifierPrompt } from "@/lib/propose/build-prompt";
-import { PENDING_REASON } from "@/lib/propose/run-proposal";
 import { getTemplate } from "@/lib/data/prompt-templates";
 import { formatCustomId, requestLine } from "./format";
-import { batchJobItemId, getBatchMeta, newBatchId, saveBatchMeta } from "@/lib/data/batch-meta";
+import { getBatchMeta, newBatchId, saveBatchMeta } from "@/lib/data/batch-meta";
+import { pendingBatchProposalsPage, pendingSamples, solveTraces } from "@/lib/data/batch-proposals";
 
 // Stage exports. "solve" starts a new batch; "verify" builds turn 2 from the turn-1 results
 // already imported (pending proposals), so it runs after `batch import`.
@@ -53,11 +52,7 @@ export async function exportSolve(
   const ids = await selectTraces(p, datasetId);
   async function* gen() {
     for (let i = 0; i < ids.length; i += 200) {
-      const traces = await prisma.trace.findMany({
-        where: { id: { in: ids.slice(i, i + 200) } },
-        select: { id: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } },
-        orderBy: { id: "asc" },
-      });
+      const traces = await solveTraces(ids.slice(i, i + 200));
       for (const t of traces) {
         const messages = solveMessages(template!, t.problem);
         const lines = p.turn1 === "shared" ? 1 : p.k;
@@ -83,26 +78,7 @@ export async function exportVerify(
   async function* gen() {
     let cursor: string | undefined;
     for (;;) {
-      const rows = await prisma.proposal.findMany({
-        where: {
-          parseReason: PENDING_REASON,
-          trace: { datasetId },
-          jobItemId: opts.batchId ? batchJobItemId(opts.batchId) : { startsWith: "batch:" },
-        },
-        select: {
-          id: true,
-          traceId: true,
-          sample: true,
-          jobItemId: true,
-          turn1Raw: true,
-          trace: {
-            select: { text: true, problem: { select: { statement: true, referenceSolution: true, answer: true } } },
-          },
-        },
-        orderBy: { id: "asc" },
-        take: 200,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
+      const rows = await pendingBatchProposalsPage(datasetId, opts.batchId, cursor, 200);
       if (rows.length === 0) return;
       cursor = rows[rows.length - 1].id;
       for (const r of rows) {
@@ -113,11 +89,7 @@ export async function exportVerify(
         let n = 1;
         if (meta.turn1 === "shared") {
           // one line per trace: at its lowest pending sample, asking for every pending sample
-          const pending = await prisma.proposal.findMany({
-            where: { traceId: r.traceId, jobItemId: r.jobItemId, parseReason: PENDING_REASON },
-            select: { sample: true },
-            orderBy: { sample: "asc" },
-          });
+          const pending = await pendingSamples(r.traceId, r.jobItemId);
           if (pending[0]?.sample !== r.sample) continue;
           n = pending.length;
         }

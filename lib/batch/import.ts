@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { prisma } from "@/lib/db";
 import { verifierPrompt } from "@/lib/propose/build-prompt";
 import { PENDING_REASON } from "@/lib/propose/run-proposal";
+import { batchProposal, batchTrace, createPendingProposals, pendingSamples } from "@/lib/data/batch-proposals";
 import { storeProposal } from "@/lib/data/proposal-store";
 import { getTemplate } from "@/lib/data/prompt-templates";
 import { countChatTokens } from "@/lib/model/tokens";
@@ -49,21 +49,12 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
       fail(`unknown batch ${batchId} (exported from another database?)`);
       continue;
     }
-    const key = { traceId_jobItemId_sample: { traceId, jobItemId: batchJobItemId(batchId), sample } };
-    const trace = await prisma.trace.findUnique({
-      where: { id: traceId },
-      select: {
-        id: true,
-        text: true,
-        stepCount: true,
-        problem: { select: { statement: true, referenceSolution: true, answer: true } },
-      },
-    });
+    const trace = await batchTrace(traceId);
     if (!trace) {
       fail("trace not found");
       continue;
     }
-    const existing = await prisma.proposal.findUnique({ where: key });
+    const existing = await batchProposal(traceId, batchId, sample);
     const sampling = { ...meta.sampling, maxPromptTokens: meta.maxPromptTokens, batchId };
     if (stage === "solve") {
       if (existing) {
@@ -71,20 +62,18 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
         continue;
       }
       const samples = meta.turn1 === "shared" ? Array.from({ length: meta.k }, (_, s) => s) : [sample];
-      await prisma.proposal.createMany({
-        data: samples.map((s) => ({
+      await createPendingProposals(
+        samples.map((s) => ({
           traceId,
-          jobItemId: batchJobItemId(batchId),
+          batchId,
           sample: s,
           templateId: meta.templateId,
           templateHash: meta.templateHash,
           model: meta.model,
           sampling: JSON.stringify({ ...sampling, turn1: meta.turn1 }),
           turn1Raw: r.text,
-          parseOk: false,
-          parseReason: PENDING_REASON,
         })),
-      });
+      );
       sum.solve++;
       continue;
     }
@@ -95,10 +84,7 @@ export async function importResults(file: string): Promise<BatchImportSummary> {
     // shared: the choices finish this trace's pending samples in order; independent: this one
     const targets =
       meta.turn1 === "shared"
-        ? await prisma.proposal.findMany({
-            where: { traceId, jobItemId: batchJobItemId(batchId), parseReason: PENDING_REASON },
-            orderBy: { sample: "asc" },
-          })
+        ? await pendingSamples(traceId, batchJobItemId(batchId))
         : existing.parseReason === PENDING_REASON
           ? [existing]
           : [];

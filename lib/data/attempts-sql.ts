@@ -1,4 +1,5 @@
 import { TEXT_BYTES } from "./analysis-sql";
+import { table } from "./sql-types";
 
 // "A model's attempts on a problem", in SQL, shared by the analysis (every model) and the
 // two-model comparison (model IN (?, ?)): its traces that are not origin "sampled" (imported
@@ -23,6 +24,12 @@ export const ATTEMPT = "attempt";
 /** lib/core/steps.ts countSteps in SQL: non-overlapping "\n\n" separators + 1. */
 const stepsOf = (text: string) => `((length(${text}) - length(replace(${text}, char(10) || char(10), ''))) / 2 + 1)`;
 
+// (names checked against the schema by tsc: ./sql-types.ts)
+const pb = table("Problem", "p");
+const ro = table("Rollout", "r");
+const tr = table("Trace", "t");
+const sx = table("Trace", "s");
+
 export type AttemptScope = "all" | "pair";
 
 /**
@@ -32,33 +39,33 @@ export type AttemptScope = "all" | "pair";
  * Parameters: attemptCteParams(scope, datasetId, a, b).
  */
 export function attemptCtes(scope: AttemptScope): string {
-  const rm = scope === "pair" ? ` AND r."model" IN (?, ?)` : "";
-  const tm = (plus: string) => (scope === "pair" ? ` AND ${plus}t."generator" IN (?, ?)` : "");
+  const rm = scope === "pair" ? ` AND ${ro.model} IN (?, ?)` : "";
+  const tm = (plus: string) => (scope === "pair" ? ` AND ${plus}${tr.generator} IN (?, ?)` : "");
   // per trace row: graded, correct, one attempt, bytes; `w` weighs them (the subtracted sampled copies)
   const cols = (w: string) =>
-    `SUM(${w}(t."correct" IS NOT NULL)), SUM(${w}(t."correct" = 1)), SUM(${w}1), SUM(${w}${TEXT_BYTES})`;
+    `SUM(${w}(${tr.correct} IS NOT NULL)), SUM(${w}(${tr.correct} = 1)), SUM(${w}1), SUM(${w}${TEXT_BYTES})`;
   return `
 att AS MATERIALIZED (
-  SELECT r."problemId" AS pid, r."model" AS m, r."traceId" AS tid, r."correct" AS ok, length(CAST(r."text" AS BLOB)) AS b,
-    ${scope === "all" ? `CASE WHEN r."traceId" IS NULL THEN ${stepsOf('r."text"')} ELSE 0 END` : "0"} AS s
-  FROM "Problem" p CROSS JOIN "Rollout" r INDEXED BY "Rollout_attempt_idx" ON r."problemId" = p."id" AND r."condition" = '${ATTEMPT}'
-  WHERE p."datasetId" = ?${rm}
+  SELECT ${ro.problemId} AS pid, ${ro.model} AS m, ${ro.traceId} AS tid, ${ro.correct} AS ok, length(CAST(${ro.text} AS BLOB)) AS b,
+    ${scope === "all" ? `CASE WHEN ${ro.traceId} IS NULL THEN ${stepsOf(ro.text)} ELSE 0 END` : "0"} AS s
+  FROM ${pb} CROSS JOIN ${ro} INDEXED BY "Rollout_attempt_idx" ON ${ro.problemId} = ${pb.id} AND ${ro.condition} = '${ATTEMPT}'
+  WHERE ${pb.datasetId} = ?${rm}
 ),
 d AS MATERIALIZED (SELECT tid, COUNT(*) AS k FROM att WHERE tid IS NOT NULL GROUP BY tid),
 x(pid, m, n, c, t, b, s, tr) AS (
-  SELECT t."problemId", t."generator", ${cols("")}, SUM(t."stepCount"), COUNT(*)
-    FROM "Trace" t WHERE t."datasetId" = ?${tm("+")} GROUP BY t."problemId", t."generator"
+  SELECT ${tr.problemId}, ${tr.generator}, ${cols("")}, SUM(${tr.stepCount}), COUNT(*)
+    FROM ${tr} WHERE ${tr.datasetId} = ?${tm("+")} GROUP BY ${tr.problemId}, ${tr.generator}
   UNION ALL
-  SELECT t."problemId", t."generator", ${cols("-")}, SUM(t."stepCount" * (d.k - 1)), 0
-    FROM d CROSS JOIN "Trace" t INDEXED BY "Trace_sampled_idx" ON t."id" = d.tid AND t."origin" = 'sampled'
-    WHERE t."datasetId" = ?${tm("")}
-    GROUP BY t."problemId", t."generator"
+  SELECT ${tr.problemId}, ${tr.generator}, ${cols("-")}, SUM(${tr.stepCount} * (d.k - 1)), 0
+    FROM d CROSS JOIN ${tr} INDEXED BY "Trace_sampled_idx" ON ${tr.id} = d.tid AND ${tr.origin} = 'sampled'
+    WHERE ${tr.datasetId} = ?${tm("")}
+    GROUP BY ${tr.problemId}, ${tr.generator}
   UNION ALL
-  SELECT t."problemId", t."generator", 0, 0, 0, 0, SUM(t."stepCount" * d.k), 0
-    FROM (SELECT tid, k FROM d WHERE NOT EXISTS (SELECT 1 FROM "Trace" s INDEXED BY "Trace_sampled_idx" WHERE s."id" = d.tid AND s."origin" = 'sampled')) d
-      CROSS JOIN "Trace" t ON t."id" = d.tid
-    WHERE +t."datasetId" = ?${tm("")}
-    GROUP BY t."problemId", t."generator"
+  SELECT ${tr.problemId}, ${tr.generator}, 0, 0, 0, 0, SUM(${tr.stepCount} * d.k), 0
+    FROM (SELECT tid, k FROM d WHERE NOT EXISTS (SELECT 1 FROM ${sx} INDEXED BY "Trace_sampled_idx" WHERE ${sx.id} = d.tid AND ${sx.origin} = 'sampled')) d
+      CROSS JOIN ${tr} ON ${tr.id} = d.tid
+    WHERE +${tr.datasetId} = ?${tm("")}
+    GROUP BY ${tr.problemId}, ${tr.generator}
   UNION ALL
   SELECT pid, m, COUNT(*), SUM(ok), COUNT(*), SUM(b), SUM(s), 0 FROM att GROUP BY pid, m
 ),
@@ -85,6 +92,6 @@ export const modelGroupsParams = (datasetId: string) => attemptCteParams("all", 
 
 /** Models with attempt rollouts in the dataset: attempts, correct ones, problems. */
 export const ATTEMPT_MODELS = `
-SELECT r."model" AS "model", COUNT(*) AS "attempts", SUM(r."correct") AS "correct", COUNT(DISTINCT r."problemId") AS "problems"
-FROM "Problem" p CROSS JOIN "Rollout" r INDEXED BY "Rollout_attempt_idx" ON r."problemId" = p."id" AND r."condition" = '${ATTEMPT}'
-WHERE p."datasetId" = ? GROUP BY r."model" ORDER BY r."model"`;
+SELECT ${ro.model} AS "model", COUNT(*) AS "attempts", SUM(${ro.correct}) AS "correct", COUNT(DISTINCT ${ro.problemId}) AS "problems"
+FROM ${pb} CROSS JOIN ${ro} INDEXED BY "Rollout_attempt_idx" ON ${ro.problemId} = ${pb.id} AND ${ro.condition} = '${ATTEMPT}'
+WHERE ${pb.datasetId} = ? GROUP BY ${ro.model} ORDER BY ${ro.model}`;

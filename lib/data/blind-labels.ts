@@ -2,6 +2,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { blindNotice, withheldBy, type BlindFact, type BlindQueue, type Viewer } from "@/lib/core/queues/blind";
 import type { TraceRow } from "./trace-list";
 import type { OutcomeRow } from "./job-outcomes";
+import { table } from "./sql-types";
 
 // The facts lib/core/queues/blind.ts decides on, read for a viewer and some traces of one dataset. Every reader of
 // labels (review page, trace list, compare, JSON routes) asks here; the rule itself is the pure `withheldBy`.
@@ -112,6 +113,12 @@ export async function blindOutcomes<P extends { rows: OutcomeRow[] }>(viewer: Vi
  * completed): while there is one, a bulk read of the dataset's labels (the export) would show them what the queue
  * hides. Empty when none.
  */
+// One open item of the queue that this person has not completed (typed names: ./sql-types.ts).
+const QI = table("QueueItem", "qi");
+const QC = table("QueueCompletion", "c");
+const OPEN_LEFT_SQL = `SELECT 1 AS n FROM ${QI} WHERE ${QI.queueId} = ? AND ${QI.open} = 1 AND NOT EXISTS (
+  SELECT 1 FROM ${QC} WHERE ${QC.queueId} = ${QI.queueId} AND ${QC.traceId} = ${QI.traceId} AND ${QC.annotator} = ?) LIMIT 1`;
+
 export async function blindAnywhere(viewer: Viewer | null, datasetId: string, db: Tx = prisma): Promise<BlindQueue[]> {
   if (!viewer) return [];
   const queues = await db.queue.findMany({
@@ -128,9 +135,7 @@ export async function blindAnywhere(viewer: Viewer | null, datasetId: string, db
     // the same rule as for one trace: is the viewer a labeller of this queue (an open item they have not done)?
     const fact = { queue, itemOpen: true, completedByViewer: false, viewerHasTaken: taken !== null };
     if (withheldBy(viewer, [fact]).length === 0) continue;
-    const left = await db.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM "QueueItem" qi
-      WHERE qi."queueId" = ${q.id} AND qi."open" = 1 AND NOT EXISTS (SELECT 1 FROM "QueueCompletion" c
-        WHERE c."queueId" = qi."queueId" AND c."traceId" = qi."traceId" AND c."annotator" = ${viewer.name}) LIMIT 1`;
+    const left = await db.$queryRawUnsafe<{ n: number }[]>(OPEN_LEFT_SQL, q.id, viewer.name);
     if (left.length > 0) out.push({ id: q.id, name: q.name });
   }
   return out;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { sha256 } from "@/lib/core/hash";
-import { upsertSampledTrace } from "@/lib/rollouts/sample-handler";
+import { upsertSampledTrace } from "./sample-store";
 import { getAnalysis } from "./analysis";
 import { comparePair, getPairComparison, getProblemSides, pickPair } from "./compare";
 import { comparableModels, getAttemptModels, getAttemptWithText } from "./compare-attempts";

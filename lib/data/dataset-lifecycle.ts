@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { table, type TableRef } from "./sql-types";
 
 // Renaming and deleting a dataset. A deletion is final: every problem, trace, label,
 // intervention, proposal, rollout and job of the dataset goes (the schema cascades from
@@ -14,15 +15,24 @@ export type DatasetFootprint = {
 
 const ACTIVE = ["queued", "running", "paused"];
 
+// Rows without a datasetId, counted through their trace or problem (CROSS JOIN: the parent's
+// (datasetId, id) index first, then the child's index; no parent row is read). Names checked by tsc (./sql-types.ts).
+const tr = table("Trace", "t");
+const pb = table("Problem", "p");
+const throughTrace = (child: TableRef<"FirstErrorLabel"> | TableRef<"Intervention"> | TableRef<"Proposal">) =>
+  `SELECT COUNT(*) AS n FROM ${tr} CROSS JOIN ${child} ON ${child.traceId} = ${tr.id} WHERE ${tr.datasetId} = ?`;
+const LABELS = throughTrace(table("FirstErrorLabel", "l"));
+const INTERVENTIONS = throughTrace(table("Intervention", "i"));
+const PROPOSALS = throughTrace(table("Proposal", "p"));
+const ro = table("Rollout", "r");
+const ROLLOUTS = `SELECT COUNT(*) AS n FROM ${pb} CROSS JOIN ${ro} ON ${ro.problemId} = ${pb.id} WHERE ${pb.datasetId} = ?`;
+
 export async function datasetFootprint(datasetId: string): Promise<DatasetFootprint> {
   const n = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
   const [problems, traces, labels, interventions, proposals, rollouts, jobs, activeJobs] = await Promise.all([
     prisma.problem.count({ where: { datasetId } }),
     prisma.trace.count({ where: { datasetId } }),
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Trace" t CROSS JOIN "FirstErrorLabel" l ON l."traceId" = t."id" WHERE t."datasetId" = ${datasetId}`.then(n),
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Trace" t CROSS JOIN "Intervention" i ON i."traceId" = t."id" WHERE t."datasetId" = ${datasetId}`.then(n),
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Trace" t CROSS JOIN "Proposal" p ON p."traceId" = t."id" WHERE t."datasetId" = ${datasetId}`.then(n),
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Problem" p CROSS JOIN "Rollout" r ON r."problemId" = p."id" WHERE p."datasetId" = ${datasetId}`.then(n),
+    ...[LABELS, INTERVENTIONS, PROPOSALS, ROLLOUTS].map((sql) => prisma.$queryRawUnsafe<{ n: bigint }[]>(sql, datasetId).then(n)),
     prisma.job.count({ where: { datasetId } }),
     prisma.job.count({ where: { datasetId, status: { in: ACTIVE } } }),
   ]);

@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import type { InterventionStatus, TraceStatus } from "@/lib/core/status";
+import { table } from "./sql-types";
 
 // Dataset summaries for the datasets list. Every count is a GROUP BY in the database, so
 // the page costs a handful of queries whatever the number of traces.
@@ -15,6 +16,16 @@ export type DatasetSummary = {
   interventions: Record<InterventionStatus, number>;
 };
 
+// Interventions carry no datasetId: join through their trace. CROSS JOIN fixes the order
+// (traces by the (datasetId, id) index, then the (traceId, status) index), so no Trace row
+// is read: a row lookup would walk past the attempt text. (Names checked by tsc: ./sql-types.ts.)
+const tr = table("Trace", "t");
+const iv = table("Intervention", "i");
+const INTERVENTIONS_BY_STATUS = `
+      SELECT ${tr.datasetId} AS "datasetId", ${iv.status} AS "status", COUNT(*) AS "n"
+      FROM ${tr} CROSS JOIN ${iv} ON ${iv.traceId} = ${tr.id}
+      GROUP BY ${tr.datasetId}, ${iv.status}`;
+
 const emptyStatus = (): Record<TraceStatus, number> => ({ todo: 0, labelled: 0, curated: 0 });
 const emptyIv = (): Record<InterventionStatus, number> => ({ proposed: 0, accepted: 0, edited: 0, rejected: 0 });
 
@@ -23,13 +34,7 @@ export async function listDatasetSummaries(db: Tx = prisma): Promise<DatasetSumm
     db.dataset.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, description: true, createdAt: true } }),
     db.problem.groupBy({ by: ["datasetId"], _count: { _all: true } }),
     db.trace.groupBy({ by: ["datasetId", "status"], _count: { _all: true } }),
-    // Interventions carry no datasetId: join through their trace. CROSS JOIN fixes the order
-    // (traces by the (datasetId, id) index, then the (traceId, status) index), so no Trace row
-    // is read: a row lookup would walk past the attempt text.
-    db.$queryRaw<{ datasetId: string; status: string; n: bigint | number }[]>`
-      SELECT t."datasetId" AS "datasetId", i."status" AS "status", COUNT(*) AS "n"
-      FROM "Trace" t CROSS JOIN "Intervention" i ON i."traceId" = t."id"
-      GROUP BY t."datasetId", i."status"`,
+    db.$queryRawUnsafe<{ datasetId: string; status: string; n: bigint | number }[]>(INTERVENTIONS_BY_STATUS),
   ]);
   const byId = new Map<string, DatasetSummary>(
     datasets.map((d) => [d.id, { ...d, problems: 0, traces: 0, status: emptyStatus(), interventions: emptyIv() }]),

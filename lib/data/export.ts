@@ -16,6 +16,7 @@ import { traceFilterSql } from "./export-sql";
 import { prepareFilter } from "./trace-list";
 import { unverifiedReason } from "@/lib/core/rollouts/keep";
 import { winnerLabel, type SourcedLabel } from "@/lib/core/agreement/winning-label";
+import { table } from "./sql-types";
 
 // Streaming export of a dataset: an async generator of JSONL lines that reads the database
 // in id-cursor batches (id > last ORDER BY id LIMIT n), so memory depends on the batch
@@ -82,11 +83,20 @@ export async function exportSummary(o: ExportOptions): Promise<ExportCounts> {
 const labelsOf = (json: string | null): SourcedLabel[] => (json === null ? [] : (JSON.parse(json) as SourcedLabel[]));
 const label = (json: string | null): ExportLabel | null => winnerLabel(labelsOf(json));
 const bool = (v: number | null): boolean | null => (v === null ? null : v !== 0);
+// The statements' names are checked against the schema by tsc (./sql-types.ts); the aliases t and p
+// are the ones the list's WHERE (export-sql.ts) uses.
+const iv = table("Intervention", "i");
+const tr = table("Trace", "t");
+const pb = table("Problem", "p");
+const pr = table("Proposal", "pr");
+const ji = table("JobItem", "ji");
+const au = table("AuditEvent", "a");
+const lb = table("FirstErrorLabel", "l");
 // Every label the winning rule (lib/core/agreement/winning-label.ts) looks at, newest first, as
 // one JSON array; model labels never win, so they are not read.
-const LABELS = `(SELECT json_group_array(json_object('source', x.source, 'annotator', x.annotator, 'step', x.step)) FROM (
-    SELECT l.source, l.annotator, l.step FROM FirstErrorLabel l
-    WHERE l.traceId = t.id AND l.source IN ('final', 'human', 'imported') ORDER BY l.updatedAt DESC, l.id ASC) x)`;
+const LABELS = `(SELECT json_group_array(json_object('source', source, 'annotator', annotator, 'step', step)) FROM (
+    SELECT ${lb.source} AS source, ${lb.annotator} AS annotator, ${lb.step} AS step FROM ${lb}
+    WHERE ${lb.traceId} = ${tr.id} AND ${lb.source} IN ('final', 'human', 'imported') ORDER BY ${lb.updatedAt} DESC, ${lb.id} ASC) x)`;
 
 type Db = Sqlite;
 
@@ -125,18 +135,18 @@ function* built(db: Db, o: ExportOptions, counts: ExportCounts, enc: SftEncoder 
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
   const statuses = counts.statuses ?? [];
   if (statuses.length === 0) return;
-  const sql = `SELECT i.id, i.location, i.content, i.status, i.origin, i.author, i.originalContent, i.provenance, i.createdAt, i.updatedAt, i.verified,
-      i.rolloutsCorrect, i.proposalId, pr.templateId, pr.templateHash, pr.model AS proposalModel, pr.sampling AS proposalSampling,
-      pr.jobItemId AS proposalJobItemId, ji.jobId AS proposalJobId,
-      t.id AS traceId, t.text, t.generator, t.origin AS traceOrigin, t.externalId AS traceExternalId, t.correct,
-      p.id AS problemId, p.statement, p.answer, p.referenceSolution, p.externalId AS problemExternalId, ${LABELS} AS humanLabel,
-      (SELECT json_object('actor', a.actor, 'at', a.createdAt) FROM AuditEvent a
-        WHERE a.entity = 'Intervention' AND a.entityId = i.id ORDER BY a.createdAt DESC, a.id DESC LIMIT 1) AS lastChange
-    FROM Intervention i JOIN Trace t ON t.id = i.traceId JOIN Problem p ON p.id = t.problemId
-      LEFT JOIN Proposal pr ON pr.id = i.proposalId LEFT JOIN JobItem ji ON ji.id = pr.jobItemId
-    WHERE i.status IN (${statuses.map(() => "?").join(", ")}) AND ${f.sql}
-      AND t.id >= ? AND (t.id > ? OR i.id > ?)
-    ORDER BY t.id, i.id LIMIT ?`;
+  const sql = `SELECT ${iv.id}, ${iv.location}, ${iv.content}, ${iv.status}, ${iv.origin}, ${iv.author}, ${iv.originalContent}, ${iv.provenance},
+      ${iv.createdAt}, ${iv.updatedAt}, ${iv.verified}, ${iv.rolloutsCorrect}, ${iv.proposalId}, ${pr.templateId}, ${pr.templateHash},
+      ${pr.model} AS proposalModel, ${pr.sampling} AS proposalSampling, ${pr.jobItemId} AS proposalJobItemId, ${ji.jobId} AS proposalJobId,
+      ${tr.id} AS traceId, ${tr.text}, ${tr.generator}, ${tr.origin} AS traceOrigin, ${tr.externalId} AS traceExternalId, ${tr.correct},
+      ${pb.id} AS problemId, ${pb.statement}, ${pb.answer}, ${pb.referenceSolution}, ${pb.externalId} AS problemExternalId, ${LABELS} AS humanLabel,
+      (SELECT json_object('actor', ${au.actor}, 'at', ${au.createdAt}) FROM ${au}
+        WHERE ${au.entity} = 'Intervention' AND ${au.entityId} = ${iv.id} ORDER BY ${au.createdAt} DESC, ${au.id} DESC LIMIT 1) AS lastChange
+    FROM ${iv} JOIN ${tr} ON ${tr.id} = ${iv.traceId} JOIN ${pb} ON ${pb.id} = ${tr.problemId}
+      LEFT JOIN ${pr} ON ${pr.id} = ${iv.proposalId} LEFT JOIN ${ji} ON ${ji.id} = ${pr.jobItemId}
+    WHERE ${iv.status} IN (${statuses.map(() => "?").join(", ")}) AND ${f.sql}
+      AND ${tr.id} >= ? AND (${tr.id} > ? OR ${iv.id} > ?)
+    ORDER BY ${tr.id}, ${iv.id} LIMIT ?`;
   // Ordered by (trace, intervention): the trace index drives the walk. Ordering by
   // intervention id alone made SQLite sort every selected row for every batch.
   const next = (r: IvRow) => [r.traceId, r.traceId, r.id];
@@ -205,10 +215,10 @@ export type TraceRow = {
 
 function* traceRows(db: Db, o: ExportOptions, counts: ExportCounts) {
   const f = traceFilterSql(o.datasetId, o.filter ?? {});
-  const sql = `SELECT t.id, t.text, t.generator, t.origin AS traceOrigin, t.externalId, t.correct, p.statement,
+  const sql = `SELECT ${tr.id}, ${tr.text}, ${tr.generator}, ${tr.origin} AS traceOrigin, ${tr.externalId}, ${tr.correct}, ${pb.statement},
       ${LABELS} AS labels
-    FROM Trace t JOIN Problem p ON p.id = t.problemId
-    WHERE ${f.sql} AND t.id > ? ORDER BY t.id LIMIT ?`;
+    FROM ${tr} JOIN ${pb} ON ${pb.id} = ${tr.problemId}
+    WHERE ${f.sql} AND ${tr.id} > ? ORDER BY ${tr.id} LIMIT ?`;
   for (const batch of batches<TraceRow>(db, sql, f.params, [""], (r) => [r.id], o)) {
     for (const r of batch) {
       const res = buildTraceRow(o.format, {

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { factsOf, itemOutcome, outcomeTotals, type Outcome } from "@/lib/core/job-outcome";
 import { HELD_BACK_CODE } from "@/lib/core/propose/outcome";
 import { parseObject } from "./job-store";
+import { columns, table, type Row } from "./sql-types";
 
 // Per-item outcomes of one job for the jobs page, its totals and the outcomes CSV. Jobs reach
 // 100,000 items: a page is one indexed range read over (jobId, key) with the small columns only
@@ -21,11 +22,45 @@ export type OutcomeRow = {
 export type OutcomePage = { rows: OutcomeRow[]; next: string | null };
 export type OutcomeTotals = { items: { outcome: Outcome; n: number }[]; samples: number; correct: number; verdicts: Record<string, number> };
 
-type ItemRow = { id: string; key: string; status: string; attempts: number | bigint; error: string | null; payload: string; result: string | null; updatedAt: Date | string };
+type ItemCol = "id" | "key" | "status" | "attempts" | "error" | "payload" | "result" | "updatedAt";
+// raw reads through Prisma: integers may come back as bigint, DateTime as a Date
+type ItemRow = Omit<Row<"JobItem", ItemCol>, "attempts" | "updatedAt"> & { attempts: number | bigint; updatedAt: Date | string };
 
 // the stored reason starts "answer_leak: ..." (exact prefix: LIKE would read its "_" as a wildcard)
 const HELD_BACK_PREFIX = `${HELD_BACK_CODE}:`;
 const HELD_BACK_LEN = HELD_BACK_PREFIX.length;
+
+// (names checked against the schema by tsc: ./sql-types.ts)
+const I = table("JobItem");
+const ITEM_PAGE = `SELECT ${columns("JobItem", ["id", "key", "status", "attempts", "error", "payload", "result", "updatedAt"] satisfies ItemCol[])} FROM ${I}`;
+const PAGE_FAILED = `${ITEM_PAGE}
+          WHERE ${I.jobId} = ? AND ${I.status} = 'failed' AND ${I.key} > ? ORDER BY ${I.key} LIMIT ?`;
+const PAGE_HELD_BACK = `${ITEM_PAGE}
+            WHERE ${I.jobId} = ? AND ${I.status} = 'done' AND (substr(json_extract(${I.result}, '$.reason'), 1, ?) = ? OR json_extract(${I.result}, '$.heldBack') > 0)
+              AND ${I.key} > ? ORDER BY ${I.key} LIMIT ?`;
+const PAGE_ALL = `${ITEM_PAGE}
+            WHERE ${I.jobId} = ? AND ${I.key} > ? ORDER BY ${I.key} LIMIT ?`;
+const done = (json: string) => `CASE WHEN ${I.status} = 'done' THEN json_extract(${I.result}, '$.${json}')`;
+const FACT_GROUPS = `
+    SELECT ${I.status},
+      ${done("skipped")} IS NOT NULL ELSE 0 END AS "skipped",
+      ${done("parseOk")} END AS "parseOk",
+      CASE WHEN ${I.status} = 'done' THEN substr(json_extract(${I.result}, '$.reason'), 1, ?) = ? END AS "heldBack",
+      ${done("samples")} END AS "samples",
+      ${done("correct")} END AS "correct",
+      ${done("nllMean")} IS NOT NULL ELSE 0 END AS "scored",
+      ${done("noError")} END AS "noError",
+      ${done("stored")} END AS "stored",
+      ${done("parsed")} END AS "sParsed",
+      ${done("heldBack")} END AS "sHeld",
+      COUNT(*) AS "n"
+    FROM ${I} WHERE ${I.jobId} = ?
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+const ji = table("JobItem", "i");
+const ro = table("Rollout", "r");
+const VERDICTS = `
+      SELECT ${ro.verdict}, COUNT(*) AS "n" FROM ${ji} JOIN ${ro} ON ${ro.jobItemId} = ${ji.id}
+      WHERE ${ji.jobId} = ? AND ${ji.status} = 'done' GROUP BY ${ro.verdict}`;
 
 /** One page of items in key order after `after` (a key; cursor pagination), filtered. */
 export async function listOutcomes(jobId: string, opts: { filter?: OutcomeFilter; after?: string | null; take?: number } = {}): Promise<OutcomePage | null> {
@@ -36,14 +71,10 @@ export async function listOutcomes(jobId: string, opts: { filter?: OutcomeFilter
   const filter = opts.filter ?? "all";
   const rows =
     filter === "failed"
-      ? await prisma.$queryRaw<ItemRow[]>`SELECT "id", "key", "status", "attempts", "error", "payload", "result", "updatedAt" FROM "JobItem"
-          WHERE "jobId" = ${jobId} AND "status" = 'failed' AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`
+      ? await prisma.$queryRawUnsafe<ItemRow[]>(PAGE_FAILED, jobId, after, take + 1)
       : filter === "held-back"
-        ? await prisma.$queryRaw<ItemRow[]>`SELECT "id", "key", "status", "attempts", "error", "payload", "result", "updatedAt" FROM "JobItem"
-            WHERE "jobId" = ${jobId} AND "status" = 'done' AND (substr(json_extract("result", '$.reason'), 1, ${HELD_BACK_LEN}) = ${HELD_BACK_PREFIX} OR json_extract("result", '$.heldBack') > 0)
-              AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`
-        : await prisma.$queryRaw<ItemRow[]>`SELECT "id", "key", "status", "attempts", "error", "payload", "result", "updatedAt" FROM "JobItem"
-            WHERE "jobId" = ${jobId} AND "key" > ${after} ORDER BY "key" LIMIT ${take + 1}`;
+        ? await prisma.$queryRawUnsafe<ItemRow[]>(PAGE_HELD_BACK, jobId, HELD_BACK_LEN, HELD_BACK_PREFIX, after, take + 1)
+        : await prisma.$queryRawUnsafe<ItemRow[]>(PAGE_ALL, jobId, after, take + 1);
   const page = rows.slice(0, take);
   return { rows: await enrich(job.kind, page), next: rows.length > take ? page[page.length - 1].key : null };
 }
@@ -93,21 +124,7 @@ export async function jobOutcomeTotals(jobId: string): Promise<OutcomeTotals | n
   const job = await prisma.job.findUnique({ where: { id: jobId }, select: { kind: true } });
   if (!job) return null;
   // Only done items have a result summary (a running item's result is its lease).
-  const groups = await prisma.$queryRaw<FactRow[]>`
-    SELECT "status",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.skipped') IS NOT NULL ELSE 0 END AS "skipped",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.parseOk') END AS "parseOk",
-      CASE WHEN "status" = 'done' THEN substr(json_extract("result", '$.reason'), 1, ${HELD_BACK_LEN}) = ${HELD_BACK_PREFIX} END AS "heldBack",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.samples') END AS "samples",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.correct') END AS "correct",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.nllMean') IS NOT NULL ELSE 0 END AS "scored",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.noError') END AS "noError",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.stored') END AS "stored",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.parsed') END AS "sParsed",
-      CASE WHEN "status" = 'done' THEN json_extract("result", '$.heldBack') END AS "sHeld",
-      COUNT(*) AS "n"
-    FROM "JobItem" WHERE "jobId" = ${jobId}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+  const groups = await prisma.$queryRawUnsafe<FactRow[]>(FACT_GROUPS, HELD_BACK_LEN, HELD_BACK_PREFIX, jobId);
   let samples = 0, correct = 0;
   const facts = groups.map((g) => {
     const n = Number(g.n);
@@ -129,9 +146,7 @@ export async function jobOutcomeTotals(jobId: string): Promise<OutcomeTotals | n
   });
   const verdicts: Record<string, number> = {};
   if (job.kind === "rollouts" || job.kind === "sample") {
-    const rows = await prisma.$queryRaw<{ verdict: string; n: number | bigint }[]>`
-      SELECT r."verdict", COUNT(*) AS "n" FROM "JobItem" i JOIN "Rollout" r ON r."jobItemId" = i."id"
-      WHERE i."jobId" = ${jobId} AND i."status" = 'done' GROUP BY r."verdict"`;
+    const rows = await prisma.$queryRawUnsafe<{ verdict: string; n: number | bigint }[]>(VERDICTS, jobId);
     for (const r of rows) verdicts[r.verdict] = Number(r.n);
   }
   return { items: outcomeTotals(facts), samples, correct, verdicts };

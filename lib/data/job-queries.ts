@@ -1,15 +1,23 @@
 import { prisma } from "@/lib/db";
 import { itemCounts, parseObject } from "./job-store";
 import type { JobStatus } from "@/lib/jobs/types";
-import { OUTCOME_SQL, PENDING_REASON, type OutcomeCounts } from "@/lib/core/propose/outcome";
+import { HELD_BACK_CODE, PENDING_REASON, type OutcomeCounts } from "@/lib/core/propose/outcome";
+import { table } from "./sql-types";
+
+// (names checked against the schema by tsc: ./sql-types.ts)
+const p = table("Proposal", "p");
+const ji = table("JobItem", "ji");
+/** The outcome in SQL over a Proposal row (same rule as proposalOutcome, lib/core/propose/outcome.ts). */
+const OUTCOME_SQL = `CASE WHEN ${p.parseOk} AND ${p.location} IS NULL THEN 'no_error' WHEN ${p.parseOk} THEN 'parsed'
+  WHEN ${p.parseReason} LIKE '${HELD_BACK_CODE}%' THEN 'held_back' ELSE 'parse_failed' END`;
+const OUTCOMES = `SELECT ${OUTCOME_SQL} AS o, COUNT(*) AS n FROM ${ji}
+       CROSS JOIN ${p} ON ${p.traceId} = json_extract(${ji.payload}, '$.traceId') AND ${p.jobItemId} = ${ji.id}
+     WHERE ${ji.jobId} = ? AND (${p.parseReason} IS NULL OR ${p.parseReason} <> ?) GROUP BY o`;
 
 // A propose job's stored proposals by outcome, read from the Proposal rows of its items (an item
 // holds one proposal, or K when turn 1 is shared); pending halves (turn 2 not run) are left out.
 async function proposeOutcomes(jobId: string): Promise<OutcomeCounts> {
-  const rows = await prisma.$queryRawUnsafe<{ o: string; n: bigint | number }[]>(
-    `SELECT ${OUTCOME_SQL} AS o, COUNT(*) AS n FROM "JobItem" ji
-       CROSS JOIN "Proposal" p ON p."traceId" = json_extract(ji."payload", '$.traceId') AND p."jobItemId" = ji."id"
-     WHERE ji."jobId" = ? AND (p."parseReason" IS NULL OR p."parseReason" <> ?) GROUP BY o`, jobId, PENDING_REASON);
+  const rows = await prisma.$queryRawUnsafe<{ o: string; n: bigint | number }[]>(OUTCOMES, jobId, PENDING_REASON);
   const c: OutcomeCounts = { parsed: 0, no_error: 0, held_back: 0, parse_failed: 0 };
   for (const r of rows) if (r.o in c) c[r.o as keyof OutcomeCounts] += Number(r.n);
   return c;

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { JobProgress, JobStatus } from "@/lib/jobs/types";
 import { read, stmt, writeTx } from "@/lib/data/stage-db";
 import { nowText } from "@/lib/data/sqlite";
+import { table, type Row } from "./sql-types";
 
 // Database side of the runner. Claims are one atomic UPDATE of pending rows,
 // so two runners (the server and a CLI) never get the same item. A running item's lease is its
@@ -9,6 +10,10 @@ import { nowText } from "@/lib/data/sqlite";
 // The statements a running job repeats (claim, complete, count, status, heartbeat) go through the
 // stage connection (stage-db.ts): through Prisma each cost ~5 ms of CPU, about 4 ms per item of a
 // rollout job, which on a CPU-bound machine came straight off the model calls in flight.
+
+// (names checked against the schema by tsc: ./sql-types.ts)
+const J = table("Job");
+const I = table("JobItem");
 
 export type ClaimedItem = { id: string; key: string; payload: Record<string, unknown>; attempts: number };
 
@@ -19,16 +24,18 @@ export async function markJobRunning(jobId: string): Promise<boolean> {
   return r.count === 1;
 }
 
+const JOB_STATUS = `SELECT ${J.status} FROM ${J} WHERE ${J.id} = ?`;
+
 export async function jobStatus(jobId: string): Promise<JobStatus | null> {
-  const row = await read(() => stmt<{ status: string }>(`SELECT "status" FROM "Job" WHERE "id" = ?`).get(jobId));
+  const row = await read(() => stmt<Row<"Job", "status">>(JOB_STATUS).get(jobId));
   return (row?.status as JobStatus) ?? null;
 }
 
 /** Claim up to `n` pending items in one atomic statement (SQLite runs it as a single write). */
 const CLAIM_SQL = `
-  UPDATE "JobItem" SET "status" = 'running', "attempts" = "attempts" + 1, "result" = ?, "updatedAt" = ?
-  WHERE "id" IN (SELECT "id" FROM "JobItem" WHERE "jobId" = ? AND "status" = 'pending' ORDER BY "key" LIMIT ?)
-  RETURNING "id", "key", "payload", "attempts"`;
+  UPDATE ${I} SET ${I.status} = 'running', ${I.attempts} = ${I.attempts} + 1, ${I.result} = ?, ${I.updatedAt} = ?
+  WHERE ${I.id} IN (SELECT ${I.id} FROM ${I} WHERE ${I.jobId} = ? AND ${I.status} = 'pending' ORDER BY ${I.key} LIMIT ?)
+  RETURNING ${I.id}, ${I.key}, ${I.payload}, ${I.attempts}`;
 
 export async function claimItems(jobId: string, owner: string, n: number): Promise<ClaimedItem[]> {
   if (n <= 0) return [];
@@ -43,7 +50,18 @@ export async function claimItems(jobId: string, owner: string, n: number): Promi
 // The per-item writes below are raw SQL: Prisma's query compiler costs several ms per call,
 // which at 32 items in flight shows up in throughput (bench/propose-job.ts).
 
-const COMPLETE_SQL = `UPDATE "JobItem" SET "status" = 'done', "error" = NULL, "updatedAt" = ?, "result" = ? WHERE "id" = ? AND "status" = 'running'`;
+const COMPLETE_SQL = `UPDATE ${I} SET ${I.status} = 'done', ${I.error} = NULL, ${I.updatedAt} = ?, ${I.result} = ? WHERE ${I.id} = ? AND ${I.status} = 'running'`;
+const FAIL_SQL = `
+    UPDATE ${I} SET ${I.status} = 'failed', ${I.result} = NULL, ${I.error} = ?, ${I.updatedAt} = ?
+    WHERE ${I.id} = ? AND ${I.status} = 'running'`;
+const ADD_COUNTS_SQL = `UPDATE ${J} SET ${J.done} = ${J.done} + ?, ${J.failed} = ${J.failed} + ?, ${J.updatedAt} = ? WHERE ${J.id} = ?`;
+const BUMP_SQL = `
+    UPDATE ${I} SET ${I.attempts} = ${I.attempts} + 1, ${I.error} = ?, ${I.updatedAt} = ? WHERE ${I.id} = ? AND ${I.status} = 'running'`;
+const RELEASE_SQL = `
+    UPDATE ${I} SET ${I.status} = 'pending', ${I.attempts} = MAX(0, ${I.attempts} - 1), ${I.result} = NULL, ${I.updatedAt} = ?
+    WHERE ${I.id} = ? AND ${I.status} = 'running'`;
+const HEARTBEAT_SQL = `UPDATE ${I} SET ${I.updatedAt} = ? WHERE ${I.id} = ? AND ${I.status} = 'running'`;
+const RUNNING_ITEMS = `SELECT ${I.id}, ${I.result} FROM ${I} WHERE ${I.status} = 'running'`;
 
 /** Record several finished items in one transaction; returns the ids this runner still held. */
 export async function completeItems(batch: { id: string; result: Record<string, unknown> }[]): Promise<string[]> {
@@ -53,35 +71,30 @@ export async function completeItems(batch: { id: string; result: Record<string, 
 }
 
 export async function failItem(itemId: string, error: string): Promise<boolean> {
-  const n = await prisma.$executeRaw`
-    UPDATE "JobItem" SET "status" = 'failed', "result" = NULL, "error" = ${error}, "updatedAt" = ${new Date()}
-    WHERE "id" = ${itemId} AND "status" = 'running'`;
+  const n = await prisma.$executeRawUnsafe(FAIL_SQL, error, new Date(), itemId);
   return n === 1;
 }
 
 /** Add finished counts to the job row (batched by the execution: one write per control tick). */
 export async function addCounts(jobId: string, done: number, failed: number): Promise<void> {
   if (done === 0 && failed === 0) return;
-  await writeTx(() => stmt(`UPDATE "Job" SET "done" = "done" + ?, "failed" = "failed" + ?, "updatedAt" = ? WHERE "id" = ?`).run(done, failed, nowText(), jobId));
+  await writeTx(() => stmt(ADD_COUNTS_SQL).run(done, failed, nowText(), jobId));
 }
 
 export async function bumpAttempt(itemId: string, lastError: string): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE "JobItem" SET "attempts" = "attempts" + 1, "error" = ${lastError}, "updatedAt" = ${new Date()} WHERE "id" = ${itemId} AND "status" = 'running'`;
+  await prisma.$executeRawUnsafe(BUMP_SQL, lastError, new Date(), itemId);
 }
 
 /** Give an item back (pause, cancel, shutdown): the interrupted attempt does not count. */
 export async function releaseItem(itemId: string): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE "JobItem" SET "status" = 'pending', "attempts" = MAX(0, "attempts" - 1), "result" = NULL, "updatedAt" = ${new Date()}
-    WHERE "id" = ${itemId} AND "status" = 'running'`;
+  await prisma.$executeRawUnsafe(RELEASE_SQL, new Date(), itemId);
 }
 
 export async function heartbeat(itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
   const now = nowText();
   await writeTx(() => {
-    for (const id of itemIds) stmt(`UPDATE "JobItem" SET "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`).run(now, id);
+    for (const id of itemIds) stmt(HEARTBEAT_SQL).run(now, id);
   });
 }
 
@@ -100,8 +113,8 @@ export async function recoverStale(leaseMs: number, exceptIds: string[] = [], jo
  */
 export async function recoverDeadOwners(isAlive: (pid: number) => boolean, jobId?: string): Promise<number> {
   const rows = jobId
-    ? await prisma.$queryRaw<{ id: string; result: string | null }[]>`SELECT "id", "result" FROM "JobItem" WHERE "status" = 'running' AND "jobId" = ${jobId} LIMIT 2000`
-    : await prisma.$queryRaw<{ id: string; result: string | null }[]>`SELECT "id", "result" FROM "JobItem" WHERE "status" = 'running' LIMIT 2000`;
+    ? await prisma.$queryRawUnsafe<Row<"JobItem", "id" | "result">[]>(`${RUNNING_ITEMS} AND ${I.jobId} = ? LIMIT 2000`, jobId)
+    : await prisma.$queryRawUnsafe<Row<"JobItem", "id" | "result">[]>(`${RUNNING_ITEMS} LIMIT 2000`);
   const dead: string[] = [];
   const alive = new Map<number, boolean>();
   for (const r of rows) {

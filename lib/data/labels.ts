@@ -2,6 +2,11 @@ import { prisma } from "@/lib/db";
 import type { FirstErrorLabel } from "@/lib/generated/prisma/client";
 import { Refused, staleMessage, writeAudit } from "./audit";
 import { recomputeTrace } from "./traces";
+import { table } from "./sql-types";
+
+// (names checked against the schema by tsc: ./sql-types.ts)
+const T = table("Trace");
+const TAKE_WRITE_LOCK = `UPDATE ${T} SET ${T.version} = ${T.version} WHERE ${T.id} = ?`;
 
 // A person's first-error label: one row per (trace, "human", annotator). Writes name the
 // version they read (null = "I saw no label of mine"); a stale write is refused, never merged.
@@ -62,7 +67,7 @@ export async function writeLabelRow(o: {
       // BEGIN, and a transaction that reads before it writes is refused at its first write
       // (SQLITE_BUSY_SNAPSHOT, no waiting) whenever another process committed in between: two
       // servers, or the server and the CLI, labelling at once (lib/data/queue-race.test.ts).
-      await tx.$executeRaw`UPDATE "Trace" SET "version" = "version" WHERE "id" = ${o.traceId}`;
+      await tx.$executeRawUnsafe(TAKE_WRITE_LOCK, o.traceId);
       const trace = await tx.trace.findUnique({ where: { id: o.traceId }, select: { stepCount: true } });
       if (!trace) throw new Refused("Trace not found; it may have been deleted");
       if (o.step !== null && (!Number.isInteger(o.step) || o.step < 1 || o.step > trace.stepCount)) {

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { table } from "./sql-types";
 
 // Reads and writes of the "onpolicy" stage. The score is a model measurement, not a person's
 // curation: writing it never touches status, content or version and writes no audit event. It
@@ -10,11 +11,21 @@ export type ScoreTarget = {
   nllMean: number | null; nllModel: string | null; nllAt: Date | null;
 };
 
+// (names checked against the schema by tsc: ./sql-types.ts)
+const iv = table("Intervention", "i");
+const tr = table("Trace", "t");
+const pb = table("Problem", "p");
+const I = table("Intervention");
+const SCORE_TARGET = `
+    SELECT ${iv.id}, ${iv.location}, ${iv.content}, ${tr.text}, ${pb.statement}, ${iv.nllMean}, ${iv.nllModel}, ${iv.nllAt}
+    FROM ${iv} JOIN ${tr} ON ${tr.id} = ${iv.traceId} JOIN ${pb} ON ${pb.id} = ${tr.problemId}
+    WHERE ${iv.id} = ?`;
+const WRITE_SCORE = `
+    UPDATE ${I} SET ${I.nllMean} = ?, ${I.nllTokens} = ?, ${I.nllModel} = ?, ${I.nllAt} = ?
+    WHERE ${I.id} = ? AND ${I.location} = ? AND ${I.content} = ?`;
+
 export async function scoreTarget(interventionId: string): Promise<ScoreTarget | null> {
-  const [row] = await prisma.$queryRaw<(Omit<ScoreTarget, "nllAt"> & { nllAt: Date | string | number | null })[]>`
-    SELECT i."id", i."location", i."content", t."text", p."statement", i."nllMean", i."nllModel", i."nllAt"
-    FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" JOIN "Problem" p ON p."id" = t."problemId"
-    WHERE i."id" = ${interventionId}`;
+  const [row] = await prisma.$queryRawUnsafe<(Omit<ScoreTarget, "nllAt"> & { nllAt: Date | string | number | null })[]>(SCORE_TARGET, interventionId);
   if (!row) return null;
   return {
     ...row, location: Number(row.location), nllMean: row.nllMean === null ? null : Number(row.nllMean),
@@ -28,9 +39,7 @@ export type Score = { nllMean: number; nllTokens: number; nllModel: string };
 export async function writeScore(t: Pick<ScoreTarget, "id" | "location" | "content">, s: Score): Promise<boolean> {
   // raw SQL: an ORM update would bump updatedAt, which the review screen and the export read as
   // "last changed by a person"
-  const n = await prisma.$executeRaw`
-    UPDATE "Intervention" SET "nllMean" = ${s.nllMean}, "nllTokens" = ${s.nllTokens}, "nllModel" = ${s.nllModel}, "nllAt" = ${new Date()}
-    WHERE "id" = ${t.id} AND "location" = ${t.location} AND "content" = ${t.content}`;
+  const n = await prisma.$executeRawUnsafe(WRITE_SCORE, s.nllMean, s.nllTokens, s.nllModel, new Date(), t.id, t.location, t.content);
   return n === 1;
 }
 

@@ -30,6 +30,9 @@ const iv = table("Intervention", "i");
 const tr = table("Trace", "t");
 const BASE = `FROM ${iv} CROSS JOIN ${tr} ON ${tr.id} = ${iv.traceId}
   WHERE ${iv.nllModel} = ? AND ${iv.nllMean} IS NOT NULL AND ${tr.datasetId} = ? AND ${iv.status} <> 'rejected'`;
+const I = table("Intervention");
+const SCORING_MODELS = `SELECT DISTINCT ${I.nllModel} AS model FROM ${I} WHERE ${I.nllModel} IS NOT NULL ORDER BY 1`;
+const LIVE = `SELECT COUNT(*) AS live FROM ${iv} JOIN ${tr} ON ${tr.id} = ${iv.traceId} WHERE ${tr.datasetId} = ? AND ${iv.status} <> 'rejected'`;
 const ORDER_STAT = `SELECT ${iv.nllMean} AS v ${BASE} ORDER BY ${iv.nllMean} LIMIT 2 OFFSET ?`;
 const AGGREGATE = `SELECT COUNT(*) AS n, MIN(${iv.nllMean}) AS min, MAX(${iv.nllMean}) AS max ${BASE}`;
 const HISTOGRAM = `SELECT MIN(?, MAX(0, CAST((${iv.nllMean} - ?) / ? AS INTEGER))) AS b, COUNT(*) AS c ${BASE} GROUP BY b`;
@@ -54,7 +57,7 @@ export async function nllSummary(datasetId: string, model: string): Promise<Summ
 
 /** Models with scores in this dataset: the distinct names come from the index, one probe each. */
 async function scoringModels(datasetId: string): Promise<string[]> {
-  const names = await prisma.$queryRaw<{ model: string }[]>`SELECT DISTINCT "nllModel" AS model FROM "Intervention" WHERE "nllModel" IS NOT NULL ORDER BY 1`;
+  const names = await prisma.$queryRawUnsafe<{ model: string }[]>(SCORING_MODELS);
   const here: string[] = [];
   for (const { model } of names) {
     if ((await prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 AS x ${BASE} LIMIT 1`, model, datasetId)).length) here.push(model);
@@ -66,8 +69,7 @@ async function scoringModels(datasetId: string): Promise<string[]> {
 export async function onpolicyStats(datasetId: string, opts: { prefer?: string | null; bins?: number; top?: number } = {}): Promise<OnpolicyStats> {
   const [found, [{ live }]] = await Promise.all([
     scoringModels(datasetId),
-    prisma.$queryRaw<{ live: number | bigint }[]>`
-      SELECT COUNT(*) AS live FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" WHERE t."datasetId" = ${datasetId} AND i."status" <> 'rejected'`,
+    prisma.$queryRawUnsafe<{ live: number | bigint }[]>(LIVE, datasetId),
   ]);
   const model = opts.prefer && found.includes(opts.prefer) ? opts.prefer : (found[0] ?? null);
   const models = model ? [model, ...found.filter((m) => m !== model)] : [];

@@ -3,6 +3,7 @@ import { decideSelection, type AnswerCheck, type Selection, type SelectionTrace 
 import { ensureAnswerChecks } from "./answer-check";
 import { filteredTraceIds } from "./trace-list";
 import type { ProposeParams } from "@/lib/propose/params";
+import { table, type Row } from "./sql-types";
 
 // The traces a propose run sends (issue 12 §1): the list's filter (lib/data/trace-list-sql.ts,
 // the one filter definition) or explicit ids, then lib/core/propose/selection.ts decides:
@@ -11,20 +12,26 @@ import type { ProposeParams } from "@/lib/propose/params";
 
 type SelectParams = Pick<ProposeParams, "filter" | "traceIds" | "limit" | "skipDone" | "model" | "includeCorrect" | "includeNoReference">;
 
+// (names checked against the schema by tsc: ./sql-types.ts)
+const T = table("Trace");
+const P = table("Problem");
+const tr = table("Trace", "t");
+const pr = table("Proposal", "pr");
+const CHECKS = `SELECT ${T.id}, ${T.answerCheck} FROM ${T} INDEXED BY "Trace_datasetId_answerCheck_id_idx" WHERE ${T.datasetId} = ?`;
+const NO_REFERENCE = `SELECT ${tr.id} FROM ${tr} WHERE ${tr.problemId} IN (SELECT ${P.id} FROM ${P} WHERE ${P.datasetId} = ? AND trim(${P.referenceSolution}) = '')`;
+const DONE = `SELECT DISTINCT ${pr.traceId} FROM ${pr} JOIN ${tr} ON ${tr.id} = ${pr.traceId} WHERE ${tr.datasetId} = ? AND ${pr.model} = ? AND ${pr.parseOk} = 1`;
+
 async function datasetFacts(datasetId: string) {
   await ensureAnswerChecks(datasetId);
   const [checks, noRef] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: string; answerCheck: string | null }[]>(
-      `SELECT "id", "answerCheck" FROM "Trace" INDEXED BY "Trace_datasetId_answerCheck_id_idx" WHERE "datasetId" = ?`, datasetId),
-    prisma.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT t."id" FROM "Trace" t WHERE t."problemId" IN (SELECT "id" FROM "Problem" WHERE "datasetId" = ? AND trim("referenceSolution") = '')`, datasetId),
+    prisma.$queryRawUnsafe<Row<"Trace", "id" | "answerCheck">[]>(CHECKS, datasetId),
+    prisma.$queryRawUnsafe<Row<"Trace", "id">[]>(NO_REFERENCE, datasetId),
   ]);
   return { check: new Map(checks.map((r) => [r.id, (r.answerCheck ?? "unknown") as AnswerCheck])), noRef: new Set(noRef.map((r) => r.id)) };
 }
 
 async function doneIds(datasetId: string, model: string): Promise<Set<string>> {
-  const rows = await prisma.$queryRawUnsafe<{ traceId: string }[]>(
-    `SELECT DISTINCT pr."traceId" FROM "Proposal" pr JOIN "Trace" t ON t."id" = pr."traceId" WHERE t."datasetId" = ? AND pr."model" = ? AND pr."parseOk" = 1`, datasetId, model);
+  const rows = await prisma.$queryRawUnsafe<Row<"Proposal", "traceId">[]>(DONE, datasetId, model);
   return new Set(rows.map((r) => r.traceId));
 }
 

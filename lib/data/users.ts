@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { isRole, type Role } from "@/lib/core/roles";
 import { auth, isLocalEmail, localEmail, USERNAME_RE } from "@/lib/auth/auth";
+import { columns, table } from "./sql-types";
 
 // Accounts, as the CLI (`npm run int -- user ...`) and /settings/users manage them. The library stores and
 // hashes (salted scrypt); these functions add the studio's rules: user names, roles, disabling, and an audit row
@@ -10,6 +11,9 @@ import { auth, isLocalEmail, localEmail, USERNAME_RE } from "@/lib/auth/auth";
 export type UserRow = { id: string; name: string; role: Role; disabled: boolean; createdAt: string };
 export type UserResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+// The account table is better-auth's (mapped to auth_user); names checked by tsc (./sql-types.ts).
+const U = table("auth_user");
+const USER_COLUMNS = columns("auth_user", ["id", "name", "role", "disabled", "createdAt"]);
 type Raw = { id: string; name: string; role: string; disabled: number | boolean; createdAt: string | Date };
 const toRow = (r: Raw): UserRow => ({
   id: r.id, name: r.name, role: isRole(r.role) ? r.role : "viewer", disabled: !!r.disabled,
@@ -30,12 +34,12 @@ async function audit(actor: string, action: string, user: { id: string; name: st
 }
 
 export async function listUsers(): Promise<UserRow[]> {
-  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT id, name, role, disabled, createdAt FROM auth_user ORDER BY username`);
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT ${USER_COLUMNS} FROM ${U} ORDER BY ${U.username}`);
   return rows.map(toRow);
 }
 
 export async function findUser(name: string): Promise<UserRow | null> {
-  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT id, name, role, disabled, createdAt FROM auth_user WHERE username = ?`, name.toLowerCase());
+  const rows = await prisma.$queryRawUnsafe<Raw[]>(`SELECT ${USER_COLUMNS} FROM ${U} WHERE ${U.username} = ?`, name.toLowerCase());
   return rows[0] ? toRow(rows[0]) : null;
 }
 
@@ -161,11 +165,11 @@ async function ssoEmail(raw: string, forUserId?: string): Promise<UserResult<str
 
 /** Active admins: `npm start` on a network address needs at least one. */
 export async function activeAdminCount(): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0`);
+  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM ${U} WHERE ${U.role} = 'admin' AND ${U.disabled} = 0`);
   return Number(rows[0]?.n ?? 0);
 }
 
 async function otherActiveAdmin(id: string): Promise<boolean> {
-  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM auth_user WHERE role = 'admin' AND disabled = 0 AND id <> ?`, id);
+  const rows = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM ${U} WHERE ${U.role} = 'admin' AND ${U.disabled} = 0 AND ${U.id} <> ?`, id);
   return Number(rows[0]?.n ?? 0) > 0;
 }

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStubModel, type StubModel } from "@/e2e/stub-model/server";
 import { prisma } from "@/lib/db";
-import { createJob } from "@/lib/data/job-lifecycle";
-import { runJobToCompletion } from "@/lib/jobs/run-to-completion";
 import { unregisterHandler } from "@/lib/jobs/registry";
 import { fakeHandler } from "@/test-support/jobs";
+import { runFakeSampleJob } from "@/test-support/fake-job";
 import { chatComplete } from "./client";
 import { DEFAULT_SAMPLING } from "./sampling";
 
@@ -61,18 +60,7 @@ describe("the whole response is bounded by the timeout", () => {
         await chatComplete({ baseUrl: stub.url, timeoutMs: 300 }, "m", msgs, DEFAULT_SAMPLING, { signal: ctx.signal });
         return {};
       });
-      const { jobId } = await createJob({
-        kind: "sample",
-        params: { n: 3, concurrency: 3, maxAttempts: 2 },
-        datasetId: null,
-        createdBy: "test",
-      });
-      const p = await runJobToCompletion(jobId, {
-        pollMs: 30,
-        controlMs: 20,
-        backoff: { baseMs: 20, maxMs: 100 },
-        log: () => {},
-      });
+      const { jobId, progress: p } = await runFakeSampleJob({ n: 3, concurrency: 3, maxAttempts: 2 });
       expect(p).toMatchObject({ status: "failed", failed: 3, running: 0 });
       const items = await prisma.jobItem.findMany({ where: { jobId } });
       for (const it of items)
@@ -120,18 +108,7 @@ describe("a reply that is not JSON is transient, like HTTP 5xx", () => {
         );
         return { text: r.text };
       });
-      const { jobId } = await createJob({
-        kind: "sample",
-        params: { n: 2, concurrency: 2, maxAttempts: 3 },
-        datasetId: null,
-        createdBy: "test",
-      });
-      const p = await runJobToCompletion(jobId, {
-        pollMs: 30,
-        controlMs: 20,
-        backoff: { baseMs: 20, maxMs: 100 },
-        log: () => {},
-      });
+      const { jobId, progress: p } = await runFakeSampleJob({ n: 2, concurrency: 2, maxAttempts: 3 });
       expect(p).toMatchObject({ done: 1, failed: 1 });
       const items = await prisma.jobItem.findMany({ where: { jobId }, orderBy: { key: "asc" } });
       expect(items[0]).toMatchObject({ status: "done", attempts: 3 });

@@ -2,14 +2,17 @@ import { ROLLOUT_PRED_MODE } from "@/lib/core/grade/version";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db";
 import { continuationPrompt } from "@/lib/core/rollouts/conditions";
 import { sharedGradePool } from "@/lib/grade/shared-pool";
 import { Sampling } from "@/lib/model/sampling";
 import { requestLine } from "@/lib/batch/format";
 import { target } from "./handler";
 import { resolveRolloutParams, resolveSampleParams, type RolloutInput, type SampleInput } from "./params";
-import { planSamples, upsertSampledTrace, ATTEMPT_CONDITION } from "./sample-handler";
+import { ATTEMPT_CONDITION } from "./sample-handler";
+import { planSamples } from "@/lib/data/sample-select";
+import { sampleProblem, upsertSampledTrace } from "@/lib/data/sample-store";
+import { interventionExists } from "@/lib/data/rollout-targets";
+import { readSetting, writeSettings } from "@/lib/data/settings";
 import { planRollouts } from "@/lib/data/rollout-select";
 import { refreshKeep, upsertRollouts, type RolloutRow } from "@/lib/data/rollout-store";
 import { z } from "zod";
@@ -50,7 +53,7 @@ export async function exportRolloutBatch(
     sampling: p.sampling,
     minCorrect: "minCorrect" in p ? p.minCorrect : 1,
   };
-  await prisma.setting.create({ data: { key: metaKey(batchId), value: JSON.stringify(meta) } });
+  await writeSettings({ [metaKey(batchId)]: JSON.stringify(meta) });
   const items =
     stage === "rollouts"
       ? await planRollouts(p as Awaited<ReturnType<typeof resolveRolloutParams>>, datasetId)
@@ -62,10 +65,7 @@ export async function exportRolloutBatch(
       const condition = stage === "rollouts" ? String(payload.condition) : ATTEMPT_CONDITION;
       let prompt;
       if (stage === "attempts") {
-        const pr = await prisma.problem.findUnique({
-          where: { id: String(payload.problemId) },
-          select: { statement: true },
-        });
+        const pr = await sampleProblem(String(payload.problemId));
         if (!pr) continue;
         prompt = continuationPrompt(pr.statement, "");
       } else {
@@ -129,8 +129,8 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
     }
     const [, batchId, stage, condition, id, sampleStr] = r.m;
     if (!metas.has(batchId)) {
-      const row = await prisma.setting.findUnique({ where: { key: metaKey(batchId) } });
-      const parsed = row ? Meta.safeParse(JSON.parse(row.value)) : null;
+      const value = await readSetting(metaKey(batchId));
+      const parsed = value === null ? null : Meta.safeParse(JSON.parse(value));
       metas.set(batchId, parsed?.success ? parsed.data : null);
     }
     const meta = metas.get(batchId);
@@ -140,9 +140,9 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
     }
     const t =
       stage === "attempts"
-        ? await prisma.problem
-            .findUnique({ where: { id }, select: { id: true, datasetId: true, answer: true } })
-            .then((p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p })
+        ? await sampleProblem(id).then(
+            (p) => p && { problemId: p.id, traceId: null, interventionId: null, gold: p.answer, problem: p },
+          )
         : await target({ condition, ...(await idKind(id)) });
     if (!t || typeof t === "string") {
       sum.failed.push({ line: lineNo, reason: typeof t === "string" ? t : "problem not found" });
@@ -179,6 +179,5 @@ export async function importRolloutResults(file: string): Promise<RolloutImportS
 
 /** A rollouts custom_id names an intervention, or a problem for dataset "problem" items. */
 async function idKind(id: string): Promise<{ interventionId: string } | { problemId: string }> {
-  const iv = await prisma.intervention.findUnique({ where: { id }, select: { id: true } });
-  return iv ? { interventionId: id } : { problemId: id };
+  return (await interventionExists(id)) ? { interventionId: id } : { problemId: id };
 }

@@ -1,5 +1,5 @@
 import { paramsPerJob } from "@/lib/jobs/params-per-job";
-import { read, stmt } from "@/lib/data/stage-db";
+import { interventionTarget, problemTarget } from "@/lib/data/rollout-targets";
 import { continuationPrompt, isCondition, rolloutPrompt, type RolloutPrompt } from "@/lib/core/rollouts/conditions";
 import { sha256 } from "@/lib/core/hash";
 import type { ItemContext, JobHandler } from "@/lib/jobs/types";
@@ -24,27 +24,12 @@ type Target = {
   source: { location: number; content: string } | null;
 };
 
-type TargetRow = {
-  id: string;
-  location: number;
-  content: string;
-  traceId: string;
-  text: string;
-  problemId: string;
-  statement: string;
-  answer: string;
-};
-
 export async function target(payload: Record<string, unknown>): Promise<Target | string> {
   const condition = payload.condition;
   if (!isCondition(condition)) return `unknown condition ${String(condition)}`;
   if (typeof payload.interventionId !== "string") {
     const problemId = String(payload.problemId);
-    const problem = await read(() =>
-      stmt<{ id: string; statement: string; answer: string }>(
-        `SELECT "id", "statement", "answer" FROM "Problem" WHERE "id" = ?`,
-      ).get(problemId),
-    );
+    const problem = await problemTarget(problemId);
     if (!problem) return "problem no longer exists";
     return {
       prompt: continuationPrompt(problem.statement, ""),
@@ -56,13 +41,7 @@ export async function target(payload: Record<string, unknown>): Promise<Target |
     };
   }
   // one joined read on the stage connection (the per-item hot path of a 1,000 x 32 job)
-  const interventionId = payload.interventionId;
-  const row = await read(() =>
-    stmt<TargetRow>(`
-    SELECT i."id", i."location", i."content", t."id" AS "traceId", t."text", p."id" AS "problemId", p."statement", p."answer"
-    FROM "Intervention" i JOIN "Trace" t ON t."id" = i."traceId" JOIN "Problem" p ON p."id" = t."problemId"
-    WHERE i."id" = ?`).get(interventionId),
-  );
+  const row = await interventionTarget(payload.interventionId);
   if (!row) return "intervention no longer exists";
   const source = { problem: row.statement, attempt: row.text, location: Number(row.location), content: row.content };
   let prompt: RolloutPrompt;

@@ -1,8 +1,7 @@
-import { prisma } from "@/lib/db";
-import { sha256 } from "@/lib/core/hash";
-import { countSteps } from "@/lib/core/steps";
+import { planSamples } from "@/lib/data/sample-select";
+import { sampleProblem, upsertSampledTrace } from "@/lib/data/sample-store";
 import { continuationPrompt } from "@/lib/core/rollouts/conditions";
-import type { ItemContext, JobHandler, PlannedItem } from "@/lib/jobs/types";
+import type { ItemContext, JobHandler } from "@/lib/jobs/types";
 import { modelError } from "@/lib/model/errors";
 import { cachedModelConfig } from "@/lib/model/settings";
 import { SampleParams } from "./params";
@@ -16,46 +15,6 @@ import { runSamples, shareOf } from "./run-samples";
 
 export const ATTEMPT_CONDITION = "attempt";
 
-export async function planSamples(p: SampleParams, datasetId: string | null): Promise<PlannedItem[]> {
-  if (!datasetId && !p.problemIds) return [];
-  const rows = await prisma.problem.findMany({
-    where: {
-      ...(datasetId ? { datasetId } : {}),
-      ...(p.problemIds ? { id: { in: p.problemIds } } : {}),
-      ...(p.withoutTraces ? { traces: { none: {} } } : {}),
-    },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: p.limit,
-  });
-  return rows.map((r) => ({ key: `attempt:${r.id}`, payload: { problemId: r.id } }));
-}
-
-/** The trace of an incorrect attempt; the same text sampled twice is one trace. */
-export async function upsertSampledTrace(
-  problem: { id: string; datasetId: string },
-  generator: string,
-  text: string,
-): Promise<string> {
-  const contentHash = sha256(generator, text);
-  const t = await prisma.trace.upsert({
-    where: { problemId_contentHash: { problemId: problem.id, contentHash } },
-    create: {
-      datasetId: problem.datasetId,
-      problemId: problem.id,
-      text,
-      generator,
-      origin: "sampled",
-      correct: false,
-      stepCount: countSteps(text),
-      contentHash,
-    },
-    update: {},
-    select: { id: true },
-  });
-  return t.id;
-}
-
 export const sampleHandler: JobHandler = {
   kind: "sample",
   async plan(params, datasetId) {
@@ -63,10 +22,7 @@ export const sampleHandler: JobHandler = {
   },
   async runItem(payload, ctx: ItemContext) {
     const p = SampleParams.parse(ctx.params);
-    const problem = await prisma.problem.findUnique({
-      where: { id: String(payload.problemId) },
-      select: { id: true, datasetId: true, statement: true, answer: true },
-    });
+    const problem = await sampleProblem(String(payload.problemId));
     if (!problem) return { skipped: "problem no longer exists" };
     const cfg = await cachedModelConfig(p.endpoint);
     if (!cfg.baseUrl) {

@@ -1,23 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { splitSteps } from "@/lib/core/steps";
 import { buildGuidedAttempt, containsAnswer } from "@/lib/core/guided";
+import { demoRows } from "@/test-support/demo-rows";
 
 // The demo dataset is the newcomer's first review loop: its rows must be what the method
 // expects (flawed attempts that split into steps, a wrong boxed answer, interventions that
 // do not leak the answer).
-type Row = {
-  problem: string;
-  answer: string;
-  reference_solution: string;
-  incorrect_attempt: string;
-  generator: string;
-  intervention?: { content: string; location: number };
-};
-const rows: Row[] = readFileSync(new URL("./demo.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l));
+const rows = demoRows();
 
 /** Content of the last \boxed{...}, braces balanced. */
 function lastBoxed(s: string): string | null {

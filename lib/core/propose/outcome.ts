@@ -42,7 +42,3 @@ export function describeOutcomes(c: OutcomeCounts): string {
   const noError = c.no_error ? `, ${c.no_error} no critical error` : "";
   return `${total} proposal${total === 1 ? "" : "s"}: ${c.parsed} parsed${noError}, ${c.held_back} held back (contain the answer), ${c.parse_failed} parse failure${c.parse_failed === 1 ? "" : "s"}`;
 }
-
-/** The outcome in SQL over a "Proposal" row aliased `p` (same rule as proposalOutcome). */
-export const OUTCOME_SQL = `CASE WHEN p."parseOk" AND p."location" IS NULL THEN 'no_error' WHEN p."parseOk" THEN 'parsed'
-  WHEN p."parseReason" LIKE '${HELD_BACK_CODE}%' THEN 'held_back' ELSE 'parse_failed' END`;
