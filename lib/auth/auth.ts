@@ -8,7 +8,11 @@ import { nameLimiter } from "@/lib/auth/name-limit";
 import { env, sqlitePath } from "@/lib/env";
 import { ensureMigrated } from "@/lib/data/migrate";
 import { openSqlite, type Sqlite } from "@/lib/data/sqlite";
+import { table } from "@/lib/data/sql-types";
 import { allowedHosts } from "@/lib/server/request-guard";
+
+// better-auth's account table, as the studio's own reads name it (typed: lib/data/sql-types.ts).
+const AU = table("auth_user");
 
 // Sign-in with better-auth: made for Next.js, keeps users and sessions in our own SQLite file (its Kysely
 // adapter on better-sqlite3, tables from prisma/migrations/*_auth), hashes passwords with salted scrypt, signs
@@ -141,7 +145,7 @@ function createAuth(dbFile: string, db = openAuthDb(dbFile)) {
         create: {
           // A disabled account gets no new session, whichever way it signs in.
           before: async (session) => {
-            const u = db.prepare(`SELECT disabled FROM auth_user WHERE id = ?`).get(session.userId) as
+            const u = db.prepare(`SELECT ${AU.disabled} FROM ${AU} WHERE ${AU.id} = ?`).get(session.userId) as
               { disabled: number } | undefined;
             if (u && !u.disabled) return { data: session };
             // Said after the password was checked (this hook runs then), so it tells nothing to a guesser.
@@ -175,7 +179,7 @@ function ssoUserDefaults(db: Sqlite, user: Record<string, unknown>): Record<stri
       .replace(/[^a-z0-9_.-]/g, "-")
       .slice(0, 60) || "sso-user"
   ).padEnd(2, "-");
-  const taken = (n: string) => !!db.prepare(`SELECT 1 FROM auth_user WHERE username = ?`).get(n);
+  const taken = (n: string) => !!db.prepare(`SELECT 1 FROM ${AU} WHERE ${AU.username} = ?`).get(n);
   let name = base;
   for (let i = 2; taken(name); i++) name = `${base}-${i}`;
   return { ...user, name, username: name, displayUsername: name, role: "viewer", disabled: false };
@@ -200,4 +204,4 @@ export const auth = (url = env().DATABASE_URL): Auth => instance(url).auth;
 
 /** How many accounts exist (any state): synchronous and cheap, the proxy asks it on every request until one exists. */
 export const accountCount = (url = env().DATABASE_URL): number =>
-  (instance(url).db.prepare(`SELECT count(*) AS n FROM auth_user`).get() as { n: number }).n;
+  (instance(url).db.prepare(`SELECT count(*) AS n FROM ${AU}`).get() as { n: number }).n;
