@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { sqlitePath } from "@/lib/env";
 import { openSqlite } from "./sqlite";
 import { setAutoCheckpoint } from "./stage-db";
-import { writeQueueLabel } from "./queue-label-write";
+import { writeQueueLabel, type QueueLabelResult } from "./queue-label-write";
 import { walFsync } from "./wal-sync";
 import type { WriterReply, WriterRequest } from "./queue-writer";
 
@@ -37,17 +37,25 @@ export async function runQueueWriter(): Promise<void> {
     }
   }, CHECKPOINT_EVERY_MS);
 
-  port.on("message", (m: WriterRequest) => {
-    void (async (): Promise<WriterReply> => {
-      try {
-        const value = await writeQueueLabel(m.queueId, m.input, m.now);
-        await synced();
-        return { id: m.id, ok: true, value };
-      } catch (e) {
-        const x = e as { message?: unknown; code?: unknown };
-        return { id: m.id, ok: false, error: { message: String(x?.message ?? e), code: typeof x?.code === "string" ? x.code : undefined } };
-      }
-    })().then((r) => port.postMessage(r));
-  });
+  port.on("message", (m: WriterRequest) => void answerSubmit(m, writeQueueLabel, synced).then((r) => port.postMessage(r)));
   port.postMessage("ready");
+}
+
+/**
+ * One submit: the label written, then the WAL fsynced, then the answer: a person is told "saved"
+ * only when the label would survive a power cut. Errors go back with their code (SQLITE_BUSY, P2002).
+ */
+export async function answerSubmit(
+  m: WriterRequest,
+  write: (queueId: string, input: WriterRequest["input"], now: number) => Promise<QueueLabelResult>,
+  synced: () => Promise<void>,
+): Promise<WriterReply> {
+  try {
+    const value = await write(m.queueId, m.input, m.now);
+    await synced();
+    return { id: m.id, ok: true, value };
+  } catch (e) {
+    const x = e as { message?: unknown; code?: unknown };
+    return { id: m.id, ok: false, error: { message: String(x?.message ?? e), code: typeof x?.code === "string" ? x.code : undefined } };
+  }
 }

@@ -7,6 +7,7 @@ import { createQueue } from "./queues";
 import { takeNext } from "./queue-work";
 import { submitQueueLabel } from "./queue-submit";
 import { coalescingSync } from "./wal-sync";
+import { answerSubmit } from "./queue-writer-thread";
 
 // The server thread must never run a WAL checkpoint or a label's fsync (queue-writer.ts): on a busy
 // disk each stalled every request in flight. Measured here as the longest gap of a 2 ms timer on
@@ -77,5 +78,25 @@ describe("queue writer thread", () => {
     release[1]();
     await Promise.all([b, c]);
     expect(release).toHaveLength(2);
+  });
+});
+
+describe("queue writer thread: the answer to a submit", () => {
+  it("comes after the fsync of the WAL, never before; a failed write answers with its code", async () => {
+    let release = () => {};
+    const synced = () => new Promise<void>((r) => (release = r));
+    const request = { id: 7, queueId: "q", input: { traceId: "t", actor: "kai", step: 1 }, now: 0 };
+    let answered = false;
+    const answer = answerSubmit(request, async () => ({ ok: true, labelId: "l", counted: true }), synced).then((a) => ((answered = true), a));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    release();
+    expect(await answer).toEqual({ id: 7, ok: true, value: { ok: true, labelId: "l", counted: true } });
+    const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    expect(await answerSubmit(request, () => Promise.reject(busy), synced)).toEqual({
+      id: 7,
+      ok: false,
+      error: { message: "database is locked", code: "SQLITE_BUSY" },
+    });
   });
 });
