@@ -86,7 +86,11 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 
 export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const traces = scaled(100_000, 2_000);
-  const { path, url } = tempDb("queues");
+  // Its own file per run: the fixed /tmp/int-bench-queues.db was shared by every worktree, and a
+  // run starting while another ran deleted the other's -shm, where SQLite keeps the WAL write lock:
+  // a process opening the file afterwards could then write while another held the lock (shown by
+  // hand: a second process committed during the first one's IMMEDIATE transaction).
+  const { path, url } = tempDb(`queues-${process.pid}`);
   log(`seeding ${traces} traces`);
   seed(url, traces);
   // through the CLI, as a curator would (and on this file: this process's lib/db may point elsewhere)
