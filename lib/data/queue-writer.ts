@@ -23,6 +23,7 @@ type Waiter = { resolve: (v: QueueLabelResult) => void; reject: (e: unknown) => 
 type Writer = { url: string; worker: Worker; ready: Promise<boolean>; waiting: Map<number, Waiter> };
 const g = globalThis as unknown as { __intQueueWriter?: Writer | null };
 let seq = 0;
+const START_LIMIT_MS = 60_000;
 
 /** A thread's failure, with the code the label write threw (SQLITE_BUSY..., P2002, ...). */
 class WriterError extends Error {
@@ -44,10 +45,14 @@ function start(url: string): Writer | null {
     worker.unref(); // a pending submit refs it (call below)
     const w: Writer = { url, worker, ready: Promise.resolve(false), waiting: new Map() };
     let started = false;
+    // a thread that neither starts nor fails (a hung import) must not hold submits forever
+    const startLimit = setTimeout(() => void (started || worker.terminate()), START_LIMIT_MS);
+    startLimit.unref();
     w.ready = new Promise<boolean>((resolve) => {
       worker.on("message", (m: WriterReply | "ready") => {
         if (m === "ready") {
           started = true;
+          clearTimeout(startLimit);
           setAutoCheckpoint(false); // the thread checkpoints now
           return resolve(true);
         }
@@ -61,9 +66,12 @@ function start(url: string): Writer | null {
       worker.on("error", (e) => console.error("[queue-writer] thread failed", e));
       worker.on("exit", (code) => {
         resolve(false);
+        clearTimeout(startLimit);
         // died while running: the next submit starts a new one; never started: stay on this thread
-        if (g.__intQueueWriter === w) g.__intQueueWriter = started ? undefined : null;
-        setAutoCheckpoint(true);
+        if (g.__intQueueWriter === w) {
+          g.__intQueueWriter = started ? undefined : null;
+          setAutoCheckpoint(true);
+        }
         for (const waiter of w.waiting.values()) waiter.reject(new WriterError(`the queue writer thread exited (${code})`));
         w.waiting.clear();
       });
