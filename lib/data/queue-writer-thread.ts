@@ -50,12 +50,21 @@ export async function answerSubmit(
   write: (queueId: string, input: WriterRequest["input"], now: number) => Promise<QueueLabelResult>,
   synced: () => Promise<void>,
 ): Promise<WriterReply> {
-  try {
-    const value = await write(m.queueId, m.input, m.now);
-    await synced();
-    return { id: m.id, ok: true, value };
-  } catch (e) {
+  const failed = (e: unknown): WriterReply => {
     const x = e as { message?: unknown; code?: unknown };
     return { id: m.id, ok: false, error: { message: String(x?.message ?? e), code: typeof x?.code === "string" ? x.code : undefined } };
+  };
+  let reply: WriterReply;
+  try {
+    reply = { id: m.id, ok: true, value: await write(m.queueId, m.input, m.now) };
+  } catch (e) {
+    reply = failed(e);
   }
+  // also after a failure: the label may be stored when its completion failed (it is kept, not undone)
+  try {
+    await synced();
+  } catch (e) {
+    return failed(e);
+  }
+  return reply;
 }

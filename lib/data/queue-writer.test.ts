@@ -93,7 +93,7 @@ describe("queue writer thread: the answer to a submit", () => {
     release();
     expect(await answer).toEqual({ id: 7, ok: true, value: { ok: true, labelId: "l", counted: true } });
     const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
-    expect(await answerSubmit(request, () => Promise.reject(busy), synced)).toEqual({
+    expect(await answerSubmit(request, () => Promise.reject(busy), () => Promise.resolve())).toEqual({
       id: 7,
       ok: false,
       error: { message: "database is locked", code: "SQLITE_BUSY" },
