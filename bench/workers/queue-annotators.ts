@@ -5,7 +5,7 @@
 // "here": labels are written on this thread, as before the queue writer thread (the comparison).
 import { takeNext } from "@/lib/data/queue-work";
 import { submitQueueLabel } from "@/lib/data/queue-submit";
-import { writeQueueLabelsHere } from "@/lib/data/queue-writer";
+import { queueWriterReady, writeQueueLabelsHere } from "@/lib/data/queue-writer";
 
 const [queueId, namesArg, perPerson, thinkMs, where] = process.argv.slice(2);
 if (where === "here") writeQueueLabelsHere();
@@ -28,12 +28,13 @@ async function person(me: string) {
 }
 
 // A running server is warm: its connection open, its statements prepared and Prisma's query plans
-// compiled (the first use of each blocks the event loop for ~0.5 s) before people come: one item
-// taken and labelled by a warm-up person.
+// compiled (the first use of each blocks the event loop for ~0.5 s) and its queue writer thread
+// running before people come: one item taken and labelled by a warm-up person.
 {
   const me = `warm-up-${process.pid}`;
   const h = await takeNext(queueId, me, 30);
   if (h) await submitQueueLabel(queueId, { traceId: h.traceId, actor: me, step: 1 });
+  if (where !== "here") await queueWriterReady();
 }
 await Promise.all(namesArg.split(",").map(person));
 out("END");

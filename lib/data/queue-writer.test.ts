@@ -6,6 +6,7 @@ import { openSqlite } from "./sqlite";
 import { createQueue } from "./queues";
 import { takeNext } from "./queue-work";
 import { submitQueueLabel } from "./queue-submit";
+import { queueWriterReady } from "./queue-writer";
 import { coalescingSync } from "./wal-sync";
 import { answerSubmit } from "./queue-writer-thread";
 
@@ -28,13 +29,27 @@ function stallMeter() {
 }
 
 describe("queue writer thread", () => {
+  // first in this file: the thread of this process is started by its take
+  it("a submit while the thread is still starting is written on this thread, not held until it runs", async () => {
+    const { datasetId } = await queueDataset(1);
+    const q = await createQueue(datasetId, { name: "early", task: "label", overlap: 1, reserveMinutes: 10 }, "cur");
+    if (!q.ok) throw new Error(q.error);
+    const held = await takeNext(q.id, "eve", 10);
+    let running = false;
+    void queueWriterReady().then((ok) => (running = ok));
+    expect(await submitQueueLabel(q.id, { traceId: held!.traceId, actor: "eve", step: 1 })).toMatchObject({ ok: true });
+    expect(running, "the submit waited for the thread's start (2-3 s)").toBe(false);
+    expect(await queueWriterReady()).toBe(true);
+  });
+
   it("take and submit with 64 MB of WAL to checkpoint: this thread does not stall, the label is stored", { timeout: 60_000 }, async () => {
     const { datasetId } = await queueDataset(3);
     const q = await createQueue(datasetId, { name: "stall", task: "label", overlap: 1, reserveMinutes: 10 }, "cur");
     if (!q.ok) throw new Error(q.error);
-    // a warm server: the first item taken and submitted (starts the writer thread)
+    // a warm server: the first item taken (starts the writer thread) and submitted, the thread running
     const first = await takeNext(q.id, "kai", 10);
     expect((await submitQueueLabel(q.id, { traceId: first!.traceId, actor: "kai", step: 1 })).ok).toBe(true);
+    await queueWriterReady();
 
     // another connection appends 16,000 pages to the WAL and does not checkpoint them
     const fill = openSqlite(env().DATABASE_URL);

@@ -20,7 +20,7 @@ export type WriterReply =
   | { id: number; ok: false; error: { message: string; code?: string } };
 
 type Waiter = { resolve: (v: QueueLabelResult) => void; reject: (e: unknown) => void };
-type Writer = { url: string; worker: Worker; ready: Promise<boolean>; waiting: Map<number, Waiter> };
+type Writer = { url: string; worker: Worker; ready: Promise<boolean>; started: boolean; waiting: Map<number, Waiter> };
 const g = globalThis as unknown as { __intQueueWriter?: Writer | null };
 let seq = 0;
 const START_LIMIT_MS = 60_000;
@@ -43,15 +43,14 @@ function start(url: string): Writer | null {
       eval: true,
     });
     worker.unref(); // a pending submit refs it (call below)
-    const w: Writer = { url, worker, ready: Promise.resolve(false), waiting: new Map() };
-    let started = false;
-    // a thread that neither starts nor fails (a hung import) must not hold submits forever
-    const startLimit = setTimeout(() => void (started || worker.terminate()), START_LIMIT_MS);
+    const w: Writer = { url, worker, ready: Promise.resolve(false), started: false, waiting: new Map() };
+    // a thread that neither starts nor fails (a hung import) is given up: submits stay on this thread
+    const startLimit = setTimeout(() => void (w.started || worker.terminate()), START_LIMIT_MS);
     startLimit.unref();
     w.ready = new Promise<boolean>((resolve) => {
       worker.on("message", (m: WriterReply | "ready") => {
         if (m === "ready") {
-          started = true;
+          w.started = true;
           clearTimeout(startLimit);
           setAutoCheckpoint(false); // the thread checkpoints now
           return resolve(true);
@@ -69,7 +68,7 @@ function start(url: string): Writer | null {
         clearTimeout(startLimit);
         // died while running: the next submit starts a new one; never started: stay on this thread
         if (g.__intQueueWriter === w) {
-          g.__intQueueWriter = started ? undefined : null;
+          g.__intQueueWriter = w.started ? undefined : null;
           setAutoCheckpoint(true);
         }
         for (const waiter of w.waiting.values()) waiter.reject(new WriterError(`the queue writer thread exited (${code})`));
@@ -102,10 +101,19 @@ export function queueWriter(): Writer | null {
   return g.__intQueueWriter;
 }
 
-/** Send one submit to the thread; null when there is no thread to send it to. */
+/** Resolves when this process's writer thread runs (true) or will not (false): warm-ups wait for it. */
+export function queueWriterReady(): Promise<boolean> {
+  return queueWriter()?.ready ?? Promise.resolve(false);
+}
+
+/**
+ * Send one submit to the thread; null when there is no running thread to send it to. A thread still
+ * starting (2-3 s after the first take, more on a loaded machine) is not waited for: the submit is
+ * written on this thread meanwhile, as before the thread existed.
+ */
 export async function writeInThread(queueId: string, input: QueueLabelInput, now: number): Promise<QueueLabelResult | null> {
   const w = queueWriter();
-  if (!w || !(await w.ready)) return null;
+  if (!w?.started) return null;
   const id = ++seq;
   return new Promise<QueueLabelResult>((resolve, reject) => {
     w.waiting.set(id, { resolve, reject });
