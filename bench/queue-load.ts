@@ -8,6 +8,8 @@
 // people work, and at the end), lost labels (every DONE line has its label row and its label.set
 // audit event), and the restart (holds of the killed process still held afterwards, and given
 // back to the same person as "resumed").
+// Compared in the same run (same database, same load): the same people's takes with the labels
+// written on the server thread, as before the queue writer thread (lib/data/queue-writer.ts).
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -44,11 +46,18 @@ function seed(url: string, n: number): string {
 
 type Run = { lines: string[]; done: Promise<number>; kill(): void };
 
-function annotators(url: string, queueId: string, names: string[], perPerson: number, thinkMs: number): Run {
+function annotators(
+  url: string,
+  queueId: string,
+  names: string[],
+  perPerson: number,
+  thinkMs: number,
+  where = "",
+): Run {
   const file = fileURLToPath(new URL("./workers/queue-annotators.ts", import.meta.url));
   const p = spawn(
     process.execPath,
-    ["--import", "tsx", file, queueId, names.join(","), String(perPerson), String(thinkMs)],
+    ["--import", "tsx", file, queueId, names.join(","), String(perPerson), String(thinkMs), where],
     {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "pipe"],
@@ -77,7 +86,11 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 
 export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines: BenchLine[]; raw: unknown }> {
   const traces = scaled(100_000, 2_000);
-  const { path, url } = tempDb("queues");
+  // Its own file per run: the fixed /tmp/int-bench-queues.db was shared by every worktree, and a
+  // run starting while another ran deleted the other's -shm, where SQLite keeps the WAL write lock:
+  // a process opening the file afterwards could then write while another held the lock (shown by
+  // hand: a second process committed during the first one's IMMEDIATE transaction).
+  const { path, url } = tempDb(`queues-${process.pid}`);
   log(`seeding ${traces} traces`);
   seed(url, traces);
   // through the CLI, as a curator would (and on this file: this process's lib/db may point elsewhere)
@@ -128,11 +141,6 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
     clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
   }, 25);
 
-  let checkpointer: ReturnType<typeof setInterval> | undefined;
-  if (process.env.QUEUE_CHECKPOINT === "outside") {
-    const cdb = new Database(path);
-    checkpointer = setInterval(() => cdb.pragma("wal_checkpoint(PASSIVE)"), 1000);
-  }
   const names = Array.from({ length: PEOPLE }, (_, i) => `ann${i}`);
   const perPerson = scaled(30, 6);
   const first = annotators(url, q.id, names, perPerson * 2, THINK_MS);
@@ -159,8 +167,17 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
 
   const second = annotators(url, q.id, names, perPerson, THINK_MS);
   if ((await second.done) !== 0) throw new Error("second run failed");
+  log("the same people on the code before (labels written on the server thread)");
+  const before = annotators(
+    url,
+    q.id,
+    names.map((n) => `before-${n}`),
+    perPerson,
+    THINK_MS,
+    "here",
+  );
+  if ((await before.done) !== 0) throw new Error("comparison run failed");
   clearInterval(watch);
-  if (checkpointer) clearInterval(checkpointer);
   clashes += doubleHeld.all(q.id, new Date().toISOString().replace("Z", "+00:00")).length;
   const resumedSame = names
     .filter((n) => heldAtCrash.has(n))
@@ -169,9 +186,12 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
       return firstTake[2] === heldAtCrash.get(n) && firstTake[4] === "1";
     }).length;
 
-  const all = [...first.lines, ...second.lines];
-  const takeMs = all.filter((l) => l.startsWith("TAKE ")).map((l) => Number(l.split(" ")[3]));
-  const submitted = all.filter((l) => l.startsWith("DONE ")).map((l) => l.split(" ").slice(1, 3) as [string, string]);
+  const takesOf = (lines: string[]) => lines.filter((l) => l.startsWith("TAKE ")).map((l) => Number(l.split(" ")[3]));
+  const takeMs = takesOf([...first.lines, ...second.lines]);
+  const beforeMs = takesOf(before.lines);
+  const submitted = [...first.lines, ...second.lines, ...before.lines]
+    .filter((l) => l.startsWith("DONE "))
+    .map((l) => l.split(" ").slice(1, 3) as [string, string]);
   const labelOf = db.prepare(
     `SELECT l."id" FROM "FirstErrorLabel" l WHERE l."traceId" = ? AND l."source" = 'human' AND l."annotator" = ?`,
   );
@@ -200,6 +220,9 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
     takes: takeMs.length,
     p50: median(takeMs),
     p95: p95Ms,
+    beforeTakes: beforeMs.length,
+    beforeP50: median(beforeMs),
+    beforeP95: p95(beforeMs),
     soloMedian: base,
     snapshots,
     clashes,
@@ -215,6 +238,7 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
       .filter((l) => l.startsWith("TAKE ") && Number(l.split(" ")[3]) > 200)
       .map((l) => `${name}@${l.split(" ")[5]}:${Math.round(Number(l.split(" ")[3]))}`);
   log(`takes over 200 ms (process@ms since its start: ms): ${[...slow(first, "1"), ...slow(second, "2")].join(" ")}`);
+  log(`the code before, takes over 200 ms: ${slow(before, "before").join(" ")}`);
   const title = `Work queue (${PEOPLE} people, ${traces.toLocaleString("en")} traces)`;
   return {
     raw,
@@ -227,6 +251,15 @@ export async function benchQueueLoad(log: (s: string) => void): Promise<{ lines:
         ratio: round(p95Ms / base, 1),
         target: `< ${P95_MS} ms`,
         pass: p95Ms < P95_MS,
+      },
+      {
+        bench: title,
+        metric: `next-item p95 with labels written on the server thread (the code before; ${beforeMs.length} takes, p50 ${round(median(beforeMs), 1)} ms)`,
+        value: `${round(p95(beforeMs), 1)} ms`,
+        baseline: `${round(p95Ms, 1)} ms (writer thread, above)`,
+        ratio: round(p95(beforeMs) / p95Ms, 1),
+        target: "",
+        pass: null,
       },
       {
         bench: title,

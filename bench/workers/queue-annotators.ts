@@ -1,13 +1,14 @@
 // One "server" process for bench/queue-load.ts: people working one label queue at once, each a
 // loop of take (timed) -> think -> submit label. Streams lines, so a killed process leaves its
 // record: `TAKE name traceId ms resumed`, `DONE name traceId`, `END`.
-// argv: queueId names(comma) itemsPerPerson thinkMs
+// argv: queueId names(comma) itemsPerPerson thinkMs [here]
+// "here": labels are written on this thread, as before the queue writer thread (the comparison).
 import { takeNext } from "@/lib/data/queue-work";
 import { submitQueueLabel } from "@/lib/data/queue-submit";
-import { prisma } from "@/lib/db";
-import { stmt } from "@/lib/data/stage-db";
+import { queueWriterReady, writeQueueLabelsHere } from "@/lib/data/queue-writer";
 
-const [queueId, namesArg, perPerson, thinkMs] = process.argv.slice(2);
+const [queueId, namesArg, perPerson, thinkMs, where] = process.argv.slice(2);
+if (where === "here") writeQueueLabelsHere();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const out = (s: string) => process.stdout.write(s + "\n");
 
@@ -27,18 +28,13 @@ async function person(me: string) {
 }
 
 // A running server is warm: its connection open, its statements prepared and Prisma's query plans
-// compiled (the first use of each blocks the event loop for ~0.5 s) before people come: one item
-// taken and labelled by a warm-up person.
+// compiled (the first use of each blocks the event loop for ~0.5 s) and its queue writer thread
+// running before people come: one item taken and labelled by a warm-up person.
 {
   const me = `warm-up-${process.pid}`;
   const h = await takeNext(queueId, me, 30);
   if (h) await submitQueueLabel(queueId, { traceId: h.traceId, actor: me, step: 1 });
-}
-// Experiment (QUEUE_CHECKPOINT=outside): this process never checkpoints the WAL itself; the bench
-// parent does it from its own process, so a checkpoint's fsync does not stall these requests.
-if (process.env.QUEUE_CHECKPOINT === "outside") {
-  await prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
-  stmt("PRAGMA wal_autocheckpoint = 0").get();
+  if (where !== "here") await queueWriterReady();
 }
 await Promise.all(namesArg.split(",").map(person));
 out("END");

@@ -16,6 +16,18 @@ type Handle = { url: string; db: Sqlite; stmts: Map<string, SqliteStatement> };
 const g = globalThis as unknown as { __intStageDb?: Handle };
 
 const BUSY_WAIT_MS = 20; // synchronous wait inside SQLite before we yield and retry
+const AUTO_CHECKPOINT_PAGES = 1000; // SQLite's default
+
+// Whether this connection checkpoints the WAL itself after a commit (SQLite's default). A
+// checkpoint copies the WAL into the database file and fsyncs both, synchronously, on the thread
+// that committed: on a loaded disk that stalled every request of the server for hundreds of ms.
+// While the queue writer thread runs (queue-writer.ts) it checkpoints in its place.
+let autoCheckpoint = true;
+export function setAutoCheckpoint(on: boolean): void {
+  autoCheckpoint = on;
+  const h = g.__intStageDb;
+  if (h?.db.open) h.db.pragma(`wal_autocheckpoint = ${on ? AUTO_CHECKPOINT_PAGES : 0}`);
+}
 const BUSY_GIVE_UP_MS = 30_000;
 
 function handle(): Handle {
@@ -30,6 +42,7 @@ function handle(): Handle {
   // process; a power cut may lose the last ones, which the job re-runs. People's edits go
   // through lib/db (FULL).
   const db = openSqlite(url, { durability: "normal", busyMs: BUSY_WAIT_MS });
+  if (!autoCheckpoint) db.pragma("wal_autocheckpoint = 0");
   g.__intStageDb = { url, db, stmts: new Map() };
   return g.__intStageDb;
 }

@@ -1,0 +1,70 @@
+import { parentPort } from "node:worker_threads";
+import { prisma } from "@/lib/db";
+import { sqlitePath } from "@/lib/env";
+import { openSqlite } from "./sqlite";
+import { setAutoCheckpoint } from "./stage-db";
+import { writeQueueLabel, type QueueLabelResult } from "./queue-label-write";
+import { walFsync } from "./wal-sync";
+import type { WriterReply, WriterRequest } from "./queue-writer";
+
+// Inside the queue writer thread (started by queue-writer.ts): the label writes of queue submits
+// and the WAL checkpoints, so that neither a commit's fsync, a checkpoint nor Prisma's CPU per
+// write runs on the server's event loop, where they stalled every take in flight (bench/queue-load.ts).
+//
+// Its connections commit with synchronous=NORMAL (no fsync while the write lock is held, so the
+// takes on the server thread never wait for a disk flush), and a submit is answered only after the
+// WAL file was fsynced (wal-sync.ts): an acknowledged label survives a power cut, as with FULL.
+
+const CHECKPOINT_EVERY_MS = 250;
+
+export async function runQueueWriter(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error("queue-writer-thread: not started as a worker thread");
+  const file = sqlitePath();
+  const synced = walFsync(file);
+  setAutoCheckpoint(false);
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$executeRawUnsafe("PRAGMA wal_autocheckpoint = 0");
+
+  // PASSIVE: copies what it can without waiting for readers or writers (the writers append to the
+  // WAL meanwhile). Busy (another checkpoint running) is simply tried again at the next tick.
+  const ckpt = openSqlite(`file:${file}`, { busyMs: 0 });
+  setInterval(() => {
+    try {
+      ckpt.pragma("wal_checkpoint(PASSIVE)");
+    } catch (e) {
+      if (!String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) console.error("[queue-writer] checkpoint", e);
+    }
+  }, CHECKPOINT_EVERY_MS);
+
+  port.on("message", (m: WriterRequest) => void answerSubmit(m, writeQueueLabel, synced).then((r) => port.postMessage(r)));
+  port.postMessage("ready");
+}
+
+/**
+ * One submit: the label written, then the WAL fsynced, then the answer: a person is told "saved"
+ * only when the label would survive a power cut. Errors go back with their code (SQLITE_BUSY, P2002).
+ */
+export async function answerSubmit(
+  m: WriterRequest,
+  write: (queueId: string, input: WriterRequest["input"], now: number) => Promise<QueueLabelResult>,
+  synced: () => Promise<void>,
+): Promise<WriterReply> {
+  const failed = (e: unknown): WriterReply => {
+    const x = e as { message?: unknown; code?: unknown };
+    return { id: m.id, ok: false, error: { message: String(x?.message ?? e), code: typeof x?.code === "string" ? x.code : undefined } };
+  };
+  let reply: WriterReply;
+  try {
+    reply = { id: m.id, ok: true, value: await write(m.queueId, m.input, m.now) };
+  } catch (e) {
+    reply = failed(e);
+  }
+  // also after a failure: the label may be stored when its completion failed (it is kept, not undone)
+  try {
+    await synced();
+  } catch (e) {
+    return failed(e);
+  }
+  return reply;
+}

@@ -1,0 +1,123 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
+import { setAutoCheckpoint } from "./stage-db";
+import type { QueueLabelInput, QueueLabelResult } from "./queue-label-write";
+
+// The queue writer thread, seen from the server thread. better-sqlite3 is synchronous: a commit's
+// fsync (synchronous=FULL) or a WAL checkpoint blocks the thread that runs it, and on a busy shared
+// disk that was hundreds of ms during which no take of any person was answered (all slow takes of
+// a bench run ended at the same millisecond). The label writes of queue submits and the
+// checkpoints therefore run in their own thread (queue-writer-thread.ts); the takes stay here,
+// where they are ~0.1 ms prepared statements on a connection that never fsyncs.
+// One thread per process and database file, started on the first take so it is warm by the first
+// submit; if it cannot start (or dies), submits run on this thread as before.
+
+export type WriterRequest = { id: number; queueId: string; input: QueueLabelInput; now: number };
+export type WriterReply =
+  | { id: number; ok: true; value: QueueLabelResult }
+  | { id: number; ok: false; error: { message: string; code?: string } };
+
+type Waiter = { resolve: (v: QueueLabelResult) => void; reject: (e: unknown) => void };
+type Writer = { url: string; worker: Worker; ready: Promise<boolean>; started: boolean; waiting: Map<number, Waiter> };
+const g = globalThis as unknown as { __intQueueWriter?: Writer | null };
+let seq = 0;
+const START_LIMIT_MS = 60_000;
+
+/** A thread's failure, with the code the label write threw (SQLITE_BUSY..., P2002, ...). */
+class WriterError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+function start(url: string): Writer | null {
+  try {
+    // An eval'd one-line loader, so the bundler does not try to pack tsx into the server (as lib/jobs).
+    const entry = pathToFileURL(join(process.cwd(), "lib", "data", "queue-writer-entry.mjs")).href;
+    const worker = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, {
+      eval: true,
+    });
+    worker.unref(); // a pending submit refs it (call below)
+    const w: Writer = { url, worker, ready: Promise.resolve(false), started: false, waiting: new Map() };
+    // a thread that neither starts nor fails (a hung import) is given up: submits stay on this thread
+    const startLimit = setTimeout(() => void (w.started || worker.terminate()), START_LIMIT_MS);
+    startLimit.unref();
+    w.ready = new Promise<boolean>((resolve) => {
+      worker.on("message", (m: WriterReply | "ready") => {
+        if (m === "ready") {
+          w.started = true;
+          clearTimeout(startLimit);
+          setAutoCheckpoint(false); // the thread checkpoints now
+          return resolve(true);
+        }
+        const waiter = w.waiting.get(m.id);
+        if (!waiter) return;
+        w.waiting.delete(m.id);
+        if (!w.waiting.size) worker.unref();
+        if (m.ok) waiter.resolve(m.value);
+        else waiter.reject(new WriterError(m.error.message, m.error.code));
+      });
+      worker.on("error", (e) => console.error("[queue-writer] thread failed", e));
+      worker.on("exit", (code) => {
+        resolve(false);
+        clearTimeout(startLimit);
+        // died while running: the next submit starts a new one; never started: stay on this thread
+        if (g.__intQueueWriter === w) {
+          g.__intQueueWriter = w.started ? undefined : null;
+          setAutoCheckpoint(true);
+        }
+        for (const waiter of w.waiting.values()) waiter.reject(new WriterError(`the queue writer thread exited (${code})`));
+        w.waiting.clear();
+      });
+    });
+    return w;
+  } catch (e) {
+    console.error("[queue-writer] could not start the thread; queue labels are written on the server thread", e);
+    return null;
+  }
+}
+
+/**
+ * Write queue labels on this thread, as before the writer thread existed: only for the bench's
+ * comparison in the same run (bench/queue-load.ts).
+ */
+export function writeQueueLabelsHere(): void {
+  g.__intQueueWriter = null;
+}
+
+/** The running writer for this process's database, started if needed; null: write on this thread. */
+export function queueWriter(): Writer | null {
+  const url = env().DATABASE_URL;
+  const w = g.__intQueueWriter;
+  if (w === null) return null; // could not start: do not try on every request
+  if (w && w.url === url) return w;
+  if (w) void w.worker.terminate();
+  g.__intQueueWriter = start(url);
+  return g.__intQueueWriter;
+}
+
+/** Resolves when this process's writer thread runs (true) or will not (false): warm-ups wait for it. */
+export function queueWriterReady(): Promise<boolean> {
+  return queueWriter()?.ready ?? Promise.resolve(false);
+}
+
+/**
+ * Send one submit to the thread; null when there is no running thread to send it to. A thread still
+ * starting (2-3 s after the first take, more on a loaded machine) is not waited for: the submit is
+ * written on this thread meanwhile, as before the thread existed.
+ */
+export async function writeInThread(queueId: string, input: QueueLabelInput, now: number): Promise<QueueLabelResult | null> {
+  const w = queueWriter();
+  if (!w?.started) return null;
+  const id = ++seq;
+  return new Promise<QueueLabelResult>((resolve, reject) => {
+    w.waiting.set(id, { resolve, reject });
+    w.worker.ref();
+    w.worker.postMessage({ id, queueId, input, now } satisfies WriterRequest);
+  });
+}
