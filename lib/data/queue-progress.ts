@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { median, remainingCompletions } from "@/lib/core/queues/progress";
+import { table, type Row } from "./sql-types";
 
 // Progress of a queue, overall and per person: done, in progress, remaining, median seconds per item.
 
@@ -14,15 +15,27 @@ export type QueueProgress = {
   people: PersonProgress[];
 };
 
+// (names checked against the schema by tsc: ./sql-types.ts)
+const I = table("QueueItem");
+const R = table("QueueReservation");
+const QI = table("QueueItem", "qi");
+const QC = table("QueueCompletion", "c");
+const QS = table("QueueReservation", "s");
+
+const COUNTS_SQL = `SELECT ${I.doneCount}, COUNT(*) AS n FROM ${I} WHERE ${I.queueId} = ? GROUP BY ${I.doneCount}`;
+const HELD_SQL = `SELECT ${R.annotator}, COUNT(*) AS n FROM ${R} WHERE ${R.queueId} = ? AND ${R.endedAt} IS NULL AND ${R.expiresAt} > ? GROUP BY ${R.annotator}`;
+const WAITING_SQL = `SELECT COUNT(*) AS n FROM ${QI} WHERE ${QI.queueId} = ? AND ${QI.open} = 1
+       AND NOT EXISTS (SELECT 1 FROM ${QC} WHERE ${QC.queueId} = ${QI.queueId} AND ${QC.traceId} = ${QI.traceId} AND ${QC.annotator} = ?)
+       AND NOT EXISTS (SELECT 1 FROM ${QS} WHERE ${QS.queueId} = ${QI.queueId} AND ${QS.traceId} = ${QI.traceId} AND ${QS.annotator} = ? AND ${QS.endReason} = 'skipped')`;
+type Count = { n: number | bigint };
+
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 export async function queueProgress(queueId: string, overlap: number, now = Date.now()): Promise<QueueProgress> {
-  const counts = await prisma.$queryRawUnsafe<{ doneCount: number | bigint; n: number | bigint }[]>(
-    `SELECT "doneCount", COUNT(*) AS n FROM "QueueItem" WHERE "queueId" = ? GROUP BY "doneCount"`, queueId);
+  const counts = await prisma.$queryRawUnsafe<(Row<"QueueItem", "doneCount"> & Count)[]>(COUNTS_SQL, queueId);
   const dc = counts.map((c) => ({ doneCount: Number(c.doneCount), n: Number(c.n) }));
   const items = dc.reduce((a, c) => a + c.n, 0);
-  const held = await prisma.$queryRawUnsafe<{ annotator: string; n: number | bigint }[]>(
-    `SELECT "annotator", COUNT(*) AS n FROM "QueueReservation" WHERE "queueId" = ? AND "endedAt" IS NULL AND "expiresAt" > ? GROUP BY "annotator"`, queueId, iso(now));
+  const held = await prisma.$queryRawUnsafe<(Row<"QueueReservation", "annotator"> & Count)[]>(HELD_SQL, queueId, iso(now));
   const done = await prisma.queueCompletion.findMany({ where: { queueId }, select: { annotator: true, seconds: true } });
   const by = new Map<string, number[]>();
   for (const d of done) by.set(d.annotator, [...(by.get(d.annotator) ?? []), d.seconds]);
@@ -53,10 +66,6 @@ export async function myQueueCounts(queueId: string, me: string): Promise<{ done
  * person holds needs me too once they finish), or one was freed since my last take: "Check again".
  */
 export async function waitingForMe(queueId: string, me: string): Promise<number> {
-  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT COUNT(*) AS n FROM "QueueItem" qi WHERE qi."queueId" = ? AND qi."open" = 1
-       AND NOT EXISTS (SELECT 1 FROM "QueueCompletion" c WHERE c."queueId" = qi."queueId" AND c."traceId" = qi."traceId" AND c."annotator" = ?)
-       AND NOT EXISTS (SELECT 1 FROM "QueueReservation" s WHERE s."queueId" = qi."queueId" AND s."traceId" = qi."traceId" AND s."annotator" = ? AND s."endReason" = 'skipped')`,
-    queueId, me, me);
+  const [{ n }] = await prisma.$queryRawUnsafe<Count[]>(WAITING_SQL, queueId, me, me);
   return Number(n);
 }

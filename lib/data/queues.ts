@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { canonicalFilter, QueueConfig, readFilter, type QueueConfigInput, type QueueOrder, type QueueTask } from "@/lib/core/queues/config";
 import type { TraceFilter } from "@/lib/core/filters";
 import { queueCandidates } from "./queue-items";
+import { columns, table } from "./sql-types";
 
 // Work queues (issue 13 §2): create, read, refresh. Working one: queue-work.ts; progress: queue-progress.ts.
 
@@ -25,13 +26,18 @@ export async function listQueues(datasetId: string): Promise<QueueView[]> {
   return (await prisma.queue.findMany({ where: { datasetId }, orderBy: { createdAt: "desc" } })).map(view);
 }
 
+// (names checked against the schema by tsc: ./sql-types.ts)
+const I = table("QueueItem");
+const ITEM_COLUMNS = columns("QueueItem", ["queueId", "traceId", "position", "triage"]);
+const LAST_POSITION_SQL = `SELECT MAX(${I.position}) AS n FROM ${I} WHERE ${I.queueId} = ?`;
+
 const CHUNK = 300; // rows per INSERT: 4 values each, well under SQLite's 32,766 variables
 
 async function insertItems(queueId: string, items: { traceId: string; triage: string }[], from: number): Promise<number> {
   let added = 0;
   for (let i = 0; i < items.length; i += CHUNK) {
     const part = items.slice(i, i + CHUNK);
-    const sql = `INSERT OR IGNORE INTO "QueueItem" ("queueId", "traceId", "position", "triage") VALUES ${part.map(() => "(?, ?, ?, ?)").join(", ")}`;
+    const sql = `INSERT OR IGNORE INTO ${I} (${ITEM_COLUMNS}) VALUES ${part.map(() => "(?, ?, ?, ?)").join(", ")}`;
     added += await prisma.$executeRawUnsafe(sql, ...part.flatMap((p, j) => [queueId, p.traceId, from + i + j, p.triage]));
   }
   return added;
@@ -74,7 +80,7 @@ function emptyWhy(task: QueueTask): string {
 export async function refreshQueue(queueId: string): Promise<number> {
   const q = await getQueue(queueId);
   if (!q) return 0;
-  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint | null }[]>(`SELECT MAX("position") AS n FROM "QueueItem" WHERE "queueId" = ?`, queueId);
+  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint | null }[]>(LAST_POSITION_SQL, queueId);
   const have = new Set((await prisma.queueItem.findMany({ where: { queueId }, select: { traceId: true } })).map((r) => r.traceId));
   const fresh = (await queueCandidates(q.datasetId, q)).filter((c) => !have.has(c.traceId));
   return insertItems(queueId, fresh, n === null ? 0 : Number(n) + 1);
