@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { saveModelEndpoint, testModelConnection } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { ENDPOINT_ENV, ENDPOINT_LABEL, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
@@ -146,19 +147,11 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
           </Field>
         ))}
       </div>
-      <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
+      <SaveRow saving={saving} state={state}>
         <Button onClick={runTest} disabled={testing}>
           {testing ? "Testing…" : "Test connection"}
         </Button>
-        {state && (
-          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {state.ok ? "Saved." : state.error}
-          </span>
-        )}
-      </div>
+      </SaveRow>
       {test && (
         <div
           role="status"
