@@ -43,8 +43,9 @@ export async function benchReviewLoop(log: (s: string) => void): Promise<{ lines
       // The key handler is attached once the workspace has hydrated (it then sets data-ready).
       await page.locator('[data-mode][data-ready="1"]').waitFor({ timeout: 60_000 });
       // Two protocols, alternating: "reader" presses once the page is idle (a person reads a
-      // trace before deciding, and the page fetches the next trace meanwhile); "eager" presses
-      // the moment the page hydrates, before that fetch can have finished.
+      // trace before deciding, and the page fetches the next traces meanwhile); "eager" presses
+      // the moment the page hydrates, before this page's own fetches can have finished (the
+      // next trace's page was asked for one trace earlier: review-workspace.tsx).
       const reader = j % 2 === 0;
       if (reader) await page.waitForLoadState("networkidle");
       // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
