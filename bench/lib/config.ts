@@ -27,9 +27,9 @@ export function selected(name: string): boolean {
 export const PORT = Number(process.env.BENCH_PORT ?? 3104);
 export const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 
-/** Own temp DB per bench, removed first so every run starts empty. */
+/** Own temp DB per bench and port (two people benching on one machine never share a file), removed first. */
 export function tempDb(name: string): { path: string; url: string } {
-  const path = `/tmp/int-bench-${name}.db`;
+  const path = `/tmp/int-bench-${name}-${PORT}.db`;
   for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(path + s, { force: true });
   return { path, url: `file:${path}` };
 }

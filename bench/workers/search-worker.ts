@@ -1,6 +1,6 @@
 // Child process of bench/team-speed.ts (DATABASE_URL = its seeded database; lib/db reads it once
 // per process): the background text indexing of the queued rows, then the trace list's data for
-// each text query of argv[3] (JSON), on dataset argv[2].
+// each text query of argv[3] (JSON; none: only the indexing, as bench/analysis.ts uses it), on dataset argv[2].
 import { listTraces } from "@/lib/data/trace-list";
 import { queuedTextCount, startTextIndexing } from "@/lib/data/text-search";
 import { report } from "../lib/child";

@@ -1,5 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { startTransition, useEffect, useState } from "react";
 
 // "Accept (or reject) and next" moves on at once and saves in the background, so the next trace
 // does not wait for the server. The decision's outcome outlives the trace it was made on: this
@@ -52,16 +52,22 @@ export async function postDecision(
   }
 }
 
-function subscribe(l: () => void) {
-  listeners.add(l);
-  return () => void listeners.delete(l);
+/**
+ * The decisions in flight and refused, for the review toolbar. Updated in a transition, never
+ * urgently: a decision is sent as the next trace starts rendering (itself a transition), and an
+ * urgent update (useSyncExternalStore's are always urgent) when the save was sent or came back
+ * interrupted that render and made React start it again (measured: Shift+A -> next took 119 ms
+ * where n -> next took 60 ms at 100,000 traces). Also picks up, when it mounts, what was sent from
+ * the previous trace.
+ */
+export function useOutbox(): Sent[] {
+  const [sent, setSent] = useState<Sent[]>(none);
+  useEffect(() => {
+    const update = () => startTransition(() => setSent(items));
+    listeners.add(update);
+    update();
+    return () => void listeners.delete(update);
+  }, []);
+  return sent;
 }
 const none: Sent[] = [];
-
-export function useOutbox(): Sent[] {
-  return useSyncExternalStore(
-    subscribe,
-    () => items,
-    () => none,
-  );
-}

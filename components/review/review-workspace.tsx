@@ -18,6 +18,7 @@ import { baseLabel } from "./edit-base";
 import { TraceComments } from "@/components/comments/trace-comments";
 import { useTraceComments } from "@/components/comments/use-trace-comments";
 import { commentMarks, type CommentMarks } from "@/lib/core/comments/marks";
+import { goToTrace, useScrollTopOnArrival } from "./go-to-trace";
 
 function initialForm(d: ReviewData): LabelForm {
   const l = d.myLabel;
@@ -101,17 +102,21 @@ export function ReviewWorkspace({
     if (!focusIv || !data.interventions.some((i) => i.id === focusIv)) setFocusIv(defaultFocus(data));
   }, [data, focusIv]);
 
+  useScrollTopOnArrival();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  // Fetch the next trace's page while this one is read, so "accept and next" costs one round
-  // trip (the action) instead of two. Its rows may age while cached, which is safe: every
-  // write names the version it read and a stale one is refused.
+  // Fetch the next two traces' pages while this one is read, so "accept and next" shows a page
+  // the browser already holds: with the next one only, a decision made the moment a trace
+  // appeared waited for the server to render the next page (that fetch had only just started);
+  // the one after the next was asked for a trace earlier. Arriving there asks only for the new
+  // last one (the router keeps the others). Their rows may age while cached, which is safe:
+  // every write names the version it read and a stale one is refused.
   useEffect(() => {
-    const next = data.nextHref;
-    if (!next) return;
-    const t = setTimeout(() => router.prefetch(next, { kind: "full" as never }), 0);
+    const ahead = [data.nextHref, data.afterNextHref].filter((h): h is string => h !== null);
+    if (ahead.length === 0) return;
+    const t = setTimeout(() => ahead.forEach((h) => router.prefetch(h, { kind: "full" as never })), 0);
     return () => clearTimeout(t);
-  }, [data.nextHref, router]);
+  }, [data.nextHref, data.afterNextHref, router]);
   const select = useCallback(
     (step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)),
     [data.stepCount],
@@ -155,7 +160,7 @@ export function ReviewWorkspace({
     const ids = data.interventions.map((i) => i.id);
     if (ids.length) setFocusIv(ids[(Math.max(0, ids.indexOf(focusIv ?? "")) + d + ids.length) % ids.length]);
   };
-  const go = (href: string | null) => href && router.push(href);
+  const go = (href: string | null) => href && goToTrace(router, href);
   const decide = (d: "accept" | "reject", advance = false) => {
     if (!focusIv)
       return act.setFlash({ kind: "error", text: "No intervention on this trace yet: press i to write one" });
@@ -170,7 +175,7 @@ export function ReviewWorkspace({
     ArrowUp: () => select(selected - 1),
     n: () => (data.nextHref ? go(data.nextHref) : setAtEnd(true)),
     p: () => go(data.prevHref),
-    g: () => go(data.listHref),
+    g: () => router.push(data.listHref), // another page: Next scrolls it as usual
     e: () => act.label(selected),
     "0": () => act.label(null),
     i: () => openNew(selected),

@@ -41,6 +41,9 @@ export type ReviewData = {
   interventions: ReviewIntervention[];
   prevHref: string | null;
   nextHref: string | null;
+  // The trace after the next one: its page is fetched ahead too, so that pressing "accept and
+  // next" the moment a trace appears does not wait for the server to render the next page.
+  afterNextHref: string | null;
   listHref: string;
   model: ModelStatus; // model actions are disabled with its reason when not configured
   comments: ThreadData | null; // the comment thread when the page was rendered (then kept fresh by react-query)

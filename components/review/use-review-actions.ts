@@ -12,6 +12,7 @@ import {
   type ReviewResult,
 } from "@/lib/actions/review";
 import { postDecision, sendInBackground } from "./decision-outbox";
+import { goToTrace } from "./go-to-trace";
 import type { Flash, LabelForm } from "./review-context";
 import type { Composer, ReviewData } from "./types";
 
@@ -80,7 +81,7 @@ export function useReviewActions(
         `${decision === "accept" ? "Accepting" : "Rejecting"} the intervention at step ${iv.location}`,
         location.pathname + location.search,
       );
-      router.push(go);
+      goToTrace(router, go);
       // A plain request, not the server action: an action runs in a transition and the
       // navigation just started would wait for it.
       postDecision(id, decision, iv.version)

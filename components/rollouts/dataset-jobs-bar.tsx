@@ -11,9 +11,9 @@ import { ModelStatusNotice } from "@/components/settings/model-status-notice";
 import { useStartJob } from "@/components/traces/use-start-job";
 import { SAMPLING_DEFAULTS, SamplingFields, samplingValue, type SamplingText } from "./sampling-fields";
 import { EndpointSelect, TrainedNotice } from "./endpoint-select";
+import { CountField, JobRow } from "./count-field";
 import type { EndpointId } from "@/lib/model/endpoints";
 
-const NUM = "h-6 w-16 rounded border border-slate-300 px-1";
 const STATUSES = { live: ["proposed", "accepted", "edited"], kept: ["accepted", "edited"] } as const;
 const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 
@@ -82,34 +82,15 @@ export function DatasetJobsBar({
       aria-label="Rollouts and sampling"
       className="space-y-2 rounded-lg border border-emerald-200 bg-white px-3 py-2 text-sm"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="font-medium text-slate-700">Rollouts</span>
-        <label className="flex items-center gap-1 text-xs text-slate-600">
-          K{" "}
-          <input
-            aria-label="K rollouts per intervention"
-            type="number"
-            min={1}
-            max={1024}
-            value={k}
-            onChange={(e) => setK(e.target.value)}
-            className={NUM}
-          />
-        </label>
-        <label
-          className="flex items-center gap-1 text-xs text-slate-600"
+      <JobRow title="Rollouts">
+        <CountField label="K" name="K rollouts per intervention" max={1024} value={k} onChange={setK} />
+        <CountField
+          label="keep if ≥ M"
+          name="M correct to keep"
           title="verified when at least M of the K intervention rollouts are correct"
-        >
-          keep if ≥ M{" "}
-          <input
-            aria-label="M correct to keep"
-            type="number"
-            min={1}
-            value={m}
-            onChange={(e) => setM(e.target.value)}
-            className={NUM}
-          />
-        </label>
+          value={m}
+          onChange={setM}
+        />
         <span className="flex items-center gap-2 text-xs text-slate-600">
           {CONDITIONS.map((c) => (
             <label key={c} className="flex items-center gap-0.5">
@@ -137,22 +118,10 @@ export function DatasetJobsBar({
         >
           Run rollouts for the dataset
         </Button>
-      </div>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="font-medium text-slate-700">Sample attempts</span>
+      </JobRow>
+      <JobRow title="Sample attempts">
         <EndpointSelect value={from} onChange={setFrom} model={model} trained={trained} />
-        <label className="flex items-center gap-1 text-xs text-slate-600">
-          N{" "}
-          <input
-            aria-label="N attempts per problem"
-            type="number"
-            min={1}
-            max={1024}
-            value={n}
-            onChange={(e) => setN(e.target.value)}
-            className={NUM}
-          />
-        </label>
+        <CountField label="N" name="N attempts per problem" max={1024} value={n} onChange={setN} />
         <label className="flex items-center gap-1 text-xs text-slate-600">
           <input type="checkbox" checked={withoutTraces} onChange={(e) => setWithoutTraces(e.target.checked)} />
           only problems without traces
@@ -171,23 +140,12 @@ export function DatasetJobsBar({
           Sample attempts
         </Button>
         <TrainedNotice trained={trained} />
-      </div>
+      </JobRow>
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer">Sampling and limit (paper defaults)</summary>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <SamplingFields value={sampling} onChange={setSampling} />
-          <label className="flex items-center gap-1">
-            Limit{" "}
-            <input
-              aria-label="Limit"
-              type="number"
-              min={1}
-              placeholder="all"
-              value={limit}
-              onChange={(e) => setLimit(e.target.value)}
-              className={NUM}
-            />
-          </label>
+          <CountField label="Limit" name="Limit" placeholder="all" value={limit} onChange={setLimit} />
         </div>
       </details>
       {off && <ModelStatusNotice status={model} />}

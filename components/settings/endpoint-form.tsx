@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { saveModelEndpoint, testModelConnection } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { ENDPOINT_ENV, ENDPOINT_LABEL, type EndpointId } from "@/lib/model/endpoints";
 
 export type EndpointValues = {
@@ -40,6 +41,14 @@ function Field({
     </label>
   );
 }
+
+// Number settings, typed as text (empty = the default shown as placeholder). Every endpoint has a
+// timeout; the prompt limit and the job concurrency belong to the base model only.
+const NUMBERS = [
+  { name: "timeoutMs", label: "Request timeout (ms)" },
+  { name: "maxPromptTokens", label: "Verifier prompt limit (tokens)" },
+  { name: "concurrency", label: "Concurrent requests per job" },
+] as const;
 
 /** One endpoint's form ("model" = base, "trained" = InT-trained, "proposer"); the saved API key never comes back. */
 export function EndpointForm({ values, endpoint = "model" }: { values: EndpointValues; endpoint?: EndpointId }) {
@@ -126,51 +135,23 @@ export function EndpointForm({ values, endpoint = "model" }: { values: EndpointV
         </label>
       )}
       <div className="grid grid-cols-3 gap-3">
-        <Field label="Request timeout (ms)" error={fe?.timeoutMs}>
-          <input
-            name="timeoutMs"
-            inputMode="numeric"
-            className={input}
-            defaultValue={values.timeoutMs}
-            placeholder={String(values.defaults.timeoutMs)}
-          />
-        </Field>
-        {base && (
-          <>
-            <Field label="Verifier prompt limit (tokens)" error={fe?.maxPromptTokens}>
-              <input
-                name="maxPromptTokens"
-                inputMode="numeric"
-                className={input}
-                defaultValue={values.maxPromptTokens}
-                placeholder={String(values.defaults.maxPromptTokens)}
-              />
-            </Field>
-            <Field label="Concurrent requests per job" error={fe?.concurrency}>
-              <input
-                name="concurrency"
-                inputMode="numeric"
-                className={input}
-                defaultValue={values.concurrency}
-                placeholder={String(values.defaults.concurrency)}
-              />
-            </Field>
-          </>
-        )}
+        {(base ? NUMBERS : NUMBERS.slice(0, 1)).map(({ name, label }) => (
+          <Field key={name} label={label} error={fe?.[name]}>
+            <input
+              name={name}
+              inputMode="numeric"
+              className={input}
+              defaultValue={values[name]}
+              placeholder={String(values.defaults[name])}
+            />
+          </Field>
+        ))}
       </div>
-      <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
+      <SaveRow saving={saving} state={state}>
         <Button onClick={runTest} disabled={testing}>
           {testing ? "Testing…" : "Test connection"}
         </Button>
-        {state && (
-          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {state.ok ? "Saved." : state.error}
-          </span>
-        )}
-      </div>
+      </SaveRow>
       {test && (
         <div
           role="status"

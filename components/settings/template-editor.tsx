@@ -3,6 +3,7 @@ import { useActionState, useState, useTransition } from "react";
 import { activateTemplate, saveTemplate } from "@/lib/actions/settings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 import { PLACEHOLDER_HELP, TEMPLATE_PLACEHOLDERS } from "@/lib/core/prompts/render";
 
 export type TemplateVersion = {
@@ -78,20 +79,12 @@ export function TemplateEditor({ versions }: { versions: TemplateVersion[] }) {
           />
           {fe?.turn2 && <span className="text-xs text-rose-700">{fe.turn2.join(" ")}</span>}
         </label>
-        <div className="flex items-center gap-2">
-          <Button type="submit" variant="primary" disabled={saving}>
-            {saving ? "Saving…" : "Save as new version"}
-          </Button>
-          {state && (
-            <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-              {state.ok
-                ? state.data.created
-                  ? `Saved as version ${state.data.version}.`
-                  : "No change: identical to the active version."
-                : state.error}
-            </span>
-          )}
-        </div>
+        <SaveRow
+          saving={saving}
+          state={state}
+          label="Save as new version"
+          saved={(d) => (d.created ? `Saved as version ${d.version}.` : "No change: identical to the active version.")}
+        />
       </form>
       <aside aria-label="Template versions" className="space-y-1">
         <h3 className="text-sm font-medium text-slate-700">Versions</h3>

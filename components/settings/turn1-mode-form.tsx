@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { saveTurn1Mode } from "@/lib/actions/propose-settings";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "./save-row";
 
 /** Default turn-1 mode of new propose jobs and batch exports (a job records the mode it used). */
 export function Turn1ModeForm({ value }: { value: "shared" | "independent" }) {
@@ -30,16 +30,7 @@ export function Turn1ModeForm({ value }: { value: "shared" | "independent" }) {
           </span>
         </label>
       </fieldset>
-      <div className="flex items-center gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </Button>
-        {state && (
-          <span role="status" className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {state.ok ? "Saved." : state.error}
-          </span>
-        )}
-      </div>
+      <SaveRow saving={saving} state={state} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { parseTraceFilter, traceFilterToSearch } from "@/lib/core/filters";
 import { splitSteps } from "@/lib/core/steps";
 import { getNeighbourIds, getTraceForReview } from "@/lib/data/traces";
+import { filteredTraceIds } from "@/lib/data/trace-list";
 import { currentActor } from "@/lib/auth/actor";
 import { getCommentThread, threadFor } from "@/lib/data/comment-thread";
 import { roleAtLeast } from "@/lib/core/roles";
@@ -26,9 +27,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const [{ datasetId, traceId }, sp] = await Promise.all([params, searchParams]);
   const filter = parseTraceFilter(sp);
   const whoP = currentActor();
-  const [trace, nb, who, model, thread, withheld] = await Promise.all([
+  const [trace, nb, ahead, who, model, thread, withheld] = await Promise.all([
     getTraceForReview(traceId),
     getNeighbourIds(datasetId, traceId, filter),
+    // the next two traces: the browser fetches both pages ahead (see afterNextHref)
+    filteredTraceIds(datasetId, filter, { after: traceId, take: 2 }),
     whoP,
     modelStatus(),
     getCommentThread(traceId),
@@ -85,6 +88,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     })),
     prevHref: href(nb.prevId),
     nextHref: href(nb.nextId),
+    afterNextHref: ahead[0] === nb.nextId ? href(ahead[1] ?? null) : null,
     listHref: `${base}${search}`,
     model,
     // the thread as this reader sees it; null when nobody is signed in (the route answers 401 then)
