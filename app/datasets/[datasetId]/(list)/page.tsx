@@ -51,6 +51,19 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const from = list.rows[0]?.position ?? 0;
   // a text search counts up to a cap: the total is then "at least"
   const atLeast = filter.status ? list.countsCapped[filter.status] : Object.values(list.countsCapped).some(Boolean);
+  // the same pager above and below the rows
+  const pager = (
+    <Pager
+      base={base}
+      search={search}
+      prevCursor={list.prevCursor}
+      nextCursor={list.nextCursor}
+      from={from}
+      to={from + list.rows.length - 1}
+      total={list.total}
+      totalAtLeast={atLeast}
+    />
+  );
 
   return (
     <div className="mx-auto max-w-7xl space-y-3">
@@ -116,16 +129,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} capped={list.countsCapped} />
-          <Pager
-            base={base}
-            search={search}
-            prevCursor={list.prevCursor}
-            nextCursor={list.nextCursor}
-            from={from}
-            to={from + list.rows.length - 1}
-            total={list.total}
-            totalAtLeast={atLeast}
-          />
+          {pager}
         </div>
         <TraceFilterBar key={search} filter={filter} generators={generators} />
         {list.rows.length === 0 ? (
@@ -145,16 +149,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             nextHref={pageHref(base, search, list.nextCursor, false)}
           />
         )}
-        <Pager
-          base={base}
-          search={search}
-          prevCursor={list.prevCursor}
-          nextCursor={list.nextCursor}
-          from={from}
-          to={from + list.rows.length - 1}
-          total={list.total}
-          totalAtLeast={atLeast}
-        />
+        {pager}
       </div>
     </div>
   );
