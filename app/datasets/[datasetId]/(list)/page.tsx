@@ -37,14 +37,18 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
   const dir = one(sp.dir) === "prev" ? "prev" : "next";
-  const [list, overall, generators, model, agreement, trained] = await Promise.all([
+  // the list's counts ignore its own status: with no other filter they are the dataset's (one walk fewer)
+  const { status: _status, ...narrowing } = filter;
+  const unfiltered = Object.keys(narrowing).length === 0;
+  const [list, counted, generators, model, agreement, trained] = await Promise.all([
     listTraces(datasetId, filter, { cursor, dir }),
-    countByStatus(datasetId, {}),
+    unfiltered ? null : countByStatus(datasetId, {}),
     listGenerators(datasetId),
     modelStatus(),
     firstErrorAgreement({ datasetId }),
     modelStatus(undefined, "trained"),
   ]);
+  const overall = counted ?? list.statusCounts;
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;
   const search = traceFilterToSearch(filter);
