@@ -12,6 +12,8 @@ import { filteredTraceIds } from "./trace-list";
 // copies of facts about child rows, kept by triggers. These tests hold them equal to the child
 // rows after every kind of write: random inserts, updates (status, source, step, moving a row to
 // another trace) and deletes through any writer, and the app's own label/intervention/comment paths.
+// TraceListCount (migration 20261206060100_trace_list_counts) is held equal to a GROUP BY of the traces
+// after the same writes, plus trace inserts, deletes and changes of status, generator and answer check.
 
 /** What each column must say, computed from the child rows (the filters' old EXISTS definitions). */
 const TRUTH = `SELECT t."id" AS id,
@@ -37,6 +39,20 @@ async function mismatches(datasetId: string, seen = new Set<string>()): Promise<
   return out;
 }
 
+const KEY = `"status", "generator", "answerCheck", "listIntervention", "listHumanLabel", "listImportedError", "listImportedNoError", "listOpenComment"`;
+
+/** TraceListCount's rows of the dataset that differ from a GROUP BY over its traces, as "key: stored != truth". */
+async function countMismatches(datasetId: string): Promise<string[]> {
+  const stored = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${KEY}, "n" FROM "TraceListCount" WHERE "datasetId" = ? AND "n" <> 0`, datasetId);
+  const truth = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${KEY.replace(`"answerCheck"`, `IFNULL("answerCheck", '') AS "answerCheck"`)}, COUNT(*) AS "n" FROM "Trace" WHERE "datasetId" = ? GROUP BY ${KEY.replace(`"answerCheck"`, `IFNULL("answerCheck", '')`)}`,
+    datasetId,
+  );
+  const key = (r: Record<string, unknown>) => KEY.split(", ").map((k) => String(r[k.slice(1, -1)])).join("|");
+  const a = new Map(stored.map((r) => [key(r), Number(r.n)])), b = new Map(truth.map((r) => [key(r), Number(r.n)]));
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map((k) => `${k}: ${a.get(k)} != ${b.get(k)}`);
+}
+
 async function seed(n: number) {
   const ds = await prisma.dataset.create({ data: { name: `facets-${randomUUID()}` } });
   const p = await prisma.problem.create({ data: { datasetId: ds.id, statement: "P", referenceSolution: "R", answer: "1", contentHash: sha256(ds.id) } });
@@ -60,7 +76,7 @@ function prng(seed: number) {
 }
 
 describe("Trace list columns (kept by triggers)", () => {
-  it("equal their child rows after each of 400 random inserts, updates, moves and deletes", async () => {
+  it("equal their child rows, and the counts their traces, after each of 400 random inserts, updates, moves and deletes", async () => {
     const { datasetId, ids } = await seed(4);
     const r = prng(0x15ee);
     const pick = <T>(xs: readonly T[]) => xs[r(xs.length)];
@@ -75,7 +91,7 @@ describe("Trace list columns (kept by triggers)", () => {
         prisma.firstErrorLabel.findMany({ where: { traceId: { in: ids } }, select: { id: true } }),
         prisma.comment.findMany({ where: { traceId: { in: ids } }, select: { id: true } }),
       ]);
-      const op = r(12);
+      const op = r(15);
       const traceId = pick(ids);
       if (op === 0 || (op < 3 && ivs.length === 0)) {
         await prisma.intervention.create({ data: { traceId, location: 1, content: `c${k}`, status: pick(IV), origin: "human", contentHash: `h${k}` } });
@@ -105,12 +121,26 @@ describe("Trace list columns (kept by triggers)", () => {
         await prisma.$executeRawUnsafe(`DELETE FROM "FirstErrorLabel" WHERE "traceId" = ? AND "source" = ?`, traceId, pick(SOURCES));
         await prisma.$executeRawUnsafe(`UPDATE "Intervention" SET "status" = 'rejected' WHERE "traceId" = ?`, traceId);
       }
+      else if (op === 12) {
+        // the trace's own list columns (the counts' key) change: status, generator, answer check
+        const patch = [{ status: pick(["todo", "labelled", "curated"]) }, { generator: pick(["g1", "g2"]) }, { answerCheck: pick([null, "correct", "wrong", "unknown"]) }][r(3)];
+        await prisma.trace.update({ where: { id: traceId }, data: patch });
+      } else if (op === 13) {
+        const text = `new trace ${k}`;
+        const p = await prisma.trace.findUniqueOrThrow({ where: { id: ids[0] }, select: { problemId: true } });
+        ids.push((await prisma.trace.create({ data: { datasetId, problemId: p.problemId, text, stepCount: 1, contentHash: sha256(text), status: pick(["todo", "curated"]), answerCheck: pick([null, "wrong"]) } })).id);
+      } else if (op === 14 && ids.length > 3) {
+        // a trace deleted with its children (cascade): its count goes, the child triggers find no trace
+        const gone = ids.splice(r(ids.length), 1)[0];
+        await prisma.trace.delete({ where: { id: gone } });
+      }
       log.push(String(op));
-      const bad = await mismatches(datasetId, seen);
+      const bad = [...(await mismatches(datasetId, seen)), ...(await countMismatches(datasetId))];
       if (bad.length) throw new Error(`after write ${k} (ops ${log.join(",")}): ${bad.join("; ")}`);
     }
-    // the sequence took every column through both of its values
+    // the sequence took every column through both of its values, and left traces to count
     expect(seen.size).toBe(10);
+    expect(ids.length).toBeGreaterThan(3);
   });
 
   it("follow the app's own writers, and the list filters select by them", async () => {
@@ -145,5 +175,6 @@ describe("Trace list columns (kept by triggers)", () => {
     await prisma.trace.delete({ where: { id: a } });
     expect(await sel({ labelled: "yes" })).toEqual([]);
     expect(await mismatches(datasetId)).toEqual([]);
+    expect(await countMismatches(datasetId)).toEqual([]);
   });
 });

@@ -19,27 +19,44 @@ import { textSearchSql } from "./text-search-sql";
 export type Sql = { sql: string; params: unknown[] };
 
 const t = table("Trace", "t");
+const c = table("TraceListCount", "c");
 
 /** `FROM` target of every statement over traceWhereSql: the covering index, never the rows (but for text). */
 export const TRACE_FROM = `${t} INDEXED BY "Trace_list_idx"`;
 
 const flag = (column: string, yes: boolean) => `${column} = ${yes ? 1 : 0}`;
 
-/** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
-export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
-  const parts: string[] = [`${t.datasetId} = ?`];
-  const params: unknown[] = [datasetId];
+/** The filter columns, on Trace and on TraceListCount alike (same names). */
+type FilterColumns = Record<"status" | "generator" | "answerCheck" | ListColumn, string>;
+type ListColumn = "listIntervention" | "listHumanLabel" | "listImportedError" | "listImportedNoError" | "listOpenComment";
+
+/** The conditions of every filter but text search, over `c`'s columns. */
+function columnConditions(c: FilterColumns, f: TraceFilter, ignoreStatus: boolean): Sql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
   const eq = (column: string, value: string) => {
     parts.push(`${column} = ?`);
     params.push(value);
   };
-  if (f.status && !opts.ignoreStatus) eq(t.status, f.status);
-  if (f.generator !== undefined) eq(t.generator, f.generator);
-  if (f.answer) eq(t.answerCheck, f.answer);
-  if (f.intervention) parts.push(flag(t.listIntervention, f.intervention === "yes"));
-  if (f.labelled) parts.push(flag(t.listHumanLabel, f.labelled === "yes"));
-  if (f.imported) parts.push(flag(f.imported === "error" ? t.listImportedError : t.listImportedNoError, true));
-  if (f.comments === "open") parts.push(flag(t.listOpenComment, true));
+  if (f.status && !ignoreStatus) eq(c.status, f.status);
+  if (f.generator !== undefined) eq(c.generator, f.generator);
+  if (f.answer) eq(c.answerCheck, f.answer);
+  if (f.intervention) parts.push(flag(c.listIntervention, f.intervention === "yes"));
+  if (f.labelled) parts.push(flag(c.listHumanLabel, f.labelled === "yes"));
+  if (f.imported) parts.push(flag(f.imported === "error" ? c.listImportedError : c.listImportedNoError, true));
+  if (f.comments === "open") parts.push(flag(c.listOpenComment, true));
+  return { sql: parts.join(" AND "), params };
+}
+
+/** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
+export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
+  const parts: string[] = [`${t.datasetId} = ?`];
+  const params: unknown[] = [datasetId];
+  const cols = columnConditions(t, f, !!opts.ignoreStatus);
+  if (cols.sql) {
+    parts.push(cols.sql);
+    params.push(...cols.params);
+  }
   if (f.q) {
     const s = textSearchSql(datasetId, f.q);
     parts.push(s.sql);
@@ -65,11 +82,21 @@ export function countBeforeSql(where: Sql, id: string): Sql {
 const STATUSES: TraceStatus[] = ["todo", "labelled", "curated"];
 
 /**
- * Counts per status under a filter (its own status ignored): one walk of the dataset's range of
- * the covering index (a text search also reads the rows it must LIKE-check).
- * (The list counts a longer search itself, capped: lib/data/trace-list.ts.)
+ * Counts per status under a filter (its own status ignored). Without text search: a sum over the
+ * dataset's rows of TraceListCount (a few hundred, kept by triggers: migration
+ * 20261206060100_trace_list_counts). With it: one walk of the dataset's range of the covering
+ * index, reading the rows it must LIKE-check. (The list counts a 3+ character search itself,
+ * capped: lib/data/trace-list.ts.)
  */
 export function statusCountsSql(datasetId: string, f: TraceFilter): Sql {
+  if (!f.q) {
+    const cols = columnConditions(c, f, true);
+    const sums = STATUSES.map((s) => `COALESCE(SUM(CASE WHEN ${c.status} = '${s}' THEN ${c.n} END), 0) AS "${s}"`).join(", ");
+    return {
+      sql: `SELECT ${sums} FROM ${c} WHERE ${c.datasetId} = ?${cols.sql ? ` AND ${cols.sql}` : ""}`,
+      params: [datasetId, ...cols.params],
+    };
+  }
   const base = traceWhereSql(datasetId, f, { ignoreStatus: true });
   const sums = STATUSES.map((s) => `COALESCE(SUM(${t.status} = '${s}'), 0) AS "${s}"`).join(", ");
   return { sql: `SELECT ${sums} FROM ${TRACE_FROM} WHERE ${base.sql}`, params: base.params };
