@@ -31,20 +31,59 @@ const SEARCH_MS = 100,
   PAGE_MS = 150,
   ANALYSIS_MS = 300;
 
-const FILTERS: TraceFilter[] = [
-  {},
-  { status: "todo" },
-  { generator: "Qwen3-4B-InT" },
-  { answer: "wrong" },
-  { intervention: "yes" },
-  { labelled: "no" },
-  { imported: "error" },
-  { generator: "Qwen3-4B-InT", status: "todo", intervention: "no", labelled: "no" },
-  { answer: "correct", imported: "no-error", intervention: "yes" },
-  // issue 13 §4: open comments on ~1% of the traces (seedComments)
+// The list's filter space (issue 15 §4: "any filter combination but text search"): every filter
+// value alone, then combinations a curator uses; `pages` adds the second page, the last page
+// (by cursor, as the pager reaches it) and the page before the last (dir=prev) of some of them.
+const G_INT = "Qwen3-4B-InT";
+const ALONE: TraceFilter[] = [
+  ...(["todo", "labelled", "curated"] as const).map((status) => ({ status })),
+  ...[G_INT, "Qwen3-4B-Instruct-2507", "Qwen3-4B-sampled"].map((generator) => ({ generator })),
+  ...(["wrong", "correct", "unknown"] as const).map((answer) => ({ answer })),
+  ...(["yes", "no"] as const).map((intervention) => ({ intervention })),
+  ...(["yes", "no"] as const).map((labelled) => ({ labelled })),
+  ...(["error", "no-error"] as const).map((imported) => ({ imported })),
   { comments: "open" },
-  { comments: "open", status: "todo", generator: "Qwen3-4B-InT" },
 ];
+const COMBOS: TraceFilter[] = [
+  { generator: G_INT, status: "todo", intervention: "no", labelled: "no" },
+  { answer: "correct", imported: "no-error", intervention: "yes" },
+  { answer: "wrong", status: "todo" },
+  { answer: "wrong", generator: G_INT },
+  { answer: "wrong", imported: "error", labelled: "no" },
+  { comments: "open", status: "todo", generator: G_INT },
+  { imported: "error", intervention: "no", status: "todo" },
+  { status: "labelled", labelled: "yes", intervention: "no" },
+  { answer: "wrong", intervention: "no", labelled: "no", imported: "error", generator: G_INT, status: "todo" },
+];
+const FILTERS: TraceFilter[] = [{}, ...ALONE, ...COMBOS];
+const PAGED: TraceFilter[] = [
+  {},
+  { answer: "wrong" },
+  { status: "labelled" },
+  { answer: "wrong", imported: "error", labelled: "no" },
+];
+
+/** What a team has done to the list: a person's label on every 7th trace (every 3rd of those "no error": curated). */
+function seedCuration(db: Database.Database, datasetId: string): number {
+  const ids = db
+    .prepare(`SELECT id FROM Trace WHERE datasetId = ? AND origin = 'imported' ORDER BY rowid`)
+    .all(datasetId) as { id: string }[];
+  const label = db.prepare(
+    `INSERT INTO "FirstErrorLabel" (id, traceId, step, source, annotator, updatedAt) VALUES (?, ?, ?, 'human', 'bench', CURRENT_TIMESTAMP)`,
+  );
+  const state = db.prepare(`UPDATE "Trace" SET status = ?, humanStep = ? WHERE id = ?`);
+  let n = 0;
+  db.transaction(() => {
+    ids.forEach((t, i) => {
+      if (i % 7 !== 0) return;
+      const step = i % 3 === 0 ? null : 2;
+      label.run(`hl-${i}`, t.id, step);
+      state.run(step === null ? "curated" : "labelled", step, t.id);
+      n++;
+    });
+  })();
+  return n;
+}
 
 /** Issue 13 §4: an open comment on every 97th trace and a resolved one on every 89th (as a team leaves them). */
 function seedComments(db: Database.Database, datasetId: string): number {
@@ -103,6 +142,7 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
   log(`team-speed: seeded in ${Math.round((performance.now() - t) / 1000)} s`);
   const raw = new Database(db.path);
   log(`team-speed: ${seedComments(raw, datasetId).toLocaleString("en")} traces with an open comment`);
+  log(`team-speed: ${seedCuration(raw, datasetId).toLocaleString("en")} traces with a person's label`);
   const lines: BenchLine[] = [];
   const out: Record<string, unknown> = { traces, attempts };
   try {
@@ -198,8 +238,27 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
     try {
       const pages: { search: string; ms: number; bareMs: number }[] = [];
       await fetch(`${server.base}/datasets/${datasetId}`).then((r) => r.text()); // route loaded
-      for (const f of FILTERS) {
-        const search = traceFilterToSearch(f);
+      const urls: { f: TraceFilter; search: string; cursor?: string }[] = FILTERS.map((f) => ({
+        f,
+        search: traceFilterToSearch(f),
+      }));
+      for (const f of PAGED) {
+        // the ids the pager's cursors point at: the 50th (second page), the 51st from the end (last page)
+        const all = raw.prepare(pageIdsSql(traceWhereSql(datasetId, f), undefined, "next", -1).sql);
+        const ids = (all.all(...traceWhereSql(datasetId, f).params) as { id: string }[]).map((r) => r.id);
+        const base = traceFilterToSearch(f);
+        const join = (extra: string) => `${base ? `${base}&` : "?"}${extra}`;
+        if (ids.length > 50) urls.push({ f, search: join(`cursor=${ids[49]}`), cursor: ids[49] });
+        if (ids.length > 100) {
+          urls.push({ f, search: join(`cursor=${ids[ids.length - 51]}`), cursor: ids[ids.length - 51] });
+          urls.push({ f, search: join(`cursor=${ids[ids.length - 50]}&dir=prev`), cursor: ids[ids.length - 50] });
+        }
+      }
+      // One untimed pass over every URL first: the server's code paths are warm, and the one-off
+      // grading fill of the first answer filter (lib/data/answer-check.ts writes answerCheck on every
+      // trace, once per dataset) is not counted as a render of whatever filter happens to come first.
+      for (const { search } of urls) await fetch(`${server.base}/datasets/${datasetId}${search}`).then((r) => r.text());
+      for (const { f, search, cursor } of urls) {
         const xs: number[] = [];
         for (let i = 0; i < 3; i++) {
           xs.push(
@@ -211,7 +270,7 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
             }),
           );
         }
-        const q = pageIdsSql(traceWhereSql(datasetId, f), undefined, "next", 50);
+        const q = pageIdsSql(traceWhereSql(datasetId, f), cursor, "next", 50);
         const bare = median(
           [0, 1, 2].map(() => {
             t = performance.now();
@@ -229,7 +288,7 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
       const all = median(pages.map((p) => p.ms));
       lines.push({
         bench: `Trace list page, ${traces.toLocaleString("en")} traces`,
-        metric: `server render (next start), slowest of ${FILTERS.length} filter combinations (median over them ${Math.round(all)} ms)`,
+        metric: `server render (next start), slowest of ${pages.length} filter combinations and pages (median over them ${Math.round(all)} ms)`,
         value: `${Math.round(worst.ms)} ms (${worst.search || "no filter"})`,
         baseline: `${round(worst.bareMs, 1)} ms (its page-ids query alone)`,
         ratio: null,

@@ -6,16 +6,100 @@ import { Button } from "@/components/ui/button";
 
 const SELECT = "h-7 rounded-md border border-slate-300 bg-white px-1.5 text-sm";
 
+type Choice = readonly [value: string, text: string];
+type SelectKey = "labelled" | "intervention" | "answer" | "imported" | "comments";
+// a choice's value must be one the filter's zod enum (lib/core/filters.ts) accepts: tsc checks it
+type SelectSpec = {
+  [K in SelectKey]: {
+    key: K;
+    label: string;
+    title?: string;
+    choices: readonly (readonly [NonNullable<TraceFilter[K]>, string])[];
+  };
+}[SelectKey];
+
+// The fixed-choice filters, in the order the bar shows them (each starts with "any").
+const SELECTS: readonly SelectSpec[] = [
+  {
+    key: "labelled",
+    label: "Human label",
+    choices: [
+      ["yes", "labelled"],
+      ["no", "not labelled"],
+    ],
+  },
+  {
+    key: "intervention",
+    label: "Intervention",
+    choices: [
+      ["yes", "has one"],
+      ["no", "none"],
+    ],
+  },
+  {
+    key: "answer",
+    label: "Answer",
+    title: "Imported (e.g. ProcessBench final_answer_correct), else graded against the ground-truth answer",
+    choices: [
+      ["wrong", "wrong"],
+      ["correct", "correct"],
+      ["unknown", "cannot be graded"],
+    ],
+  },
+  {
+    key: "imported",
+    label: "Imported label",
+    choices: [
+      ["error", "error"],
+      ["no-error", "no error"],
+    ],
+  },
+  {
+    key: "comments",
+    label: "Comments",
+    title: "Traces with at least one comment that is not resolved",
+    choices: [["open", "has open comments"]],
+  },
+];
+
+/** One labelled select of the bar: "any" (no filter) and the given choices; "" goes back to "any". */
+function FilterSelect(p: {
+  label: string;
+  title?: string;
+  wide?: boolean;
+  value: string | undefined;
+  choices: readonly Choice[];
+  onChange: (v: string | undefined) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-slate-600" title={p.title}>
+      {p.label}
+      <select
+        aria-label={p.label}
+        className={p.wide ? `${SELECT} max-w-56` : SELECT}
+        value={p.value ?? ""}
+        onChange={(e) => p.onChange(e.target.value === "" ? undefined : e.target.value)}
+      >
+        <option value="">any</option>
+        {p.choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Filters other than status (status is chosen with the count tabs). Every change goes to the URL and drops the cursor. */
 export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; generators: string[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const [q, setQ] = useState(filter.q ?? "");
   const go = (patch: Partial<TraceFilter>) => router.push(pathname + traceFilterToSearch({ ...filter, ...patch }));
-  const pick = (v: string) => (v === "" ? undefined : v);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    go({ q: pick(q) });
+    go({ q: q === "" ? undefined : q });
   };
   const active =
     filter.labelled ||
@@ -34,95 +118,23 @@ export function TraceFilterBar({ filter, generators }: { filter: TraceFilter; ge
       role="search"
       aria-label="Trace filters"
     >
-      <label className="flex items-center gap-1 text-slate-600">
-        Human label
-        <select
-          aria-label="Human label"
-          className={SELECT}
-          value={filter.labelled ?? ""}
-          onChange={(e) => go({ labelled: pick(e.target.value) as TraceFilter["labelled"] })}
-        >
-          <option value="">any</option>
-          <option value="yes">labelled</option>
-          <option value="no">not labelled</option>
-        </select>
-      </label>
-      <label className="flex items-center gap-1 text-slate-600">
-        Intervention
-        <select
-          aria-label="Intervention"
-          className={SELECT}
-          value={filter.intervention ?? ""}
-          onChange={(e) => go({ intervention: pick(e.target.value) as TraceFilter["intervention"] })}
-        >
-          <option value="">any</option>
-          <option value="yes">has one</option>
-          <option value="no">none</option>
-        </select>
-      </label>
-      <label
-        className="flex items-center gap-1 text-slate-600"
-        title="Imported (e.g. ProcessBench final_answer_correct), else graded against the ground-truth answer"
-      >
-        Answer
-        <select
-          aria-label="Answer"
-          className={SELECT}
-          value={filter.answer ?? ""}
-          onChange={(e) => go({ answer: pick(e.target.value) as TraceFilter["answer"] })}
-        >
-          <option value="">any</option>
-          <option value="wrong">wrong</option>
-          <option value="correct">correct</option>
-          <option value="unknown">cannot be graded</option>
-        </select>
-      </label>
-      <label className="flex items-center gap-1 text-slate-600">
-        Imported label
-        <select
-          aria-label="Imported label"
-          className={SELECT}
-          value={filter.imported ?? ""}
-          onChange={(e) => go({ imported: pick(e.target.value) as TraceFilter["imported"] })}
-        >
-          <option value="">any</option>
-          <option value="error">error</option>
-          <option value="no-error">no error</option>
-        </select>
-      </label>
-      <label
-        className="flex items-center gap-1 text-slate-600"
-        title="Traces with at least one comment that is not resolved"
-      >
-        Comments
-        <select
-          aria-label="Comments"
-          className={SELECT}
-          value={filter.comments ?? ""}
-          onChange={(e) => go({ comments: pick(e.target.value) as TraceFilter["comments"] })}
-        >
-          <option value="">any</option>
-          <option value="open">has open comments</option>
-        </select>
-      </label>
-      <label className="flex items-center gap-1 text-slate-600">
-        Generator
-        <select
-          aria-label="Generator"
-          className={`${SELECT} max-w-56`}
-          value={filter.generator ?? ""}
-          onChange={(e) => go({ generator: pick(e.target.value) })}
-        >
-          <option value="">any</option>
-          {generators
-            .filter((g) => g !== "")
-            .map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-        </select>
-      </label>
+      {SELECTS.map((s) => (
+        <FilterSelect
+          key={s.key}
+          label={s.label}
+          title={s.title}
+          value={filter[s.key]}
+          choices={s.choices}
+          onChange={(v) => go({ [s.key]: v } as Partial<TraceFilter>)}
+        />
+      ))}
+      <FilterSelect
+        label="Generator"
+        wide
+        value={filter.generator}
+        choices={generators.filter((g) => g !== "").map((g) => [g, g] as const)}
+        onChange={(v) => go({ generator: v })}
+      />
       <input
         type="search"
         aria-label="Search text"

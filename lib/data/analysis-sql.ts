@@ -1,4 +1,5 @@
 import { LENGTH_EDGES } from "@/lib/core/compare/histogram";
+import { table } from "./sql-types";
 
 // SQL of the analysis aggregates. Every statement returns grouped counts (tens to a few
 // thousand rows), never one row per trace. Trace rows keep the attempt text before
@@ -9,8 +10,15 @@ import { LENGTH_EDGES } from "@/lib/core/compare/histogram";
 // lib/data/analysis.ts still caches the results until the dataset changes (the fingerprint
 // below reads indexes only).
 
+// Tables and columns typed from the schema (lib/data/sql-types.ts): one ref per alias.
+const t = table("Trace", "t");
+const [l, f, y, z, m, x, lp] = (["l", "f", "y", "z", "m", "x", "p"] as const).map((a) => table("FirstErrorLabel", a));
+const i = table("Intervention", "i");
+const p = table("Problem", "p");
+const r = table("Rollout", "r");
+
 /** UTF-8 byte length of the attempt text of `t`, as stored in Trace_analysis_idx. */
-export const TEXT_BYTES = `length(CAST(t."text" AS BLOB))`;
+export const TEXT_BYTES = `length(CAST(${t.text} AS BLOB))`;
 
 /** CASE expression: token-length bin of `bytesExpr` (token estimate = UTF-8 bytes / 4). */
 export function lengthBinSql(bytesExpr: string): string {
@@ -23,9 +31,9 @@ export function lengthBinSql(bytesExpr: string): string {
 
 /** First-error labels per source, step and the trace's step count (step NULL = "no error"). */
 export const LABEL_GROUPS = `
-SELECT l."source" AS "source", l."step" AS "step", t."stepCount" AS "stepCount", COUNT(*) AS "count"
-FROM "Trace" t CROSS JOIN "FirstErrorLabel" l ON l."traceId" = t."id"
-WHERE t."datasetId" = ? GROUP BY l."source", l."step", t."stepCount"`;
+SELECT ${l.source} AS "source", ${l.step} AS "step", ${t.stepCount} AS "stepCount", COUNT(*) AS "count"
+FROM ${t} CROSS JOIN ${l} ON ${l.traceId} = ${t.id}
+WHERE ${t.datasetId} = ? GROUP BY ${l.source}, ${l.step}, ${t.stepCount}`;
 
 /**
  * Model label vs everything the winning rule (lib/core/agreement/winning-label.ts) looks at, per
@@ -34,17 +42,17 @@ WHERE t."datasetId" = ? GROUP BY l."source", l."step", t."stepCount"`;
  * stands for "no error" (NULL = no such label). The rule itself runs on each group in JS.
  */
 export const AGREEMENT_GROUPS = `
-SELECT m."step" AS "model",
-  (SELECT IFNULL(f."step", -1) FROM "FirstErrorLabel" f WHERE f."traceId" = t."id" AND f."source" = 'final' AND f."annotator" = '') AS "final",
-  (SELECT COUNT(DISTINCT IFNULL(y."step", -1)) || ':' || MIN(IFNULL(y."step", -1)) || ':' || MAX(IFNULL(y."step", -1))
-     FROM "FirstErrorLabel" y WHERE y."traceId" = t."id" AND y."source" = 'human') AS "humans",
-  (SELECT IFNULL(z."step", -1) FROM "FirstErrorLabel" z WHERE z."traceId" = t."id" AND z."source" = 'imported'
-     ORDER BY z."updatedAt" DESC, z."id" DESC LIMIT 1) AS "imported",
+SELECT ${m.step} AS "model",
+  (SELECT IFNULL(${f.step}, -1) FROM ${f} WHERE ${f.traceId} = ${t.id} AND ${f.source} = 'final' AND ${f.annotator} = '') AS "final",
+  (SELECT COUNT(DISTINCT IFNULL(${y.step}, -1)) || ':' || MIN(IFNULL(${y.step}, -1)) || ':' || MAX(IFNULL(${y.step}, -1))
+     FROM ${y} WHERE ${y.traceId} = ${t.id} AND ${y.source} = 'human') AS "humans",
+  (SELECT IFNULL(${z.step}, -1) FROM ${z} WHERE ${z.traceId} = ${t.id} AND ${z.source} = 'imported'
+     ORDER BY ${z.updatedAt} DESC, ${z.id} DESC LIMIT 1) AS "imported",
   COUNT(*) AS "count"
-FROM "Trace" t
-CROSS JOIN "FirstErrorLabel" m ON m."id" = (
-  SELECT x."id" FROM "FirstErrorLabel" x WHERE x."traceId" = t."id" AND x."source" = 'model' ORDER BY x."updatedAt" DESC, x."id" DESC LIMIT 1)
-WHERE t."datasetId" = ? GROUP BY 1, 2, 3, 4`;
+FROM ${t}
+CROSS JOIN ${m} ON ${m.id} = (
+  SELECT ${x.id} FROM ${x} WHERE ${x.traceId} = ${t.id} AND ${x.source} = 'model' ORDER BY ${x.updatedAt} DESC, ${x.id} DESC LIMIT 1)
+WHERE ${t.datasetId} = ? GROUP BY 1, 2, 3, 4`;
 
 /**
  * Every label of the traces a person labelled (a human or final label): the agreement report's
@@ -55,22 +63,24 @@ WHERE t."datasetId" = ? GROUP BY 1, 2, 3, 4`;
  * cost ten times more than parsing one string (bench/agreement.ts).
  */
 export const TEAM_LABELS = `
-SELECT json_group_array(json_array(l."traceId", l."source", l."annotator", l."step")) AS "labels"
-FROM "FirstErrorLabel" l
-WHERE l."traceId" IN (
-  SELECT p."traceId" FROM "FirstErrorLabel" p CROSS JOIN "Trace" t ON t."id" = p."traceId"
-  WHERE p."source" IN ('human', 'final') AND t."datasetId" = ?)`;
+SELECT json_group_array(json_array(${l.traceId}, ${l.source}, ${l.annotator}, ${l.step})) AS "labels"
+FROM ${l}
+WHERE ${l.traceId} IN (
+  SELECT ${lp.traceId} FROM ${lp} CROSS JOIN ${t} ON ${t.id} = ${lp.traceId}
+  WHERE ${lp.source} IN ('human', 'final') AND ${t.datasetId} = ?)`;
 
 /**
  * Figure 10: token-length bins of interventions and of the attempts they belong to. The byte
  * lengths are taken in a materialised CTE: written inside the CASE/GROUP BY expressions, the
  * attempt's length was computed from the row instead of read from the index (6x slower).
+ * INDEXED BY: with Trace_list_idx (datasetId, id, ...) beside it, SQLite chose that one and read
+ * every row for the length.
  */
 export const INTERVENTION_LENGTHS = `
 WITH x AS MATERIALIZED (
-  SELECT octet_length(i."content") AS ib, ${TEXT_BYTES} AS tb
-  FROM "Trace" t CROSS JOIN "Intervention" i ON i."traceId" = t."id"
-  WHERE t."datasetId" = ? AND i."status" <> 'rejected'
+  SELECT octet_length(${i.content}) AS ib, ${TEXT_BYTES} AS tb
+  FROM ${t} INDEXED BY "Trace_analysis_idx" CROSS JOIN ${i} ON ${i.traceId} = ${t.id}
+  WHERE ${t.datasetId} = ? AND ${i.status} <> 'rejected'
 )
 SELECT ${lengthBinSql("ib")} AS "ivBin", ${lengthBinSql("tb")} AS "attemptBin", COUNT(*) AS "count", SUM(ib) AS "ivBytes", SUM(tb) AS "attemptBytes",
        SUM(CAST(ib AS REAL) / MAX(1, tb)) AS "ratioSum"
@@ -80,16 +90,16 @@ FROM x GROUP BY 1, 2`;
 export const ROLLOUT_CONDITIONS = `
 SELECT cond AS "condition", SUM(n) AS "rollouts", SUM(ok) AS "correct", COUNT(*) AS "problems", SUM(ok > 0) AS "covered"
 FROM (
-  SELECT r."condition" AS cond, r."problemId" AS pid, COUNT(*) AS n, SUM(r."correct") AS ok
-  FROM "Problem" p CROSS JOIN "Rollout" r ON r."problemId" = p."id"
-  WHERE p."datasetId" = ? GROUP BY r."condition", r."problemId"
+  SELECT ${r.condition} AS cond, ${r.problemId} AS pid, COUNT(*) AS n, SUM(${r.correct}) AS ok
+  FROM ${p} CROSS JOIN ${r} ON ${r.problemId} = ${p.id}
+  WHERE ${p.datasetId} = ? GROUP BY ${r.condition}, ${r.problemId}
 ) GROUP BY cond`;
 
 /** Interventions kept by rollouts (verified), rolled out, and all not rejected. */
 export const VERIFIED = `
-SELECT COALESCE(SUM(i."verified" = 1), 0) AS "verified", COALESCE(SUM(i."verified" IS NOT NULL), 0) AS "rolledOut", COUNT(*) AS "total"
-FROM "Trace" t CROSS JOIN "Intervention" i ON i."traceId" = t."id"
-WHERE t."datasetId" = ? AND i."status" <> 'rejected'`;
+SELECT COALESCE(SUM(${i.verified} = 1), 0) AS "verified", COALESCE(SUM(${i.verified} IS NOT NULL), 0) AS "rolledOut", COUNT(*) AS "total"
+FROM ${t} CROSS JOIN ${i} ON ${i.traceId} = ${t.id}
+WHERE ${t.datasetId} = ? AND ${i.status} <> 'rejected'`;
 
 /**
  * Cheap change detector, O(1) or one small index walk per table: newest rowids and row
@@ -99,7 +109,7 @@ WHERE t."datasetId" = ? AND i."status" <> 'rejected'`;
  */
 export const FINGERPRINT = `
 SELECT
-  (SELECT COUNT(*) FROM "Trace" t WHERE t."datasetId" = ?) || ':' || (SELECT IFNULL(MAX(rowid), 0) FROM "Trace") AS "traces",
-  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM "FirstErrorLabel") AS "labels",
-  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM "Intervention") || '/' || (SELECT IFNULL(MAX(rowid), 0) FROM "AuditEvent") AS "interventions",
-  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM "Rollout") || '/' || (SELECT IFNULL(MAX("updatedAt"), '') FROM "Job") AS "rollouts"`;
+  (SELECT COUNT(*) FROM ${t} WHERE ${t.datasetId} = ?) || ':' || (SELECT IFNULL(MAX(rowid), 0) FROM ${table("Trace")}) AS "traces",
+  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("FirstErrorLabel")}) AS "labels",
+  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("Intervention")}) || '/' || (SELECT IFNULL(MAX(rowid), 0) FROM ${table("AuditEvent")}) AS "interventions",
+  (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("Rollout")}) || '/' || (SELECT IFNULL(MAX(${table("Job").updatedAt}), '') FROM ${table("Job")}) AS "rollouts"`;

@@ -6,6 +6,7 @@ import { modelVsWinner } from "./model-vs-label";
 import { AGREEMENT_GROUPS, FINGERPRINT, INTERVENTION_LENGTHS, LABEL_GROUPS, ROLLOUT_CONDITIONS, VERIFIED } from "./analysis-sql";
 import { modelGroups, modelStats, type ModelStats } from "./analysis-models";
 import { ROLLOUT_ROW_CONDITIONS } from "@/lib/core/rollouts/conditions";
+import type { Row } from "./sql-types";
 
 // Aggregates behind the analysis and comparison pages, computed in the database (GROUP BY /
 // COUNT / SUM: lib/data/analysis-sql.ts) and returned as small tables. The result is cached
@@ -33,6 +34,14 @@ export type Analysis = {
 };
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+// Rows of the statements in analysis-sql.ts: schema columns typed from the schema (sql-types.ts),
+// aggregates as SQLite returns them (an integer may come back as a bigint).
+type N = bigint | number;
+type LabelGroupRow = Row<"FirstErrorLabel", "source" | "step"> & Row<"Trace", "stepCount"> & { count: N };
+type LengthRow = { ivBin: N; attemptBin: N; count: N; ivBytes: N; attemptBytes: N; ratioSum: number };
+type RolloutRow = Row<"Rollout", "condition"> & { rollouts: N; correct: N; problems: N; covered: N };
+type VerifiedRow = { verified: N | null; rolledOut: N | null; total: N };
 const q = <T>(db: Tx, sql: string, ...params: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...params);
 
 async function fingerprint(datasetId: string, db: Tx): Promise<string> {
@@ -69,11 +78,11 @@ export async function getAnalysis(datasetId: string, db: Tx = prisma): Promise<A
 export async function computeAnalysis(datasetId: string, db: Tx = prisma): Promise<Analysis> {
   const [groups, labels, agree, lengths, rollouts, [ver]] = await Promise.all([
     modelGroups(datasetId, db),
-    q<Record<string, unknown>>(db, LABEL_GROUPS, datasetId),
+    q<LabelGroupRow>(db, LABEL_GROUPS, datasetId),
     q<Record<string, unknown>>(db, AGREEMENT_GROUPS, datasetId),
-    q<Record<string, unknown>>(db, INTERVENTION_LENGTHS, datasetId),
-    q<Record<string, unknown>>(db, ROLLOUT_CONDITIONS, datasetId),
-    q<Record<string, unknown>>(db, VERIFIED, datasetId),
+    q<LengthRow>(db, INTERVENTION_LENGTHS, datasetId),
+    q<RolloutRow>(db, ROLLOUT_CONDITIONS, datasetId),
+    q<VerifiedRow>(db, VERIFIED, datasetId),
   ]);
   const models = modelStats(groups);
 

@@ -1,3 +1,4 @@
+import { table } from "./sql-types";
 import type { Sql } from "./trace-list-sql";
 
 // Text search of the trace filter (issue 15 §4): a trace matches when its problem statement or
@@ -11,9 +12,15 @@ import type { Sql } from "./trace-list-sql";
 
 const MIN_TRIGRAM_CHARS = 3;
 
+// Typed from the schema (lib/data/sql-types.ts). The FTS tables, their mark and pending queues
+// are not Prisma models (migration 20261206020000_text_search_fts): they stay plain names.
+const t = table("Trace", "t");
+const tp = table("Trace", "tp");
+const pq = table("Problem", "pq");
+
 /** Rowids not in the index yet (migration 20261206020000): above the table's mark, or edited. */
-const NOT_INDEXED = (table: "Trace" | "Problem") =>
-  `SELECT n.rowid FROM "${table}" n WHERE n.rowid > (SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${table}') UNION ALL SELECT "rid" FROM "${table}FtsPending"`;
+const NOT_INDEXED = (name: "Trace" | "Problem") =>
+  `SELECT n.rowid FROM ${table(name, "n")} WHERE n.rowid > (SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${name}') UNION ALL SELECT "rid" FROM "${name}FtsPending"`;
 
 /** LIKE argument for a literal substring: `%`, `_` and `\` match themselves (used with ESCAPE '\'). */
 export const likeArg = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -49,19 +56,19 @@ export function textSearchSql(datasetId: string, q: string): Sql {
   const like = likeArg(q);
   if (!usesTrigramIndex(q)) {
     return {
-      sql: `(t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`,
+      sql: `(${t.problemId} IN (SELECT ${pq.id} FROM ${pq} WHERE ${pq.datasetId} = ? AND ${pq.statement} LIKE ? ESCAPE '\\') OR ${t.text} LIKE ? ESCAPE '\\')`,
       params: [datasetId, like, like],
     };
   }
   const match = trigramQuery(q);
-  const problemTraces = `SELECT tp.rowid FROM "Trace" tp WHERE tp."problemId" IN (
-        SELECT pq."id" FROM "Problem" pq WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Problem")})
-          AND +pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\')`;
+  const problemTraces = `SELECT tp.rowid FROM ${tp} WHERE ${tp.problemId} IN (
+        SELECT ${pq.id} FROM ${pq} WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Problem")})
+          AND +${pq.datasetId} = ? AND ${pq.statement} LIKE ? ESCAPE '\\')`;
   const candidates = `SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Trace")}`;
   // Two ANDed terms, not one OR: a row outside both sets is rejected from the index entry alone;
   // written as (in P) OR (in C AND LIKE), SQLite read every row (100,000 traces: 1 s vs 16 ms).
   return {
-    sql: `+t.rowid IN (${problemTraces} UNION ALL ${candidates}) AND (+t.rowid IN (${problemTraces}) OR t."text" LIKE ? ESCAPE '\\')`,
+    sql: `+t.rowid IN (${problemTraces} UNION ALL ${candidates}) AND (+t.rowid IN (${problemTraces}) OR ${t.text} LIKE ? ESCAPE '\\')`,
     params: [match, datasetId, like, match, match, datasetId, like, like],
   };
 }

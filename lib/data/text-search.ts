@@ -1,6 +1,7 @@
 import { prisma, type Db } from "@/lib/db";
 import { stmt, writeTx } from "@/lib/data/stage-db";
 import { RetryableError } from "@/lib/jobs/types";
+import { table } from "@/lib/data/sql-types";
 
 // Background indexing of the text search (issue 15 §4). New rows are the rows above the table's
 // mark in "TextFtsMark", edited ones wait in *FtsPending (migration 20261206020000_text_search_fts:
@@ -11,9 +12,11 @@ import { RetryableError } from "@/lib/jobs/types";
 
 const BATCH = 500; // ~0.2 s of tokenizing per transaction at 5 KB per trace
 
+// The indexed column of each table typed from the schema (lib/data/sql-types.ts); the FTS tables,
+// the mark and the pending queues are not Prisma models (migration 20261206020000): plain names.
 const TABLES = [
-  { fts: "TraceTextFts", column: "text", table: "Trace", pending: "TraceFtsPending" },
-  { fts: "ProblemTextFts", column: "statement", table: "Problem", pending: "ProblemFtsPending" },
+  { fts: "TraceTextFts", table: "Trace", ref: table("Trace"), column: table("Trace").text, pending: "TraceFtsPending" },
+  { fts: "ProblemTextFts", table: "Problem", ref: table("Problem"), column: table("Problem").statement, pending: "ProblemFtsPending" },
 ] as const;
 
 /**
@@ -34,23 +37,26 @@ export async function indexQueuedText(batch = BATCH): Promise<number> {
 function indexTable(q: (typeof TABLES)[number], batch: number): number {
   const mark = `(SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${q.table}')`;
   const row = stmt<{ top: bigint | number | null }>(
-    `SELECT MAX(r) AS top FROM (SELECT rowid AS r FROM "${q.table}" WHERE rowid > ${mark} ORDER BY rowid LIMIT ${batch})`).get() as { top: bigint | number | null };
+    `SELECT MAX(r) AS top FROM (SELECT rowid AS r FROM ${q.ref} WHERE rowid > ${mark} ORDER BY rowid LIMIT ${batch})`).get() as { top: bigint | number | null };
   let k = 0;
   if (row.top !== null) {
-    k += stmt(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT rowid, "${q.column}" FROM "${q.table}" WHERE rowid > ${mark} AND rowid <= ?`).run(Number(row.top)).changes;
+    k += stmt(`INSERT INTO "${q.fts}"(rowid, ${q.column}) SELECT rowid, ${q.column} FROM ${q.ref} WHERE rowid > ${mark} AND rowid <= ?`).run(Number(row.top)).changes;
     stmt(`UPDATE "TextFtsMark" SET "mark" = ? WHERE "tbl" = '${q.table}'`).run(Number(row.top));
   }
   const edited = `SELECT "rid" FROM "${q.pending}" WHERE "rid" <= ${mark} ORDER BY "rid" LIMIT ${batch}`;
   stmt(`DELETE FROM "${q.fts}" WHERE rowid IN (${edited})`).run(); // not indexed, unless a mark pass did it
-  k += stmt(`INSERT INTO "${q.fts}"(rowid, "${q.column}") SELECT x.rowid, x."${q.column}" FROM "${q.table}" x WHERE x.rowid IN (${edited})`).run().changes;
+  k += stmt(`INSERT INTO "${q.fts}"(rowid, ${q.column}) SELECT x.rowid, x.${q.column} FROM ${q.ref} x WHERE x.rowid IN (${edited})`).run().changes;
   stmt(`DELETE FROM "${q.pending}" WHERE "rid" IN (${edited})`).run();
   return k;
 }
 
+const queued = (q: (typeof TABLES)[number]) =>
+  `(SELECT COUNT(*) FROM ${q.ref} WHERE rowid > (SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${q.table}')) + (SELECT COUNT(*) FROM "${q.pending}")`;
+const QUEUED = `SELECT ${TABLES.map(queued).join(" + ")} AS n`;
+
 /** Rows not indexed yet (both tables): above the mark, or edited. */
 export async function queuedTextCount(db: Db = prisma): Promise<number> {
-  const part = (t: string) => `(SELECT COUNT(*) FROM "${t}" WHERE rowid > (SELECT "mark" FROM "TextFtsMark" WHERE "tbl" = '${t}')) + (SELECT COUNT(*) FROM "${t}FtsPending")`;
-  const [r] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT ${part("Trace")} + ${part("Problem")} AS n`);
+  const [r] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(QUEUED);
   return Number(r.n);
 }
 

@@ -39,10 +39,13 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const cursor = one(sp.cursor) || undefined;
   const dir = one(sp.dir) === "prev" ? "prev" : "next";
+  // the list's counts ignore its own status: with no other filter they are the dataset's (one walk fewer)
+  const { status: _status, ...narrowing } = filter;
+  const unfiltered = Object.keys(narrowing).length === 0;
   const listP = listTraces(datasetId, filter, { cursor, dir });
-  const [list, overall, generators, model, agreement, trained, withheld] = await Promise.all([
+  const [list, counted, generators, model, agreement, trained, withheld] = await Promise.all([
     listP,
-    countByStatus(datasetId, {}),
+    unfiltered ? null : countByStatus(datasetId, {}),
     listGenerators(datasetId),
     modelStatus(),
     firstErrorAgreement({ datasetId }),
@@ -57,12 +60,26 @@ export default async function DatasetPage({ params, searchParams }: Props) {
     ),
   ]);
   const shown = blindRows(list.rows, withheld, filter.imported !== undefined);
+  const overall = counted ?? list.statusCounts;
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;
   const search = traceFilterToSearch(filter);
   const from = list.rows[0]?.position ?? 0;
   // a text search counts up to a cap: the total is then "at least"
   const atLeast = filter.status ? list.countsCapped[filter.status] : Object.values(list.countsCapped).some(Boolean);
+  // the same pager above and below the rows
+  const pager = (
+    <Pager
+      base={base}
+      search={search}
+      prevCursor={list.prevCursor}
+      nextCursor={list.nextCursor}
+      from={from}
+      to={from + list.rows.length - 1}
+      total={list.total}
+      totalAtLeast={atLeast}
+    />
+  );
 
   return (
     <div className="mx-auto max-w-7xl space-y-3">
@@ -128,16 +145,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusTabs base={base} filter={filter} counts={list.statusCounts} capped={list.countsCapped} />
-          <Pager
-            base={base}
-            search={search}
-            prevCursor={list.prevCursor}
-            nextCursor={list.nextCursor}
-            from={from}
-            to={from + list.rows.length - 1}
-            total={list.total}
-            totalAtLeast={atLeast}
-          />
+          {pager}
         </div>
         <TraceFilterBar key={search} filter={filter} generators={generators} />
         {shown.leftOut > 0 && (
@@ -163,16 +171,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
             nextHref={pageHref(base, search, list.nextCursor, false)}
           />
         )}
-        <Pager
-          base={base}
-          search={search}
-          prevCursor={list.prevCursor}
-          nextCursor={list.nextCursor}
-          from={from}
-          to={from + list.rows.length - 1}
-          total={list.total}
-          totalAtLeast={atLeast}
-        />
+        {pager}
       </div>
     </div>
   );
