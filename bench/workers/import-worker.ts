@@ -1,6 +1,9 @@
-// Child process of bench/import.ts: `importer FILE` (the real importFile) or `baseline FILE`
-// (a bare better-sqlite3 insert loop of the same rows into the same schema). DATABASE_URL names
-// a fresh file; it is migrated before the clock starts in both modes.
+// Child process of bench/import.ts: `importer FILE` (the real importFile), `baseline FILE`
+// (a bare better-sqlite3 insert loop of the same rows into the same schema) or `baseline-prelist FILE`
+// (the same loop after dropping the trace list's covering index and triggers: the schema as it was
+// before issue 15 §4 made every trace insert also maintain them, so the bench can say what they
+// cost the import). DATABASE_URL names a fresh file; it is migrated before the clock starts.
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { countSteps } from "@/lib/core/steps";
 import { ensureMigrated } from "@/lib/data/migrate";
@@ -27,9 +30,25 @@ async function importer() {
   };
 }
 
-async function baseline() {
+/** The index and triggers the two trace-list migrations create (read from the files, not repeated here). */
+function listObjects(): { indexes: string[]; triggers: string[] } {
+  const sql = ["20261206060000_trace_list_facets", "20261206060100_trace_list_counts"]
+    .map((m) => readFileSync(`prisma/migrations/${m}/migration.sql`, "utf8"))
+    .join("\n");
+  const names = (kind: string) => [...sql.matchAll(new RegExp(`CREATE ${kind} "([^"]+)"`, "g"))].map((m) => m[1]);
+  return { indexes: names("INDEX"), triggers: names("TRIGGER") };
+}
+
+async function baseline(prelist = false) {
   const db = new Database(sqlitePath(url));
   db.pragma("journal_mode = WAL");
+  if (prelist) {
+    const { indexes, triggers } = listObjects();
+    if (indexes.length === 0 || triggers.length === 0)
+      throw new Error("baseline-prelist: no list index/triggers found");
+    for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
+    for (const i of indexes) db.exec(`DROP INDEX "${i}"`);
+  }
   const ts = nowText();
   const insDataset = db.prepare(
     `INSERT INTO Dataset (id, name, description, createdAt, updatedAt) VALUES (?, ?, '', ?, ?)`,
@@ -71,6 +90,6 @@ async function baseline() {
 
 const rssBefore = peakRssMb();
 const t = performance.now();
-const counts = mode === "importer" ? await importer() : await baseline();
+const counts = mode === "importer" ? await importer() : await baseline(mode === "baseline-prelist");
 const ms = performance.now() - t;
 report({ mode, ms, counts, peakRssMb: peakRssMb(), rssBeforeMb: rssBefore });
