@@ -7,6 +7,11 @@ import { addComment, setCommentStatus } from "./comments";
 import { createIntervention, decideIntervention } from "./interventions";
 import { setHumanLabel } from "./labels";
 import { filteredTraceIds } from "./trace-list";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { importFile } from "@/lib/import";
+import { sharedData } from "@/test-support/shared-data";
 
 // The list* columns of Trace (migration 20261206060000_trace_list_facets) are the list filters'
 // copies of facts about child rows, kept by triggers. These tests hold them equal to the child
@@ -176,5 +181,36 @@ describe("Trace list columns (kept by triggers)", () => {
     expect(await sel({ labelled: "yes" })).toEqual([]);
     expect(await mismatches(datasetId)).toEqual([]);
     expect(await countMismatches(datasetId)).toEqual([]);
+  });
+
+  it("are written by the importer as the triggers would: real ProcessBench files, InT rows, and a re-import adding children", async () => {
+    const name = `facets-import-${randomUUID()}`;
+    for (const f of ["gsm8k.json", "math.json"]) {
+      const r = await importFile(sharedData("processbench", f), { dataset: name, format: "processbench", actor: "t" });
+      expect(r.ok).toBe(true);
+    }
+    const dir = mkdtempSync(join(tmpdir(), "facets-"));
+    const row = (i: number, content: string) =>
+      JSON.stringify({
+        problem: `What is ${i}+1?`,
+        answer: String(i + 1),
+        reference_solution: `${i}+1=${i + 1}.`,
+        incorrect_attempt: `Step one.\n\nSo ${i}+1=${i + 2}.`,
+        intervention: { content, location: 2 },
+        model: "m",
+      });
+    // the first file makes new traces with an intervention; the second meets the same traces (insert ignored) and adds one
+    for (const [k, content] of [[0, "Check the sum."], [1, "Add again."]] as const) {
+      const file = join(dir, `int-${k}.jsonl`);
+      writeFileSync(file, [0, 1, 2].map((i) => row(i, content)).join("\n") + "\n");
+      const r = await importFile(file, { dataset: name, format: "int", actor: "t" });
+      expect(r.ok).toBe(true);
+    }
+    const ds = await prisma.dataset.findFirstOrThrow({ where: { name } });
+    const seen = new Set<string>();
+    expect(await mismatches(ds.id, seen)).toEqual([]);
+    expect(await countMismatches(ds.id)).toEqual([]);
+    // the files reach every value the importer writes: interventions, imported error and no-error labels
+    expect([...seen]).toEqual(expect.arrayContaining(["iv=true", "iv=false", "impErr=true", "impErr=false", "impOk=true", "impOk=false"]));
   });
 });
