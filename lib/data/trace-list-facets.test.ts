@@ -212,5 +212,10 @@ describe("Trace list columns (kept by triggers)", () => {
     expect(await countMismatches(ds.id)).toEqual([]);
     // the files reach every value the importer writes: interventions, imported error and no-error labels
     expect([...seen]).toEqual(expect.arrayContaining(["iv=true", "iv=false", "impErr=true", "impErr=false", "impOk=true", "impOk=false"]));
+    // the importer's pause of the count triggers ends with its transaction: a later write moves the counts again
+    expect(await prisma.traceListCountPause.count()).toBe(0);
+    const one = await prisma.trace.findFirstOrThrow({ where: { datasetId: ds.id, listHumanLabel: false } });
+    expect((await setHumanLabel({ traceId: one.id, actor: "ann", step: 1, expectedVersion: null })).ok).toBe(true);
+    expect(await countMismatches(ds.id)).toEqual([]);
   });
 });
