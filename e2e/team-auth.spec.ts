@@ -66,6 +66,8 @@ test("a viewer sees every page, and every change is refused", async ({ browser }
   // The review screen reads; marking "no error" (a label) is refused on the server and said so.
   await page.goto(`/datasets/${ds.datasetId}/traces/${ds.traces[0].id}`);
   await expect(page.locator("[data-step]").first()).toBeVisible();
+  // keys work once the page has hydrated (the steps are server-rendered before that; CI pressed too early once)
+  await expect(page.locator("[data-ready='1']")).toBeVisible();
   await refusedAction(page, "0");
   expect(
     teamQuery<{ n: number }>(
