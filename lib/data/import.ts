@@ -4,6 +4,7 @@
 // that exists is ever overwritten: an existing problem only gets an empty reference/answer filled.
 import { env } from "@/lib/env";
 import { ensureMigrated } from "./migrate";
+import { suspendImportTriggers } from "./import-triggers";
 import { nowText, openSqlite, type Sqlite } from "./sqlite";
 import { columns, insertSql, table, type Row } from "./sql-types";
 import { sha256 } from "@/lib/core/hash";
@@ -27,25 +28,33 @@ const P = table("Problem");
 const T = table("Trace");
 const R = table("ImportRecord");
 const C = table("TraceListCount");
-const PAUSE = table("TraceListCountPause");
+const IV = table("Intervention", "x");
+const L = table("FirstErrorLabel", "x");
 
-// TraceListCount in bulk: while the import's transaction runs, the count triggers skip its dataset (one row in
-// TraceListCountPause; migration 20261206080000), and before COMMIT the dataset is recounted from its traces. The
-// per-trace upsert of the triggers cost half the import's throughput; the recount is one GROUP BY over the covering index.
+// The trace list's upkeep in bulk. Inside the import's transaction its insert triggers are suspended
+// (./import-triggers.ts): the traces it creates carry their facts from the insert, the traces it met and gave a child
+// get theirs recomputed (REFACTS: the triggers' own expressions), and the dataset is recounted from its traces before
+// COMMIT (one GROUP BY over the covering index). Per row, the triggers cost more than half the import's throughput.
 const COUNT_KEY = ["status", "generator", "listIntervention", "listHumanLabel", "listImportedError", "listImportedNoError", "listOpenComment"] as const;
 const RECOUNT_SQL = `INSERT INTO ${C} (${columns("TraceListCount", ["datasetId", "answerCheck", ...COUNT_KEY, "n"])})
   SELECT ${T.datasetId}, IFNULL(${T.answerCheck}, ''), ${columns("Trace", COUNT_KEY)}, COUNT(*) FROM ${T} WHERE ${T.datasetId} = ?
   GROUP BY ${T.datasetId}, IFNULL(${T.answerCheck}, ''), ${columns("Trace", COUNT_KEY)}`;
+const label = (cond: string) => `EXISTS (SELECT 1 FROM ${L} WHERE ${L.traceId} = ${T}.${T.id} AND ${cond})`;
+const REFACTS_SQL = `UPDATE ${T} SET
+  ${T.listIntervention} = EXISTS (SELECT 1 FROM ${IV} WHERE ${IV.traceId} = ${T}.${T.id} AND ${IV.status} <> 'rejected'),
+  ${T.listHumanLabel} = ${label(`${L.source} = 'human'`)},
+  ${T.listImportedError} = ${label(`${L.source} = 'imported' AND ${L.step} IS NOT NULL`)},
+  ${T.listImportedNoError} = ${label(`${L.source} = 'imported' AND ${L.step} IS NULL`)}
+  WHERE ${T.id} = ?`;
 
 function statements(db: Sqlite) {
   return {
     findDataset: db.prepare<[string], Row<"Dataset", "id">>(`SELECT ${D.id} FROM ${D} WHERE ${D.name} = ?`),
     insertDataset: db.prepare(insertSql("Dataset", ["id", "name", "description", "createdAt", "updatedAt"], { literals: { description: "''" } })),
     touchDataset: db.prepare(`UPDATE ${D} SET ${D.updatedAt} = ? WHERE ${D.id} = ?`),
-    pauseCounts: db.prepare(`INSERT OR IGNORE INTO ${PAUSE} (${PAUSE.datasetId}) VALUES (?)`),
     clearCounts: db.prepare(`DELETE FROM ${C} WHERE ${C.datasetId} = ?`),
     recount: db.prepare(RECOUNT_SQL),
-    resumeCounts: db.prepare(`DELETE FROM ${PAUSE} WHERE ${PAUSE.datasetId} = ?`),
+    refacts: db.prepare(REFACTS_SQL),
     insertProblem: db.prepare(
       insertSql("Problem", ["id", "datasetId", "externalId", "statement", "referenceSolution", "answer", "source", "metadata", "contentHash", "createdAt"], { orIgnore: true }),
     ),
@@ -56,10 +65,9 @@ function statements(db: Sqlite) {
       insertSql(
         "Trace",
         // listIntervention / listImported*: the trace list's facts about the record's interventions and label, which
-        // the triggers of migration 20261206060000 would otherwise set by updating the new row after each child
-        // insert (and TraceListCount's triggers then move its count): that cost half the import's throughput. The
-        // values are exactly the triggers' (imported interventions are "proposed"); on a trace that already exists
-        // the insert is ignored and the triggers keep the facts (lib/data/trace-list-facets.test.ts checks both).
+        // the suspended triggers would have set by updating the new row after each child insert. The values are
+        // exactly the triggers' (imported interventions are "proposed"); on a trace that already exists the insert is
+        // ignored and finish() recomputes them (lib/data/trace-list-facets.test.ts checks both).
         [
           ...["id", "datasetId", "problemId", "externalId", "text", "generator", "origin", "correct", "stepCount", "contentHash"] as const,
           ...["status", "hasIntervention", "humanStep", "version", "createdAt", "updatedAt"] as const,
@@ -102,6 +110,7 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
   const db = openSqlite(url);
   const st = statements(db);
   db.exec("BEGIN IMMEDIATE");
+  const restoreTriggers = suspendImportTriggers(db);
   const ts = nowText();
   let datasetId = st.findDataset.get(datasetName)?.id;
   if (!datasetId) {
@@ -109,7 +118,8 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
     st.insertDataset.run(datasetId, datasetName, ts, ts);
   }
   const dsId = datasetId;
-  st.pauseCounts.run(dsId);
+  // traces that existed before this import and got a label or intervention from it: their facts are recomputed at finish
+  const metTraces = new Set<string>();
   const problemIds = new Map<string, string>();
   const added = zero();
   const skipped = zero();
@@ -171,6 +181,7 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
       if (st.insertLabel.run(newId(), traceId, item.label.step, item.label.annotator, ts, ts).changes === 1) {
         added.labels++;
         wrote = true;
+        if (!isNew) metTraces.add(traceId);
       } else skipped.labels++;
     }
     for (const iv of item.interventions) {
@@ -179,7 +190,10 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
       if (st.insertIntervention.run(newId(), traceId, iv.location, iv.content, provenance, ih, ts, ts).changes === 1) {
         added.interventions++;
         wrote = true;
-        if (!isNew) st.markIntervention.run(traceId);
+        if (!isNew) {
+          st.markIntervention.run(traceId);
+          metTraces.add(traceId);
+        }
       } else skipped.interventions++;
     }
     return wrote;
@@ -206,9 +220,10 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
         st.insertAudit.run(newId(), actor, importId, after, ts);
       }
       if (added.problems || added.traces || added.labels || added.interventions || problemsEnriched) st.touchDataset.run(ts, dsId);
+      for (const id of metTraces) st.refacts.run(id);
       st.clearCounts.run(dsId);
       st.recount.run(dsId);
-      st.resumeCounts.run(dsId);
+      restoreTriggers();
       db.exec("COMMIT");
       close();
       return { alreadyImported: Boolean(before), importId };

@@ -205,15 +205,22 @@ describe("Trace list columns (kept by triggers)", () => {
       writeFileSync(file, [0, 1, 2].map((i) => row(i, content)).join("\n") + "\n");
       const r = await importFile(file, { dataset: name, format: "int", actor: "t" });
       expect(r.ok).toBe(true);
+      if (k === 1) continue;
+      // a curator rejects trace 0's only intervention: the second file's new one must turn its fact on again
+      const ds0 = await prisma.dataset.findFirstOrThrow({ where: { name } });
+      const iv = await prisma.intervention.findFirstOrThrow({ where: { trace: { datasetId: ds0.id, externalId: null, text: { contains: "So 0+1=2." } } } });
+      expect((await decideIntervention({ id: iv.id, actor: "ann", expectedVersion: iv.version, decision: "reject" })).ok).toBe(true);
+      expect((await prisma.trace.findUniqueOrThrow({ where: { id: iv.traceId } })).listIntervention).toBe(false);
     }
     const ds = await prisma.dataset.findFirstOrThrow({ where: { name } });
+    const met = await prisma.trace.findFirstOrThrow({ where: { datasetId: ds.id, text: { contains: "So 0+1=2." } } });
+    expect(met.listIntervention).toBe(true);
     const seen = new Set<string>();
     expect(await mismatches(ds.id, seen)).toEqual([]);
     expect(await countMismatches(ds.id)).toEqual([]);
     // the files reach every value the importer writes: interventions, imported error and no-error labels
     expect([...seen]).toEqual(expect.arrayContaining(["iv=true", "iv=false", "impErr=true", "impErr=false", "impOk=true", "impOk=false"]));
-    // the importer's pause of the count triggers ends with its transaction: a later write moves the counts again
-    expect(await prisma.traceListCountPause.count()).toBe(0);
+    // the importer's suspension of the list triggers ends with its transaction: a later write moves the counts again
     const one = await prisma.trace.findFirstOrThrow({ where: { datasetId: ds.id, listHumanLabel: false } });
     expect((await setHumanLabel({ traceId: one.id, actor: "ann", step: 1, expectedVersion: null })).ok).toBe(true);
     expect(await countMismatches(ds.id)).toEqual([]);
