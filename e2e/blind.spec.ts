@@ -88,6 +88,8 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   await expect(ann.getByLabel("imported first-error label")).toHaveCount(0);
   await expect(ann.getByLabel("model first-error label")).toHaveCount(0);
   await expect(ann.getByLabel("human first error")).toHaveCount(0);
+  // its status ("labelled") would say that someone has labelled it
+  await expect(ann.getByTestId("trace-status")).toHaveText("status hidden (blind)");
   await ann.screenshot({ path: "test-results/blind-trace-page.png", fullPage: true });
 
   // not in what the server sent either: the page (HTML + RSC payload) and the JSON routes
@@ -108,6 +110,13 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   // the trace list keeps the row but not its label
   await ann.goto(`/datasets/${ds.datasetId}`);
   await expect(ann.getByTestId("blind-label").first()).toBeVisible();
+  const hiddenRow = ann.getByRole("row").filter({ has: ann.getByTestId("blind-label") });
+  await expect(hiddenRow.first()).not.toContainText("labelled");
+  await ann.screenshot({ path: "test-results/blind-list.png", fullPage: true });
+  // under a filter on labels the row is left out: being listed there would tell what its labels say
+  await ann.goto(`/datasets/${ds.datasetId}?labelled=yes`);
+  await expect(ann.getByRole("note")).toContainText("left out: a blind queue hides their labels");
+  await expect(ann.getByTestId("blind-label")).toHaveCount(0);
   const list = (await sent(annCtx, `/datasets/${ds.datasetId}`)).body;
   expect(list).not.toContain("step 3");
   expect(list).not.toMatch(/humanStep\\?":3/);
@@ -121,6 +130,7 @@ test("blind queue: the trace page opened by URL withholds other labels (page, pa
   await ann.goto(tracePath);
   await expect(ann.getByTestId("blind-notice")).toHaveCount(0);
   await expect(panel).toContainText(`${other}: step 3`);
+  await expect(ann.getByTestId("trace-status")).toHaveText("labelled");
   await expect(panel).toContainText(`model (${model}): step 4`);
   await expect(panel).toContainText("imported");
   await expect(ann.getByLabel("imported first-error label")).toHaveCount(1);

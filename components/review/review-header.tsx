@@ -22,7 +22,8 @@ export function ReviewHeader({
   externalId: string | null;
   generator: string;
   correct: boolean | null;
-  status: string;
+  /** null while a blind queue withholds the trace's labels: its status (labelled, curated) would tell of them */
+  status: string | null;
   stepCount: number;
   prevHref: string | null;
   nextHref: string | null;
@@ -38,7 +39,13 @@ export function ReviewHeader({
         Trace {externalId ?? traceId.slice(-8)}
       </h1>
       <span data-testid="trace-status">
-        <TraceStatusBadge status={status} />
+        {status === null ? (
+          <span className="text-xs text-amber-700" title="A blind queue hides this trace's labels from you">
+            status hidden (blind)
+          </span>
+        ) : (
+          <TraceStatusBadge status={status} />
+        )}
       </span>
       <span className="text-slate-500">
         {stepCount} steps{generator ? ` · ${generator}` : ""}

@@ -162,7 +162,13 @@ export function TraceTable({
                 </div>
               </td>
               <td className="py-1">
-                <TraceStatusBadge status={r.status} />
+                {r.hidden ? (
+                  <span className="text-xs text-amber-700" title={r.hidden}>
+                    hidden
+                  </span>
+                ) : (
+                  <TraceStatusBadge status={r.status} />
+                )}
               </td>
             </tr>
           );

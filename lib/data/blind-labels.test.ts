@@ -53,22 +53,38 @@ describe("blind labels read from the queue rows", () => {
 });
 
 describe("the list and the job outcomes follow the rule", () => {
-  it("a withheld list row keeps its place without its labels; under a label filter it is left out", async () => {
+  it("a withheld list row keeps its place without its labels, status or intervention statuses; under a label filter it is left out", async () => {
     const { datasetId, traceIds } = await queueDataset(2);
     await queue(datasetId);
     const other = await queueDataset(1); // no queue: nothing withheld
     const row = (id: string): TraceRow =>
-      ({ id, humanStep: 3, labelled: true, otherLabel: { source: "imported", step: 1 } }) as TraceRow;
+      ({
+        id,
+        position: 1,
+        externalId: null,
+        snippet: "",
+        generator: "m",
+        stepCount: 4,
+        humanStep: 3,
+        labelled: true,
+        otherLabel: { source: "imported", step: 1 },
+        status: "curated",
+        interventions: { accepted: 1 },
+      }) as TraceRow;
     const rows = [row(traceIds[0]), row(other.traceIds[0])];
     const w = await withheldLabels(ann, datasetId, rows.map((r) => r.id));
-    const shown = blindRows(rows, w, false);
-    expect(shown.leftOut).toBe(0);
-    expect(shown.rows[0]).toMatchObject({ humanStep: null, labelled: false, otherLabel: null });
-    expect(shown.rows[0].hidden).toContain('blind queue "blind-q"');
-    expect(shown.rows[1]).toEqual(rows[1]);
-    expect(blindRows(rows, w, true)).toEqual({ rows: [rows[1]], leftOut: 1 });
+    for (const filter of [{}, { generator: "m" }, { answer: "wrong" as const }, { q: "x" }]) {
+      const shown = blindRows(rows, w, filter);
+      expect(shown.leftOut).toBe(0);
+      expect(shown.rows[0]).toMatchObject({ humanStep: null, labelled: false, otherLabel: null, status: "", interventions: {} });
+      expect(shown.rows[0].hidden).toContain('blind queue "blind-q"');
+      expect(shown.rows[1]).toEqual(rows[1]);
+    }
+    // listed under any filter on what was said about a trace, the row would tell it
+    const byLabel = [{ imported: "error" }, { labelled: "yes" }, { status: "curated" }, { status: "todo" }, { intervention: "yes" }, { comments: "open" }] as const;
+    for (const filter of byLabel) expect(blindRows(rows, w, filter)).toEqual({ rows: [rows[1]], leftOut: 1 });
     // the curator watching the queue gets the rows as they are
-    expect(blindRows(rows, await withheldLabels(cur, datasetId, traceIds), false).rows).toEqual(rows);
+    expect(blindRows(rows, await withheldLabels(cur, datasetId, traceIds), {}).rows).toEqual(rows);
   });
 
   it("a propose outcome's parsed step (the model's label) is left out on a withheld trace", async () => {

@@ -1,6 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { blindNotice, withheldBy, type BlindFact, type BlindQueue, type Viewer } from "@/lib/core/queues/blind";
 import type { TraceRow } from "./trace-list";
+import type { TraceFilter } from "@/lib/core/filters";
 import type { OutcomeRow } from "./job-outcomes";
 import { table } from "./sql-types";
 
@@ -73,20 +74,30 @@ export async function withheldForTrace(viewer: Viewer | null, traceId: string, d
 export type ListRow = TraceRow & { hidden?: string };
 
 /**
- * The list page's rows for this reader: a withheld row keeps its place without its human step, "labelled" and its
- * imported / model label. Under the imported-label filter a withheld row is left out: being listed there would tell
- * what the imported label says. Returns how many rows were left out.
+ * The list's filters that select on what people, the model or the import said about a trace: its status (labelled and
+ * curated come from people's labels and decisions), a person's label, the imported label, interventions (a model's
+ * intervention starts at its first-error step) and open comments (which can name a label). A withheld row listed
+ * under one of them would tell what its labels say, so it is left out there.
+ */
+export const LABEL_FILTERS = ["status", "labelled", "imported", "intervention", "comments"] as const satisfies readonly (keyof TraceFilter)[];
+
+/**
+ * The list page's rows for this reader: a withheld row keeps its place without its human step, "labelled", its
+ * imported / model label, its status and its interventions' statuses. Under a label filter (LABEL_FILTERS) a withheld
+ * row is left out. Returns how many rows were left out.
  */
 export function blindRows(
   rows: readonly TraceRow[],
   withheld: Map<string, BlindQueue[]>,
-  byLabelFilter: boolean,
+  filter: TraceFilter,
 ): { rows: ListRow[]; leftOut: number } {
+  const byLabel = LABEL_FILTERS.some((k) => filter[k] !== undefined);
   const out: ListRow[] = [];
   for (const r of rows) {
     const w = withheld.get(r.id);
     if (!w) out.push(r);
-    else if (!byLabelFilter) out.push({ ...r, humanStep: null, labelled: false, otherLabel: null, hidden: blindNotice(w) });
+    else if (!byLabel)
+      out.push({ ...r, humanStep: null, labelled: false, otherLabel: null, status: "", interventions: {}, hidden: blindNotice(w) });
   }
   return { rows: out, leftOut: rows.length - out.length };
 }

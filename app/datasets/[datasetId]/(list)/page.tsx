@@ -59,7 +59,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       ),
     ),
   ]);
-  const shown = blindRows(list.rows, withheld, filter.imported !== undefined);
+  const shown = blindRows(list.rows, withheld, filter);
   const overall = counted ?? list.statusCounts;
   const total = overall.todo + overall.labelled + overall.curated;
   const base = `/datasets/${datasetId}`;

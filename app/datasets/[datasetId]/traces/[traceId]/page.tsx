@@ -108,7 +108,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           externalId={trace.externalId}
           generator={trace.generator}
           correct={trace.correct}
-          status={trace.status}
+          status={blind ? null : trace.status}
           stepCount={steps.length}
           prevHref={data.prevHref}
           nextHref={data.nextHref}
