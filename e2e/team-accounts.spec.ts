@@ -70,6 +70,8 @@ test("an admin disables, enables again and resets a password: the old one is ref
   );
   await signInWithForm(theirs, name, fresh);
   await expect(theirs.getByTestId("current-user")).toHaveText(name);
+  // a reset password is one-time too: it opens only the account page, to choose their own
+  await expect(theirs).toHaveURL(/\/account$/);
 
   // An admin does not reset their own password here (it would sign them out with a password on screen).
   const own = page.getByRole("row", { name: `User ${adminName}` });

@@ -119,6 +119,22 @@ test("an admin adds a user (one-time password), the user signs in, the admin cha
   await up.getByLabel("User name").fill(name);
   await up.getByLabel("Password").fill(password);
   await up.getByRole("button", { name: "Sign in", exact: true }).click();
+  // the password was one-time: until they choose their own, every page leads to their account page
+  await expect(up).toHaveURL(/\/account$/);
+  await expect(up.getByText("You signed in with a one-time password an admin gave you")).toBeVisible();
+  await up.screenshot({ path: test.info().outputPath("one-time-password-account.png"), fullPage: true });
+  await up.goto("/jobs");
+  await expect(up).toHaveURL(/\/account$/);
+  expect((await user.request.get("/api/jobs")).status()).toBe(403);
+  const own = up.getByRole("form", { name: "Change your password" });
+  await own.getByLabel("Current password").fill(password);
+  await own.getByLabel("New password (8 to 128 characters)").fill("newbie-chose-this");
+  await own.getByLabel("New password again").fill("newbie-chose-this");
+  await own.getByRole("button", { name: "Change password" }).click();
+  await expect(own.getByRole("status")).toContainText("Password changed");
+  await expect(up.getByText("You signed in with a one-time password an admin gave you")).toHaveCount(0);
+  await up.goto("/jobs");
+  await expect(up).toHaveURL(/\/jobs$/);
   await expect(up.getByTestId("current-role")).toHaveText("annotator");
   await up.screenshot({ path: test.info().outputPath("signed-in-header.png") });
 
@@ -150,7 +166,7 @@ test("an admin adds a user (one-time password), the user signs in, the admin cha
     "SELECT a.action FROM AuditEvent a JOIN auth_user u ON u.id = a.entityId WHERE u.name = ? ORDER BY a.createdAt",
     name,
   );
-  expect(audit.map((a) => a.action)).toEqual(["user.add", "user.role", "user.disable"]);
+  expect(audit.map((a) => a.action)).toEqual(["user.add", "user.password", "user.role", "user.disable"]);
   await admin.close();
   await user.close();
 });

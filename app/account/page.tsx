@@ -26,6 +26,12 @@ export default async function AccountPage() {
     );
   return (
     <div className="mx-auto max-w-md space-y-4">
+      {me.mustChangePassword && (
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          You signed in with a one-time password an admin gave you. Choose your own below; until then the studio shows
+          only this page.
+        </p>
+      )}
       <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h1 className="text-lg font-semibold">Your account</h1>
         <p className="text-slate-600">

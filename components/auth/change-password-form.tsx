@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 
@@ -9,6 +10,7 @@ const FIELD = "mt-1 block h-8 w-full rounded-md border border-slate-300 px-2";
 export function ChangePasswordForm() {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
+  const router = useRouter();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -29,6 +31,7 @@ export function ChangePasswordForm() {
       }
       form.reset();
       setResult({ ok: true, text: "Password changed. Your other sessions have ended; this browser stays signed in." });
+      router.refresh(); // a one-time password's notice goes, and the rest of the studio opens
     });
   };
   return (

@@ -53,13 +53,50 @@ describe("sign-in gate", () => {
   });
 
   it("lets a signed-in user through until the account is disabled", async () => {
-    const r = await addUser({ name: "temp", role: "viewer", actor: "test" });
+    const r = await addUser({ name: "temp", role: "viewer", password: "typed-by-the-admin", actor: "test" });
     if (!r.ok) throw new Error(r.error);
-    const cookie = await signIn("temp", r.value.password);
+    const cookie = await signIn("temp", "typed-by-the-admin");
     expect((await get("/datasets", cookie)).headers.get("x-middleware-next")).toBe("1");
     await disableUser({ name: "temp", actor: "gatekeeper" });
     expect((await get("/datasets", cookie)).status).toBe(307);
     expect((await get("/api/jobs", cookie)).status).toBe(401);
+  });
+
+  it("holds a session signed in with a generated (one-time) password on /account until its owner chooses their own", async () => {
+    const r = await addUser({ name: "newbie", role: "curator", actor: "gatekeeper" });
+    if (!r.ok) throw new Error(r.error);
+    const cookie = await signIn("newbie", r.value.password);
+    const page = await get("/datasets/abc", cookie);
+    expect(page.status).toBe(307);
+    expect(new URL(page.headers.get("location")!).pathname).toBe("/account");
+    expect((await get("/account", cookie)).headers.get("x-middleware-next")).toBe("1");
+    const api = await get("/api/jobs", cookie);
+    expect(api.status).toBe(403);
+    expect((await api.json()).error).toMatch(/^Choose your own password first/);
+    // better-auth's own endpoints stay open: that is where the password is changed (and sign-out)
+    expect((await get("/api/auth/get-session", cookie)).headers.get("x-middleware-next")).toBe("1");
+
+    const changed = await auth().handler(
+      new Request(`${BASE}/api/auth/change-password`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, cookie },
+        body: JSON.stringify({
+          currentPassword: r.value.password,
+          newPassword: "my-own-password",
+          revokeOtherSessions: true,
+        }),
+      }),
+    );
+    expect(changed.status).toBe(200);
+    const fresh = changed.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect((await get("/datasets/abc", fresh)).headers.get("x-middleware-next")).toBe("1");
+    // and the next sign-in, with the password they chose, is not held either
+    expect(
+      (await get("/datasets/abc", await signIn("newbie", "my-own-password"))).headers.get("x-middleware-next"),
+    ).toBe("1");
   });
 
   it("sends people back only to a path of this studio after sign-in (no open redirect)", () => {

@@ -45,6 +45,9 @@ describe("single sign-on through an OIDC provider (stub)", () => {
     expect(s?.user.id).toBe(made.value.user.id);
     expect(s?.user.name).toBe("hana"); // the studio's name, not the provider's display name
     expect((s?.user as { role?: string }).role).toBe("curator");
+    // hana's account has a generated password she never saw: a single sign-on session is not held to change it
+    expect((s?.user as { mustChangePassword?: boolean }).mustChangePassword).toBe(true);
+    expect((s?.session as { mustChangePassword?: boolean }).mustChangePassword).toBe(false);
     expect(stub.tokenRequests.at(-1)).toMatchObject({ pkce: true });
     expect(stub.tokenRequests.at(-1)?.clientAuth).not.toBe("none");
     // The second time the linked account is found by the provider's subject: same user.

@@ -32,6 +32,7 @@ describe("changing your own password", () => {
     if (!r.ok) throw new Error(r.error);
     const old = r.value.password;
     const here = cookieOf(await signIn("gus", old));
+    expect((await sessionOf(here))?.session).toMatchObject({ mustChangePassword: true });
     const laptop = cookieOf(await signIn("gus", old)); // another browser, left signed in
     const wrong = await change(here, "not-the-password", "new-pass-123");
     expect(wrong.status).toBe(400);
@@ -44,6 +45,12 @@ describe("changing your own password", () => {
     expect(await sessionOf(laptop)).toBeNull();
     expect(await sessionOf(here)).toBeNull(); // its old session too: the response carries the new one
     expect((await sessionOf(cookieOf(ok)))?.user.name).toBe("gus");
+    // the generated password was one-time: the account and the new session are no longer held to change it
+    const held = (c: string) =>
+      sessionOf(c).then((x) =>
+        [x?.user, x?.session].map((o) => (o as { mustChangePassword?: boolean } | undefined)?.mustChangePassword),
+      );
+    expect(await held(cookieOf(ok))).toEqual([false, false]);
     expect((await signIn("gus", old)).status).toBe(401);
     expect((await signIn("gus", "new-pass-123")).status).toBe(200);
     const rows = await prisma.auditEvent.findMany({ where: { entityId: r.value.user.id, action: "user.password" } });

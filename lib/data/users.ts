@@ -59,10 +59,15 @@ export async function addUser(input: { name: string; role: Role; password?: stri
   const email = given?.value ?? localEmail(name);
   // The admin vouches for a real address (SSO links only to a verified local email); the synthetic one never is.
   const emailVerified = !!given;
-  const u = await c.internalAdapter.createUser({ name, email, emailVerified, username: name.toLowerCase(), displayUsername: name, role, disabled: false }, { method: "admin" });
+  // A generated password is one-time: its owner must choose their own at the first sign-in (a typed one is kept).
+  const mustChangePassword = input.password === undefined;
+  const u = await c.internalAdapter.createUser(
+    { name, email, emailVerified, username: name.toLowerCase(), displayUsername: name, role, disabled: false, mustChangePassword },
+    { method: "admin" },
+  );
   await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
   const user = (await findUser(name))!;
-  await audit(actor, "user.add", user, undefined, { role });
+  await audit(actor, "user.add", user, undefined, { role, mustChangePassword });
   return { ok: true, value: { user, password } };
 }
 
@@ -114,13 +119,16 @@ export async function resetUserPassword(input: { name: string; password?: string
   // An account made by single sign-on has no credential row yet: the reset gives it one (it can then use both).
   if (await c.internalAdapter.findCredentialAccount(u.id)) await c.internalAdapter.updatePassword(u.id, hash);
   else await c.internalAdapter.linkAccount({ userId: u.id, providerId: "credential", accountId: u.id, password: hash });
+  const mustChangePassword = input.password === undefined; // generated: one-time, as in addUser
+  await c.internalAdapter.updateUser(u.id, { mustChangePassword });
   await c.internalAdapter.deleteUserSessions(u.id);
-  await audit(input.actor, "user.password", u, undefined, { reset: true, sessionsEnded: true });
+  await audit(input.actor, "user.password", u, undefined, { reset: true, sessionsEnded: true, mustChangePassword });
   return { ok: true, value: { user: u, password } };
 }
 
-/** A signed-in person changed their own password (better-auth did it; this is the audit row). */
-export async function auditOwnPasswordChange(user: { id: string; name: string }): Promise<void> {
+/** A signed-in person changed their own password (better-auth did it): the audit row, and a one-time password's end. */
+export async function ownPasswordChanged(user: { id: string; name: string }): Promise<void> {
+  await (await ctx()).internalAdapter.updateUser(user.id, { mustChangePassword: false });
   await audit(user.name, "user.password", user, undefined, { own: true, otherSessionsEnded: true });
 }
 

@@ -15,7 +15,7 @@ describe("user command", () => {
     expect(cliActor()).toBe("lab-admin");
     expect(await run(["add", "Zed", "--role", "admin"])).toBe(0);
     expect(out.mock.calls.map((c) => String(c[0])).join("")).toMatch(
-      /added Zed \(admin\)\none-time password \(shown once; hand it over privately\): \S{20}\n/,
+      /added Zed \(admin\)\none-time password \(shown once; hand it over privately; at the first sign-in it only lets its owner choose their own\): \S{20}\n/,
     );
     expect(await run(["add", "yan", "--role", "viewer"])).toBe(0);
     expect(await run(["role", "yan", "curator"])).toBe(0);

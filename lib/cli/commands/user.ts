@@ -70,7 +70,10 @@ export async function run(argv: string[]): Promise<number> {
     const r = await addUser({ name, role: v.role, password, email: v.email, actor });
     if (!r.ok) return err(r.error);
     out(`added ${r.value.user.name} (${r.value.user.role})`);
-    if (!password) out(`one-time password (shown once; hand it over privately): ${r.value.password}`);
+    if (!password)
+      out(
+        `one-time password (shown once; hand it over privately; at the first sign-in it only lets its owner choose their own): ${r.value.password}`,
+      );
     return 0;
   }
   if (cmd === "role") {
@@ -97,7 +100,10 @@ export async function run(argv: string[]): Promise<number> {
     const r = await resetUserPassword({ name, password, actor });
     if (!r.ok) return err(r.error);
     out(`new password set for ${r.value.user.name}; their sessions have ended`);
-    if (!password) out(`one-time password (shown once; hand it over privately): ${r.value.password}`);
+    if (!password)
+      out(
+        `one-time password (shown once; hand it over privately; at the first sign-in it only lets its owner choose their own): ${r.value.password}`,
+      );
     return 0;
   }
   if (cmd === "email") {
