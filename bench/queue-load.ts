@@ -9,7 +9,7 @@
 // audit event), and the restart (holds of the killed process still held afterwards, and given
 // back to the same person as "resumed").
 // Compared in the same run (same database, same load): the same people's takes with the labels
-// written on the server thread, as before the queue writer thread (lib/data/queue-writer.ts).
+// written on the server thread, as before the queue writer thread (lib/data/writer-thread.ts).
 import Database from "better-sqlite3";
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -5,10 +5,10 @@
 // "here": labels are written on this thread, as before the queue writer thread (the comparison).
 import { takeNext } from "@/lib/data/queue-work";
 import { submitQueueLabel } from "@/lib/data/queue-submit";
-import { queueWriterReady, writeQueueLabelsHere } from "@/lib/data/queue-writer";
+import { writerThreadReady, writeOnServerThread } from "@/lib/data/writer-thread";
 
 const [queueId, namesArg, perPerson, thinkMs, where] = process.argv.slice(2);
-if (where === "here") writeQueueLabelsHere();
+if (where === "here") writeOnServerThread();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const out = (s: string) => process.stdout.write(s + "\n");
 
@@ -34,7 +34,7 @@ async function person(me: string) {
   const me = `warm-up-${process.pid}`;
   const h = await takeNext(queueId, me, 30);
   if (h) await submitQueueLabel(queueId, { traceId: h.traceId, actor: me, step: 1 });
-  if (where !== "here") await queueWriterReady();
+  if (where !== "here") await writerThreadReady();
 }
 await Promise.all(namesArg.split(",").map(person));
 out("END");

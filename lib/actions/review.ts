@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
-import { setHumanLabel, type TraceState } from "@/lib/data/labels";
+import type { TraceState } from "@/lib/data/labels";
+import { submitHumanLabel } from "@/lib/data/label-submit";
 import { createIntervention, decideIntervention, editIntervention } from "@/lib/data/interventions";
 import { undoLast } from "@/lib/data/audit";
 import { describeImpliedLabel } from "@/lib/core/implied-label";
@@ -44,7 +45,8 @@ export const saveLabel = defineAction(
   { role: "annotator", name: "saveLabel" },
   async (data, actor): Promise<ReviewResult> => {
     const { datasetId, stay, ...input } = data;
-    const r = await setHumanLabel({ ...input, actor: actor.name });
+    // people signed in (a team server): written by the writer thread, off this event loop (lib/data/label-submit.ts)
+    const r = await submitHumanLabel({ ...input, actor: actor.name }, { thread: actor.userId !== null });
     if (!r.ok) return fail(r.reason);
     refresh(data);
     return ok({

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { read, stmt, writeTx } from "@/lib/data/stage-db";
 import { nowText } from "@/lib/data/sqlite";
-import { queueWriter } from "./queue-writer";
+import { writerThread } from "./writer-thread";
 import { bind, COMPLETE_COUNT_SQL, COMPLETE_INSERT_SQL, END_MINE_SQL, MINE_SQL, TAKE_SQL } from "./queue-sql";
 
 // Working a queue: take the next item (reserve it), skip it (release), complete it. The rule and
@@ -22,7 +22,7 @@ type MineRow = { id: string; traceId: string; reservedAt: string; expiresAt: str
 const held = (m: MineRow, resumed: boolean): Held => ({ reservationId: m.id, traceId: m.traceId, reservedAt: m.reservedAt, expiresAt: m.expiresAt, resumed });
 
 export async function takeNext(queueId: string, annotator: string, reserveMinutes: number, now = Date.now()): Promise<Held | null> {
-  queueWriter(); // started with the first take, so it is warm by the first submit
+  writerThread(); // started with the first take, so it is warm by the first submit
   const id = randomUUID();
   const [sql, ...args] = bind(MINE_SQL, { queue: queueId, me: annotator, now: iso(now) });
   const mine = await writeTx(() => {

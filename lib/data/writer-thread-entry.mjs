@@ -3,5 +3,5 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { runQueueWriter } = await import("./queue-writer-thread.ts");
-await runQueueWriter();
+const { runWriterThread } = await import("./writer-thread-worker.ts");
+await runWriterThread();

@@ -3,23 +3,27 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { setAutoCheckpoint } from "./stage-db";
-import type { QueueLabelInput, QueueLabelResult } from "./queue-label-write";
+import type { QueueLabelInput } from "./queue-label-write";
+import type { LabelInput } from "./labels";
 
-// The queue writer thread, seen from the server thread. better-sqlite3 is synchronous: a commit's
-// fsync (synchronous=FULL) or a WAL checkpoint blocks the thread that runs it, and on a busy shared
-// disk that was hundreds of ms during which no take of any person was answered (all slow takes of
-// a bench run ended at the same millisecond). The label writes of queue submits and the
-// checkpoints therefore run in their own thread (queue-writer-thread.ts); the takes stay here,
-// where they are ~0.1 ms prepared statements on a connection that never fsyncs.
-// One thread per process and database file, started on the first take so it is warm by the first
-// submit; if it cannot start (or dies), submits run on this thread as before.
+// The writer thread, seen from the server thread. better-sqlite3 is synchronous: a commit's fsync
+// (synchronous=FULL) or a WAL checkpoint blocks the thread that runs it, and on a busy shared disk
+// that was hundreds of ms during which no request of any person was answered (all slow queue takes
+// of a bench run ended at the same millisecond). People's label writes (queue submits, and labels
+// from the review screen on a team server) and the checkpoints therefore run in their own thread
+// (writer-thread-worker.ts); reads and the takes stay here, ~0.1 ms prepared statements on a
+// connection that never fsyncs.
+// One thread per process and database file, started on the first take or team label so it is warm
+// by the next write; if it cannot start (or dies), the writes run on this thread as before.
 
-export type WriterRequest = { id: number; queueId: string; input: QueueLabelInput; now: number };
-export type WriterReply =
-  | { id: number; ok: true; value: QueueLabelResult }
-  | { id: number; ok: false; error: { message: string; code?: string } };
+/** What the thread writes: a queue submit (label + completion), or a person's label from the review screen. */
+export type WriterJob =
+  | { kind: "queue-label"; queueId: string; input: QueueLabelInput; now: number }
+  | { kind: "label"; input: LabelInput };
+export type WriterRequest = { id: number; job: WriterJob };
+export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
 
-type Waiter = { resolve: (v: QueueLabelResult) => void; reject: (e: unknown) => void };
+type Waiter = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Writer = { url: string; worker: Worker; ready: Promise<boolean>; started: boolean; waiting: Map<number, Waiter> };
 const g = globalThis as unknown as { __intQueueWriter?: Writer | null };
 let seq = 0;
@@ -38,7 +42,7 @@ class WriterError extends Error {
 function start(url: string): Writer | null {
   try {
     // An eval'd one-line loader, so the bundler does not try to pack tsx into the server (as lib/jobs).
-    const entry = pathToFileURL(join(process.cwd(), "lib", "data", "queue-writer-entry.mjs")).href;
+    const entry = pathToFileURL(join(process.cwd(), "lib", "data", "writer-thread-entry.mjs")).href;
     const worker = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, {
       eval: true,
     });
@@ -62,7 +66,7 @@ function start(url: string): Writer | null {
         if (m.ok) waiter.resolve(m.value);
         else waiter.reject(new WriterError(m.error.message, m.error.code));
       });
-      worker.on("error", (e) => console.error("[queue-writer] thread failed", e));
+      worker.on("error", (e) => console.error("[writer-thread] thread failed", e));
       worker.on("exit", (code) => {
         resolve(false);
         clearTimeout(startLimit);
@@ -77,7 +81,7 @@ function start(url: string): Writer | null {
     });
     return w;
   } catch (e) {
-    console.error("[queue-writer] could not start the thread; queue labels are written on the server thread", e);
+    console.error("[writer-thread] could not start the thread; labels are written on the server thread", e);
     return null;
   }
 }
@@ -86,12 +90,12 @@ function start(url: string): Writer | null {
  * Write queue labels on this thread, as before the writer thread existed: only for the bench's
  * comparison in the same run (bench/queue-load.ts).
  */
-export function writeQueueLabelsHere(): void {
+export function writeOnServerThread(): void {
   g.__intQueueWriter = null;
 }
 
 /** The running writer for this process's database, started if needed; null: write on this thread. */
-export function queueWriter(): Writer | null {
+export function writerThread(): Writer | null {
   const url = env().DATABASE_URL;
   const w = g.__intQueueWriter;
   if (w === null) return null; // could not start: do not try on every request
@@ -102,22 +106,22 @@ export function queueWriter(): Writer | null {
 }
 
 /** Resolves when this process's writer thread runs (true) or will not (false): warm-ups wait for it. */
-export function queueWriterReady(): Promise<boolean> {
-  return queueWriter()?.ready ?? Promise.resolve(false);
+export function writerThreadReady(): Promise<boolean> {
+  return writerThread()?.ready ?? Promise.resolve(false);
 }
 
 /**
- * Send one submit to the thread; null when there is no running thread to send it to. A thread still
- * starting (2-3 s after the first take, more on a loaded machine) is not waited for: the submit is
- * written on this thread meanwhile, as before the thread existed.
+ * Send one write to the thread; null when there is no running thread to send it to. A thread still
+ * starting (2-3 s after the first take, more on a loaded machine) is not waited for: the write runs
+ * on this thread meanwhile, as before the thread existed. T: what the job's write function returns.
  */
-export async function writeInThread(queueId: string, input: QueueLabelInput, now: number): Promise<QueueLabelResult | null> {
-  const w = queueWriter();
+export async function writeInThread<T>(job: WriterJob): Promise<T | null> {
+  const w = writerThread();
   if (!w?.started) return null;
   const id = ++seq;
-  return new Promise<QueueLabelResult>((resolve, reject) => {
-    w.waiting.set(id, { resolve, reject });
+  return new Promise<T>((resolve, reject) => {
+    w.waiting.set(id, { resolve: (v) => resolve(v as T), reject });
     w.worker.ref();
-    w.worker.postMessage({ id, queueId, input, now } satisfies WriterRequest);
+    w.worker.postMessage({ id, job } satisfies WriterRequest);
   });
 }

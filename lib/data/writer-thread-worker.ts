@@ -3,12 +3,13 @@ import { prisma } from "@/lib/db";
 import { sqlitePath } from "@/lib/env";
 import { openSqlite } from "./sqlite";
 import { setAutoCheckpoint } from "./stage-db";
-import { writeQueueLabel, type QueueLabelResult } from "./queue-label-write";
+import { retryBusy, writeQueueLabel } from "./queue-label-write";
+import { setHumanLabel } from "./labels";
 import { walFsync } from "./wal-sync";
-import type { WriterReply, WriterRequest } from "./queue-writer";
+import type { WriterJob, WriterReply, WriterRequest } from "./writer-thread";
 
-// Inside the queue writer thread (started by queue-writer.ts): the label writes of queue submits
-// and the WAL checkpoints, so that neither a commit's fsync, a checkpoint nor Prisma's CPU per
+// Inside the writer thread (started by writer-thread.ts): people's label writes (queue submits,
+// team labels from the review screen) and the WAL checkpoints, so that neither a commit's fsync, a checkpoint nor Prisma's CPU per
 // write runs on the server's event loop, where they stalled every take in flight (bench/queue-load.ts).
 //
 // Its connections commit with synchronous=NORMAL (no fsync while the write lock is held, so the
@@ -17,9 +18,9 @@ import type { WriterReply, WriterRequest } from "./queue-writer";
 
 const CHECKPOINT_EVERY_MS = 250;
 
-export async function runQueueWriter(): Promise<void> {
+export async function runWriterThread(): Promise<void> {
   const port = parentPort;
-  if (!port) throw new Error("queue-writer-thread: not started as a worker thread");
+  if (!port) throw new Error("writer-thread-worker: not started as a worker thread");
   const file = sqlitePath();
   const synced = walFsync(file);
   setAutoCheckpoint(false);
@@ -33,21 +34,30 @@ export async function runQueueWriter(): Promise<void> {
     try {
       ckpt.pragma("wal_checkpoint(PASSIVE)");
     } catch (e) {
-      if (!String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) console.error("[queue-writer] checkpoint", e);
+      if (!String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) console.error("[writer-thread] checkpoint", e);
     }
   }, CHECKPOINT_EVERY_MS);
 
-  port.on("message", (m: WriterRequest) => void answerSubmit(m, writeQueueLabel, synced).then((r) => port.postMessage(r)));
+  port.on("message", (m: WriterRequest) => void answerSubmit(m, write, synced).then((r) => port.postMessage(r)));
   port.postMessage("ready");
 }
 
 /**
- * One submit: the label written, then the WAL fsynced, then the answer: a person is told "saved"
+ * The write a job asks for: the same functions the server thread runs when there is no thread. This thread has its
+ * own connection, so a label's transaction can meet SQLITE_BUSY_SNAPSHOT from the server thread's commits: nothing
+ * was written then, and it is written again (queue-label-write.ts says how).
+ */
+function write(job: WriterJob): Promise<unknown> {
+  return job.kind === "queue-label" ? writeQueueLabel(job.queueId, job.input, job.now) : retryBusy(() => setHumanLabel(job.input));
+}
+
+/**
+ * One write: the label written, then the WAL fsynced, then the answer: a person is told "saved"
  * only when the label would survive a power cut. Errors go back with their code (SQLITE_BUSY, P2002).
  */
 export async function answerSubmit(
   m: WriterRequest,
-  write: (queueId: string, input: WriterRequest["input"], now: number) => Promise<QueueLabelResult>,
+  write: (job: WriterJob) => Promise<unknown>,
   synced: () => Promise<void>,
 ): Promise<WriterReply> {
   const failed = (e: unknown): WriterReply => {
@@ -56,7 +66,7 @@ export async function answerSubmit(
   };
   let reply: WriterReply;
   try {
-    reply = { id: m.id, ok: true, value: await write(m.queueId, m.input, m.now) };
+    reply = { id: m.id, ok: true, value: await write(m.job) };
   } catch (e) {
     reply = failed(e);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { performance as nodePerformance } from "node:perf_hooks";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { queueDataset } from "@/test-support/queue-fixture";
@@ -6,11 +7,12 @@ import { openSqlite } from "./sqlite";
 import { createQueue } from "./queues";
 import { takeNext } from "./queue-work";
 import { submitQueueLabel } from "./queue-submit";
-import { queueWriterReady } from "./queue-writer";
+import { writerThreadReady } from "./writer-thread";
 import { coalescingSync } from "./wal-sync";
-import { answerSubmit } from "./queue-writer-thread";
+import { answerSubmit } from "./writer-thread-worker";
+import { submitHumanLabel } from "./label-submit";
 
-// The server thread must never run a WAL checkpoint or a label's fsync (queue-writer.ts): on a busy
+// The server thread must never run a WAL checkpoint or a label's fsync (writer-thread.ts): on a busy
 // disk each stalled every request in flight. Measured here as the longest gap of a 2 ms timer on
 // this thread while a person takes and submits with 64 MB of WAL waiting to be checkpointed.
 
@@ -36,10 +38,10 @@ describe("queue writer thread", () => {
     if (!q.ok) throw new Error(q.error);
     const held = await takeNext(q.id, "eve", 10);
     let running = false;
-    void queueWriterReady().then((ok) => (running = ok));
+    void writerThreadReady().then((ok) => (running = ok));
     expect(await submitQueueLabel(q.id, { traceId: held!.traceId, actor: "eve", step: 1 })).toMatchObject({ ok: true });
     expect(running, "the submit waited for the thread's start (2-3 s)").toBe(false);
-    expect(await queueWriterReady()).toBe(true);
+    expect(await writerThreadReady()).toBe(true);
   });
 
   it("take and submit with 64 MB of WAL to checkpoint: this thread does not stall, the label is stored", { timeout: 60_000 }, async () => {
@@ -49,7 +51,7 @@ describe("queue writer thread", () => {
     // a warm server: the first item taken (starts the writer thread) and submitted, the thread running
     const first = await takeNext(q.id, "kai", 10);
     expect((await submitQueueLabel(q.id, { traceId: first!.traceId, actor: "kai", step: 1 })).ok).toBe(true);
-    await queueWriterReady();
+    await writerThreadReady();
 
     // another connection appends 16,000 pages to the WAL and does not checkpoint them
     const fill = openSqlite(env().DATABASE_URL);
@@ -76,6 +78,25 @@ describe("queue writer thread", () => {
     expect(stallMs, `longest stall of this thread: ${stallMs.toFixed(0)} ms`).toBeLessThan(100);
   });
 
+  it("a team label from the review screen is written by the thread: this event loop stays free meanwhile", { timeout: 60_000 }, async () => {
+    expect(await writerThreadReady()).toBe(true); // started by the takes above
+    const { traceIds } = await queueDataset(40);
+    // the event loop's busy time (not the thread's) while 20 labels are written each way, in the same run
+    const busyWhile = async (thread: boolean, ids: string[]) => {
+      const before = nodePerformance.eventLoopUtilization();
+      for (const traceId of ids) {
+        const r = await submitHumanLabel({ traceId, actor: "rev", step: 2, expectedVersion: null }, { thread });
+        expect(r.ok).toBe(true);
+      }
+      return nodePerformance.eventLoopUtilization(before).active;
+    };
+    const here = await busyWhile(false, traceIds.slice(0, 20));
+    const inThread = await busyWhile(true, traceIds.slice(20));
+    const stored = await prisma.firstErrorLabel.count({ where: { traceId: { in: traceIds }, annotator: "rev", step: 2 } });
+    expect(stored).toBe(40);
+    expect(inThread, `event loop busy ${inThread.toFixed(0)} ms with the thread, ${here.toFixed(0)} ms without`).toBeLessThan(here / 2);
+  });
+
   it("an fsync asked for while one runs waits for a fresh one, shared by everyone who asked meanwhile", async () => {
     const release: (() => void)[] = [];
     const sync = coalescingSync(() => new Promise<void>((r) => release.push(r)));
@@ -100,7 +121,7 @@ describe("queue writer thread: the answer to a submit", () => {
   it("comes after the fsync of the WAL, never before; a failed write answers with its code", async () => {
     let release = () => {};
     const synced = () => new Promise<void>((r) => (release = r));
-    const request = { id: 7, queueId: "q", input: { traceId: "t", actor: "kai", step: 1 }, now: 0 };
+    const request = { id: 7, job: { kind: "queue-label" as const, queueId: "q", input: { traceId: "t", actor: "kai", step: 1 }, now: 0 } };
     let answered = false;
     const answer = answerSubmit(request, async () => ({ ok: true, labelId: "l", counted: true }), synced).then((a) => ((answered = true), a));
     await new Promise((r) => setTimeout(r, 20));
