@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
-import { setFinalLabel } from "@/lib/data/final-label";
+import { offLoop } from "@/lib/data/off-loop";
 
 // The adjudicator sets a trace's final first-error label (curators and admins).
 
@@ -22,7 +22,7 @@ export const setFinalLabelAction = defineAction(
   SetFinalLabelInput,
   { role: "curator", name: "setFinalLabel", invalid: "Invalid final label." },
   async (input, actor): Promise<ActionResult<{ step: number | null; version: number }>> => {
-    const r = await setFinalLabel({ ...input, actor: actor.name });
+    const r = await offLoop(actor, "setFinalLabel", { ...input, actor: actor.name });
     if (!r.ok) return fail(r.reason);
     revalidatePath("/datasets", "layout");
     return ok({ step: r.value.step, version: r.value.version });

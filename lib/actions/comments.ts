@@ -3,7 +3,8 @@ import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import { COMMENT_MAX_CHARS } from "@/lib/core/comments/rules";
-import { addComment, editComment, setCommentStatus, type CommentResult, type CommentView } from "@/lib/data/comments";
+import type { CommentResult, CommentView } from "@/lib/data/comments";
+import { offLoop } from "@/lib/data/off-loop";
 
 // Comment writes (issue 13 §4): zod in, ActionResult out. Each names the version it read; the
 // data layer refuses stale writes and applies who-may-edit (lib/core/comments/rules.ts). The
@@ -30,17 +31,34 @@ const done = (r: CommentResult): CommentActionResult => (r.ok ? ok({ comment: r.
 const opts = (name: string) => ({ role: "annotator" as const, name });
 
 export const writeComment = defineAction(Add, opts("writeComment"), async (i, actor) =>
-  done(await addComment({ traceId: i.traceId, step: i.step, interventionId: i.interventionId, body: i.body, actor })),
+  done(
+    await offLoop(actor, "addComment", {
+      traceId: i.traceId,
+      step: i.step,
+      interventionId: i.interventionId,
+      body: i.body,
+      actor,
+    }),
+  ),
 );
 
 export const editCommentText = defineAction(Edit, opts("editCommentText"), async (i, actor) =>
-  done(await editComment({ id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor })),
+  done(await offLoop(actor, "editComment", { id: i.id, expectedVersion: i.expectedVersion, body: i.body, actor })),
 );
 
 export const resolveComment = defineAction(Status, opts("resolveComment"), async (i, actor) =>
-  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "resolved", actor })),
+  done(
+    await offLoop(actor, "setCommentStatus", {
+      id: i.id,
+      expectedVersion: i.expectedVersion,
+      status: "resolved",
+      actor,
+    }),
+  ),
 );
 
 export const reopenComment = defineAction(Status, opts("reopenComment"), async (i, actor) =>
-  done(await setCommentStatus({ id: i.id, expectedVersion: i.expectedVersion, status: "open", actor })),
+  done(
+    await offLoop(actor, "setCommentStatus", { id: i.id, expectedVersion: i.expectedVersion, status: "open", actor }),
+  ),
 );

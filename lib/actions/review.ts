@@ -4,11 +4,9 @@ import { z } from "zod";
 import { fail, ok, type ActionResult } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import type { TraceState } from "@/lib/data/labels";
-import { submitHumanLabel } from "@/lib/data/label-submit";
-import { createIntervention, decideIntervention, editIntervention } from "@/lib/data/interventions";
-import { undoLast } from "@/lib/data/audit";
+import { offLoop } from "@/lib/data/off-loop";
+import type { Actor } from "@/lib/auth/actor";
 import { describeImpliedLabel } from "@/lib/core/implied-label";
-import { acceptHeldBackProposal } from "@/lib/data/held-back";
 
 // Review writes. Each one names the version it read; the data layer refuses stale writes
 // with a one-line message. `stay` = the page stays on this trace and must show the change;
@@ -45,8 +43,7 @@ export const saveLabel = defineAction(
   { role: "annotator", name: "saveLabel" },
   async (data, actor): Promise<ReviewResult> => {
     const { datasetId, stay, ...input } = data;
-    // people signed in (a team server): written by the writer thread, off this event loop (lib/data/label-submit.ts)
-    const r = await submitHumanLabel({ ...input, actor: actor.name }, { thread: actor.userId !== null });
+    const r = await offLoop(actor, "setHumanLabel", { ...input, actor: actor.name });
     if (!r.ok) return fail(r.reason);
     refresh(data);
     return ok({
@@ -62,7 +59,7 @@ export const writeIntervention = defineAction(
   Create,
   { role: "annotator", name: "writeIntervention" },
   async (data, actor): Promise<ReviewResult> => {
-    const r = await createIntervention({
+    const r = await offLoop(actor, "createIntervention", {
       traceId: data.traceId,
       location: data.location,
       content: data.content,
@@ -76,12 +73,14 @@ export const writeIntervention = defineAction(
 
 const Decide = Base.extend({ id: Id, expectedVersion: Version });
 
-async function decide(
-  data: z.output<typeof Decide>,
-  decision: "accept" | "reject",
-  actor: string,
-): Promise<ReviewResult> {
-  const r = await decideIntervention({ id: data.id, expectedVersion: data.expectedVersion, decision, actor });
+async function decide(data: z.output<typeof Decide>, decision: "accept" | "reject", by: Actor): Promise<ReviewResult> {
+  const actor = by.name;
+  const r = await offLoop(by, "decideIntervention", {
+    id: data.id,
+    expectedVersion: data.expectedVersion,
+    decision,
+    actor,
+  });
   if (!r.ok) return fail(r.reason);
   refresh(data);
   // say what the accept did to the first-error label, e.g. "Accepted; recorded your first-error label: step 3"
@@ -97,13 +96,13 @@ async function decide(
 export const acceptIntervention = defineAction(
   Decide,
   { role: "curator", name: "acceptIntervention" },
-  async (data, actor) => decide(data, "accept", actor.name),
+  async (data, actor) => decide(data, "accept", actor),
 );
 
 export const rejectIntervention = defineAction(
   Decide,
   { role: "curator", name: "rejectIntervention" },
-  async (data, actor) => decide(data, "reject", actor.name),
+  async (data, actor) => decide(data, "reject", actor),
 );
 
 const Edit = Decide.extend({ content: z.string().min(1).max(100_000), location: z.number().int().min(1).optional() });
@@ -111,9 +110,10 @@ const Edit = Decide.extend({ content: z.string().min(1).max(100_000), location: 
 export const updateIntervention = defineAction(
   Edit,
   { role: "curator", name: "updateIntervention" },
-  async (data, { name: actor }): Promise<ReviewResult> => {
+  async (data, by): Promise<ReviewResult> => {
     const { id, expectedVersion, content, location } = data;
-    const r = await editIntervention({ id, expectedVersion, content, location, actor });
+    const actor = by.name;
+    const r = await offLoop(by, "editIntervention", { id, expectedVersion, content, location, actor });
     if (!r.ok) return fail(r.reason);
     refresh(data);
     return ok({
@@ -135,7 +135,7 @@ export const undoLastDecision = defineAction(
   Base,
   { role: "annotator", name: "undoLastDecision" },
   async (data, actor): Promise<ReviewResult> => {
-    const r = await undoLast(data.traceId, actor.name);
+    const r = await offLoop(actor, "undoLast", data.traceId, actor.name);
     if (!r.ok) return fail(r.reason);
     refresh(data);
     const also = r.alsoUndone ? " and the first-error label it recorded" : "";
@@ -149,8 +149,9 @@ const AcceptHeldBack = Base.extend({ proposalId: Id, content: z.string().min(1).
 export const acceptHeldBack = defineAction(
   AcceptHeldBack,
   { role: "curator", name: "acceptHeldBack" },
-  async (data, { name: actor }): Promise<ReviewResult> => {
-    const r = await acceptHeldBackProposal({
+  async (data, by): Promise<ReviewResult> => {
+    const actor = by.name;
+    const r = await offLoop(by, "acceptHeldBackProposal", {
       proposalId: data.proposalId,
       traceId: data.traceId,
       content: data.content,

@@ -8,5 +8,5 @@ import { writeInThread } from "./writer-thread";
  * writer thread cannot run.
  */
 export async function submitQueueLabel(queueId: string, input: QueueLabelInput, now = Date.now()): Promise<QueueLabelResult> {
-  return (await writeInThread<QueueLabelResult>({ kind: "queue-label", queueId, input, now })) ?? writeQueueLabel(queueId, input, now);
+  return (await writeInThread("writeQueueLabel", queueId, input, now))?.value ?? writeQueueLabel(queueId, input, now);
 }

@@ -3,13 +3,13 @@ import { prisma } from "@/lib/db";
 import { sqlitePath } from "@/lib/env";
 import { openSqlite } from "./sqlite";
 import { setAutoCheckpoint } from "./stage-db";
-import { retryBusy, writeQueueLabel } from "./queue-label-write";
-import { setHumanLabel } from "./labels";
+import { retryBusy } from "./queue-label-write";
+import { runWrite, type ThreadWrite, type ThreadWrites } from "./thread-writes";
 import { walFsync } from "./wal-sync";
 import type { WriterJob, WriterReply, WriterRequest } from "./writer-thread";
 
-// Inside the writer thread (started by writer-thread.ts): people's label writes (queue submits,
-// team labels from the review screen) and the WAL checkpoints, so that neither a commit's fsync, a checkpoint nor Prisma's CPU per
+// Inside the writer thread (started by writer-thread.ts): the writes people make by hand on a team
+// server (thread-writes.ts) and the WAL checkpoints, so that neither a commit's fsync, a checkpoint nor Prisma's CPU per
 // write runs on the server's event loop, where they stalled every take in flight (bench/queue-load.ts).
 //
 // Its connections commit with synchronous=NORMAL (no fsync while the write lock is held, so the
@@ -43,12 +43,14 @@ export async function runWriterThread(): Promise<void> {
 }
 
 /**
- * The write a job asks for: the same functions the server thread runs when there is no thread. This thread has its
- * own connection, so a label's transaction can meet SQLITE_BUSY_SNAPSHOT from the server thread's commits: nothing
- * was written then, and it is written again (queue-label-write.ts says how).
+ * The write a job asks for: the same function the server thread runs when there is no thread. This thread has its
+ * own connection, so a transaction can meet SQLITE_BUSY_SNAPSHOT from the server thread's commits: nothing was
+ * written then, and it is written again (queue-label-write.ts says how). A queue submit retries each of its two
+ * transactions itself (a retry of both could write the label twice).
  */
 function write(job: WriterJob): Promise<unknown> {
-  return job.kind === "queue-label" ? writeQueueLabel(job.queueId, job.input, job.now) : retryBusy(() => setHumanLabel(job.input));
+  const run = () => runWrite(job.fn as ThreadWrite, job.args as Parameters<ThreadWrites[ThreadWrite]>);
+  return job.fn === "writeQueueLabel" ? run() : retryBusy(run);
 }
 
 /**

@@ -10,7 +10,7 @@ import { submitQueueLabel } from "./queue-submit";
 import { writerThreadReady } from "./writer-thread";
 import { coalescingSync } from "./wal-sync";
 import { answerSubmit } from "./writer-thread-worker";
-import { submitHumanLabel } from "./label-submit";
+import { offLoop } from "./off-loop";
 
 // The server thread must never run a WAL checkpoint or a label's fsync (writer-thread.ts): on a busy
 // disk each stalled every request in flight. Measured here as the longest gap of a 2 ms timer on
@@ -85,7 +85,8 @@ describe("queue writer thread", () => {
     const busyWhile = async (thread: boolean, ids: string[]) => {
       const before = nodePerformance.eventLoopUtilization();
       for (const traceId of ids) {
-        const r = await submitHumanLabel({ traceId, actor: "rev", step: 2, expectedVersion: null }, { thread });
+        const by = { userId: thread ? "u-rev" : null }; // signed in: a team server
+        const r = await offLoop(by, "setHumanLabel", { traceId, actor: "rev", step: 2, expectedVersion: null });
         expect(r.ok).toBe(true);
       }
       return nodePerformance.eventLoopUtilization(before).active;
@@ -95,6 +96,22 @@ describe("queue writer thread", () => {
     const stored = await prisma.firstErrorLabel.count({ where: { traceId: { in: traceIds }, annotator: "rev", step: 2 } });
     expect(stored).toBe(40);
     expect(inThread, `event loop busy ${inThread.toFixed(0)} ms with the thread, ${here.toFixed(0)} ms without`).toBeLessThan(here / 2);
+  });
+
+  it("the other hand-made writes go through it too: an intervention, its decision, a comment (results as here)", async () => {
+    expect(await writerThreadReady()).toBe(true);
+    const { traceIds } = await queueDataset(1);
+    const traceId = traceIds[0];
+    const cur = { name: "cora", role: "curator" as const, userId: "u-cora" };
+    const iv = await offLoop(cur, "createIntervention", { traceId, actor: "cora", location: 2, content: "Recheck step 2." });
+    if (!iv.ok) throw new Error(iv.reason);
+    const decided = await offLoop(cur, "decideIntervention", { id: iv.value.id, expectedVersion: iv.value.version, decision: "accept", actor: "cora" });
+    expect(decided).toMatchObject({ ok: true, value: { status: "accepted" } });
+    const c = await offLoop(cur, "addComment", { traceId, step: 2, interventionId: null, body: "Why step 2?", actor: cur });
+    expect(c).toMatchObject({ ok: true, comment: { body: "Why step 2?", author: "cora" } });
+    expect((await prisma.intervention.findUniqueOrThrow({ where: { id: iv.value.id } })).status).toBe("accepted");
+    // a refusal comes back as the same result, not as an error
+    expect(await offLoop(cur, "decideIntervention", { id: "nope", expectedVersion: 0, decision: "reject", actor: "cora" })).toMatchObject({ ok: false });
   });
 
   it("an fsync asked for while one runs waits for a fresh one, shared by everyone who asked meanwhile", async () => {
@@ -121,7 +138,7 @@ describe("queue writer thread: the answer to a submit", () => {
   it("comes after the fsync of the WAL, never before; a failed write answers with its code", async () => {
     let release = () => {};
     const synced = () => new Promise<void>((r) => (release = r));
-    const request = { id: 7, job: { kind: "queue-label" as const, queueId: "q", input: { traceId: "t", actor: "kai", step: 1 }, now: 0 } };
+    const request = { id: 7, job: { fn: "writeQueueLabel" as const, args: ["q", { traceId: "t", actor: "kai", step: 1 }, 0] } };
     let answered = false;
     const answer = answerSubmit(request, async () => ({ ok: true, labelId: "l", counted: true }), synced).then((a) => ((answered = true), a));
     await new Promise((r) => setTimeout(r, 20));

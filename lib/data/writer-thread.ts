@@ -3,23 +3,20 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { setAutoCheckpoint } from "./stage-db";
-import type { QueueLabelInput } from "./queue-label-write";
-import type { LabelInput } from "./labels";
+import type { ThreadWrite, ThreadWrites, WriteOutcome } from "./thread-writes";
 
 // The writer thread, seen from the server thread. better-sqlite3 is synchronous: a commit's fsync
 // (synchronous=FULL) or a WAL checkpoint blocks the thread that runs it, and on a busy shared disk
 // that was hundreds of ms during which no request of any person was answered (all slow queue takes
-// of a bench run ended at the same millisecond). People's label writes (queue submits, and labels
-// from the review screen on a team server) and the checkpoints therefore run in their own thread
-// (writer-thread-worker.ts); reads and the takes stay here, ~0.1 ms prepared statements on a
-// connection that never fsyncs.
-// One thread per process and database file, started on the first take or team label so it is warm
-// by the next write; if it cannot start (or dies), the writes run on this thread as before.
+// of a bench run ended at the same millisecond). On a team server the writes people make by hand
+// (thread-writes.ts: labels, decisions, comments) and the checkpoints therefore run in their own
+// thread (writer-thread-worker.ts); reads and the queue takes stay here, ~0.1 ms prepared
+// statements on a connection that never fsyncs.
+// One thread per process and database file, started on the first take or team write so it is warm
+// by the next one; if it cannot start (or dies), the writes run on this thread as before (off-loop.ts).
 
-/** What the thread writes: a queue submit (label + completion), or a person's label from the review screen. */
-export type WriterJob =
-  | { kind: "queue-label"; queueId: string; input: QueueLabelInput; now: number }
-  | { kind: "label"; input: LabelInput };
+/** One write for the thread: a function of thread-writes.ts and its arguments. */
+export type WriterJob = { fn: ThreadWrite; args: unknown[] };
 export type WriterRequest = { id: number; job: WriterJob };
 export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
 
@@ -113,15 +110,16 @@ export function writerThreadReady(): Promise<boolean> {
 /**
  * Send one write to the thread; null when there is no running thread to send it to. A thread still
  * starting (2-3 s after the first take, more on a loaded machine) is not waited for: the write runs
- * on this thread meanwhile, as before the thread existed. T: what the job's write function returns.
+ * on this thread meanwhile, as before the thread existed.
  */
-export async function writeInThread<T>(job: WriterJob): Promise<T | null> {
+export async function writeInThread<K extends ThreadWrite>(fn: K, ...args: Parameters<ThreadWrites[K]>): Promise<{ value: WriteOutcome<K> } | null> {
   const w = writerThread();
   if (!w?.started) return null;
   const id = ++seq;
-  return new Promise<T>((resolve, reject) => {
-    w.waiting.set(id, { resolve: (v) => resolve(v as T), reject });
+  const value = await new Promise<WriteOutcome<K>>((resolve, reject) => {
+    w.waiting.set(id, { resolve: (v) => resolve(v as WriteOutcome<K>), reject });
     w.worker.ref();
-    w.worker.postMessage({ id, job } satisfies WriterRequest);
+    w.worker.postMessage({ id, job: { fn, args } } satisfies WriterRequest);
   });
+  return { value };
 }
