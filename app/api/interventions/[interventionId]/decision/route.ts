@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decideIntervention } from "@/lib/data/interventions";
+import { offLoop } from "@/lib/data/off-loop";
 import { defineRoute } from "@/lib/server/define-route";
 
 // POST /api/interventions/:interventionId/decision {decision, expectedVersion}: accept or reject,
@@ -24,7 +24,8 @@ export const POST = defineRoute<{ interventionId: string }>(
     const body = Body.safeParse(await req.json().catch(() => null));
     if (!body.success)
       return Response.json({ ok: false, error: "Invalid input: decision, expectedVersion" }, { status: 400, headers });
-    const r = await decideIntervention({ id: interventionId, ...body.data, actor: actor.name });
+    // on a team server the writer thread writes it (lib/data/off-loop.ts), as the review actions do
+    const r = await offLoop(actor, "decideIntervention", { id: interventionId, ...body.data, actor: actor.name });
     if (!r.ok) return Response.json({ ok: false, error: r.reason }, { status: 409, headers });
     return Response.json({ ok: true }, { headers });
   },
