@@ -161,3 +161,54 @@ test("single sign-on (stub OIDC provider): an admin-made account with that email
   expect(teamQuery("SELECT 1 FROM auth_user WHERE email = ?", `stranger-${name}@lab.example`)).toEqual([]);
   await other.close();
 });
+
+test("an admin gives an account its single sign-on email on /settings/users, then takes it away", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, uniqueName("acc-admin"), "admin");
+  const name = uniqueName("acc-mail");
+  ensureTeamUser(name, "annotator");
+  const email = `${name}@lab.example`;
+  const page = await admin.newPage();
+  await page.goto("/settings/users");
+  const row = page.getByRole("row", { name: `User ${name}` });
+  const field = row.getByLabel(`Email of ${name}`, { exact: true });
+  await expect(field).toHaveValue("");
+  await field.fill(email.toUpperCase());
+  await row.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(field).toHaveValue(email); // stored lower-cased
+  await page.screenshot({ path: "test-results/users-sso-email.png", fullPage: true });
+
+  const sso = async () => {
+    const ctx = await browser.newContext({ baseURL: TEAM_URL });
+    const p = await ctx.newPage();
+    await p.goto("/sign-in");
+    await p.getByRole("button", { name: "Sign in with single sign-on" }).click();
+    await p.getByLabel("Email", { exact: true }).fill(email);
+    await p.getByRole("button", { name: "Continue" }).click();
+    // signed in: the studio's home page; refused: back on /sign-in with the reason
+    await p.waitForURL((u) => u.pathname === "/" || u.searchParams.has("error"));
+    const who = new URL(p.url()).pathname === "/" ? await p.getByTestId("current-user").textContent() : null;
+    await ctx.close();
+    return who;
+  };
+  expect(await sso()).toBe(name);
+
+  // another account cannot be given the same address: the refusal names its owner
+  const second = uniqueName("acc-mail2");
+  ensureTeamUser(second, "viewer");
+  await page.reload();
+  const other = page.getByRole("row", { name: `User ${second}` });
+  await other.getByLabel(`Email of ${second}`, { exact: true }).fill(email);
+  await other.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(other.getByRole("alert")).toHaveText(`The email ${email} already belongs to ${name.toLowerCase()}`);
+
+  // emptied: no single sign-on for this account any more
+  await field.fill("");
+  await row.getByRole("button", { name: "Set", exact: true }).click();
+  await expect(field).toHaveValue("");
+  await expect.poll(() => teamQuery("SELECT 1 FROM auth_user WHERE email = ?", email).length).toBe(0);
+  expect(await sso()).toBeNull();
+  expect(auditOf(name).filter((a) => a.endsWith("|user.email"))).toHaveLength(2);
+  await admin.close();
+});

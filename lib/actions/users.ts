@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fail, ok } from "@/lib/actions/result";
 import { defineAction } from "@/lib/actions/define-action";
 import { ROLES } from "@/lib/core/roles";
-import { addUser, disableUser, enableUser, resetUserPassword, setUserRole } from "@/lib/data/users";
+import { addUser, disableUser, enableUser, resetUserPassword, setUserEmail, setUserRole } from "@/lib/data/users";
 
 // /settings/users: admins add accounts (the one-time password is returned once, to be handed over), change roles,
 // disable accounts (their sessions end at once), enable them again and set a new one-time password (the old one stops
@@ -68,5 +68,17 @@ export const resetUserPasswordAction = defineAction(
     const r = await resetUserPassword({ ...data, actor: actor.name });
     if (!r.ok) return fail(r.error);
     return ok({ name: r.value.user.name, password: r.value.password });
+  },
+);
+
+/** The email single sign-on signs this account in with (an admin vouches for it); empty: no single sign-on. */
+export const setUserEmailAction = defineAction(
+  z.object({ name: Name, email: z.string().trim().max(254) }),
+  { role: "admin", name: "setUserEmail" },
+  async (data, actor) => {
+    const r = await setUserEmail({ name: data.name, email: data.email || null, actor: actor.name });
+    if (!r.ok) return fail(r.error, { email: [r.error] });
+    revalidatePath("/settings/users");
+    return ok({ name: r.value.name, email: data.email ? r.value.email : null });
   },
 );

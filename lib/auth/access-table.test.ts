@@ -73,6 +73,7 @@ const ACTIONS: Record<string, Role> = {
   "users.disableUserAction": "admin",
   "users.enableUserAction": "admin",
   "users.resetUserPasswordAction": "admin",
+  "users.setUserEmailAction": "admin",
 };
 
 // "public": reachable signed out on purpose (the sign-in endpoints themselves).

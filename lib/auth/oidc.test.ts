@@ -101,6 +101,12 @@ describe("single sign-on through an OIDC provider (stub)", () => {
       ok: false,
       error: expect.stringMatching(/reserved local address/),
     });
+    // taken away (`user email lou`): the identity linked at the first sign-in goes too, and so do lou's sessions
+    expect(await setUserEmail({ name: "lou", email: null, actor: "root" })).toMatchObject({ ok: true });
+    expect(await sessionOf(r.cookie)).toBeNull();
+    const again = await ssoSignIn(handler, BASE, who);
+    expect(await sessionOf(again.cookie)).toBeNull();
+    expect(errorOf(again.location)).toBe("signup_disabled");
   });
 
   it("refuses a disabled account", async () => {

@@ -8,16 +8,18 @@ import { columns, table } from "./sql-types";
 // hashes (salted scrypt); these functions add the studio's rules: user names, roles, disabling, and an audit row
 // for every change naming who made it.
 
-export type UserRow = { id: string; name: string; role: Role; disabled: boolean; createdAt: string };
+/** email: the address single sign-on signs this account in with; null when it has none (the synthetic local one). */
+export type UserRow = { id: string; name: string; role: Role; disabled: boolean; createdAt: string; email: string | null };
 export type UserResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // The account table is better-auth's (mapped to auth_user); names checked by tsc (./sql-types.ts).
 const U = table("auth_user");
-const USER_COLUMNS = columns("auth_user", ["id", "name", "role", "disabled", "createdAt"]);
-type Raw = { id: string; name: string; role: string; disabled: number | boolean; createdAt: string | Date };
+const USER_COLUMNS = columns("auth_user", ["id", "name", "role", "disabled", "createdAt", "email"]);
+type Raw = { id: string; name: string; role: string; disabled: number | boolean; createdAt: string | Date; email: string };
 const toRow = (r: Raw): UserRow => ({
   id: r.id, name: r.name, role: isRole(r.role) ? r.role : "viewer", disabled: !!r.disabled,
   createdAt: r.createdAt instanceof Date ? r.createdAt.toISOString() : String(r.createdAt),
+  email: isLocalEmail(r.email) ? null : r.email,
 });
 
 /** A one-time password shown once to whoever creates the account: 20 characters from 120 random bits. */
@@ -154,7 +156,19 @@ export async function setUserEmail(input: { name: string; email: string | null; 
   const before = (await c.internalAdapter.findUserById(u.id))?.email;
   if (before === email) return { ok: true, value: { ...u, email } };
   await c.internalAdapter.updateUser(u.id, { email, emailVerified: !!given });
-  await audit(input.actor, "user.email", u, { email: before }, { email });
+  // An address removed or replaced takes its single sign-on with it: the provider identities linked through it are
+  // unlinked (better-auth would otherwise find them by the provider's subject and sign the person in regardless), and
+  // the account's sessions end, whichever way they were made. The password, if any, still works.
+  let unlinked = 0;
+  if (before && !isLocalEmail(before)) {
+    for (const a of await c.internalAdapter.findAccounts(u.id))
+      if (a.providerId !== "credential") {
+        await c.internalAdapter.deleteAccount(a.id);
+        unlinked++;
+      }
+    await c.internalAdapter.deleteUserSessions(u.id);
+  }
+  await audit(input.actor, "user.email", u, { email: before }, { email, ...(unlinked ? { unlinked } : {}) });
   return { ok: true, value: { ...u, email } };
 }
 

@@ -2,6 +2,7 @@ import { AuthError, requireRole } from "@/lib/auth/actor";
 import { listUsers } from "@/lib/data/users";
 import { signInRequired } from "@/lib/auth/mode";
 import { AddUserForm } from "@/components/auth/add-user-form";
+import { UserEmailControl } from "@/components/auth/user-email-control";
 import { UserRowControls } from "@/components/auth/user-row-controls";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function UsersPage() {
   }
   const [users, on] = await Promise.all([listUsers(), signInRequired()]);
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="mx-auto max-w-5xl space-y-6">
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="users-h">
         <div>
           <h1 id="users-h" className="text-lg font-semibold">
@@ -45,6 +46,9 @@ export default async function UsersPage() {
                 <th className="py-1 font-medium">Name</th>
                 <th className="font-medium">Role</th>
                 <th className="font-medium">State</th>
+                <th className="font-medium" title="The address single sign-on signs this account in with">
+                  Sign-on email
+                </th>
                 <th className="font-medium">Created</th>
                 <th />
               </tr>
@@ -52,10 +56,13 @@ export default async function UsersPage() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-t border-slate-100" aria-label={`User ${u.name}`}>
-                  <td className="py-1.5 font-medium">{u.name}</td>
-                  <td>{u.role}</td>
-                  <td className={u.disabled ? "text-rose-700" : "text-emerald-700"}>
+                  <td className="py-1.5 pr-2 font-medium">{u.name}</td>
+                  <td className="pr-2">{u.role}</td>
+                  <td className={u.disabled ? "pr-2 text-rose-700" : "pr-2 text-emerald-700"}>
                     {u.disabled ? "disabled" : "active"}
+                  </td>
+                  <td>
+                    <UserEmailControl key={u.email ?? ""} name={u.name} email={u.email} />
                   </td>
                   <td className="text-slate-500">{u.createdAt.slice(0, 10)}</td>
                   <td className="text-right">
