@@ -33,7 +33,7 @@ export default async function UsersPage() {
             accepts, edits, rejects, adjudicates and exports; admin also manages users, model endpoints and settings,
             and renames or deletes datasets. A disabled account cannot sign in and its sessions end at once; “Enable”
             lets it back in. “Reset password” shows a new one-time password once: the old one stops working and the
-            account is signed out everywhere. A one-time password (a new account's too) lets its owner do one thing:
+            account is signed out everywhere. A one-time password (a new account’s too) lets its owner do one thing:
             choose their own password on their account page, where people also change it later.
           </p>
         </div>
