@@ -14,6 +14,7 @@ test("an annotator labels traces with the keys on the review screen of the team 
   const page = await ctx.newPage();
   for (const [i, t] of ds.traces.entries()) {
     await page.goto(`/datasets/${ds.datasetId}/traces/${t.id}`);
+    await expect(page.locator("[data-ready='1']")).toBeVisible(); // hydrated: the keys are listened to
     const step = (i % 3) + 1;
     for (let k = 1; k < step; k++) await page.keyboard.press("j");
     await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute("aria-current", "step");

@@ -17,37 +17,11 @@ import type { Composer, ReviewData } from "./types";
 import { baseLabel } from "./edit-base";
 import { TraceComments } from "@/components/comments/trace-comments";
 import { useTraceComments } from "@/components/comments/use-trace-comments";
-import { commentMarks, type CommentMarks } from "@/lib/core/comments/marks";
+import { commentMarks } from "@/lib/core/comments/marks";
 import { goToTrace, useScrollTopOnArrival } from "./go-to-trace";
-
-function initialForm(d: ReviewData): LabelForm {
-  const l = d.myLabel;
-  return {
-    checkFactual: l?.checkFactual ?? true,
-    checkNotRecovered: l?.checkNotRecovered ?? true,
-    badProblem: l?.badProblem ?? false,
-    badReference: l?.badReference ?? false,
-    unsure: l?.unsure ?? false,
-    note: l?.note ?? "",
-  };
-}
-
-function defaultFocus(d: ReviewData): string | null {
-  const open = d.interventions.find((i) => i.status === "proposed");
-  return (open ?? d.interventions[d.interventions.length - 1])?.id ?? null;
-}
-
-function stepMarks(d: ReviewData, comments: CommentMarks): StepMarks {
-  const of = (source: string) =>
-    d.otherLabels.filter((l) => l.source === source && l.step !== null).map((l) => l.step as number);
-  return {
-    humanStep: d.humanStep,
-    imported: of("imported"),
-    model: of("model"),
-    interventions: d.interventions.filter((i) => i.status !== "rejected").map((i) => i.location),
-    comments: comments.steps,
-  };
-}
+import { defaultFocus, initialForm, stepMarks } from "./review-start";
+import { usePrefetchAhead } from "./use-prefetch-ahead";
+import { useSelectedStep } from "./use-selected-step";
 
 /**
  * The client shell of the review screen. The problem and the reference arrive as server-rendered
@@ -105,38 +79,8 @@ export function ReviewWorkspace({
   useScrollTopOnArrival();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  // Fetch the next two traces' pages while this one is read, so "accept and next" shows a page
-  // the browser already holds: with the next one only, a decision made the moment a trace
-  // appeared waited for the server to render the next page (that fetch had only just started);
-  // the one after the next was asked for a trace earlier. Arriving there asks only for the new
-  // last one (the router keeps the others). Their rows may age while cached, which is safe:
-  // every write names the version it read and a stale one is refused.
-  useEffect(() => {
-    const ahead = [data.nextHref, data.afterNextHref].filter((h): h is string => h !== null);
-    if (ahead.length === 0) return;
-    const t = setTimeout(() => ahead.forEach((h) => router.prefetch(h, { kind: "full" as never })), 0);
-    return () => clearTimeout(t);
-  }, [data.nextHref, data.afterNextHref, router]);
-  const select = useCallback(
-    (step: number) => setSelected(Math.min(Math.max(1, step), data.stepCount)),
-    [data.stepCount],
-  );
-  useEffect(() => {
-    const root = stepsRef.current;
-    if (!root) return;
-    let frame = 0;
-    let tries = 0;
-    const mark = () => {
-      const el = root.querySelector(`[data-step="${selected}"]`);
-      // Later steps stream in after hydration: retry for a short while.
-      if (!el) return void (tries++ < 120 && (frame = requestAnimationFrame(mark)));
-      root.querySelector('[aria-current="step"]')?.removeAttribute("aria-current");
-      el.setAttribute("aria-current", "step");
-      el.scrollIntoView({ block: "nearest" });
-    };
-    mark();
-    return () => cancelAnimationFrame(frame);
-  }, [selected, data]);
+  usePrefetchAhead(data.nextHref, data.afterNextHref);
+  const select = useSelectedStep(stepsRef, selected, setSelected, data.stepCount, data);
 
   const setForm = useCallback((f: Partial<LabelForm>) => setFormState((s) => ({ ...s, ...f })), []);
   const toggleMode = useCallback(() => setMode((m) => (m === "raw" ? "rendered" : "raw")), []);
