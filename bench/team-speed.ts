@@ -1,10 +1,7 @@
 // Issue 15 §4, "speed where a team will live", on one database: 100,000 traces seeded with the
 // real import writer (bench/analysis.ts: so the FTS triggers run as they do on an import) plus
 // 40,000 sampled attempts (attempt rollouts; the wrong ones also sampled traces).
-// a) Text search: after the background indexing of the seeded rows (timed), the trace list's data for a text filter (page ids, counts per status, position:
-//    lib/data/trace-list.ts listTraces) over queries cut from the seeded texts and problems
-//    (deterministic), p50 and p90; baseline in the same run: the LIKE scan the filter used before
-//    (one count over problem OR text), on a few of the same queries (each takes seconds).
+// a) Text search: bench/team-speed-search.ts (BENCH_SPEED_ONLY=search runs this part alone).
 // b) Trace list page: `next start` full server render of /datasets/:id for filter combinations
 //    (no text search), median of 3 each; baseline: the bare page-ids query of the same filter.
 // c) Analysis per-model query (lib/data/attempts-sql.ts MODEL_GROUPS) with the 40,000 attempts:
@@ -15,20 +12,16 @@ import { copyFileSync } from "node:fs";
 import type { TraceFilter } from "@/lib/core/filters";
 import { traceFilterToSearch } from "@/lib/core/filters";
 import { MODEL_GROUPS, modelGroupsParams } from "@/lib/data/attempts-sql";
-import { likeArg } from "@/lib/data/text-search-sql";
 import { pageIdsSql, traceWhereSql } from "@/lib/data/trace-list-sql";
-import { COUNT_CAP } from "@/lib/data/trace-list";
 import { seed } from "./analysis";
 import { seedAttempts } from "./lib/attempts";
-import { removeDb, scaled, tempDb } from "./lib/config";
-import { runChild } from "./lib/child";
+import { benchTextSearch } from "./team-speed-search";
+import { removeDb, scaled, speedOnly, tempDb } from "./lib/config";
 import { ensureBuild, startServer } from "./lib/next-server";
-import { rng } from "./lib/prng";
 import type { BenchLine } from "./lib/result";
 import { median, round } from "./lib/stats";
 
-const SEARCH_MS = 100,
-  PAGE_MS = 150,
+const PAGE_MS = 150,
   ANALYSIS_MS = 300;
 
 // The list's filter space (issue 15 §4: "any filter combination but text search"): every filter
@@ -104,25 +97,6 @@ function seedComments(db: Database.Database, datasetId: string): number {
   return n;
 }
 
-/** Queries a person would type: 4-24 characters cut from seeded texts and problems, some upper-cased. */
-function searchQueries(db: Database.Database, datasetId: string, n: number): string[] {
-  const r = rng(0x5ea4c4);
-  const texts = db
-    .prepare(
-      `SELECT text AS s FROM Trace WHERE datasetId = ? AND rowid % 997 = 1 UNION ALL SELECT statement FROM Problem WHERE datasetId = ? AND rowid % 499 = 1`,
-    )
-    .all(datasetId, datasetId) as { s: string }[];
-  const out: string[] = [];
-  while (out.length < n) {
-    const s = texts[r.int(0, texts.length - 1)].s;
-    const len = r.int(4, 24),
-      at = r.int(0, Math.max(0, s.length - len));
-    const q = s.slice(at, at + len).trim();
-    if (q.length >= 3) out.push(out.length % 4 === 3 ? q.toUpperCase() : q);
-  }
-  return out;
-}
-
 async function timeIt<T>(fn: () => Promise<T> | T): Promise<number> {
   const t = performance.now();
   await fn();
@@ -146,54 +120,11 @@ export async function benchTeamSpeed(log: (s: string) => void): Promise<{ lines:
   const lines: BenchLine[] = [];
   const out: Record<string, unknown> = { traces, attempts };
   try {
-    // a) text search
-    const queries = searchQueries(raw, datasetId, 40);
-    const { queued, indexMs, search } = await runChild<{
-      queued: number;
-      indexMs: number;
-      search: { q: string; ms: number; total: number; capped: boolean }[];
-    }>("workers/search-worker.ts", [datasetId, JSON.stringify(queries)], { DATABASE_URL: db.url });
-    log(
-      `team-speed: background text indexing of ${queued.toLocaleString("en")} queued rows: ${Math.round(indexMs / 1000)} s`,
-    );
-    const likeSql = `SELECT COUNT(*) AS n FROM "Trace" t WHERE t."datasetId" = ? AND (t."problemId" IN (SELECT pq."id" FROM "Problem" pq WHERE pq."datasetId" = ? AND pq."statement" LIKE ? ESCAPE '\\') OR t."text" LIKE ? ESCAPE '\\')`;
-    const like = queries.slice(0, 3).map((q) => {
-      const ms = performance.now();
-      const n = (raw.prepare(likeSql).get(datasetId, datasetId, likeArg(q), likeArg(q)) as { n: number }).n;
-      const i = search.findIndex((s) => s.q === q);
-      // the list counts a text search up to COUNT_CAP ("1,000+")
-      if (Math.min(n, COUNT_CAP) !== search[i].total || n > COUNT_CAP !== search[i].capped)
-        throw new Error(`text search "${q}": ${search[i].total} traces, LIKE ${n}`);
-      return performance.now() - ms;
-    });
-    const ms = search.map((s) => s.ms).sort((a, b) => a - b);
-    const p50 = median(ms),
-      p90 = ms[Math.floor(ms.length * 0.9)],
-      likeMs = median(like);
-    log(
-      `team-speed: text search p50 ${Math.round(p50)} ms, p90 ${Math.round(p90)} ms, max ${Math.round(ms[ms.length - 1])} ms over ${queries.length} queries; LIKE ${Math.round(likeMs)} ms`,
-    );
-    for (const s of [...search].sort((a, b) => b.ms - a.ms).slice(0, 5))
-      log(`  slowest: ${JSON.stringify(s.q)} ${Math.round(s.ms)} ms, ${s.total} traces`);
-    out.search = { search, likeMs: like, queued, indexMs };
-    lines.push({
-      bench: "Text search (same run)",
-      metric: `background indexing after the import (${queued.toLocaleString("en")} queued rows)`,
-      value: `${Math.round(indexMs / 1000)} s`,
-      baseline: "",
-      ratio: null,
-      target: "",
-      pass: null,
-    });
-    lines.push({
-      bench: `Text search, ${traces.toLocaleString("en")} traces (${queries.length} queries cut from the data)`,
-      metric: "trace list data for a text filter (page, counts per status capped at 1,000, position), p50 (p90)",
-      value: `${Math.round(p50)} ms (${Math.round(p90)} ms)`,
-      baseline: `${Math.round(likeMs)} ms (the LIKE scan it replaced, same queries)`,
-      ratio: round(p50 / likeMs, 3),
-      target: `< ${SEARCH_MS} ms`,
-      pass: p50 < SEARCH_MS,
-    });
+    // a) text search (bench/team-speed-search.ts)
+    const search = await benchTextSearch(raw, db, datasetId, traces, log);
+    lines.push(...search.lines);
+    out.search = search.out;
+    if (speedOnly() === "search") return { lines, raw: out };
 
     // c) analysis per-model query, with and without the covering index (on a copy)
     const cpu = (d: Database.Database) => {

@@ -37,3 +37,11 @@ export function tempDb(name: string): { path: string; url: string } {
 export function removeDb(path: string): void {
   for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(path + s, { force: true });
 }
+
+/** BENCH_SPEED_ONLY=search: bench/team-speed.ts runs its text-search part alone (no analysis, build or server). */
+export function speedOnly(): "search" | undefined {
+  const s = process.env.BENCH_SPEED_ONLY;
+  if (!s) return undefined;
+  if (s !== "search") throw new Error(`BENCH_SPEED_ONLY must be "search" or empty, got ${s}`);
+  return s;
+}

@@ -43,6 +43,57 @@ export function trigramQuery(q: string): string {
   return [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND ");
 }
 
+const MIN_PREFIX_CHARS = 3;
+/** Which index names the trace candidates (the bench compares them; the list uses "words"). */
+export type CandidateMode = "trigrams" | "words" | "both";
+
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const isAscii = (c: string | undefined) => c !== undefined && c.charCodeAt(0) < 128;
+
+/**
+ * FTS5 query on "TraceWordFts" (migration 20261206110000_text_search_words), or null: each run of
+ * two or more words of `q` as a phrase, ANDed. Why: the trigram index has no positions, so for a
+ * query of common words ("of we then this since") it names ~every trace and the LIKE check of
+ * them all cost 0.7-1.1 s at 100,000 traces; the phrase names 324. A superset of LIKE's matches
+ * holds because only ASCII is trusted: a word is a maximal run of ASCII letters/digits with an
+ * ASCII non-alphanumeric before it (so the text's token starts there: unicode61 tokens are
+ * letters, digits and private-use characters, everything ASCII else separates them), case folded
+ * as LIKE folds ASCII; it ends the same way (a whole token) or at the end of `q` / before a
+ * non-ASCII character (a prefix: `*`); words follow each other in the text's tokens when only
+ * ASCII separators lie between them in `q`. A word at the start of `q` may be the tail of a longer
+ * token: it is left to the trigrams. Non-ASCII letters never enter the phrase, so FTS5's own
+ * Unicode tables need not agree with anything here.
+ */
+export function wordQuery(q: string): string | null {
+  const phrases: string[] = [];
+  let run: string[] = [];
+  let prefix = false;
+  const flush = () => {
+    if (run.length >= 2) phrases.push(`"${run.join(" ")}"${prefix ? " *" : ""}`);
+    run = [];
+    prefix = false;
+  };
+  let last = -1; // end of the previous word in `run`
+  for (const m of q.matchAll(ASCII_WORD)) {
+    const start = m.index,
+      end = start + m[0].length;
+    if (!isAscii(q[start - 1])) flush(); // start of q, or after a non-ASCII character: maybe a token's tail
+    else {
+      if (run.length && !/^[\x00-\x7f]*$/.test(q.slice(last, start))) flush();
+      run.push(m[0].toLowerCase());
+      last = end;
+      if (!isAscii(q[end])) {
+        // the token may go on: a prefix, unless too short to be worth it (FTS5 reads every term it begins)
+        if (m[0].length < MIN_PREFIX_CHARS) run.pop();
+        else prefix = true;
+        flush();
+      }
+    }
+  }
+  flush();
+  return phrases.length ? phrases.join(" AND ") : null;
+}
+
 /**
  * Condition over "Trace" t: the problem statement or the trace text contains `q` (LIKE semantics).
  * For 3+ characters it is a test per row, not a set to materialise: a trace of a matching problem
@@ -52,7 +103,7 @@ export function trigramQuery(q: string): string {
  * candidates only until the page is full. Why: a query of common words names ~every trace as a
  * candidate, and checking them all cost what the LIKE scan cost (p50 545 ms at 100,000 traces).
  */
-export function textSearchSql(datasetId: string, q: string): Sql {
+export function textSearchSql(datasetId: string, q: string, mode: CandidateMode = "words"): Sql {
   const like = likeArg(q);
   if (!usesTrigramIndex(q)) {
     return {
@@ -64,11 +115,18 @@ export function textSearchSql(datasetId: string, q: string): Sql {
   const problemTraces = `SELECT tp.rowid FROM ${tp} WHERE ${tp.problemId} IN (
         SELECT ${pq.id} FROM ${pq} WHERE pq.rowid IN (SELECT rowid FROM "ProblemTextFts" WHERE "ProblemTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Problem")})
           AND +${pq.datasetId} = ? AND ${pq.statement} LIKE ? ESCAPE '\\')`;
-  const candidates = `SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ? UNION ALL ${NOT_INDEXED("Trace")}`;
+  const words = mode === "trigrams" ? null : wordQuery(q);
+  const indexed = !words
+    ? `SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ?`
+    : mode === "both"
+      ? `SELECT rowid FROM (SELECT rowid FROM "TraceWordFts" WHERE "TraceWordFts" MATCH ? INTERSECT SELECT rowid FROM "TraceTextFts" WHERE "TraceTextFts" MATCH ?)`
+      : `SELECT rowid FROM "TraceWordFts" WHERE "TraceWordFts" MATCH ?`;
+  const cands = !words ? [match] : mode === "both" ? [words, match] : [words];
+  const candidates = `${indexed} UNION ALL ${NOT_INDEXED("Trace")}`;
   // Two ANDed terms, not one OR: a row outside both sets is rejected from the index entry alone;
   // written as (in P) OR (in C AND LIKE), SQLite read every row (100,000 traces: 1 s vs 16 ms).
   return {
     sql: `+t.rowid IN (${problemTraces} UNION ALL ${candidates}) AND (+t.rowid IN (${problemTraces}) OR ${t.text} LIKE ? ESCAPE '\\')`,
-    params: [match, datasetId, like, match, match, datasetId, like, like],
+    params: [match, datasetId, like, ...cands, match, datasetId, like, like],
   };
 }

@@ -65,9 +65,9 @@ function queries(): string[] {
     "zzzzqqq", "the", "The", "THE", "boxed{", "\\boxed{", "[asy]", "a", "ab", "é", "ÉC",
   ]);
   const all = [...problemTexts, ...traceTexts];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 400; i++) {
     const t = all[rand(all.length)];
-    const len = 1 + rand(14);
+    const len = i < 300 ? 1 + rand(14) : 15 + rand(30); // the last 100: runs of words, through the word index's phrase
     const at = rand(Math.max(1, t.length - len));
     let q = t.slice(at, at + len);
     if (i % 3 === 0) q = q.toUpperCase();
@@ -82,7 +82,7 @@ describe("text search", () => {
     await startTextIndexing();
     expect(await queuedTextCount()).toBe(0); // all answered from the trigram indexes below
     const qs = queries();
-    expect(qs.length).toBeGreaterThan(250);
+    expect(qs.length).toBeGreaterThan(350);
     let nonEmpty = 0;
     for (const q of qs) {
       const want = await likeIds(datasetId, q);

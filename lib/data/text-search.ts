@@ -6,7 +6,7 @@ import { table } from "@/lib/data/sql-types";
 // Background indexing of the text search (issue 15 §4). New rows are the rows above the table's
 // mark in "TextFtsMark", edited ones wait in *FtsPending (migration 20261206020000_text_search_fts:
 // tokenizing at insert time made the import 12x slower); this moves them into the trigram indexes
-// in small transactions, oldest first, so a writer never waits long behind it. Searches are exact at any point (queued rows are
+// (and the word index of traces) in small transactions, oldest first, so a writer never waits long behind it. Searches are exact at any point (queued rows are
 // LIKE-checked), only faster once the queue is empty. Started by the dataset's trace list page
 // (the page an import leads to): it runs until the queue is empty, one run per process.
 
@@ -14,9 +14,11 @@ const BATCH = 500; // ~0.2 s of tokenizing per transaction at 5 KB per trace
 
 // The indexed column of each table typed from the schema (lib/data/sql-types.ts); the FTS tables,
 // the mark and the pending queues are not Prisma models (migration 20261206020000): plain names.
+// A trace goes into the trigram and the word index (migration 20261206110000_text_search_words) in
+// the same transaction: both share the mark and the queue, so a row is in both or in neither.
 const TABLES = [
-  { fts: "TraceTextFts", table: "Trace", ref: table("Trace"), column: table("Trace").text, pending: "TraceFtsPending" },
-  { fts: "ProblemTextFts", table: "Problem", ref: table("Problem"), column: table("Problem").statement, pending: "ProblemFtsPending" },
+  { fts: ["TraceTextFts", "TraceWordFts"], table: "Trace", ref: table("Trace"), column: table("Trace").text, pending: "TraceFtsPending" },
+  { fts: ["ProblemTextFts"], table: "Problem", ref: table("Problem"), column: table("Problem").statement, pending: "ProblemFtsPending" },
 ] as const;
 
 /**
@@ -40,14 +42,18 @@ function indexTable(q: (typeof TABLES)[number], batch: number): number {
     `SELECT MAX(r) AS top FROM (SELECT rowid AS r FROM ${q.ref} WHERE rowid > ${mark} ORDER BY rowid LIMIT ${batch})`).get() as { top: bigint | number | null };
   let k = 0;
   if (row.top !== null) {
-    k += stmt(`INSERT INTO "${q.fts}"(rowid, ${q.column}) SELECT rowid, ${q.column} FROM ${q.ref} WHERE rowid > ${mark} AND rowid <= ?`).run(Number(row.top)).changes;
+    for (const fts of q.fts)
+      k = stmt(`INSERT INTO "${fts}"(rowid, ${q.column}) SELECT rowid, ${q.column} FROM ${q.ref} WHERE rowid > ${mark} AND rowid <= ?`).run(Number(row.top)).changes;
     stmt(`UPDATE "TextFtsMark" SET "mark" = ? WHERE "tbl" = '${q.table}'`).run(Number(row.top));
   }
   const edited = `SELECT "rid" FROM "${q.pending}" WHERE "rid" <= ${mark} ORDER BY "rid" LIMIT ${batch}`;
-  stmt(`DELETE FROM "${q.fts}" WHERE rowid IN (${edited})`).run(); // not indexed, unless a mark pass did it
-  k += stmt(`INSERT INTO "${q.fts}"(rowid, ${q.column}) SELECT x.rowid, x.${q.column} FROM ${q.ref} x WHERE x.rowid IN (${edited})`).run().changes;
+  let e = 0;
+  for (const fts of q.fts) {
+    stmt(`DELETE FROM "${fts}" WHERE rowid IN (${edited})`).run(); // not indexed, unless a mark pass did it
+    e = stmt(`INSERT INTO "${fts}"(rowid, ${q.column}) SELECT x.rowid, x.${q.column} FROM ${q.ref} x WHERE x.rowid IN (${edited})`).run().changes;
+  }
   stmt(`DELETE FROM "${q.pending}" WHERE "rid" IN (${edited})`).run();
-  return k;
+  return k + e;
 }
 
 const queued = (q: (typeof TABLES)[number]) =>

@@ -1,7 +1,7 @@
 import type { TraceFilter } from "@/lib/core/filters";
 import type { TraceStatus } from "@/lib/core/status";
 import { table } from "./sql-types";
-import { textSearchSql } from "./text-search-sql";
+import { textSearchSql, type CandidateMode } from "./text-search-sql";
 
 // THE definition of the trace filters (issue 14 §6): the list, its counts, the export, review
 // n/p and the proposal selection all build their WHERE from traceWhereSql, so a search like
@@ -49,7 +49,11 @@ function columnConditions(c: FilterColumns, f: TraceFilter, ignoreStatus: boolea
 }
 
 /** WHERE clause (without the keyword) over "Trace" t for a dataset and a filter. */
-export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreStatus?: boolean } = {}): Sql {
+export function traceWhereSql(
+  datasetId: string,
+  f: TraceFilter,
+  opts: { ignoreStatus?: boolean; candidates?: CandidateMode } = {},
+): Sql {
   const parts: string[] = [`${t.datasetId} = ?`];
   const params: unknown[] = [datasetId];
   const cols = columnConditions(t, f, !!opts.ignoreStatus);
@@ -58,7 +62,7 @@ export function traceWhereSql(datasetId: string, f: TraceFilter, opts: { ignoreS
     params.push(...cols.params);
   }
   if (f.q) {
-    const s = textSearchSql(datasetId, f.q);
+    const s = textSearchSql(datasetId, f.q, opts.candidates);
     parts.push(s.sql);
     params.push(...s.params);
   }
