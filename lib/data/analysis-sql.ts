@@ -107,9 +107,12 @@ WHERE ${t.datasetId} = ? AND ${i.status} <> 'rejected'`;
  * runs in jobs, whose rows are touched as they progress. It is global: a change in any
  * dataset makes every dataset recompute once, which is cheap next to a stale plot.
  */
+// the dataset's trace count from TraceListCount (a sum over its few rows, kept exact by triggers and the importer's
+// recount): COUNT(*) walked 100,000 index entries, 6.7 ms on every list render and Analysis view.
+const c = table("TraceListCount", "c");
 export const FINGERPRINT = `
 SELECT
-  (SELECT COUNT(*) FROM ${t} WHERE ${t.datasetId} = ?) || ':' || (SELECT IFNULL(MAX(rowid), 0) FROM ${table("Trace")}) AS "traces",
+  (SELECT IFNULL(SUM(${c.n}), 0) FROM ${c} WHERE ${c.datasetId} = ?) || ':' || (SELECT IFNULL(MAX(rowid), 0) FROM ${table("Trace")}) AS "traces",
   (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("FirstErrorLabel")}) AS "labels",
   (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("Intervention")}) || '/' || (SELECT IFNULL(MAX(rowid), 0) FROM ${table("AuditEvent")}) AS "interventions",
   (SELECT IFNULL(MAX(rowid), 0) || ':' || COUNT(*) FROM ${table("Rollout")}) || '/' || (SELECT IFNULL(MAX(${table("Job").updatedAt}), '') FROM ${table("Job")}) AS "rollouts"`;

@@ -6,6 +6,7 @@ import { countBeforeSql, pageIdsSql, statusCountsSql, TRACE_FROM, traceWhereSql,
 import { table, type Row } from "@/lib/data/sql-types";
 import { ensureAnswerChecks } from "@/lib/data/answer-check";
 import { usesTrigramIndex } from "@/lib/data/text-search-sql";
+import { pageRows } from "@/lib/data/trace-list-rows";
 
 // The trace list of a dataset: filters from the URL, cursor pagination by id, counts per
 // status. Ids and counts come from index-only SQL (lib/data/trace-list-sql.ts); then only
@@ -154,14 +155,7 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
   if (idList.length === 0) return { rows: [], total, statusCounts, countsCapped, prevCursor: null, nextCursor: null };
   const first = idList[0];
   const last = idList[idList.length - 1];
-  const [found, labels, ivGroups] = await Promise.all([
-    db.trace.findMany({
-      where: { id: { in: idList } },
-      select: { id: true, externalId: true, generator: true, stepCount: true, humanStep: true, status: true, problem: { select: { statement: true } } },
-    }),
-    db.firstErrorLabel.findMany({ where: { traceId: { in: idList } }, select: { traceId: true, source: true, step: true }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] }),
-    db.intervention.groupBy({ by: ["traceId", "status"], where: { traceId: { in: idList } }, _count: { _all: true } }),
-  ]);
+  const [found, labels, ivGroups] = await pageRows(db, idList);
   const byId = new Map(found.map((t) => [t.id, t]));
   const labelled = new Set(labels.filter((l) => l.source === "human" || l.source === "final").map((l) => l.traceId));
   const other = new Map<string, TraceRow["otherLabel"]>();
@@ -171,14 +165,14 @@ export async function listTraces(datasetId: string, f: TraceFilter, page: TraceP
   const ivs = new Map<string, Record<string, number>>();
   for (const g of ivGroups) {
     const m = ivs.get(g.traceId) ?? {};
-    m[g.status] = g._count._all;
+    m[g.status] = g.n;
     ivs.set(g.traceId, m);
   }
   const rows: TraceRow[] = idList.flatMap((id, i) => {
     const t = byId.get(id);
     if (!t) return []; // deleted between the two reads
     return [{
-      id, position: before + i + 1, externalId: t.externalId, snippet: snippet(t.problem.statement), generator: t.generator,
+      id, position: before + i + 1, externalId: t.externalId, snippet: snippet(t.statement), generator: t.generator,
       stepCount: t.stepCount, humanStep: t.humanStep, labelled: labelled.has(id), otherLabel: labelled.has(id) ? null : other.get(id) ?? null,
       status: t.status, interventions: ivs.get(id) ?? {},
     }];
