@@ -28,24 +28,19 @@ const P = table("Problem");
 const T = table("Trace");
 const R = table("ImportRecord");
 const C = table("TraceListCount");
-const IV = table("Intervention", "x");
-const L = table("FirstErrorLabel", "x");
+const IV = table("Intervention");
+const L = table("FirstErrorLabel");
 
 // The trace list's upkeep in bulk. Inside the import's transaction its insert triggers are suspended
-// (./import-triggers.ts): the traces it creates carry their facts from the insert, the traces it met and gave a child
-// get theirs recomputed (REFACTS: the triggers' own expressions), and the dataset is recounted from its traces before
-// COMMIT (one GROUP BY over the covering index). Per row, the triggers cost more than half the import's throughput.
+// (./import-triggers.ts): the traces it creates carry their facts from the insert, and the dataset is recounted from its
+// traces before COMMIT (one GROUP BY over the covering index). Per row, the triggers cost more than half the import's
+// throughput. A trace that existed and got a child from the import has its facts recomputed by the triggers that stay:
+// a no-op update of its interventions' status and its labels' source fires their update triggers (migration
+// 20261206060000), so the facts keep one definition, the triggers'.
 const COUNT_KEY = ["status", "generator", "listIntervention", "listHumanLabel", "listImportedError", "listImportedNoError", "listOpenComment"] as const;
 const RECOUNT_SQL = `INSERT INTO ${C} (${columns("TraceListCount", ["datasetId", "answerCheck", ...COUNT_KEY, "n"])})
   SELECT ${T.datasetId}, IFNULL(${T.answerCheck}, ''), ${columns("Trace", COUNT_KEY)}, COUNT(*) FROM ${T} WHERE ${T.datasetId} = ?
   GROUP BY ${T.datasetId}, IFNULL(${T.answerCheck}, ''), ${columns("Trace", COUNT_KEY)}`;
-const label = (cond: string) => `EXISTS (SELECT 1 FROM ${L} WHERE ${L.traceId} = ${T}.${T.id} AND ${cond})`;
-const REFACTS_SQL = `UPDATE ${T} SET
-  ${T.listIntervention} = EXISTS (SELECT 1 FROM ${IV} WHERE ${IV.traceId} = ${T}.${T.id} AND ${IV.status} <> 'rejected'),
-  ${T.listHumanLabel} = ${label(`${L.source} = 'human'`)},
-  ${T.listImportedError} = ${label(`${L.source} = 'imported' AND ${L.step} IS NOT NULL`)},
-  ${T.listImportedNoError} = ${label(`${L.source} = 'imported' AND ${L.step} IS NULL`)}
-  WHERE ${T.id} = ?`;
 
 function statements(db: Sqlite) {
   return {
@@ -54,7 +49,8 @@ function statements(db: Sqlite) {
     touchDataset: db.prepare(`UPDATE ${D} SET ${D.updatedAt} = ? WHERE ${D.id} = ?`),
     clearCounts: db.prepare(`DELETE FROM ${C} WHERE ${C.datasetId} = ?`),
     recount: db.prepare(RECOUNT_SQL),
-    refacts: db.prepare(REFACTS_SQL),
+    refreshIvFacts: db.prepare(`UPDATE ${IV} SET ${IV.status} = ${IV.status} WHERE ${IV.traceId} = ?`),
+    refreshLabelFacts: db.prepare(`UPDATE ${L} SET ${L.source} = ${L.source} WHERE ${L.traceId} = ?`),
     insertProblem: db.prepare(
       insertSql("Problem", ["id", "datasetId", "externalId", "statement", "referenceSolution", "answer", "source", "metadata", "contentHash", "createdAt"], { orIgnore: true }),
     ),
@@ -220,7 +216,10 @@ export function openImportWriter(datasetName: string, actor: string, url = env()
         st.insertAudit.run(newId(), actor, importId, after, ts);
       }
       if (added.problems || added.traces || added.labels || added.interventions || problemsEnriched) st.touchDataset.run(ts, dsId);
-      for (const id of metTraces) st.refacts.run(id);
+      for (const id of metTraces) {
+        st.refreshIvFacts.run(id);
+        st.refreshLabelFacts.run(id);
+      }
       st.clearCounts.run(dsId);
       st.recount.run(dsId);
       restoreTriggers();

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { setHumanLabel, type LabelInput } from "./labels";
 import { completeItem } from "./queue-work";
 
-// Write my first-error label for a queue item (runs in the queue writer thread, writer-thread.ts;
+// Write my first-error label for a queue item (runs in the writer thread, writer-thread.ts;
 // callers use submitQueueLabel of queue-submit.ts): the label (audited, stale writes refused, as on
 // the review screen), then the completion. Two transactions in that order: a crash between them
 // keeps the label and leaves the item uncompleted (offered again), never a completion without

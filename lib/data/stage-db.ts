@@ -21,7 +21,7 @@ const AUTO_CHECKPOINT_PAGES = 1000; // SQLite's default
 // Whether this connection checkpoints the WAL itself after a commit (SQLite's default). A
 // checkpoint copies the WAL into the database file and fsyncs both, synchronously, on the thread
 // that committed: on a loaded disk that stalled every request of the server for hundreds of ms.
-// While the queue writer thread runs (writer-thread.ts) it checkpoints in its place.
+// While the writer thread runs (writer-thread.ts) it checkpoints in its place.
 let autoCheckpoint = true;
 export function setAutoCheckpoint(on: boolean): void {
   autoCheckpoint = on;

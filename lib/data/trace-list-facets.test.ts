@@ -212,9 +212,25 @@ describe("Trace list columns (kept by triggers)", () => {
       expect((await decideIntervention({ id: iv.id, actor: "ann", expectedVersion: iv.version, decision: "reject" })).ok).toBe(true);
       expect((await prisma.trace.findUniqueOrThrow({ where: { id: iv.traceId } })).listIntervention).toBe(false);
     }
+    // a PRM800K path the first labeller gave up on (no label), then labelled "no error" by a second one: the label
+    // lands on the trace the first file made, whose imported-label fact must turn on
+    const prm = (labeler: string, finish: string) =>
+      JSON.stringify({
+        labeler,
+        question: { problem: "What is 2+2?", ground_truth_answer: "4" },
+        label: { steps: [{ completions: [{ text: "2+2=4.", rating: 1 }], chosen_completion: 0, human_completion: null }], finish_reason: finish },
+      });
+    for (const [k, line] of [prm("a", "give_up"), prm("b", "solution")].entries()) {
+      const file = join(dir, `prm-${k}.jsonl`);
+      writeFileSync(file, line + "\n");
+      const r = await importFile(file, { dataset: name, format: "prm800k", actor: "t" });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
     const ds = await prisma.dataset.findFirstOrThrow({ where: { name } });
     const met = await prisma.trace.findFirstOrThrow({ where: { datasetId: ds.id, text: { contains: "So 0+1=2." } } });
     expect(met.listIntervention).toBe(true);
+    const labelledLater = await prisma.trace.findFirstOrThrow({ where: { datasetId: ds.id, generator: "prm800k" } });
+    expect(labelledLater.listImportedNoError).toBe(true);
     const seen = new Set<string>();
     expect(await mismatches(ds.id, seen)).toEqual([]);
     expect(await countMismatches(ds.id)).toEqual([]);

@@ -7,7 +7,7 @@ import { takeNext } from "./queue-work";
 import { submitQueueLabel } from "./queue-submit";
 
 // Own file: a writer thread that failed to start is not tried again in this process.
-describe("queue writer thread that cannot start", () => {
+describe("writer thread that cannot start", () => {
   it("a submit is then written on this thread, as before the thread existed", { timeout: 60_000 }, async () => {
     const { datasetId } = await queueDataset(2);
     const q = await createQueue(datasetId, { name: "fallback", task: "label", overlap: 1, reserveMinutes: 10 }, "cur");

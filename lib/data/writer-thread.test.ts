@@ -7,7 +7,7 @@ import { openSqlite } from "./sqlite";
 import { createQueue } from "./queues";
 import { takeNext } from "./queue-work";
 import { submitQueueLabel } from "./queue-submit";
-import { writerThreadReady } from "./writer-thread";
+import { writeInThread, writerThreadReady } from "./writer-thread";
 import { coalescingSync } from "./wal-sync";
 import { answerSubmit } from "./writer-thread-worker";
 import { offLoop } from "./off-loop";
@@ -30,7 +30,7 @@ function stallMeter() {
   };
 }
 
-describe("queue writer thread", () => {
+describe("writer thread", () => {
   // first in this file: the thread of this process is started by its take
   it("a submit while the thread is still starting is written on this thread, not held until it runs", async () => {
     const { datasetId } = await queueDataset(1);
@@ -98,20 +98,26 @@ describe("queue writer thread", () => {
     expect(inThread, `event loop busy ${inThread.toFixed(0)} ms with the thread, ${here.toFixed(0)} ms without`).toBeLessThan(here / 2);
   });
 
-  it("the other hand-made writes go through it too: an intervention, its decision, a comment (results as here)", async () => {
+  it("the other hand-made writes run in it too: an intervention, its decision, a comment (results as here)", async () => {
     expect(await writerThreadReady()).toBe(true);
     const { traceIds } = await queueDataset(1);
     const traceId = traceIds[0];
     const cur = { name: "cora", role: "curator" as const, userId: "u-cora" };
-    const iv = await offLoop(cur, "createIntervention", { traceId, actor: "cora", location: 2, content: "Recheck step 2." });
+    // writeInThread answers null when it did not send the write to the thread: each of these must be sent
+    const sent = async <T>(r: Promise<{ value: T } | null>): Promise<T> => {
+      const done = await r;
+      expect(done, "not written by the thread").not.toBeNull();
+      return done!.value;
+    };
+    const iv = await sent(writeInThread("createIntervention", { traceId, actor: "cora", location: 2, content: "Recheck step 2." }));
     if (!iv.ok) throw new Error(iv.reason);
-    const decided = await offLoop(cur, "decideIntervention", { id: iv.value.id, expectedVersion: iv.value.version, decision: "accept", actor: "cora" });
+    const decided = await sent(writeInThread("decideIntervention", { id: iv.value.id, expectedVersion: iv.value.version, decision: "accept", actor: "cora" }));
     expect(decided).toMatchObject({ ok: true, value: { status: "accepted" } });
-    const c = await offLoop(cur, "addComment", { traceId, step: 2, interventionId: null, body: "Why step 2?", actor: cur });
+    const c = await sent(writeInThread("addComment", { traceId, step: 2, interventionId: null, body: "Why step 2?", actor: cur }));
     expect(c).toMatchObject({ ok: true, comment: { body: "Why step 2?", author: "cora" } });
     expect((await prisma.intervention.findUniqueOrThrow({ where: { id: iv.value.id } })).status).toBe("accepted");
     // a refusal comes back as the same result, not as an error
-    expect(await offLoop(cur, "decideIntervention", { id: "nope", expectedVersion: 0, decision: "reject", actor: "cora" })).toMatchObject({ ok: false });
+    expect(await sent(writeInThread("decideIntervention", { id: "nope", expectedVersion: 0, decision: "reject", actor: "cora" }))).toMatchObject({ ok: false });
   });
 
   it("an fsync asked for while one runs waits for a fresh one, shared by everyone who asked meanwhile", async () => {
@@ -134,7 +140,7 @@ describe("queue writer thread", () => {
   });
 });
 
-describe("queue writer thread: the answer to a submit", () => {
+describe("writer thread: the answer to a write", () => {
   it("comes after the fsync of the WAL, never before; a failed write answers with its code", async () => {
     let release = () => {};
     const synced = () => new Promise<void>((r) => (release = r));

@@ -43,9 +43,9 @@ function start(url: string): Writer | null {
     const worker = new Worker(`import(${JSON.stringify(entry)}).catch((e) => { console.error(e); process.exit(1); })`, {
       eval: true,
     });
-    worker.unref(); // a pending submit refs it (call below)
+    worker.unref(); // a pending write refs it (call below)
     const w: Writer = { url, worker, ready: Promise.resolve(false), started: false, waiting: new Map() };
-    // a thread that neither starts nor fails (a hung import) is given up: submits stay on this thread
+    // a thread that neither starts nor fails (a hung import) is given up: writes stay on this thread
     const startLimit = setTimeout(() => void (w.started || worker.terminate()), START_LIMIT_MS);
     startLimit.unref();
     w.ready = new Promise<boolean>((resolve) => {
@@ -67,12 +67,12 @@ function start(url: string): Writer | null {
       worker.on("exit", (code) => {
         resolve(false);
         clearTimeout(startLimit);
-        // died while running: the next submit starts a new one; never started: stay on this thread
+        // died while running: the next write starts a new one; never started: stay on this thread
         if (g.__intQueueWriter === w) {
           g.__intQueueWriter = w.started ? undefined : null;
           setAutoCheckpoint(true);
         }
-        for (const waiter of w.waiting.values()) waiter.reject(new WriterError(`the queue writer thread exited (${code})`));
+        for (const waiter of w.waiting.values()) waiter.reject(new WriterError(`the writer thread exited (${code})`));
         w.waiting.clear();
       });
     });
